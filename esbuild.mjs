@@ -1,0 +1,28 @@
+// Bundles the CLI (and later the server and the client) into dist/, and the tests and the benchmark into out/.
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const logLevel = args.has('--quiet') ? 'warning' : 'info';
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel };
+
+function filesUnder(dir, suffix) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path, suffix) : path.endsWith(suffix) ? [path] : [];
+  });
+}
+
+if (args.has('--tests')) {
+  await esbuild.build({ ...common, entryPoints: filesUnder('test', '.test.ts'), outdir: 'out/test', outbase: 'test' });
+} else if (args.has('--bench')) {
+  await esbuild.build({ ...common, entryPoints: ['bench/bench.ts'], outdir: 'out/bench' });
+} else {
+  await esbuild.build({
+    ...common,
+    entryPoints: { cli: 'server/src/cli.ts' },
+    outdir: 'dist',
+    banner: { js: '#!/usr/bin/env node' },
+  });
+}

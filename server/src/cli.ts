@@ -1,0 +1,95 @@
+// `xxgk check [--format text|json|sarif] [--encoding auto|utf8|gbk] [--locale zh|en] PATH...`
+// Exit status: 0 no error-severity diagnostic, 1 some, 2 usage or I/O error.
+import { checkText, CODES, isReport, LineIndex, localeOf, message, parseDocument, type Locale, type Report } from './engine';
+import { findFiles, readReportFile, type Encoding } from './cli/files';
+import { toJson, toSarif, toText, type FileReport } from './cli/format';
+
+const USAGE = `usage: xxgk check [--format text|json|sarif] [--encoding auto|utf8|gbk] [--locale zh|en] PATH...
+  PATH: report files, or folders searched for *.txt, *.md and *.xxgk`;
+
+interface Args {
+  format: 'text' | 'json' | 'sarif';
+  encoding: Encoding;
+  locale: Locale;
+  paths: string[];
+}
+
+class UsageError extends Error {}
+
+function parseArgs(argv: readonly string[]): Args {
+  const rest = [...argv];
+  if (rest[0] === 'check') rest.shift();
+  const args: Args = { format: 'text', encoding: 'auto', locale: localeOf(process.env.XXGK_LOCALE), paths: [] };
+  const choice = <T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T => {
+    if (!value || !allowed.includes(value as T)) throw new UsageError(`${flag} takes one of: ${allowed.join(', ')}`);
+    return value as T;
+  };
+  while (rest.length) {
+    const arg = rest.shift()!;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string | undefined => inline ?? rest.shift();
+    if (flag === '--format') args.format = choice(flag, value(), ['text', 'json', 'sarif'] as const);
+    else if (flag === '--encoding') args.encoding = choice(flag, value(), ['auto', 'utf8', 'gbk'] as const);
+    else if (flag === '--locale') args.locale = choice(flag, value(), ['zh', 'en'] as const);
+    else if (flag === '--help' || flag === '-h') throw new UsageError('');
+    else if (flag === '--') args.paths.push(...rest.splice(0));
+    else if (flag.startsWith('--')) throw new UsageError(`unknown option ${flag}`);
+    else args.paths.push(arg);
+  }
+  if (!args.paths.length) throw new UsageError('no PATH given');
+  return args;
+}
+
+interface Loaded {
+  path: string;
+  text?: string;
+  error?: string;
+  binary?: boolean;
+}
+
+export function run(argv: readonly string[]): { stdout: string; stderr: string; code: number } {
+  let args: Args;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    return { stdout: e.message ? '' : USAGE, stderr: e.message ? `xxgk: ${e.message}\n${USAGE}` : '', code: e.message ? 2 : 0 };
+  }
+  const loaded: Loaded[] = findFiles(args.paths).map((f) => {
+    if (f.error) return { path: f.path, error: f.error };
+    try {
+      const decoded = readReportFile(f.path, args.encoding);
+      return { path: f.path, text: decoded.text, binary: decoded.binary };
+    } catch (e) {
+      return { path: f.path, error: (e as Error).message };
+    }
+  });
+  // every report read, so a report can be compared with last year's from another file
+  const allReports: Report[] = loaded.flatMap((l) => (l.text !== undefined && !l.binary ? parseDocument(l.text).reports : []));
+  const options = { locale: args.locale };
+  const files: FileReport[] = loaded.map((l) => {
+    if (l.error !== undefined) return { path: l.path, reports: [], diagnostics: [], error: l.error };
+    const text = l.text!;
+    if (l.binary) return { path: l.path, reports: [], diagnostics: [], notice: message(args.locale, 'not-a-report') };
+    const result = checkText(text, options, allReports);
+    if (!isReport(result)) return { path: l.path, reports: [], diagnostics: [], notice: message(args.locale, 'not-a-report') };
+    const index = new LineIndex(text);
+    return {
+      path: l.path,
+      reports: result.reports.map((r) => ({ title: r.title, year: r.year, template: r.template, range: index.range(r.span.start, r.span.end) })),
+      diagnostics: result.diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: index.range(d.span.start, d.span.end) })),
+    };
+  });
+  const ioErrors = files.filter((f) => f.error);
+  const stderr = ioErrors.map((f) => `xxgk: ${f.path}: ${f.error}`).join('\n');
+  const hasError = files.some((f) => f.diagnostics.some((d) => d.severity === 'error'));
+  const stdout = args.format === 'json' ? toJson(files) : args.format === 'sarif' ? toSarif(files, CODES) : toText(files, args.locale);
+  return { stdout, stderr, code: ioErrors.length ? 2 : hasError ? 1 : 0 };
+}
+
+if (require.main === module) {
+  const { stdout, stderr, code } = run(process.argv.slice(2));
+  if (stderr) process.stderr.write(stderr + '\n');
+  // write fully before exiting, so a piped JSON document is never cut short
+  process.stdout.write(stdout + '\n', () => process.exit(code));
+}

@@ -1,0 +1,52 @@
+// row-total-mismatch, column-total-mismatch, balance-mismatch: every rule of the table whose cells are
+// all known. A rule with a blank cell is not reported broken (the blank is reported instead).
+import type { Table } from '../model';
+import type { CellRef, RuleTemplate } from '../template/types';
+import { cellAt, columnName, formatNumber, rowName, tableName, type Check, type CheckContext } from './context';
+import { knownValue, rulesOf } from './values';
+
+const sumText = (values: number[]): string => {
+  const shown = values.filter((v) => v !== 0);
+  const total = formatNumber(values.reduce((a, b) => a + b, 0));
+  return shown.length > 1 ? `${shown.map(formatNumber).join('+')}=${total}` : total;
+};
+
+function checkRule(ctx: CheckContext, table: Table, rule: RuleTemplate): void {
+  const value = (ref: CellRef): number | null => knownValue(table, ref);
+  const parts = rule.parts.map(value);
+  const totals = rule.totals.map(value);
+  if ([...parts, ...totals].some((v) => v === null)) return;
+  const partSum = (parts as number[]).reduce((a, b) => a + b, 0);
+  const totalSum = (totals as number[]).reduce((a, b) => a + b, 0);
+  if (Math.abs(partSum - totalSum) < 1e-9) return;
+  const cell = cellAt(table, rule.reportAt)!;
+  const actual = cell.value!;
+  const expected = actual + partSum - totalSum;
+  const params = {
+    table: tableName(ctx, table.id),
+    row: rowName(table, rule.reportAt.row) || table.template.title,
+    column: columnName(table, rule.reportAt),
+    expected: formatNumber(expected),
+    actual: formatNumber(actual),
+    sum: sumText(parts as number[]),
+    left: formatNumber(partSum),
+    leftSum: sumText(parts as number[]),
+    right: formatNumber(totalSum),
+    rightSum: sumText(totals as number[]),
+  };
+  const fix =
+    expected >= 0
+      ? {
+          title: ctx.msg('fix.set-total', { value: params.expected }),
+          edits: [{ span: cell.span, newText: params.expected }],
+          preferred: true,
+        }
+      : undefined;
+  ctx.emit(rule.code, cell.span, ctx.msg(rule.code, params), fix);
+}
+
+export const checkArithmetic: Check = (ctx) => {
+  for (const table of Object.values(ctx.report.tables)) {
+    for (const rule of rulesOf(table)) checkRule(ctx, table, rule);
+  }
+};

@@ -1,0 +1,84 @@
+// blank-cell and invalid-number. A blank is unknown, not 0: its fix writes the value the table's rules
+// determine, or 0 as an explicit choice.
+import type { Cell, Row, Table } from '../model';
+import type { ValueKind } from '../template/types';
+import { columnName, formatNumber, rowName, tableName, type Check, type CheckContext } from './context';
+import { determinedValues, refKey } from './values';
+
+const SIGNED_INTEGER = /^[+\-−]?\d+$/;
+
+function validFor(kind: ValueKind, cell: Cell): boolean {
+  if (cell.state === 'value') return kind === 'amount' || Number.isInteger(cell.value);
+  return cell.state === 'invalid' && kind === 'change' && SIGNED_INTEGER.test(cell.raw.normalize('NFKC'));
+}
+
+function rowText(ctx: CheckContext, row: Row, values: string[]): string {
+  const eol = ctx.eol;
+  switch (row.layout) {
+    case 'tabs':
+      return `\t${values.join('\t')}`;
+    case 'inline':
+      return ` ${values.join(' ')}`;
+    case 'spaced-lines':
+      return `${eol}${eol}${values.join(eol + eol)}${eol}`;
+    case 'lines':
+      return `${eol}${values.join(eol)}${eol}`;
+  }
+}
+
+function checkRow(ctx: CheckContext, table: Table, row: Row, determined: Map<string, number>): void {
+  const key = row.template.key;
+  const base = { table: tableName(ctx, table.id), row: rowName(table, key) || table.template.title };
+  const fillFor = (col: number): { value: string; determined: boolean } => {
+    const v = determined.get(refKey({ row: key, col }));
+    return { value: v === undefined ? '0' : formatNumber(v), determined: v !== undefined };
+  };
+  if (!row.cells) {
+    const fills = row.template.columns.map((_, col) => fillFor(col));
+    const values = fills.map((f) => f.value);
+    const isDetermined = fills.every((f) => f.determined);
+    ctx.emit(
+      'blank-cell',
+      row.labelText ? row.labelSpan : row.valueZone,
+      ctx.msg('blank-row', { ...base, expected: row.template.columns.length, found: row.valuesFound }),
+      {
+        title: ctx.msg('fix.fill-row', { values: values.join(' '), determined: isDetermined ? 1 : 0 }),
+        edits: [{ span: row.valueZone, newText: rowText(ctx, row, values) }],
+        preferred: isDetermined,
+      },
+    );
+    return;
+  }
+  const cells = row.cells;
+  // a run of adjacent blank cells is one diagnostic (a blank 法人 column would otherwise be five squiggles a row)
+  for (let col = 0; col < cells.length; col++) {
+    const cell = cells[col];
+    if (cell.state !== 'blank') {
+      if (!validFor(row.template.columns[col].kind, cell)) {
+        const column = columnName(table, { row: key, col });
+        ctx.emit('invalid-number', cell.span, ctx.msg('invalid-number', { ...base, column, raw: cell.raw, kind: ctx.msg(`kind.${row.template.columns[col].kind}`) }));
+      }
+      continue;
+    }
+    let last = col;
+    while (last + 1 < cells.length && cells[last + 1].state === 'blank' && !cells[last + 1].marker && !cell.marker) last++;
+    const run = cells.slice(col, last + 1);
+    const fills = run.map((_, k) => fillFor(col + k));
+    const columns = run.map((_, k) => columnName(table, { row: key, col: col + k })).join('、');
+    const params = { ...base, column: columns, marker: cell.marker ?? '' };
+    const allDetermined = fills.every((f) => f.determined);
+    ctx.emit('blank-cell', { start: run[0].span.start, end: run[run.length - 1].span.end }, ctx.msg(cell.marker ? 'blank-cell.marker' : 'blank-cell', params), {
+      title: ctx.msg('fix.fill', { value: fills.map((f) => f.value).join('、'), determined: allDetermined ? 1 : 0 }),
+      edits: run.map((c, k) => ({ span: c.span, newText: fills[k].value })),
+      preferred: allDetermined,
+    });
+    col = last;
+  }
+}
+
+export const checkCells: Check = (ctx) => {
+  for (const table of Object.values(ctx.report.tables)) {
+    const determined = determinedValues(table);
+    for (const row of table.rows.values()) checkRow(ctx, table, row, determined);
+  }
+};

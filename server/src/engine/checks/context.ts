@@ -1,0 +1,53 @@
+// What every check receives, and the helpers they share for naming rows, columns and cells.
+import type { Code, Diagnostic, Fix } from '../diagnostic';
+import type { Cell, Report, Span, Table } from '../model';
+import type { Locale, MessageKey } from '../messages/catalog';
+import type { CellRef, TableId } from '../template/types';
+
+/** how the publication deadline (条例 第四十九条) applies; 'auto' guesses from the agency's name */
+export type DeadlineRule = 'auto' | 'department' | 'government' | 'none';
+
+export interface CheckOptions {
+  readonly locale: Locale;
+  readonly deadline: DeadlineRule;
+}
+
+/** A diagnostic before its severity is set from the defaults and the user's options. */
+export type Finding = Omit<Diagnostic, 'severity'>;
+
+export interface CheckContext {
+  readonly text: string;
+  readonly report: Report;
+  readonly options: CheckOptions;
+  readonly eol: string;
+  msg(key: MessageKey, params?: Record<string, string | number>): string;
+  emit(code: Code, span: Span, message: string, fix?: Fix): void;
+}
+
+export type Check = (ctx: CheckContext) => void;
+
+export function tableName(ctx: CheckContext, id: TableId): string {
+  return ctx.msg('table', { id });
+}
+
+export function rowName(table: Table, rowKey: string): string {
+  const template = table.template.rows.find((r) => r.key === rowKey);
+  if (template?.name) return template.name;
+  return table.template.groups.find((g) => g.key === rowKey)?.label ?? rowKey;
+}
+
+export function columnName(table: Table, ref: CellRef): string {
+  const template = table.template.rows.find((r) => r.key === ref.row) ?? table.template.rows[0];
+  return template.columns[ref.col]?.label ?? String(ref.col + 1);
+}
+
+export function cellAt(table: Table, ref: CellRef): Cell | null {
+  const row = table.rows.get(ref.row);
+  if (row) return row.cells?.[ref.col] ?? null;
+  const group = table.collapsed.find((g) => g.key === ref.row);
+  return group?.cells?.[ref.col] ?? null;
+}
+
+export function formatNumber(n: number): string {
+  return String(Math.round(n * 10000) / 10000);
+}

@@ -1,0 +1,80 @@
+// date-mismatch: the statistics period and the publication date against the report year, and the
+// publication deadline of 条例 第四十九条 (31 January for departments, 31 March for a government's own
+// report; set locally for 乡镇/街道, so never reported for them).
+import type { Span } from '../model';
+import { splitLines } from '../text/lines';
+import type { Check, CheckContext, DeadlineRule } from './context';
+import { compactProse, proseSpan, type Prose } from './prose';
+
+const PERIOD = /统计期限[^。]{0,12}?(\d{4})年/g;
+const PUBLISHED = /发布(?:时间|日期)[:：]?(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})/;
+const DATE_LINE = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/;
+
+interface FoundDate {
+  year: number;
+  month: number;
+  day: number;
+  span: Span;
+  text: string;
+}
+
+function publicationDate(ctx: CheckContext, prose: Prose): FoundDate | null {
+  const m = PUBLISHED.exec(prose.text);
+  if (m) {
+    const at = m.index + m[0].search(/\d/);
+    const end = m.index + m[0].length;
+    return { year: +m[1], month: +m[2], day: +m[3], span: proseSpan(prose, at, end), text: prose.text.slice(at, end) };
+  }
+  // the signature date: a line holding only a date, among the report's last lines
+  const { report } = ctx;
+  const lines = splitLines(ctx.text.slice(report.span.start, report.span.end));
+  let seen = 0;
+  for (let k = lines.length - 1; k >= 0 && seen < 6; k--) {
+    const line = lines[k];
+    const d = DATE_LINE.exec(compactProse(line.text, { start: 0, end: line.text.length }).text);
+    if (d) {
+      const start = report.span.start + line.start + (line.text.length - line.text.trimStart().length);
+      const end = report.span.start + line.start + line.text.trimEnd().length;
+      return { year: +d[1], month: +d[2], day: +d[3], span: { start, end }, text: line.text.trim() };
+    }
+    if (line.text.trim()) seen++;
+  }
+  return null;
+}
+
+function deadlineFor(rule: DeadlineRule, agency: string): 'department' | 'government' | null {
+  if (rule === 'none') return null;
+  if (rule !== 'auto') return rule;
+  if (!agency || /乡|镇|街道|办事处|社区|村/.test(agency)) return null;
+  return /人民政府$/.test(agency) ? 'government' : 'department';
+}
+
+export const checkDates: Check = (ctx) => {
+  const { report } = ctx;
+  const year = report.year;
+  if (year === null) return;
+  const prose = compactProse(ctx.text, report.span);
+  for (const m of prose.text.matchAll(PERIOD)) {
+    const found = +m[1];
+    if (found !== year) {
+      const at = m.index! + m[0].length - 5;
+      ctx.emit('date-mismatch', proseSpan(prose, at, at + 4), ctx.msg('date-period', { found, year }));
+    }
+  }
+  const published = publicationDate(ctx, prose);
+  if (!published) return;
+  const date = published.text;
+  if (published.year !== year + 1) {
+    ctx.emit('date-mismatch', published.span, ctx.msg('date-publication-year', { date, expected: year + 1 }));
+    return;
+  }
+  const kind = deadlineFor(ctx.options.deadline, report.agency);
+  if (!kind) return;
+  const [month, day, rule] =
+    kind === 'department'
+      ? [1, 31, ctx.options.locale === 'en' ? 'the deadline for departments' : '县级以上人民政府部门的公布期限']
+      : [3, 31, ctx.options.locale === 'en' ? 'the deadline for a government’s own report' : '县级以上地方人民政府的公布期限'];
+  if (published.month > month || (published.month === month && published.day > day)) {
+    ctx.emit('date-mismatch', published.span, ctx.msg('date-late', { date, rule, deadline: `${year + 1}-${String(month).padStart(2, '0')}-${day}` }));
+  }
+};

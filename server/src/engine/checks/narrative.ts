@@ -1,0 +1,103 @@
+// narrative-mismatch: numbers stated in the prose against table 三 and 四, and a total stated with its
+// parts (`主动公开…407条，其中…189条…218条`).
+import type { Table } from '../model';
+import { formatNumber, type Check, type CheckContext } from './context';
+import { compactProse, proseSpan, type Prose } from './prose';
+import { knownValue } from './values';
+
+const EXCLUDED = /复议|诉讼|投诉|信访|举报|来信|来电|咨询|热线|建议|提案/;
+
+interface Claim {
+  pattern: RegExp;
+  /** the matched text must mention an application (申请) */
+  needsApplication: boolean;
+  what: string;
+  expected: (t3: Table | undefined, t4: Table | undefined) => number[] | null;
+}
+
+const total3 = (t: Table | undefined, row: string): number | null => (t ? knownValue(t, { row, col: 6 }) : null);
+const both = (...values: (number | null)[]): number[] | null => (values.some((v) => v === null) ? null : (values as number[]));
+
+const CLAIMS: Claim[] = [
+  {
+    pattern: /(?:新收|受理)([^。；;]{0,25}?)(\d+)件/g,
+    needsApplication: true,
+    what: '“一、本年新收政府信息公开申请数量”总计',
+    expected: (t3) => both(total3(t3, 'R1')),
+  },
+  {
+    pattern: /收到([^。；;]{0,25}?)(\d+)件/g,
+    needsApplication: true,
+    what: '“一、本年新收政府信息公开申请数量”总计',
+    expected: (t3) => {
+      const r1 = total3(t3, 'R1');
+      const r2 = total3(t3, 'R2');
+      return r1 === null ? null : r2 === null ? [r1] : [r1, r1 + r2];
+    },
+  },
+  { pattern: /上年结转([^。；;]{0,12}?)(\d+)件/g, needsApplication: false, what: '“二、上年结转政府信息公开申请数量”总计', expected: (t3) => both(total3(t3, 'R2')) },
+  { pattern: /(?:办结|答复)([^。；;]{0,12}?)(\d+)件/g, needsApplication: false, what: '“（七）总计”总计', expected: (t3) => both(total3(t3, 'R24')) },
+  { pattern: /结转(?:至|到)?下一?年度?([^。；;]{0,12}?)(\d+)件/g, needsApplication: false, what: '“四、结转下年度继续办理”总计', expected: (t3) => both(total3(t3, 'R25')) },
+];
+
+const REVIEW = /行政复议([^。；;，,]{0,8}?)(\d+)件/g;
+const LITIGATION = /行政诉讼([^。；;，,]{0,8}?)(\d+)件/g;
+const NONE = /(?:无|未收到|没有收到|未发生|未接到)(?:[^。；;，,]{0,8}?)依申请公开|未收到(?:[^。；;，,]{0,12}?)公开申请/g;
+const PARTS = /(\d+)(条|件|篇|个|次)[，,]?其中([^。；;]*)/g;
+
+function emitMismatch(ctx: CheckContext, prose: Prose, m: RegExpMatchArray, tableLabel: string, what: string, expected: number[]): void {
+  const number = Number(m[2]);
+  if (expected.includes(number)) return;
+  const at = m.index! + m[0].length - 1 - m[2].length;
+  ctx.emit(
+    'narrative-mismatch',
+    proseSpan(prose, at, at + m[2].length),
+    ctx.msg('narrative-table', { quote: m[0], table: tableLabel, what, expected: formatNumber(expected[0]) }),
+  );
+}
+
+export const checkNarrative: Check = (ctx) => {
+  const { report, text } = ctx;
+  const t3 = report.tables['三'];
+  const t4 = report.tables['四'];
+  // the prose before section 二: the preamble and 一、总体情况
+  const two = report.sections.find((s) => s.number === 2);
+  const prose = compactProse(text, { start: report.span.start, end: two ? two.headingSpan.start : report.span.end });
+  const sentences = prose.text;
+  for (const claim of CLAIMS) {
+    const expected = claim.expected(t3, t4);
+    if (!expected) continue;
+    for (const m of sentences.matchAll(claim.pattern)) {
+      if (EXCLUDED.test(m[1]) || (claim.needsApplication && !m[1].includes('申请'))) continue;
+      emitMismatch(ctx, prose, m, ctx.msg('table', { id: '三' }), claim.what, expected);
+    }
+  }
+  if (t4) {
+    const review = both(knownValue(t4, { row: 'G', col: 4 }));
+    const direct = knownValue(t4, { row: 'G', col: 9 });
+    const after = knownValue(t4, { row: 'G', col: 14 });
+    const litigation = both(direct === null || after === null ? null : direct + after);
+    const table4 = ctx.msg('table', { id: '四' });
+    if (review) for (const m of sentences.matchAll(REVIEW)) emitMismatch(ctx, prose, m, table4, '行政复议“总计”', review);
+    if (litigation) for (const m of sentences.matchAll(LITIGATION)) emitMismatch(ctx, prose, m, table4, '行政诉讼两个“总计”之和', litigation);
+  }
+  const r1 = total3(t3, 'R1');
+  if (r1 !== null && r1 > 0) {
+    for (const m of sentences.matchAll(NONE)) {
+      ctx.emit('narrative-mismatch', proseSpan(prose, m.index!, m.index! + m[0].length), ctx.msg('narrative-none', { quote: m[0], expected: r1 }));
+    }
+  }
+  for (const m of sentences.matchAll(PARTS)) {
+    const whole = Number(m[1]);
+    const unit = m[2];
+    const parts = [...m[3].matchAll(new RegExp(`(\\d+)${unit}`, 'g'))].map((p) => Number(p[1]));
+    const sum = parts.reduce((a, b) => a + b, 0);
+    if (parts.length >= 2 && sum !== whole) {
+      ctx.emit(
+        'narrative-mismatch',
+        proseSpan(prose, m.index!, m.index! + m[1].length),
+        ctx.msg('narrative-parts', { sum, parts: parts.join('+'), whole }),
+      );
+    }
+  }
+};

@@ -1,0 +1,43 @@
+// missing-section, section-order, duplicate-section, empty-section.
+import { renderBlankTable } from '../template/render';
+import { SECTIONS } from '../template/sections';
+import type { Check } from './context';
+
+export const checkSections: Check = (ctx) => {
+  const { report, eol, text } = ctx;
+  const seen = new Map<number, number>();
+  let highest = 0;
+  for (const section of report.sections) {
+    const template = SECTIONS[section.number - 1];
+    const params = { numeral: template.numeral, heading: template.heading };
+    const firstAt = seen.get(section.number);
+    if (firstAt !== undefined) {
+      const firstLine = text.slice(0, firstAt).split(/\r\n|\r|\n/).length;
+      ctx.emit('duplicate-section', section.headingSpan, ctx.msg('duplicate-section', { ...params, firstLine }));
+      continue;
+    }
+    seen.set(section.number, section.headingSpan.start);
+    if (section.number < highest) {
+      ctx.emit('section-order', section.headingSpan, ctx.msg('section-order', { ...params, after: SECTIONS[highest - 1].numeral }));
+    }
+    highest = Math.max(highest, section.number);
+    if (section.number >= 5 && !text.slice(section.body.start, section.body.end).trim()) {
+      ctx.emit('empty-section', section.headingSpan, ctx.msg('empty-section', params));
+    }
+  }
+  for (const template of SECTIONS) {
+    if (seen.has(template.number)) continue;
+    const next = report.sections.find((s) => s.number > template.number);
+    const params = { numeral: template.numeral, heading: template.heading };
+    const table = template.table ? renderBlankTable(report.template.tables[template.table]) : [];
+    const block = [`${template.numeral}、${template.heading}`, ...table].join(eol);
+    const at = next ? next.headingSpan.start : report.span.end;
+    const newText = next ? `${block}${eol}${eol}` : `${eol}${eol}${block}${eol}`;
+    const span = next ? next.headingSpan : report.titleSpan ?? { start: report.span.start, end: report.span.start };
+    ctx.emit('missing-section', span, ctx.msg('missing-section', params), {
+      title: ctx.msg('fix.insert-section', params),
+      edits: [{ span: { start: at, end: at }, newText }],
+      preferred: true,
+    });
+  }
+};

@@ -1,0 +1,66 @@
+// missing-table and missing-row: a table section without a recognisable table, a template row absent
+// from a table, and the older single （六）其他处理 row reported once.
+import type { Table } from '../model';
+import { renderBlankTable } from '../template/render';
+import { SECTIONS } from '../template/sections';
+import type { RowTemplate } from '../template/types';
+import { tableName, type Check, type CheckContext } from './context';
+
+function insertRowText(ctx: CheckContext, table: Table, row: RowTemplate): string {
+  const zeros = row.columns.map(() => '0');
+  return table.tabbed ? `${row.label}\t${zeros.join('\t')}${ctx.eol}` : [row.label, ...zeros].join(ctx.eol) + ctx.eol;
+}
+
+function lineStart(text: string, offset: number): number {
+  const nl = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1));
+  return nl + 1;
+}
+
+function checkRows(ctx: CheckContext, table: Table): void {
+  const collapsedMembers = new Set(table.collapsed.flatMap((g) => g.members));
+  const name = tableName(ctx, table.id);
+  const rows = table.template.rows;
+  rows.forEach((row, index) => {
+    if (table.rows.has(row.key) || collapsedMembers.has(row.key)) return;
+    const next = rows.slice(index + 1).map((r) => table.rows.get(r.key)).find((r) => r !== undefined);
+    const previous = rows.slice(0, index).reverse().map((r) => table.rows.get(r.key)).find((r) => r !== undefined);
+    const at = next ? lineStart(ctx.text, next.labelSpan.start) : previous ? previous.valueZone.end + ctx.eol.length : table.span.end;
+    const span = (next ?? previous)!.labelSpan;
+    const params = { table: name, row: row.name };
+    const insertAt = Math.min(at, ctx.text.length);
+    const newText = !next && insertAt === ctx.text.length ? ctx.eol + insertRowText(ctx, table, row) : insertRowText(ctx, table, row);
+    ctx.emit('missing-row', span, ctx.msg('missing-row', params), {
+      title: ctx.msg('fix.insert-row', params),
+      edits: [{ span: { start: insertAt, end: insertAt }, newText }],
+      preferred: true,
+    });
+  });
+  for (const group of table.collapsed) {
+    const members = group.members.map((m) => rows.find((r) => r.key === m)!.label);
+    ctx.emit(
+      'missing-row',
+      group.labelSpan,
+      ctx.msg('collapsed-group', { table: name, row: group.label, count: members.length, members: members.join('；') }),
+    );
+  }
+}
+
+export const checkStructure: Check = (ctx) => {
+  const { report } = ctx;
+  for (const section of report.sections) {
+    const template = SECTIONS[section.number - 1];
+    if (!template.table || report.sections.find((s) => s.number === section.number) !== section) continue;
+    const table = report.tables[template.table];
+    if (table) {
+      checkRows(ctx, table);
+      continue;
+    }
+    const params = { numeral: template.numeral, table: tableName(ctx, template.table) };
+    const blank = renderBlankTable(report.template.tables[template.table]).join(ctx.eol);
+    ctx.emit('missing-table', section.headingSpan, ctx.msg('missing-table', params), {
+      title: ctx.msg('fix.insert-table', params),
+      edits: [{ span: { start: section.headingSpan.end, end: section.headingSpan.end }, newText: ctx.eol + blank }],
+      preferred: true,
+    });
+  }
+};

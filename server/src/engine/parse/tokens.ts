@@ -1,0 +1,136 @@
+// Splits table text into fields (tab- or pipe-separated, or whole lines) and tokens: labels, numbers,
+// blank markers and malformed numbers. A label broken by spaces stays one token; a number is a token
+// of its own wherever it stands.
+import type { Line } from '../text/lines';
+
+export type TokenKind = 'label' | 'number' | 'blank' | 'invalid';
+
+export interface Token {
+  readonly kind: TokenKind;
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  /** index into the tokenized lines */
+  readonly lineNo: number;
+  readonly fieldNo: number;
+  readonly value?: number;
+}
+
+export type FieldKind = 'empty' | 'space' | 'content';
+
+export interface Field {
+  readonly start: number;
+  readonly end: number;
+  readonly kind: FieldKind;
+}
+
+export interface TokenLine {
+  readonly line: Line;
+  readonly tabbed: boolean;
+  readonly fields: readonly Field[];
+  /** first token of this line in the token list, and one past its last */
+  readonly firstToken: number;
+  readonly endToken: number;
+}
+
+export interface TokenStream {
+  readonly lines: readonly TokenLine[];
+  readonly tokens: readonly Token[];
+}
+
+const NUMBER = /^(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$/;
+const MALFORMED = /^[+\-−]?\d[\d,.]*\d$|^[+\-−]\d+$/;
+const BLANK_MARKERS = new Set(['/', '\\', '-', '—', '–', '——', '--', '无', '×', '／']);
+const PAGE_FOOTER = /^[\s]*[-—－]\s*\d+\s*[-—－][\s]*$|^\s*第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?\s*$/;
+const SEPARATOR_CHARS = /^[\s|:：\-—–－=＝+_]*$/;
+const SPACE = /[\s\u3000\uFEFF]/;
+/** a line longer than this is prose (or junk), never a table row */
+const MAX_TABLE_LINE = 2000;
+
+export function isSkippedLine(text: string): boolean {
+  if (PAGE_FOOTER.test(text)) return true;
+  if (SEPARATOR_CHARS.test(text)) {
+    let dashes = 0;
+    for (const ch of text) if ('-—–－=＝_'.includes(ch)) dashes++;
+    return dashes >= 3;
+  }
+  return false;
+}
+
+function classifyWord(word: string): { kind: TokenKind; value?: number } {
+  const w = word.normalize('NFKC');
+  if (NUMBER.test(w)) return { kind: 'number', value: Number(w.replace(/,/g, '')) };
+  if (BLANK_MARKERS.has(w)) return { kind: 'blank' };
+  if (MALFORMED.test(w)) return { kind: 'invalid' };
+  return { kind: 'label' };
+}
+
+function splitFields(line: Line): { tabbed: boolean; bounds: [number, number][] } {
+  const text = line.text;
+  const trimmed = text.trim();
+  const piped = trimmed.startsWith('|') && trimmed.length > 1;
+  const sep = piped ? '|' : text.includes('\t') ? '\t' : null;
+  if (!sep) return { tabbed: false, bounds: [[line.start, line.end]] };
+  const bounds: [number, number][] = [];
+  let from = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text[i] === sep) {
+      bounds.push([line.start + from, line.start + i]);
+      from = i + 1;
+    }
+  }
+  if (piped) {
+    // `| a | b |`: the text outside the outer pipes is not a field
+    if (bounds.length && text.slice(bounds[0][0] - line.start, bounds[0][1] - line.start).trim() === '') bounds.shift();
+    const last = bounds[bounds.length - 1];
+    if (last && text.slice(last[0] - line.start, last[1] - line.start).trim() === '') bounds.pop();
+  }
+  return { tabbed: true, bounds };
+}
+
+export function tokenize(source: string, lines: readonly Line[]): TokenStream {
+  const tokenLines: TokenLine[] = [];
+  const tokens: Token[] = [];
+  for (const line of lines) {
+    if (line.text.length > MAX_TABLE_LINE || isSkippedLine(line.text)) continue;
+    const lineNo = tokenLines.length;
+    const firstToken = tokens.length;
+    const { tabbed, bounds } = splitFields(line);
+    const fields: Field[] = [];
+    bounds.forEach(([start, end], fieldNo) => {
+      let labelStart = -1;
+      let labelEnd = -1;
+      const flushLabel = (): void => {
+        if (labelStart >= 0) {
+          tokens.push({ kind: 'label', text: source.slice(labelStart, labelEnd), start: labelStart, end: labelEnd, lineNo, fieldNo });
+          labelStart = -1;
+        }
+      };
+      let i = start;
+      let hasContent = false;
+      while (i < end) {
+        if (SPACE.test(source[i])) {
+          i++;
+          continue;
+        }
+        let j = i;
+        while (j < end && !SPACE.test(source[j])) j++;
+        hasContent = true;
+        const word = source.slice(i, j);
+        const { kind, value } = classifyWord(word);
+        if (kind === 'label') {
+          if (labelStart < 0) labelStart = i;
+          labelEnd = j;
+        } else {
+          flushLabel();
+          tokens.push({ kind, text: word, start: i, end: j, lineNo, fieldNo, value });
+        }
+        i = j;
+      }
+      flushLabel();
+      fields.push({ start, end, kind: hasContent ? 'content' : end > start ? 'space' : 'empty' });
+    });
+    tokenLines.push({ line, tabbed, fields, firstToken, endToken: tokens.length });
+  }
+  return { lines: tokenLines, tokens };
+}

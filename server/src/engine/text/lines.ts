@@ -1,0 +1,66 @@
+// Splitting text into lines (LF, CRLF or CR) and mapping offsets to LSP positions (UTF-16 code units,
+// which is what JavaScript string offsets already are).
+
+export interface Line {
+  readonly index: number;
+  readonly start: number;
+  /** offset just past the last character, before the line break */
+  readonly end: number;
+  readonly text: string;
+}
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface LspRange {
+  start: Position;
+  end: Position;
+}
+
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      lines.push({ index: lines.length, start, end: i, text: text.slice(start, i) });
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  lines.push({ index: lines.length, start, end: n, text: text.slice(start, n) });
+  return lines;
+}
+
+export class LineIndex {
+  private readonly starts: number[];
+  constructor(private readonly text: string) {
+    this.starts = splitLines(text).map((l) => l.start);
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= clamped) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: clamped - this.starts[lo] };
+  }
+
+  offsetAt(position: Position): number {
+    const line = Math.max(0, Math.min(position.line, this.starts.length - 1));
+    const lineStart = this.starts[line];
+    const nextStart = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
+    return Math.max(lineStart, Math.min(lineStart + position.character, nextStart));
+  }
+
+  range(start: number, end: number): LspRange {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+}
