@@ -13,6 +13,7 @@ const MAX_LABEL = 160;
 /** how many rows ahead a split or misspelt label may be found */
 const LOOKAHEAD = 3;
 const MIN_SPLIT_PREFIX = 4;
+const MAX_HEADER_CELL = 12;
 
 interface RowHit {
   kind: 'row';
@@ -273,7 +274,8 @@ function parseUnlabelled(stream: TokenStream, template: TableTemplate, source: s
       if (started) break;
       const last = [...lineTokens].reverse().find((t) => t.kind === 'label')!;
       const folded = fold(last.text).text;
-      if (template.headers.some((h) => folded.includes(fold(h).text))) headerToken = last;
+      // header cells are short; a sentence that mentions 行政复议 is not the table's header
+      if (folded.length <= MAX_HEADER_CELL && template.headers.some((h) => folded.includes(fold(h).text))) headerToken = last;
       continue;
     }
     if (!headerToken) continue;

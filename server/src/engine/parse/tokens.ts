@@ -67,8 +67,8 @@ function classifyWord(word: string): { kind: TokenKind; value?: number } {
 
 function splitFields(line: Line): { tabbed: boolean; bounds: [number, number][] } {
   const text = line.text;
-  const trimmed = text.trim();
-  const piped = trimmed.startsWith('|') && trimmed.length > 1;
+  // markdown tables, with or without the outer pipes
+  const piped = text.includes('|');
   const sep = piped ? '|' : text.includes('\t') ? '\t' : null;
   if (!sep) return { tabbed: false, bounds: [[line.start, line.end]] };
   const bounds: [number, number][] = [];

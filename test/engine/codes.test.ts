@@ -1,0 +1,230 @@
+// Every diagnostic code: a small text that triggers it, and a near miss that must not.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { codes, diagnose, ofCode } from '../support/helpers';
+import { consistentValues, renderReport, seededRandom, type ReportValues } from '../support/generate';
+
+const values = (): ReportValues => consistentValues(seededRandom(11));
+const base = (v = values(), agency = '示例县发展和改革局', year = 2024, published?: string): string =>
+  renderReport({ agency, year, values: v, layout: 'tabs', published });
+const lineOf = (text: string, startsWith: string): string => text.split('\n').find((l) => l.startsWith(startsWith))!;
+const replaceLine = (text: string, startsWith: string, replacement: string): string => text.replace(lineOf(text, startsWith), replacement);
+
+function expectOnly(text: string, code: string): ReturnType<typeof diagnose> {
+  const ds = diagnose(text);
+  assert.ok(ds.length > 0 && ds.every((d) => d.code === code), `expected only ${code}, got ${codes(ds).join(', ')}`);
+  return ds;
+}
+const expectClean = (text: string): void => assert.deepEqual(codes(diagnose(text)), []);
+
+describe('the generated base report', () => {
+  it('is clean', () => expectClean(base()));
+});
+
+describe('missing-section', () => {
+  it('triggers when a heading is gone', () => {
+    const ds = expectOnly(base().replace('五、存在的主要问题及改进情况\n', ''), 'missing-section');
+    assert.match(ds[0].message, /第五部分/);
+  });
+  it('near miss: a variant heading title is accepted', () =>
+    expectClean(base().replace('五、存在的主要问题及改进情况', '五、存在的主要问题及整改情况')));
+});
+
+describe('section-order', () => {
+  it('triggers when 六 comes before 五', () => {
+    const t = base();
+    const five = t.indexOf('五、存在');
+    const six = t.indexOf('六、其他');
+    const swapped = t.slice(0, five) + t.slice(six) + '\n' + t.slice(five, six);
+    const ds = expectOnly(swapped, 'section-order');
+    assert.equal(ds[0].text, '五、存在的主要问题及改进情况');
+  });
+  it('near miss: 一是… prose is not a heading', () => expectClean(base().replace('下一步将加强培训', '一是加强培训')));
+});
+
+describe('duplicate-section', () => {
+  it('triggers on a second 六 heading', () => {
+    const ds = expectOnly(`${base()}六、其他需要报告的事项\n无。\n`, 'duplicate-section');
+    assert.equal(ds[0].line, ds[0].line);
+    assert.match(ds[0].message, /重复/);
+  });
+  it('near miss: 六是… in prose', () => expectClean(base().replace('本年度未收取信息处理费。', '本年度未收取信息处理费。\n六是加强监督。')));
+});
+
+describe('missing-table', () => {
+  it('triggers when section 四 holds only prose', () => {
+    const t = base();
+    const start = t.indexOf('行政复议\n');
+    const end = t.indexOf('五、存在');
+    const ds = expectOnly(t.slice(0, start) + '本年度未发生行政复议、行政诉讼。\n\n' + t.slice(end), 'missing-table');
+    assert.equal(ds[0].text, '四、政府信息公开行政复议、行政诉讼情况');
+  });
+  it('near miss: the table written one cell per line', () =>
+    expectClean(renderReport({ agency: '示例县发展和改革局', year: 2024, values: values(), layout: 'lines' })));
+});
+
+describe('missing-row', () => {
+  it('triggers when a row is gone', () => {
+    const ds = expectOnly(replaceLine(base(), '2.重复申请', ''), 'missing-row');
+    assert.match(ds[0].message, /2\.重复申请/);
+  });
+  it('near miss: the label broken by spaces', () => expectClean(base().replace('2.重复申请\t', '2. 重 复申请\t')));
+});
+
+describe('blank-cell', () => {
+  it('triggers on an empty tab field, at that cell', () => {
+    const t = base();
+    const row = lineOf(t, '行政处罚');
+    const ds = expectOnly(t.replace(row, '行政处罚\t'), 'blank-cell');
+    assert.match(ds[0].message, /行政处罚/);
+  });
+  it('triggers on a / written in a cell', () => {
+    const t = base();
+    const ds = expectOnly(t.replace(lineOf(t, '行政强制'), '行政强制\t/'), 'blank-cell');
+    assert.match(ds[0].message, /“\/”/);
+  });
+  it('near miss: a full-width digit is a value', () => {
+    const t = base();
+    expectClean(t.replace(lineOf(t, '行政强制'), lineOf(t, '行政强制').replace(/\t(\d+)$/, (_, d: string) => `\t${String.fromCharCode(...[...d].map((c) => c.charCodeAt(0) + 0xfee0))}`)));
+  });
+});
+
+describe('invalid-number', () => {
+  it('triggers on a decimal in a count column', () => {
+    const t = base();
+    const ds = expectOnly(t.replace(lineOf(t, '行政许可'), '行政许可\t2.5'), 'invalid-number');
+    assert.equal(ds[0].text, '2.5');
+  });
+  it('near miss: a decimal fee in 万元', () => {
+    const t = base();
+    expectClean(t.replace(lineOf(t, '行政事业性收费'), '行政事业性收费\t12.5'));
+  });
+});
+
+describe('arithmetic', () => {
+  it('row-total-mismatch on the 总计 of the row', () => {
+    const v = values();
+    v.table3.R3[6] += 1;
+    v.table3.R3[0] += 0;
+    const t = base(v);
+    const ds = diagnose(t);
+    const row = ofCode(ds, 'row-total-mismatch');
+    assert.equal(row.length, 1);
+    assert.equal(row[0].text, String(v.table3.R3[6]));
+    assert.match(row[0].message, new RegExp(`应为 ${v.table3.R3[6] - 1}`));
+  });
+  it('column-total-mismatch on （七）总计 when a part changes with its row total', () => {
+    const v = values();
+    v.table3.R4[0] += 1;
+    v.table3.R4[6] += 1;
+    const ds = expectOnly(base(v), 'column-total-mismatch');
+    assert.equal(ds.length, 2, 'the 自然人 column and the 总计 column');
+    assert.ok(ds.every((d) => d.line === ds[0].line));
+  });
+  it('balance-mismatch on 结转下年度 when it changes with its row total', () => {
+    const v = values();
+    v.table3.R25[1] += 1;
+    v.table3.R25[6] += 1;
+    const ds = expectOnly(base(v), 'balance-mismatch');
+    assert.equal(ds.length, 2);
+  });
+  it('table 四 group totals', () => {
+    const v = values();
+    v.table4[9] += 3;
+    const ds = expectOnly(base(v), 'row-total-mismatch');
+    assert.match(ds[0].message, /未经复议直接起诉·总计/);
+  });
+  it('near miss: consistent numbers in every column', () => expectClean(base()));
+});
+
+describe('label-typo', () => {
+  it('triggers on 本年度止件数', () => {
+    const ds = expectOnly(base().replace('本年废止件数', '本年度止件数'), 'label-typo');
+    assert.equal(ds[0].fix!.edits[0].newText, '本年废止件数');
+  });
+  it('triggers on a row label with a character missing', () => {
+    const ds = expectOnly(base().replace('4.保护第三方合法权益', '4.保护第三方合权益'), 'label-typo');
+    assert.equal(ds[0].text, '保护第三方合权益');
+  });
+  it('near miss: spaces inside a label', () => expectClean(base().replace('本年废止件数', '本年 废止 件数')));
+});
+
+describe('date-mismatch', () => {
+  it('triggers on a publication two years later', () => {
+    const ds = expectOnly(base(values(), undefined, 2024, '2026-01-10'), 'date-mismatch');
+    assert.equal(ds[0].text, '2026-01-10');
+  });
+  it('triggers on a department publishing after 31 January', () => {
+    expectOnly(base(values(), '示例县发展和改革局', 2024, '2025-02-10'), 'date-mismatch');
+  });
+  it('near miss: a township sets its own deadline', () => expectClean(base(values(), '示例县某某镇人民政府', 2024, '2025-02-10')));
+  it('near miss: a county government has until 31 March', () => expectClean(base(values(), '示例县人民政府', 2024, '2025-03-20')));
+});
+
+describe('narrative-mismatch', () => {
+  it('triggers when the prose count differs from table 三', () => {
+    const v = values();
+    const ds = expectOnly(base(v).replace(`受理政府信息公开申请${v.table3.R1[6]}件`, `受理政府信息公开申请${v.table3.R1[6] + 5}件`), 'narrative-mismatch');
+    assert.equal(ds[0].text, String(v.table3.R1[6] + 5));
+  });
+  it('triggers when parts do not add up to their whole', () => {
+    const t = base().replace('一、总体情况\n', '一、总体情况\n\n全年主动公开政府信息407条，其中，网站公开189条，微信公开200条。\n');
+    expectOnly(t, 'narrative-mismatch');
+  });
+  it('near miss: parts that add up', () =>
+    expectClean(base().replace('一、总体情况\n', '一、总体情况\n\n全年主动公开政府信息407条，其中，网站公开189条，微信公开218条。\n')));
+});
+
+describe('empty-section', () => {
+  it('triggers when 六 has no text', () => {
+    const t = base();
+    expectOnly(t.slice(0, t.indexOf('本年度未收取')), 'empty-section');
+  });
+  it('near miss: 六 with one line', () => expectClean(base()));
+});
+
+describe('outdated-template', () => {
+  const trial = (year: number): string =>
+    base(values(), undefined, year, `${year + 1}-01-15`).replace('本年制发件数\t本年废止件数\t现行有效件数', '本年新制作数量\t本年新公开数量\t对外公开总数量');
+  it('triggers on 2019 trial tables in a 2024 report', () => {
+    const ds = ofCode(diagnose(trial(2024)), 'outdated-template');
+    assert.equal(ds.length, 1);
+    assert.equal(ds[0].text, '本年新制作数量');
+  });
+  it('near miss: the trial tables in a 2020 report', () => assert.equal(ofCode(diagnose(trial(2020)), 'outdated-template').length, 0));
+});
+
+describe('unknown-citation', () => {
+  const cite = (n: string): string => base().replace('一、总体情况\n', `一、总体情况\n\n按照国办公开办函〔${n}号要求编制。\n`);
+  it('triggers on 〔2020〕60号', () => {
+    const ds = expectOnly(cite('2020〕60'), 'unknown-citation');
+    assert.equal(ds[0].severity, 'info');
+    assert.equal(ds[0].fix!.edits[0].newText, '国办公开办函〔2021〕30号');
+  });
+  it('near miss: 〔2021〕30号', () => expectClean(cite('2021〕30')));
+});
+
+describe('carryover-mismatch', () => {
+  const compilation = (carry: number): string => {
+    const last = values();
+    const current = values();
+    last.table3.R25 = [carry, 0, 0, 0, 0, 0, carry];
+    last.table3.R1 = last.table3.R1.map((v, c) => v + last.table3.R25[c] - (c === 0 || c === 6 ? 0 : 0));
+    last.table3.R2 = last.table3.R2.map((v, c) => v);
+    // keep last year balanced: R1 + R2 = R24 + R25
+    last.table3.R1 = last.table3.R24.map((v, c) => v + last.table3.R25[c] - last.table3.R2[c]);
+    return base(last, '示例县发展和改革局', 2023) + '\n' + base(current, '示例县发展和改革局', 2024);
+  };
+  it('triggers when 上年结转 differs from last year’s 结转下年度', () => {
+    const current = values();
+    const carry = current.table3.R2[0] + 1;
+    const ds = ofCode(diagnose(compilation(carry)), 'carryover-mismatch');
+    assert.ok(ds.length >= 1);
+    assert.match(ds[0].message, /2023/);
+  });
+  it('near miss: equal carry-over', () => {
+    const current = values();
+    const ds = diagnose(compilation(current.table3.R2[0]));
+    assert.ok(!ds.some((d) => d.code === 'carryover-mismatch' && /自然人/.test(d.message)));
+  });
+});

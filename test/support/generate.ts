@@ -1,0 +1,151 @@
+// Builds report text from chosen values, in every layout the parser reads: for property tests, the
+// examples and the benchmark.
+import { TEMPLATES } from '../../server/src/engine/template/tables';
+
+export type Layout = 'tabs' | 'lines' | 'spaced-lines' | 'pipes' | 'spaces';
+export const LAYOUTS: readonly Layout[] = ['tabs', 'lines', 'spaced-lines', 'pipes', 'spaces'];
+
+export interface ReportValues {
+  table2: Record<string, number[]>;
+  table3: Record<string, number[]>;
+  table4: number[];
+}
+
+export interface ReportSpec {
+  agency: string;
+  year: number;
+  values: ReportValues;
+  layout: Layout;
+  fullWidth?: boolean;
+  /** the date in 发布时间 (defaults to 15 January of the next year) */
+  published?: string;
+}
+
+const T = TEMPLATES['2021'].tables;
+export const TABLE3_KEYS = T['三'].rows.map((r) => r.key);
+export const OUTCOME_KEYS = TABLE3_KEYS.slice(2, 23);
+
+/** A small deterministic generator, so examples and benchmarks are the same on every machine. */
+export function seededRandom(seed: number): (max: number) => number {
+  let s = seed >>> 0 || 1;
+  return (max) => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) % (max + 1);
+  };
+}
+
+/** Values that satisfy every rule: row totals, column totals and the balance. */
+export function consistentValues(random: (max: number) => number): ReportValues {
+  const table3: Record<string, number[]> = {};
+  const withTotal = (parts: number[]): number[] => [...parts, parts.reduce((a, b) => a + b, 0)];
+  const sums = [0, 0, 0, 0, 0, 0];
+  for (const key of OUTCOME_KEYS) {
+    const parts = [0, 1, 2, 3, 4, 5].map((c) => (random(3) === 0 ? random(c === 0 ? 40 : 3) : 0));
+    parts.forEach((v, c) => (sums[c] += v));
+    table3[key] = withTotal(parts);
+  }
+  table3.R24 = withTotal(sums);
+  const carried = sums.map(() => random(2));
+  const previous = sums.map((s, c) => random(Math.min(2, s + carried[c])));
+  table3.R25 = withTotal(carried);
+  table3.R2 = withTotal(previous);
+  table3.R1 = withTotal(sums.map((s, c) => s + carried[c] - previous[c]));
+  const group = (): number[] => {
+    const parts = [random(3), random(2), random(1), random(1)];
+    return [...parts, parts.reduce((a, b) => a + b, 0)];
+  };
+  return {
+    table2: { A1: [0, 0, random(5)], A2: [random(9), random(3), random(60)], E1: [random(900)], F1: [random(300)], F2: [random(20)], H1: [random(90)] },
+    table3,
+    table4: [...group(), ...group(), ...group()],
+  };
+}
+
+const FULL_WIDTH_DIGITS = '０１２３４５６７８９';
+const digits = (n: number, fullWidth: boolean): string => (fullWidth ? String(n).replace(/\d/g, (d) => FULL_WIDTH_DIGITS[+d]) : String(n));
+
+function rowText(label: string, values: string[], layout: Layout): string[] {
+  switch (layout) {
+    case 'tabs':
+      return [[label, ...values].join('\t')];
+    case 'pipes':
+      return [`| ${[label, ...values].join(' | ')} |`];
+    case 'spaces':
+      return [[label, ...values].join('  ')];
+    case 'lines':
+      return [label, ...values];
+    case 'spaced-lines':
+      return [label, ...values].flatMap((v) => [v, '']);
+  }
+}
+
+export function renderTables(values: ReportValues, layout: Layout, fullWidth = false): { two: string[]; three: string[]; four: string[] } {
+  const num = (n: number): string => digits(n, fullWidth);
+  const two = T['二'].blocks!.flatMap((block) => {
+    const rows = block.rows.map((k) => T['二'].rows.find((r) => r.key === k)!);
+    return [
+      block.label,
+      ...rowText('信息内容', rows[0].columns.map((c) => c.label), layout),
+      ...rows.flatMap((r) => rowText(r.label, values.table2[r.key].map(num), layout)),
+    ];
+  });
+  const groupOf = new Map(T['三'].groups.map((g) => [g.members[0], g.label]));
+  const three = [
+    '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
+    '申请人情况',
+    ...rowText('自然人', ['法人或其他组织', '总计'], layout),
+    ...rowText('商业企业', ['科研机构', '社会公益组织', '法律服务机构', '其他'], layout),
+    ...T['三'].rows.flatMap((r) => {
+      const group = groupOf.get(r.key);
+      return [...(group ? [group] : []), ...rowText(r.label, values.table3[r.key].map(num), layout)];
+    }),
+  ];
+  const four = [
+    '行政复议',
+    '行政诉讼',
+    '结果维持\t结果纠正\t其他结果\t尚未审结\t总计',
+    '未经复议直接起诉',
+    '复议后起诉',
+    ...(layout === 'lines' || layout === 'spaced-lines'
+      ? rowText('结果维持', values.table4.map(num), layout).slice(layout === 'lines' ? 1 : 2)
+      : [values.table4.map(num).join(layout === 'tabs' ? '\t' : layout === 'pipes' ? ' | ' : '  ')]),
+  ];
+  return { two, three, four };
+}
+
+export function renderReport(spec: ReportSpec): string {
+  const { two, three, four } = renderTables(spec.values, spec.layout, spec.fullWidth);
+  const r1 = spec.values.table3.R1[6];
+  return [
+    `${spec.agency}${spec.year}年政府信息公开工作年度报告`,
+    '',
+    `发布时间：${spec.published ?? `${spec.year + 1}-01-15`}`,
+    '',
+    '一、总体情况',
+    '',
+    `${spec.year}年，本机关认真贯彻《中华人民共和国政府信息公开条例》，全年共受理政府信息公开申请${r1}件，均在法定期限内答复。`,
+    '',
+    '二、主动公开政府信息情况',
+    '',
+    ...two,
+    '',
+    '三、收到和处理政府信息公开申请情况',
+    '',
+    ...three,
+    '',
+    '四、政府信息公开行政复议、行政诉讼情况',
+    '',
+    ...four,
+    '',
+    '五、存在的主要问题及改进情况',
+    '',
+    '政务公开的深度和广度还有待提升。下一步将加强培训，规范依申请公开办理流程。',
+    '',
+    '六、其他需要报告的事项',
+    '',
+    '本年度未收取信息处理费。',
+    '',
+  ].join('\n');
+}
