@@ -170,6 +170,12 @@ function layoutOf(stream: TokenStream, labelToken: Token | null, values: Token[]
   return 'lines';
 }
 
+function dominantLayout(layouts: CellLayout[]): CellLayout | null {
+  const counts = new Map<CellLayout, number>();
+  for (const l of layouts) counts.set(l, (counts.get(l) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
 /** A 法人或其他组织 subtotal column: accepted when it is the sum of its five parts. */
 function dropSubtotal(values: Token[], n: number): Token[] {
   if (n !== 7 || values.length !== 8 || values.some((v) => v.kind !== 'number')) return values;
@@ -241,6 +247,9 @@ export function parseTable(stream: TokenStream, template: TableTemplate, source:
       layout: layoutOf(stream, labelToken, values),
     });
   });
+  // a row with no values at all is written the way the table's other rows are
+  const dominant = dominantLayout([...rows.values()].filter((r) => r.valuesFound > 0).map((r) => r.layout));
+  for (const [key, row] of rows) if (row.valuesFound === 0 && dominant) rows.set(key, { ...row, layout: dominant });
   return { id: template.id, template, span: spanOfStream(stream, sectionEnd), rows, collapsed, headerTypos, tabbed };
 }
 

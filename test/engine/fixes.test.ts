@@ -1,0 +1,60 @@
+// Every quick fix applied and the result re-checked; fix-all on every sample; edits stay in their cells.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { applyEdits, checkText, fixAll } from '../../server/src/engine';
+import { consistentValues, renderReport, seededRandom } from '../support/generate';
+import { diagnose, readExample, readReal, REAL, SEEDS } from '../support/helpers';
+
+const SAMPLES: [string, string][] = [
+  ...Object.entries(SEEDS).map(([id, path]): [string, string] => [`seed ${id}`, readExample(path)]),
+  ...REAL.map((name): [string, string] => [name, readReal(name)]),
+  ['arithmetic-errors example', readExample('examples/arithmetic-errors-2024.txt')],
+];
+
+describe('each fix, applied alone', () => {
+  for (const [name, text] of SAMPLES) {
+    it(`${name}: removes its own diagnostic and changes nothing outside its edits`, () => {
+      const before = checkText(text).diagnostics;
+      for (const d of before.filter((x) => x.fix)) {
+        const { text: fixed, skipped } = applyEdits(text, d.fix!.edits);
+        assert.equal(skipped.length, 0);
+        const after = checkText(fixed).diagnostics;
+        const same = after.filter((x) => x.code === d.code && x.message === d.message);
+        assert.equal(same.length, 0, `${d.code} still there after its fix: ${d.message}`);
+        // the text before the first edit and after the last one is untouched
+        const first = Math.min(...d.fix!.edits.map((e) => e.span.start));
+        const last = Math.max(...d.fix!.edits.map((e) => e.span.end));
+        assert.equal(fixed.slice(0, first), text.slice(0, first));
+        assert.equal(fixed.slice(fixed.length - (text.length - last)), text.slice(last));
+      }
+    });
+  }
+});
+
+describe('fix-all', () => {
+  for (const [name, text] of SAMPLES) {
+    it(`${name}: leaves no fixable diagnostic and is idempotent`, () => {
+      const once = fixAll(text).text;
+      assert.deepEqual(checkText(once).diagnostics.filter((d) => d.fix).map((d) => d.code), []);
+      assert.equal(fixAll(once).text, once);
+    });
+  }
+  it('seed 002: fills every blank outcome row with 0 in the file’s own layout', () => {
+    const fixed = fixAll(readExample(SEEDS['002'])).text;
+    const ds = diagnose(fixed);
+    assert.deepEqual(ds.map((d) => d.code), ['empty-section']);
+    assert.match(fixed, /\(一\)予以公开\n\n0\n\n0\n\n0\n\n0\n\n0\n\n0\n\n0\n\n\(二\)/);
+  });
+  it('hongze-2023: sets both wrong 总计 of table 四', () => {
+    const fixed = fixAll(readReal('hongze-2023')).text;
+    assert.match(fixed, /10 1 0 0 11 0 0 0 0 0 5 0 0 0 5/);
+  });
+  it('keeps CRLF line ends when inserting a missing section', () => {
+    const text = renderReport({ agency: '示例县发展和改革局', year: 2024, values: consistentValues(seededRandom(3)), layout: 'tabs' })
+      .replace('五、存在的主要问题及改进情况\n', '')
+      .replace(/\n/g, '\r\n');
+    const fixed = fixAll(text).text;
+    assert.ok(!/[^\r]\n/.test(fixed), 'every line break is CRLF');
+    assert.deepEqual(diagnose(fixed).filter((d) => d.code === 'missing-section'), []);
+  });
+});
