@@ -1,0 +1,94 @@
+// The CLI as a user runs it: a real process, real files, exit codes and the JSON of SPEC §5.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import * as iconv from 'iconv-lite';
+import { readSeed, SEEDS } from '../support/helpers';
+
+const CLI = join(process.cwd(), 'dist', 'cli.js');
+const run = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [CLI, 'check', ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+const json = (...args: string[]) => {
+  const r = run('--format', 'json', ...args);
+  return { ...r, doc: JSON.parse(r.stdout) };
+};
+const tmp = (): string => mkdtempSync(join(tmpdir(), 'xxgk-cli-'));
+
+describe('xxgk check', () => {
+  it('prints the SPEC §5 JSON for a seed, and exits 0 with only an info', () => {
+    const { code, doc } = json(SEEDS['000']);
+    assert.equal(code, 0);
+    assert.equal(doc.version, 1);
+    const file = doc.files[0];
+    assert.equal(file.path, SEEDS['000']);
+    assert.equal(file.reports[0].year, 2024);
+    assert.equal(file.reports[0].template, '2021');
+    assert.match(file.reports[0].title, /湛河区曹镇乡人民政府/);
+    assert.deepEqual(file.diagnostics.map((d: { code: string }) => d.code), ['unknown-citation']);
+    assert.deepEqual(file.diagnostics[0].range, { start: { line: 6, character: 78 }, end: { line: 6, character: 94 } });
+  });
+  it('exits 1 when a report has an error, and walks folders', () => {
+    const { code, doc } = json('examples');
+    assert.equal(code, 1);
+    assert.equal(doc.files.length, 7);
+  });
+  it('reads GBK, a BOM and CRLF the same as UTF-8', () => {
+    const dir = tmp();
+    const text = readSeed('003');
+    writeFileSync(join(dir, 'gbk.txt'), iconv.encode(text, 'gbk'));
+    writeFileSync(join(dir, 'bom-crlf.txt'), '\ufeff' + text.replace(/\n/g, '\r\n'));
+    const { doc } = json(dir);
+    for (const f of doc.files) {
+      assert.deepEqual(f.diagnostics.map((d: { code: string }) => d.code), ['label-typo'], f.path);
+      assert.equal(f.diagnostics[0].range.start.line, 21);
+    }
+    assert.deepEqual(json('--encoding', 'gbk', join(dir, 'gbk.txt')).doc.files[0].diagnostics.length, 1);
+  });
+  it('says a non-report file is one, without diagnostics', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'notes.txt'), '会议纪要\n今天讨论了三件事。\n');
+    writeFileSync(join(dir, 'binary.txt'), Buffer.from([0, 1, 2, 3, 255, 0, 7]));
+    const { code, doc } = json(dir);
+    assert.equal(code, 0);
+    for (const f of doc.files) {
+      assert.equal(f.diagnostics.length, 0);
+      assert.match(f.notice, /不是政府信息公开工作年度报告/);
+    }
+  });
+  it('exits 2 with a message for a missing path, still printing whole JSON', () => {
+    const r = json('no/such/file.txt', SEEDS['004']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /no such file or folder/);
+    assert.equal(r.doc.files.length, 2);
+  });
+  it('exits 2 on a bad option or no path', () => {
+    assert.equal(run('--format', 'xml', 'x').code, 2);
+    assert.equal(run().code, 2);
+    assert.match(run().stderr, /usage/);
+  });
+  it('prints English with --locale en, and SARIF with --format sarif', () => {
+    assert.match(run('--locale', 'en', SEEDS['003']).stdout, /is not the official label/);
+    const sarif = JSON.parse(run('--format', 'sarif', SEEDS['003']).stdout);
+    assert.equal(sarif.version, '2.1.0');
+    assert.equal(sarif.runs[0].results[0].ruleId, 'label-typo');
+  });
+  it('compares 上年结转 with last year’s report found in another file', () => {
+    const dir = tmp();
+    mkdirSync(join(dir, 'a'));
+    const year = (y: number, carried: number) =>
+      readSeed('000').replace('湛河区曹镇乡人民政府 2024 年', `湛河区曹镇乡人民政府 ${y} 年`).replace(
+        '四、结转下年度继续办理\t\t0\t0',
+        `四、结转下年度继续办理\t\t${carried}\t0`,
+      );
+    writeFileSync(join(dir, 'a', '2023.txt'), year(2023, 3));
+    writeFileSync(join(dir, 'a', '2024.txt'), year(2024, 0));
+    const { doc } = json(dir);
+    const current = doc.files.find((f: { path: string }) => f.path.endsWith('2024.txt'));
+    assert.ok(current.diagnostics.some((d: { code: string }) => d.code === 'carryover-mismatch'));
+  });
+});
