@@ -89,10 +89,11 @@ function summary(report: Report): ReportSummary {
 export function checkText(text: string, options: EngineOptions = {}, lastYear: readonly Report[] = []): CheckResult {
   const parsed = parseDocument(text);
   const diagnostics: Diagnostic[] = [];
+  const byAgencyYear = indexByAgencyYear([...parsed.reports, ...lastYear]);
   for (const report of parsed.reports) {
     const ctx = contextFor(text, report, options, diagnostics);
     for (const check of CHECKS) check(ctx);
-    const previous = findLastYear(report, [...parsed.reports, ...lastYear]);
+    const previous = report.year !== null && report.agency ? byAgencyYear.get(`${agencyKey(report)}|${report.year - 1}`) : undefined;
     if (previous) checkCarryover(ctx, previous);
   }
   diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
@@ -101,9 +102,13 @@ export function checkText(text: string, options: EngineOptions = {}, lastYear: r
 
 const agencyKey = (report: Report): string => fold(report.agency).text;
 
-export function findLastYear(report: Report, candidates: readonly Report[]): Report | undefined {
-  if (report.year === null || !report.agency) return undefined;
-  return candidates.find((r) => r.year === report.year! - 1 && r.agency && agencyKey(r) === agencyKey(report));
+function indexByAgencyYear(reports: readonly Report[]): Map<string, Report> {
+  const index = new Map<string, Report>();
+  for (const r of reports) {
+    const key = `${agencyKey(r)}|${r.year}`;
+    if (r.agency && r.year !== null && !index.has(key)) index.set(key, r);
+  }
+  return index;
 }
 
 /** Every fix of every fixable diagnostic, merged; conflicting edits wait for another pass. */

@@ -1,0 +1,87 @@
+// `npm run bench`: parse+check time on a typical report and on a generated 10 MB compilation, against a
+// bare line scan of the same text (the floor), and memory against input size. Medians over repeated runs.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkText } from '../server/src/engine';
+import { consistentValues, LAYOUTS, renderReport, seededRandom } from '../test/support/generate';
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function time(runs: number, f: () => unknown): number {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    f();
+    samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return median(samples);
+}
+
+/** The floor: visit every character once, splitting lines. */
+function lineScan(text: string): number {
+  let lines = 0;
+  let longest = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      lines++;
+      longest = Math.max(longest, i - start);
+      start = i + 1;
+    }
+  }
+  return lines + longest;
+}
+
+function compilation(targetBytes: number): { text: string; reports: number } {
+  const parts: string[] = [];
+  let bytes = 0;
+  for (let i = 0; bytes < targetBytes; i++) {
+    const text = renderReport({
+      agency: `示例县第${i}局`,
+      year: 2024,
+      values: consistentValues(seededRandom(i + 1)),
+      layout: LAYOUTS[i % LAYOUTS.length],
+    });
+    parts.push(text);
+    bytes += Buffer.byteLength(text);
+  }
+  return { text: parts.join('\n'), reports: parts.length };
+}
+
+const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(2);
+const typical = readFileSync(join(process.cwd(), 'examples', 'seed-000-zhanhe-caozhen-2024.txt'), 'utf8');
+for (let i = 0; i < 50; i++) checkText(typical); // warm up the JIT
+
+const typicalMs = time(300, () => checkText(typical));
+const typicalScan = time(300, () => lineScan(typical));
+console.log(`typical report (seed 000, ${Buffer.byteLength(typical)} bytes): parse+check median ${typicalMs.toFixed(3)} ms; line scan ${typicalScan.toFixed(4)} ms; ratio ${(typicalMs / typicalScan).toFixed(1)}x`);
+
+const big = compilation(10 * 1024 * 1024);
+const bigBytes = Buffer.byteLength(big.text);
+const bigMs = time(5, () => checkText(big.text));
+const bigScan = time(5, () => lineScan(big.text));
+console.log(
+  `compilation: ${mb(bigBytes)} MB, ${big.reports} reports: parse+check median ${bigMs.toFixed(0)} ms ` +
+    `(${(bigMs / big.reports).toFixed(3)} ms per report, ${(bigBytes / 1024 / 1024 / (bigMs / 1000)).toFixed(1)} MB/s); ` +
+    `line scan ${bigScan.toFixed(1)} ms; ratio ${(bigMs / bigScan).toFixed(1)}x (target ≤ 20x)`,
+);
+
+function retainedBytes(text: string): number {
+  globalThis.gc?.();
+  const before = process.memoryUsage().heapUsed;
+  const result = checkText(text);
+  globalThis.gc?.();
+  const after = process.memoryUsage().heapUsed;
+  if (result.reports.length === 0) throw new Error('nothing parsed');
+  return after - before;
+}
+const half = compilation(5 * 1024 * 1024);
+const halfRetained = retainedBytes(half.text);
+const bigRetained = retainedBytes(big.text);
+console.log(
+  `memory retained by the result: ${mb(halfRetained)} MB for ${mb(Buffer.byteLength(half.text))} MB input, ` +
+    `${mb(bigRetained)} MB for ${mb(bigBytes)} MB input (ratio ${(bigRetained / halfRetained).toFixed(2)} for ${(bigBytes / Buffer.byteLength(half.text)).toFixed(2)}x input)`,
+);
