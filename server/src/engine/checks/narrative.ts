@@ -43,7 +43,8 @@ const CLAIMS: Claim[] = [
 const REVIEW = /行政复议([^。；;，,]{0,8}?)(\d+)件/g;
 const LITIGATION = /行政诉讼([^。；;，,]{0,8}?)(\d+)件/g;
 const NONE = /(?:无|未收到|没有收到|未发生|未接到)(?:[^。；;，,]{0,8}?)依申请公开|未收到(?:[^。；;，,]{0,12}?)公开申请/g;
-const PARTS = /(\d+)(条|件|篇|个|次)[，,]?其中([^。；;]*)/g;
+// `(?<!\d)` starts each number at its first digit, so a long run of digits is scanned once, not once per digit
+const PARTS = /(?<!\d)(\d+)(条|件|篇|个|次)[，,]?其中([^。；;]*)/g;
 
 function emitMismatch(ctx: CheckContext, prose: Prose, m: RegExpMatchArray, tableLabel: string, what: string, expected: number[]): void {
   const number = Number(m[2]);
@@ -90,7 +91,7 @@ export const checkNarrative: Check = (ctx) => {
   for (const m of sentences.matchAll(PARTS)) {
     const whole = Number(m[1]);
     const unit = m[2];
-    const parts = [...m[3].matchAll(new RegExp(`(\\d+)${unit}`, 'g'))].map((p) => Number(p[1]));
+    const parts = [...m[3].matchAll(new RegExp(`(?<!\\d)(\\d+)${unit}`, 'g'))].map((p) => Number(p[1]));
     const sum = parts.reduce((a, b) => a + b, 0);
     if (parts.length >= 2 && sum !== whole) {
       ctx.emit(

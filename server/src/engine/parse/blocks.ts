@@ -27,7 +27,8 @@ export interface HeadingLine {
 export function readTitle(lines: readonly Line[], i: number): TitleLine | null {
   const line = lines[i];
   const raw = line.text;
-  if (raw.length > MAX_TITLE * 2 || raw.includes('《') || raw.includes('。')) return null;
+  // cheap rejections first: this runs on every line of the document
+  if (!raw.includes('报') || raw.length > MAX_TITLE * 2 || raw.includes('《') || raw.includes('。')) return null;
   const folded = fold(raw).text;
   if (folded.length > MAX_TITLE) return null;
   const m = TITLE.exec(folded);

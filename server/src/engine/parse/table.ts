@@ -55,12 +55,18 @@ function matchRow(folded: ReturnType<typeof fold>, rows: readonly RowTemplate[],
   return null;
 }
 
+const foldedHeaders = new WeakMap<readonly string[], { official: string; folded: string }[]>();
+function foldHeaders(headers: readonly string[]): { official: string; folded: string }[] {
+  let folded = foldedHeaders.get(headers);
+  if (!folded) foldedHeaders.set(headers, (folded = headers.map((official) => ({ official, folded: fold(official).text }))));
+  return folded;
+}
+
 function headerTypo(token: Token, headers: readonly string[]): LabelTypo | null {
   const folded = fold(token.text).text;
   if (folded.length < 4) return null;
   let best: { official: string; distance: number } | null = null;
-  for (const official of headers) {
-    const f = fold(official).text;
+  for (const { official, folded: f } of foldHeaders(headers)) {
     if (f === folded) return null;
     if (Math.abs(f.length - folded.length) > 1 || f.length < 4) continue;
     const d = editDistance(f, folded);
@@ -284,7 +290,7 @@ function parseUnlabelled(stream: TokenStream, template: TableTemplate, source: s
       const last = [...lineTokens].reverse().find((t) => t.kind === 'label')!;
       const folded = fold(last.text).text;
       // header cells are short; a sentence that mentions 行政复议 is not the table's header
-      if (folded.length <= MAX_HEADER_CELL && template.headers.some((h) => folded.includes(fold(h).text))) headerToken = last;
+      if (folded.length <= MAX_HEADER_CELL && foldHeaders(template.headers).some((h) => folded.includes(h.folded))) headerToken = last;
       continue;
     }
     if (!headerToken) continue;
