@@ -221,3 +221,15 @@ describe('carryover-mismatch', () => {
   });
   it('near miss: equal carry-over', () => expectClean(compilation(0)));
 });
+
+describe('a 法人或其他组织 subtotal column', () => {
+  const withSubtotal = (delta: number): string => {
+    const t = base();
+    const line = lineOf(t, '一、本年新收政府信息公开申请数量');
+    const [label, ...v] = line.split('\t');
+    const sub = v.slice(1, 6).reduce((a, b) => a + Number(b), 0) + delta;
+    return t.replace(line, [label, v[0], String(sub), ...v.slice(1)].join('\t'));
+  };
+  it('is accepted when it is the sum of its five parts', () => expectClean(withSubtotal(0)));
+  it('is not taken for a subtotal when it is not their sum', () => assert.ok(diagnose(withSubtotal(1)).length > 0));
+});
