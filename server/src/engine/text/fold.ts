@@ -50,11 +50,6 @@ export function fold(source: string, start = 0, end = source.length): Folded {
   return { text, starts, ends };
 }
 
-/** NFKC only (keeps punctuation and spaces): for reading numbers and dates. */
-export function widthFold(s: string): string {
-  return s.normalize('NFKC');
-}
-
 export function foldText(s: string): string {
   return fold(s).text;
 }
