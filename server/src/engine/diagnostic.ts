@@ -64,4 +64,6 @@ export interface Diagnostic {
   readonly message: string;
   readonly span: Span;
   readonly fix?: Fix;
+  /** another place the message refers to */
+  readonly related?: Span;
 }

@@ -23,7 +23,7 @@ export type { Locale } from './messages/catalog';
 export { message, localeOf } from './messages/catalog';
 export type { Report, ParsedDocument, Span } from './model';
 export type { DeadlineRule } from './checks/context';
-export { parseDocument } from './parse';
+export { parseDocument, parseRange } from './parse';
 export { applyEdits } from './fixes/apply';
 export { LineIndex, type LspRange } from './text/lines';
 
@@ -59,7 +59,7 @@ const CHECKS: readonly Check[] = [
   checkCitations,
 ];
 
-function eolOf(text: string): string {
+export function eolOf(text: string): string {
   const lf = text.indexOf('\n');
   return lf > 0 && text[lf - 1] === '\r' ? '\r\n' : '\n';
 }
@@ -72,18 +72,31 @@ function contextFor(text: string, report: Report, options: EngineOptions, out: D
     options: checkOptions,
     eol: eolOf(text),
     msg: (key, params) => message(checkOptions.locale, key, params),
-    emit(code, span, msg, fix) {
+    emit(code, span, msg, fix, related) {
       const severity = options.severity?.[code] ?? DEFAULT_SEVERITY[code];
       if (severity === 'off') return;
-      const finding: Finding = fix ? { code, span, message: msg, fix } : { code, span, message: msg };
+      const finding: Finding = { code, span, message: msg, ...(fix && { fix }), ...(related && { related }) };
       out.push({ ...finding, severity });
     },
   };
 }
 
-function summary(report: Report): ReportSummary {
+export function summary(report: Report): ReportSummary {
   return { title: report.title, agency: report.agency, year: report.year, template: report.templateId, span: report.span };
 }
+
+/** Runs every single-report check on one report; findings go to `out`. */
+export function checkReport(text: string, report: Report, options: EngineOptions, out: Diagnostic[]): void {
+  const ctx = contextFor(text, report, options, out);
+  for (const check of CHECKS) check(ctx);
+}
+
+/** carryover-mismatch for one report against last year's, when there is one. It reads only the two models. */
+export function checkReportCarryover(text: string, report: Report, previous: Report, options: EngineOptions, out: Diagnostic[]): void {
+  checkCarryover(contextFor(text, report, options, out), previous);
+}
+
+export const byPosition = (a: Diagnostic, b: Diagnostic): number => a.span.start - b.span.start || a.span.end - b.span.end;
 
 /** Checks one document. `lastYear` holds reports of earlier years (other files) for carryover-mismatch. */
 export function checkText(text: string, options: EngineOptions = {}, lastYear: readonly Report[] = []): CheckResult {
@@ -91,22 +104,27 @@ export function checkText(text: string, options: EngineOptions = {}, lastYear: r
   const diagnostics: Diagnostic[] = [];
   const byAgencyYear = indexByAgencyYear([...parsed.reports, ...lastYear]);
   for (const report of parsed.reports) {
-    const ctx = contextFor(text, report, options, diagnostics);
-    for (const check of CHECKS) check(ctx);
-    const previous = report.year !== null && report.agency ? byAgencyYear.get(`${agencyKey(report)}|${report.year - 1}`) : undefined;
-    if (previous) checkCarryover(ctx, previous);
+    checkReport(text, report, options, diagnostics);
+    const previous = byAgencyYear.get(previousYearKey(report) ?? '');
+    if (previous) checkReportCarryover(text, report, previous, options, diagnostics);
   }
-  diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  diagnostics.sort(byPosition);
   return { parsed, reports: parsed.reports.map(summary), diagnostics };
 }
 
 const agencyKey = (report: Report): string => fold(report.agency).text;
 
-function indexByAgencyYear(reports: readonly Report[]): Map<string, Report> {
+/** The key of the report's own agency and year, or null when it has no agency or year. */
+export const agencyYearKey = (report: Report, yearOffset = 0): string | null =>
+  report.agency && report.year !== null ? `${agencyKey(report)}|${report.year + yearOffset}` : null;
+const previousYearKey = (report: Report): string | null => agencyYearKey(report, -1);
+
+/** Reports by agency and year; the first of a kind wins. */
+export function indexByAgencyYear(reports: readonly Report[]): Map<string, Report> {
   const index = new Map<string, Report>();
   for (const r of reports) {
-    const key = `${agencyKey(r)}|${r.year}`;
-    if (r.agency && r.year !== null && !index.has(key)) index.set(key, r);
+    const key = agencyYearKey(r);
+    if (key !== null && !index.has(key)) index.set(key, r);
   }
   return index;
 }

@@ -21,7 +21,8 @@ export interface CheckContext {
   readonly options: CheckOptions;
   readonly eol: string;
   msg(key: MessageKey, params?: Record<string, string | number>): string;
-  emit(code: Code, span: Span, message: string, fix?: Fix): void;
+  /** `related`: another place the message refers to (the first of two duplicates) */
+  emit(code: Code, span: Span, message: string, fix?: Fix, related?: Span): void;
 }
 
 export type Check = (ctx: CheckContext) => void;

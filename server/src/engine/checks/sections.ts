@@ -1,22 +1,22 @@
 // missing-section, section-order, duplicate-section, empty-section.
 import { renderBlankTable } from '../template/render';
 import { SECTIONS } from '../template/sections';
+import type { Span } from '../model';
 import type { Check } from './context';
 
 export const checkSections: Check = (ctx) => {
   const { report, eol, text } = ctx;
-  const seen = new Map<number, number>();
+  const seen = new Map<number, Span>();
   let highest = 0;
   for (const section of report.sections) {
     const template = SECTIONS[section.number - 1];
     const params = { numeral: template.numeral, heading: template.heading };
-    const firstAt = seen.get(section.number);
-    if (firstAt !== undefined) {
-      const firstLine = text.slice(0, firstAt).split(/\r\n|\r|\n/).length;
-      ctx.emit('duplicate-section', section.headingSpan, ctx.msg('duplicate-section', { ...params, firstLine }));
+    const first = seen.get(section.number);
+    if (first !== undefined) {
+      ctx.emit('duplicate-section', section.headingSpan, ctx.msg('duplicate-section', params), undefined, first);
       continue;
     }
-    seen.set(section.number, section.headingSpan.start);
+    seen.set(section.number, section.headingSpan);
     if (section.number < highest) {
       ctx.emit('section-order', section.headingSpan, ctx.msg('section-order', { ...params, after: SECTIONS[highest - 1].numeral }));
     }

@@ -93,6 +93,10 @@ function buildReport(text: string, draft: ReportDraft): Report {
 }
 
 export function parseDocument(text: string): ParsedDocument {
-  const lines = splitLines(text);
-  return { text, reports: splitReports(lines).map((d) => buildReport(text, d)) };
+  return { text, reports: parseRange(text, 0, text.length) };
+}
+
+/** The reports that start in text[from, to), read as if the text held nothing else; `from` must be a line start. */
+export function parseRange(text: string, from: number, to: number): Report[] {
+  return splitReports(splitLines(text, from, to)).map((d) => buildReport(text, d));
 }

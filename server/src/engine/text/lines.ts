@@ -19,15 +19,16 @@ export interface LspRange {
   end: Position;
 }
 
-export function splitLines(text: string): Line[] {
+/** The lines of text[from, to); `from` must be a line start. */
+export function splitLines(text: string, from = 0, to = text.length): Line[] {
   const lines: Line[] = [];
-  let start = 0;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
+  let start = from;
+  const n = to;
+  for (let i = from; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) {
       lines.push({ index: lines.length, start, end: i, text: text.slice(start, i) });
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
       start = i + 1;
     }
   }

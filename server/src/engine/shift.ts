@@ -1,0 +1,37 @@
+// Moving a parsed report or a diagnostic by a number of characters, for reports an edit did not touch.
+import type { Diagnostic, Fix } from './diagnostic';
+import type { Report, Span } from './model';
+
+const shiftSpan = (span: Span, delta: number): Span => ({ start: span.start + delta, end: span.end + delta });
+
+function shiftFix(fix: Fix, delta: number): Fix {
+  return { ...fix, edits: fix.edits.map((e) => ({ span: shiftSpan(e.span, delta), newText: e.newText })) };
+}
+
+export function shiftDiagnostic(d: Diagnostic, delta: number): Diagnostic {
+  if (delta === 0) return d;
+  return {
+    ...d,
+    span: shiftSpan(d.span, delta),
+    ...(d.fix && { fix: shiftFix(d.fix, delta) }),
+    ...(d.related && { related: shiftSpan(d.related, delta) }),
+  };
+}
+
+const isSpan = (v: object): v is Span =>
+  Object.keys(v).length === 2 && typeof (v as Span).start === 'number' && typeof (v as Span).end === 'number';
+
+/** A copy of the value with every span moved; templates are shared data without spans and are kept as they are. */
+function shiftDeep<T>(value: T, delta: number): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => shiftDeep(v, delta)) as T;
+  if (value instanceof Map) return new Map([...value].map(([k, v]) => [k, shiftDeep(v, delta)])) as T;
+  if (isSpan(value)) return shiftSpan(value, delta) as T;
+  const copy: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) copy[key] = key === 'template' ? v : shiftDeep(v, delta);
+  return copy as T;
+}
+
+export function shiftReport(report: Report, delta: number): Report {
+  return delta === 0 ? report : shiftDeep(report, delta);
+}

@@ -1,0 +1,96 @@
+// Differential test of incremental re-parsing: after every random edit, the kept document must equal a
+// from-scratch parse and check of the same text (reports, every span, every diagnostic and its fix).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { byPosition, checkText, parseDocument, type Diagnostic } from '../../server/src/engine';
+import { IncrementalDocument } from '../../server/src/engine/incremental';
+import { consistentValues, LAYOUTS, renderReport, seededRandom } from '../support/generate';
+import { readReal, readSeed, REAL, SEEDS } from '../support/helpers';
+
+const SNIPPETS = ['0', '7', '１２', '\t', '\n', '\r\n', ' ', '　', '总计', '二、主动公开政府信息情况', '2024年度政府信息公开工作年度报告',
+  '示例县人民政府\n', '（七）', '维持', '四、', '本年新收政府信息公开申请数量', '---', '', '。'];
+
+/** a random integer in [0, n) */
+type Random = (n: number) => number;
+const below = (seed: number): Random => {
+  const random = seededRandom(seed);
+  return (n) => (n <= 0 ? 0 : random(n - 1));
+};
+
+/** A random edit: mostly small insertions and deletions, sometimes a whole line or a span of lines. */
+function randomEdit(text: string, random: Random): { start: number; end: number; inserted: string } {
+  const at = random(text.length + 1);
+  const kind = random(10);
+  if (kind < 4) return { start: at, end: at, inserted: SNIPPETS[random(SNIPPETS.length)] };
+  if (kind < 7) return { start: at, end: Math.min(text.length, at + 1 + random(3)), inserted: '' };
+  if (kind < 9) return { start: at, end: Math.min(text.length, at + random(4)), inserted: SNIPPETS[random(SNIPPETS.length)] };
+  return { start: at, end: Math.min(text.length, at + random(2000)), inserted: random(2) ? '' : SNIPPETS[random(SNIPPETS.length)] };
+}
+
+const key = (d: Diagnostic): string => JSON.stringify(d);
+const sorted = (ds: readonly Diagnostic[]): string[] => [...ds].sort((a, b) => byPosition(a, b) || key(a).localeCompare(key(b))).map(key);
+
+function assertSameAsFresh(doc: IncrementalDocument, step: string): void {
+  const fresh = checkText(doc.text);
+  assert.deepEqual(doc.snapshot(), parseDocument(doc.text).reports, `reports after ${step}`);
+  assert.deepEqual(sorted(doc.diagnostics()), sorted(fresh.diagnostics), `diagnostics after ${step}`);
+}
+
+function runEdits(text: string, seed: number, edits: number): { reparsed: number; reports: number } {
+  const random = below(seed);
+  const doc = new IncrementalDocument(text);
+  let reparsed = 0;
+  for (let k = 0; k < edits; k++) {
+    const edit = randomEdit(doc.text, random);
+    reparsed += doc.update(edit.start, edit.end, edit.inserted).reparsed;
+    assertSameAsFresh(doc, `edit ${k} ${JSON.stringify(edit)} (seed ${seed})`);
+  }
+  return { reparsed, reports: doc.reports.length };
+}
+
+function compilation(seed: number, count: number): string {
+  const random = below(seed);
+  const parts: string[] = [];
+  for (let k = 0; k < count; k++) {
+    const agency = ['示例县人民政府', '示例县发展和改革局', '示例市生态环境局'][k % 3];
+    const year = 2022 + (k % 3);
+    parts.push(renderReport({ agency, year, values: consistentValues(seededRandom(seed * 31 + k)), layout: LAYOUTS[random(LAYOUTS.length)], fullWidth: random(4) === 0 }));
+  }
+  return parts.join('\n');
+}
+
+describe('incremental parsing equals a fresh parse after every edit', () => {
+  for (const id of Object.keys(SEEDS) as (keyof typeof SEEDS)[]) {
+    it(`seed ${id}: 150 random edits`, () => {
+      runEdits(readSeed(id), 1000 + Number(id), 150);
+    });
+  }
+  for (const name of REAL) {
+    it(`${name}: 100 random edits`, () => {
+      runEdits(readReal(name), name.length * 7919, 100);
+    });
+  }
+  it('generated compilations of 9 reports (carryover between years): 400 random edits, few reports re-parsed each', () => {
+    let reparsed = 0;
+    let edits = 0;
+    for (const seed of [1, 2, 3, 4]) {
+      reparsed += runEdits(compilation(seed, 9), seed, 100).reparsed;
+      edits += 100;
+    }
+    // an edit re-parses its report and one neighbour on each side, not the whole document
+    assert.ok(reparsed / edits < 4, `${reparsed / edits} reports re-parsed per edit`);
+  });
+  it('an edit that joins two reports, and one that splits them again', () => {
+    const text = compilation(9, 3);
+    const doc = new IncrementalDocument(text);
+    assert.equal(doc.reports.length, 3);
+    const second = doc.reports[1].report.titleSpan!;
+    doc.update(second.start, second.end, '示例');
+    assertSameAsFresh(doc, 'deleting the second title');
+    assert.equal(doc.reports.length, 2);
+    doc.update(second.start, second.start + 2, text.slice(second.start, second.end));
+    assertSameAsFresh(doc, 'restoring it');
+    assert.equal(doc.text, text);
+    assert.equal(doc.reports.length, 3);
+  });
+});
