@@ -1,4 +1,4 @@
-// Bundles the CLI (and later the server and the client) into dist/, and the tests and the benchmark into out/.
+// Bundles the CLI, the language server and the extension into dist/, and the tests and the benchmark into out/.
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,10 +19,6 @@ if (args.has('--tests')) {
 } else if (args.has('--bench')) {
   await esbuild.build({ ...common, entryPoints: ['bench/bench.ts'], outdir: 'out/bench' });
 } else {
-  await esbuild.build({
-    ...common,
-    entryPoints: { cli: 'server/src/cli.ts' },
-    outdir: 'dist',
-    banner: { js: '#!/usr/bin/env node' },
-  });
+  await esbuild.build({ ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } });
+  await esbuild.build({ ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' });
 }

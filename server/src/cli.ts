@@ -2,6 +2,7 @@
 // Exit status: 0 no error-severity diagnostic, 1 some, 2 usage or I/O error.
 import { checkText, CODES, isReport, LineIndex, localeOf, message, parseDocument, type Locale, type Report } from './engine';
 import { findFiles, readReportFile, type Encoding } from './cli/files';
+import { ConfigError, findConfigFile, readConfigFile, type XxgkConfig } from './config';
 import { toJson, toSarif, toText, type FileReport } from './cli/format';
 
 const USAGE = `usage: xxgk check [--format text|json|sarif] [--encoding auto|utf8|gbk] [--locale zh|en] PATH...
@@ -10,7 +11,8 @@ const USAGE = `usage: xxgk check [--format text|json|sarif] [--encoding auto|utf
 interface Args {
   format: 'text' | 'json' | 'sarif';
   encoding: Encoding;
-  locale: Locale;
+  /** from --locale; else xxgk.config.json; else XXGK_LOCALE */
+  locale: Locale | null;
   paths: string[];
 }
 
@@ -19,7 +21,7 @@ class UsageError extends Error {}
 function parseArgs(argv: readonly string[]): Args {
   const rest = [...argv];
   if (rest[0] === 'check') rest.shift();
-  const args: Args = { format: 'text', encoding: 'auto', locale: localeOf(process.env.XXGK_LOCALE), paths: [] };
+  const args: Args = { format: 'text', encoding: 'auto', locale: null, paths: [] };
   const choice = <T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T => {
     if (!value || !allowed.includes(value as T)) throw new UsageError(`${flag} takes one of: ${allowed.join(', ')}`);
     return value as T;
@@ -47,14 +49,20 @@ interface Loaded {
   binary?: boolean;
 }
 
-export function run(argv: readonly string[]): { stdout: string; stderr: string; code: number } {
-  let args: Args;
+export function run(argv: readonly string[], cwd = process.cwd()): { stdout: string; stderr: string; code: number } {
+  let parsedArgs: Args;
+  let config: XxgkConfig;
   try {
-    args = parseArgs(argv);
+    parsedArgs = parseArgs(argv);
+    const file = findConfigFile(cwd);
+    config = file ? readConfigFile(file) : {};
   } catch (e) {
+    if (e instanceof ConfigError) return { stdout: '', stderr: `xxgk: ${e.message}`, code: 2 };
     if (!(e instanceof UsageError)) throw e;
     return { stdout: e.message ? '' : USAGE, stderr: e.message ? `xxgk: ${e.message}\n${USAGE}` : '', code: e.message ? 2 : 0 };
   }
+  const configLocale = config.locale && config.locale !== 'auto' ? config.locale : null;
+  const args = { ...parsedArgs, locale: parsedArgs.locale ?? configLocale ?? localeOf(process.env.XXGK_LOCALE) };
   const loaded: Loaded[] = findFiles(args.paths).map((f) => {
     if (f.error) return { path: f.path, error: f.error };
     try {
@@ -66,7 +74,7 @@ export function run(argv: readonly string[]): { stdout: string; stderr: string; 
   });
   // every report read, so a report can be compared with last year's from another file
   const allReports: Report[] = loaded.flatMap((l) => (l.text !== undefined && !l.binary ? parseDocument(l.text).reports : []));
-  const options = { locale: args.locale };
+  const options = { locale: args.locale, severity: config.severity, deadline: config.deadline };
   const files: FileReport[] = loaded.map((l) => {
     if (l.error !== undefined) return { path: l.path, reports: [], diagnostics: [], error: l.error };
     const text = l.text!;

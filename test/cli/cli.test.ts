@@ -9,6 +9,10 @@ import * as iconv from 'iconv-lite';
 import { readSeed, SEEDS } from '../support/helpers';
 
 const CLI = join(process.cwd(), 'dist', 'cli.js');
+const runIn = (cwd: string, ...args: string[]) => {
+  const r = spawnSync(process.execPath, [CLI, 'check', ...args], { encoding: 'utf8', cwd });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
 const run = (...args: string[]) => {
   const r = spawnSync(process.execPath, [CLI, 'check', ...args], { encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -90,5 +94,22 @@ describe('xxgk check', () => {
     const { doc } = json(dir);
     const current = doc.files.find((f: { path: string }) => f.path.endsWith('2024.txt'));
     assert.ok(current.diagnostics.some((d: { code: string }) => d.code === 'carryover-mismatch'));
+  });
+  it('reads xxgk.config.json from the current folder or a parent, as the editor does; a broken one is exit 2', () => {
+    const dir = tmp();
+    const broken = join(process.cwd(), 'examples', 'arithmetic-errors-2024.txt');
+    mkdirSync(join(dir, 'sub'));
+    const plain = JSON.parse(runIn(join(dir, 'sub'), '--format', 'json', broken).stdout);
+    assert.ok(plain.files[0].diagnostics.some((d: { code: string }) => d.code === 'row-total-mismatch'));
+    writeFileSync(join(dir, 'xxgk.config.json'), JSON.stringify({ severity: { 'row-total-mismatch': 'off', 'balance-mismatch': 'warning' }, locale: 'en' }));
+    const configured = runIn(join(dir, 'sub'), '--format', 'json', broken);
+    const diagnostics = JSON.parse(configured.stdout).files[0].diagnostics as { code: string; severity: string; message: string }[];
+    assert.ok(!diagnostics.some((d) => d.code === 'row-total-mismatch'));
+    assert.ok(diagnostics.filter((d) => d.code === 'balance-mismatch').every((d) => d.severity === 'warning'));
+    assert.match(diagnostics[0].message, /^Table/);
+    writeFileSync(join(dir, 'xxgk.config.json'), '{"severity": {"row-total-mismatch": "loud"}}');
+    const bad = runIn(join(dir, 'sub'), broken);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /xxgk\.config\.json: severity of "row-total-mismatch" must be one of off, info, warning, error/);
   });
 });

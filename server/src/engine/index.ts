@@ -24,7 +24,7 @@ export { message, localeOf } from './messages/catalog';
 export type { Report, ParsedDocument, Span } from './model';
 export type { DeadlineRule } from './checks/context';
 export { parseDocument, parseRange } from './parse';
-export { applyEdits } from './fixes/apply';
+export { applyEdits, selectEdits } from './fixes/apply';
 export { LineIndex, type LspRange } from './text/lines';
 
 export interface EngineOptions {

@@ -1,8 +1,8 @@
 // Applying text edits, and fix-all: every fix merged, conflicting ones left for the next pass.
 import type { TextEdit } from '../diagnostic';
 
-/** Applies non-overlapping edits; an edit overlapping one already taken is skipped and returned. */
-export function applyEdits(text: string, edits: readonly TextEdit[]): { text: string; skipped: TextEdit[] } {
+/** The edits that can be applied together, in order; an edit overlapping one already taken is skipped. */
+export function selectEdits(edits: readonly TextEdit[]): { taken: TextEdit[]; skipped: TextEdit[] } {
   const sorted = [...edits].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   const taken: TextEdit[] = [];
   const skipped: TextEdit[] = [];
@@ -16,6 +16,12 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): { text: st
       lastEnd = edit.span.end;
     }
   }
+  return { taken, skipped };
+}
+
+/** Applies non-overlapping edits; an edit overlapping one already taken is skipped and returned. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): { text: string; skipped: TextEdit[] } {
+  const { taken, skipped } = selectEdits(edits);
   let out = '';
   let at = 0;
   for (const edit of taken) {

@@ -42,9 +42,31 @@ export type MessageKey =
   | 'fix.replace-citation'
   | 'carryover-mismatch'
   | 'table'
-  | 'not-a-report';
+  | 'not-a-report'
+  | 'hover.cell'
+  | 'hover.row'
+  | 'hover.rule'
+  | 'hover.rule-holds'
+  | 'hover.rule-expected'
+  | 'hover.determined'
+  | 'hover.blank'
+  | 'hint.sum'
+  | 'fix.all-of-code'
+  | 'fix.all'
+  | 'workspace.checked';
 
 const zh: Catalog = {
+  'hover.cell': (p) => `**${p.table}** · 行“${p.row}” · 列“${p.column}”`,
+  'hover.row': (p) => `**${p.table}** · 行“${p.row}”（官方标签：${p.label}）`,
+  'hover.rule': (p) => `规则：${p.rule}`,
+  'hover.rule-holds': () => '成立',
+  'hover.rule-expected': (p) => `按此规则本格应为 ${p.value}`,
+  'hover.determined': (p) => `此格空白；按规则应为 ${p.value}`,
+  'hover.blank': () => '此格空白',
+  'hint.sum': (p) => `= ${p.value}`,
+  'fix.all-of-code': (p) => `修复本文件中所有“${p.code}”问题（${p.count} 处）`,
+  'fix.all': () => '修复本文件中所有可自动修复的问题',
+  'workspace.checked': (p) => `已检查 ${p.files} 个文件，其中 ${p.reports} 个是年报，发现 ${p.problems} 个问题`,
   'missing-section': (p) => `缺少第${p.numeral}部分“${p.numeral}、${p.heading}”`,
   'fix.insert-section': (p) => `插入“${p.numeral}、${p.heading}”`,
   'section-order': (p) => `“${p.heading}”顺序不对：第${p.numeral}部分出现在第${p.after}部分之后`,
@@ -89,6 +111,17 @@ const zh: Catalog = {
 };
 
 const en: Catalog = {
+  'hover.cell': (p) => `**${p.table}** · row “${p.row}” · column “${p.column}”`,
+  'hover.row': (p) => `**${p.table}** · row “${p.row}” (official label: ${p.label})`,
+  'hover.rule': (p) => `Rule: ${p.rule}`,
+  'hover.rule-holds': () => 'holds',
+  'hover.rule-expected': (p) => `by this rule the cell should be ${p.value}`,
+  'hover.determined': (p) => `This cell is blank; the rules make it ${p.value}`,
+  'hover.blank': () => 'This cell is blank',
+  'hint.sum': (p) => `= ${p.value}`,
+  'fix.all-of-code': (p) => `Fix every “${p.code}” problem in this file (${p.count})`,
+  'fix.all': () => 'Fix every auto-fixable problem in this file',
+  'workspace.checked': (p) => `Checked ${p.files} files, ${p.reports} of them reports, ${p.problems} problems found`,
   'missing-section': (p) => `Section ${p.numeral} “${p.numeral}、${p.heading}” is missing`,
   'fix.insert-section': (p) => `Insert “${p.numeral}、${p.heading}”`,
   'section-order': (p) => `“${p.heading}” is out of order: section ${p.numeral} comes after section ${p.after}`,

@@ -1,0 +1,82 @@
+// Code actions: a quick fix per fixable diagnostic, "fix all of this kind", and source.fixAll.xxgk.
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic as LspDiagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
+import { fixAll, message, selectEdits, type Code, type Diagnostic, type EngineOptions, type Locale, type TextEdit } from '../engine';
+import { freshFix, SOURCE } from './convert';
+import type { OpenDocument } from './open-document';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start <= b.end && b.start <= a.end;
+
+function lspEdits(doc: OpenDocument, edits: readonly TextEdit[]): LspTextEdit[] {
+  return selectEdits(edits).taken.map((e) => ({ range: doc.range(e.span), newText: e.newText }));
+}
+
+/** The current fixable diagnostic that a client diagnostic (perhaps of an older version) stands for. */
+function currentFor(doc: OpenDocument, all: readonly Diagnostic[], client: LspDiagnostic): Diagnostic | undefined {
+  const span = { start: doc.offsetAt(client.range.start), end: doc.offsetAt(client.range.end) };
+  return all.find((d) => d.fix && d.code === client.code && d.span.start === span.start && d.span.end === span.end) ??
+    all.find((d) => d.fix && d.code === client.code && overlaps(d.span, span));
+}
+
+function quickFix(doc: OpenDocument, all: readonly Diagnostic[], client: LspDiagnostic): CodeAction | null {
+  const fromData = freshFix(doc, client.data);
+  if (fromData) {
+    const changes = { [doc.uri]: fromData.edits.map((e) => ({ range: e.range, newText: e.newText })) };
+    return { title: fromData.title, kind: CodeActionKind.QuickFix, diagnostics: [client], isPreferred: fromData.preferred, edit: { changes } };
+  }
+  const current = currentFor(doc, all, client);
+  if (!current?.fix) return null;
+  return {
+    title: current.fix.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [client],
+    isPreferred: current.fix.preferred,
+    edit: { changes: { [doc.uri]: lspEdits(doc, current.fix.edits) } },
+  };
+}
+
+function fixAllOfCode(doc: OpenDocument, all: readonly Diagnostic[], code: Code, locale: Locale): CodeAction | null {
+  const fixable = all.filter((d) => d.code === code && d.fix);
+  if (fixable.length < 2) return null;
+  return {
+    title: message(locale, 'fix.all-of-code', { code, count: fixable.length }),
+    kind: CodeActionKind.QuickFix,
+    edit: { changes: { [doc.uri]: lspEdits(doc, fixable.flatMap((d) => d.fix!.edits)) } },
+  };
+}
+
+/** Every fix, applied in passes until nothing fixable is left, as one edit over the part that changed. */
+export function fixAllEdit(doc: OpenDocument, options: EngineOptions): LspTextEdit[] {
+  const before = doc.text;
+  const after = fixAll(before, options).text;
+  if (after === before) return [];
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let tail = 0;
+  while (tail < before.length - start && tail < after.length - start && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  return [{ range: doc.range({ start, end: before.length - tail }), newText: after.slice(start, after.length - tail) }];
+}
+
+export function codeActions(doc: OpenDocument, params: CodeActionParams, options: EngineOptions, locale: Locale): CodeAction[] {
+  const only = params.context.only;
+  const wants = (kind: string): boolean => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+  const actions: CodeAction[] = [];
+  const all = doc.parsed.diagnostics();
+  if (wants(CodeActionKind.QuickFix)) {
+    const ours = params.context.diagnostics.filter((d) => d.source === SOURCE);
+    for (const client of ours) {
+      const fix = quickFix(doc, all, client);
+      if (fix) actions.push(fix);
+    }
+    for (const code of new Set(ours.map((d) => d.code as Code))) {
+      const action = fixAllOfCode(doc, all, code, locale);
+      if (action) actions.push(action);
+    }
+  }
+  if (only && wants(FIX_ALL_KIND)) {
+    const edits = fixAllEdit(doc, options);
+    if (edits.length) actions.push({ title: message(locale, 'fix.all'), kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: edits } } });
+  }
+  return actions;
+}

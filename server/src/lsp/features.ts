@@ -1,0 +1,86 @@
+// Hover, outline, folding, inlay hints and formatting: engine answers translated into LSP shapes.
+import {
+  FoldingRangeKind,
+  InlayHintKind,
+  SymbolKind,
+  type DocumentSymbol,
+  type FoldingRange,
+  type Hover,
+  type InlayHint,
+  type Range,
+  type TextEdit,
+} from 'vscode-languageserver';
+import { parseDocument, type Locale } from '../engine';
+import { explainAt } from '../engine/features/explain';
+import { formatEdits } from '../engine/features/format';
+import { totalHints } from '../engine/features/hints';
+import { outline, type OutlineNode } from '../engine/features/outline';
+import type { ReportEntry } from '../engine/incremental';
+import type { OpenDocument } from './open-document';
+
+export function hover(doc: OpenDocument, offset: number, locale: Locale): Hover | null {
+  const at = doc.reportAt(offset);
+  if (!at) return null;
+  const explained = explainAt(at.entry.report, at.local, locale);
+  if (!explained) return null;
+  return { contents: { kind: 'markdown', value: explained.lines.join('\n\n') }, range: doc.range(doc.currentSpan(at.entry, explained.span)) };
+}
+
+const SYMBOL_KIND: Record<OutlineNode['kind'], SymbolKind> = { report: SymbolKind.File, section: SymbolKind.Namespace, table: SymbolKind.Struct };
+
+function toSymbol(doc: OpenDocument, entry: ReportEntry, node: OutlineNode): DocumentSymbol {
+  const range = doc.range(doc.currentSpan(entry, node.span));
+  const selection = doc.range(doc.currentSpan(entry, node.selection));
+  return {
+    name: node.name || '—',
+    detail: node.detail,
+    kind: SYMBOL_KIND[node.kind],
+    range,
+    // the selection must lie inside the range
+    selectionRange: node.selection.start >= node.span.start && node.selection.end <= node.span.end ? selection : range,
+    children: node.children.map((c) => toSymbol(doc, entry, c)),
+  };
+}
+
+export function symbols(doc: OpenDocument, locale: Locale): DocumentSymbol[] {
+  return doc.parsed.reports.map((entry) => toSymbol(doc, entry, outline(entry.report, locale)));
+}
+
+export function foldingRanges(doc: OpenDocument, locale: Locale): FoldingRange[] {
+  const out: FoldingRange[] = [];
+  const visit = (entry: ReportEntry, node: OutlineNode): void => {
+    const range = doc.range(doc.currentSpan(entry, node.span));
+    if (range.end.line > range.start.line) out.push({ startLine: range.start.line, endLine: range.end.line, kind: FoldingRangeKind.Region });
+    node.children.forEach((c) => visit(entry, c));
+  };
+  for (const entry of doc.parsed.reports) visit(entry, outline(entry.report, locale));
+  return out;
+}
+
+export function inlayHints(doc: OpenDocument, range: Range, all: boolean, locale: Locale): InlayHint[] {
+  const from = doc.offsetAt(range.start);
+  const to = doc.offsetAt(range.end);
+  const hints: InlayHint[] = [];
+  for (const entry of doc.parsed.reports) {
+    const span = doc.currentSpan(entry, entry.report.span);
+    if (span.end < from || span.start > to) continue;
+    for (const hint of totalHints(entry.report, all)) {
+      const offset = hint.offset + entry.delta;
+      if (offset < from || offset > to) continue;
+      hints.push({
+        position: doc.range({ start: offset, end: offset }).start,
+        label: `= ${hint.value}`,
+        kind: InlayHintKind.Parameter,
+        paddingLeft: true,
+        tooltip: locale === 'en' ? 'sum computed from the table' : '按表内数字计算的合计',
+      });
+    }
+  }
+  return hints;
+}
+
+/** Formatting is asked for rarely and must see exact offsets: it reads the current text afresh. */
+export function formatting(doc: OpenDocument): TextEdit[] {
+  const text = doc.text;
+  return parseDocument(text).reports.flatMap((report) => formatEdits(text, report).map((e) => ({ range: doc.range(e.span), newText: e.newText })));
+}

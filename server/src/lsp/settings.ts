@@ -1,0 +1,37 @@
+// The options in force for the editor: VS Code settings (`xxgk.*`) under the workspace's xxgk.config.json,
+// with the message language following VS Code's unless one is chosen.
+import { localeOf, type EngineOptions, type Locale } from '../engine';
+import { mergeConfig, validateConfig, type XxgkConfig } from '../config';
+
+export interface Settings {
+  readonly engine: EngineOptions;
+  readonly locale: Locale;
+  readonly run: 'onType' | 'onSave';
+  readonly allTotalHints: boolean;
+  readonly debounceMs: number;
+}
+
+export const DEFAULT_DEBOUNCE_MS = 150;
+
+/** Editor settings arrive as any JSON: what is not understood is reported and left out. */
+export function settingsFromEditor(raw: unknown, warn: (message: string) => void): XxgkConfig {
+  if (raw === null || raw === undefined) return {};
+  try {
+    return validateConfig(raw, 'settings xxgk.*');
+  } catch (e) {
+    warn((e as Error).message);
+    return {};
+  }
+}
+
+export function resolveSettings(editor: XxgkConfig, workspaceFile: XxgkConfig, clientLocale: string | undefined, debounceMs = DEFAULT_DEBOUNCE_MS): Settings {
+  const merged = mergeConfig(editor, workspaceFile);
+  const locale = merged.locale && merged.locale !== 'auto' ? merged.locale : localeOf(clientLocale);
+  return {
+    engine: { locale, severity: merged.severity, deadline: merged.deadline },
+    locale,
+    run: merged.run ?? 'onType',
+    allTotalHints: merged.inlayHints?.allTotals ?? false,
+    debounceMs,
+  };
+}

@@ -1,0 +1,56 @@
+// Reports in the workspace folders: read for last year's figures (carryover-mismatch) and checked all at
+// once by the "check workspace" command. Files are decoded like the CLI does (UTF-8, BOM, GBK).
+import { statSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { checkText, isReport, parseDocument, type CheckResult, type EngineOptions, type Report } from '../engine';
+import { findFiles, readReportFile } from '../cli/files';
+
+/** Bounds that keep a huge folder from stalling the server. */
+const MAX_FILES = 5000;
+const MAX_BYTES = 20 * 1024 * 1024;
+
+export interface WorkspaceFile {
+  readonly path: string;
+  readonly uri: string;
+  readonly text: string;
+}
+
+export function readWorkspace(folders: readonly string[]): WorkspaceFile[] {
+  const files: WorkspaceFile[] = [];
+  for (const found of findFiles(folders)) {
+    if (found.error || files.length >= MAX_FILES) continue;
+    try {
+      if (statSync(found.path).size > MAX_BYTES) continue;
+      const decoded = readReportFile(found.path, 'auto');
+      if (!decoded.binary) files.push({ path: found.path, uri: pathToFileURL(found.path).href, text: decoded.text });
+    } catch {
+      // unreadable files are the CLI's to report; the editor skips them
+    }
+  }
+  return files;
+}
+
+/** Every report in the workspace, by file URI. */
+export function reportsByUri(files: readonly WorkspaceFile[]): Map<string, Report[]> {
+  return new Map(files.map((f) => [f.uri, parseDocument(f.text).reports.filter((r) => r.year !== null && r.agency)]));
+}
+
+/** A comparable key for a document URI: the file path for file URIs (clients encode URIs differently). */
+export function uriKey(uri: string): string {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : uri;
+  } catch {
+    return uri;
+  }
+}
+
+/** Reports of other files: what a document is compared with for carryover. */
+export function otherReports(byUri: ReadonlyMap<string, readonly Report[]>, uri: string): Report[] {
+  const key = uriKey(uri);
+  return [...byUri].filter(([u]) => uriKey(u) !== key).flatMap(([, reports]) => reports);
+}
+
+export function checkWorkspaceFile(file: WorkspaceFile, options: EngineOptions, byUri: ReadonlyMap<string, readonly Report[]>): CheckResult | null {
+  const result = checkText(file.text, options, otherReports(byUri, file.uri));
+  return isReport(result) ? result : null;
+}

@@ -1,0 +1,283 @@
+// The language server (dist/server.js): stdio with --stdio, IPC when started by the extension.
+// It keeps each open report parsed incrementally, publishes diagnostics after a short pause in typing, and
+// answers code actions, hover, outline, folding, inlay hints and formatting from the kept model.
+import * as path from 'node:path';
+import {
+  CodeActionKind,
+  createConnection,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { LineIndex, message } from './engine';
+import { findConfigFile, readConfigFile, type XxgkConfig } from './config';
+import { codeActions, fixAllEdit, FIX_ALL_KIND } from './lsp/actions';
+import { toLsp } from './lsp/convert';
+import { foldingRanges, formatting, hover, inlayHints, symbols } from './lsp/features';
+import { OpenDocument } from './lsp/open-document';
+import { resolveSettings, settingsFromEditor, type Settings } from './lsp/settings';
+import { checkWorkspaceFile, otherReports, readWorkspace, reportsByUri, uriKey } from './lsp/workspace';
+import type { Report, Span } from './engine';
+
+export const COMMANDS = { fixAll: 'xxgk.server.fixAll', checkWorkspace: 'xxgk.server.checkWorkspace' } as const;
+
+function debounceFromEnv(): number | undefined {
+  const ms = Number(process.env.XXGK_DEBOUNCE_MS);
+  return Number.isFinite(ms) && ms >= 0 && process.env.XXGK_DEBOUNCE_MS !== '' ? ms : undefined;
+}
+
+export function startServer(connection: Connection): void {
+  const documents = new Map<string, OpenDocument>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  let folders: string[] = [];
+  let clientLocale: string | undefined;
+  let canPullConfiguration = false;
+  let editorConfig: XxgkConfig = {};
+  let fileConfig: XxgkConfig = {};
+  let settings: Settings = resolveSettings({}, {}, undefined, debounceFromEnv());
+  let workspaceReports = new Map<string, Report[]>();
+  /** files whose diagnostics came from "check workspace" (cleared when they are opened) */
+  const workspaceChecked = new Set<string>();
+
+  const log = (text: string): void => connection.console.log(text);
+  /** Every handler runs guarded: the server logs a failure and answers nothing, it never throws to the client. */
+  const guard =
+    <A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R) =>
+    (...args: A): R => {
+      try {
+        return fn(...args);
+      } catch (e) {
+        connection.console.error(`${name} failed: ${(e as Error).stack ?? e}`);
+        return fallback;
+      }
+    };
+
+  const publish = (doc: OpenDocument): void => {
+    const diagnostics = doc.parsed.diagnostics().map((d) => toLsp(doc, d));
+    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+  };
+
+  const schedule = (doc: OpenDocument): void => {
+    clearTimeout(timers.get(doc.uri));
+    if (settings.debounceMs === 0) return publish(doc);
+    timers.set(
+      doc.uri,
+      setTimeout(
+        guard('publish', undefined, () => {
+          timers.delete(doc.uri);
+          // the document may have been closed or changed since; publish what is there now
+          const current = documents.get(doc.uri);
+          if (current) publish(current);
+        }),
+        settings.debounceMs,
+      ),
+    );
+  };
+
+  /** Reads xxgk.config.json of the first workspace folder that has one; returns what was wrong with it. */
+  const reloadFileConfig = (): string | null => {
+    fileConfig = {};
+    for (const folder of folders) {
+      const file = findConfigFile(folder);
+      if (!file) continue;
+      try {
+        fileConfig = readConfigFile(file);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      break;
+    }
+    return null;
+  };
+  const warn = (problem: string | null): void => {
+    if (problem) void connection.window.showWarningMessage(problem);
+  };
+  let configProblem: string | null = null;
+
+  const applySettings = (): void => {
+    settings = resolveSettings(editorConfig, fileConfig, clientLocale, settings.debounceMs);
+    for (const doc of documents.values()) {
+      doc.parsed.reconfigure(settings.engine, otherReports(workspaceReports, doc.uri));
+      publish(doc);
+    }
+  };
+
+  const pullEditorSettings = async (): Promise<void> => {
+    if (!canPullConfiguration) return;
+    const [raw] = await connection.workspace.getConfiguration([{ section: 'xxgk' }]);
+    editorConfig = settingsFromEditor(raw, (m) => void connection.window.showWarningMessage(m));
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    clientLocale = params.locale;
+    canPullConfiguration = !!params.capabilities.workspace?.configuration;
+    folders = (params.workspaceFolders ?? []).map((f) => uriKey(f.uri)).filter((f) => path.isAbsolute(f));
+    if (!folders.length && params.rootUri) folders = [uriKey(params.rootUri)].filter((f) => path.isAbsolute(f));
+    const init = params.initializationOptions as { debounceMs?: number } | undefined;
+    const debounce = typeof init?.debounceMs === 'number' && init.debounceMs >= 0 ? init.debounceMs : debounceFromEnv();
+    // the client may show messages only once initialized: a problem with the file waits until then
+    configProblem = reloadFileConfig();
+    settings = resolveSettings(editorConfig, fileConfig, clientLocale, debounce);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        hoverProvider: true,
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        inlayHintProvider: true,
+        documentFormattingProvider: true,
+        executeCommandProvider: { commands: Object.values(COMMANDS) },
+      },
+      serverInfo: { name: 'xxgk-report' },
+    };
+  });
+
+  connection.onInitialized(
+    guard('initialized', undefined, () => {
+      void (async () => {
+        try {
+          warn(configProblem);
+          await pullEditorSettings();
+          workspaceReports = reportsByUri(readWorkspace(folders));
+          applySettings();
+        } catch (e) {
+          connection.console.error(`reading the workspace failed: ${(e as Error).message}`);
+        }
+      })();
+    }),
+  );
+
+  connection.onDidChangeConfiguration(
+    guard('configuration', undefined, (change) => {
+      void (async () => {
+        const raw = (change.settings as { xxgk?: unknown } | null)?.xxgk;
+        if (canPullConfiguration) await pullEditorSettings();
+        else editorConfig = settingsFromEditor(raw, (m) => void connection.window.showWarningMessage(m));
+        warn(reloadFileConfig());
+        applySettings();
+      })().catch((e) => connection.console.error(`settings failed: ${(e as Error).message}`));
+    }),
+  );
+
+  connection.onDidChangeWatchedFiles(
+    guard('watched files', undefined, () => {
+      warn(reloadFileConfig());
+      applySettings();
+    }),
+  );
+
+  connection.onDidOpenTextDocument(
+    guard('open', undefined, ({ textDocument: t }) => {
+      const doc = new OpenDocument(t.uri, t.languageId, t.version, t.text, settings.engine, otherReports(workspaceReports, t.uri));
+      documents.set(t.uri, doc);
+      workspaceChecked.delete(t.uri);
+      publish(doc);
+    }),
+  );
+
+  connection.onDidChangeTextDocument(
+    guard('change', undefined, ({ textDocument: t, contentChanges }) => {
+      const doc = documents.get(t.uri);
+      if (!doc) return log(`change for ${t.uri}, which is not open: ignored`);
+      doc.applyChanges(contentChanges, t.version);
+      if (settings.run === 'onType') schedule(doc);
+    }),
+  );
+
+  connection.onDidSaveTextDocument(
+    guard('save', undefined, ({ textDocument: t }) => {
+      const doc = documents.get(t.uri);
+      if (doc) publish(doc);
+    }),
+  );
+
+  connection.onDidCloseTextDocument(
+    guard('close', undefined, ({ textDocument: t }) => {
+      clearTimeout(timers.get(t.uri));
+      timers.delete(t.uri);
+      documents.delete(t.uri);
+      void connection.sendDiagnostics({ uri: t.uri, diagnostics: [] });
+    }),
+  );
+
+  connection.onCodeAction(
+    guard('codeAction', [], (params) => {
+      const doc = documents.get(params.textDocument.uri);
+      return doc ? codeActions(doc, params, settings.engine, settings.locale) : [];
+    }),
+  );
+
+  connection.onHover(
+    guard('hover', null, ({ textDocument, position }) => {
+      const doc = documents.get(textDocument.uri);
+      return doc ? hover(doc, doc.offsetAt(position), settings.locale) : null;
+    }),
+  );
+
+  connection.onDocumentSymbol(guard('symbols', [], ({ textDocument }) => {
+    const doc = documents.get(textDocument.uri);
+    return doc ? symbols(doc, settings.locale) : [];
+  }));
+
+  connection.onFoldingRanges(guard('folding', [], ({ textDocument }) => {
+    const doc = documents.get(textDocument.uri);
+    return doc ? foldingRanges(doc, settings.locale) : [];
+  }));
+
+  connection.languages.inlayHint.on(guard('inlayHint', [], ({ textDocument, range }) => {
+    const doc = documents.get(textDocument.uri);
+    return doc ? inlayHints(doc, range, settings.allTotalHints, settings.locale) : [];
+  }));
+
+  connection.onDocumentFormatting(guard('formatting', [], ({ textDocument }) => {
+    const doc = documents.get(textDocument.uri);
+    return doc ? formatting(doc) : [];
+  }));
+
+  connection.onExecuteCommand(
+    guard('command', Promise.resolve(null as unknown), async ({ command, arguments: args }) => {
+      if (command === COMMANDS.fixAll) {
+        const doc = documents.get(String(args?.[0] ?? ''));
+        if (!doc) return { applied: false };
+        const edits = fixAllEdit(doc, settings.engine);
+        if (!edits.length) return { applied: false, edits: 0 };
+        const result = await connection.workspace.applyEdit({ changes: { [doc.uri]: edits } });
+        return { applied: result.applied, edits: edits.length };
+      }
+      if (command === COMMANDS.checkWorkspace) return checkWorkspace();
+      return null;
+    }),
+  );
+
+  const checkWorkspace = (): { files: number; reports: number; problems: number; message: string } => {
+    const files = readWorkspace(folders);
+    workspaceReports = reportsByUri(files);
+    let reports = 0;
+    let problems = 0;
+    const open = new Set([...documents.keys()].map(uriKey));
+    for (const file of files) {
+      if (open.has(uriKey(file.uri))) {
+        const doc = [...documents.values()].find((d) => uriKey(d.uri) === uriKey(file.uri))!;
+        reports++;
+        problems += doc.parsed.diagnostics().length;
+        continue;
+      }
+      const result = checkWorkspaceFile(file, settings.engine, workspaceReports);
+      if (!result) continue;
+      reports++;
+      problems += result.diagnostics.length;
+      const lines = new LineIndex(file.text);
+      const positions = { uri: file.uri, version: 0, text: file.text, range: (span: Span) => lines.range(span.start, span.end) };
+      workspaceChecked.add(file.uri);
+      void connection.sendDiagnostics({ uri: file.uri, diagnostics: result.diagnostics.map((d) => toLsp(positions, d)) });
+    }
+    const summary = { files: files.length, reports, problems };
+    return { ...summary, message: message(settings.locale, 'workspace.checked', summary) };
+  };
+
+  connection.listen();
+}
+
+if (require.main === module) startServer(createConnection());

@@ -1,0 +1,324 @@
+// The language server spoken to over real JSON-RPC (dist/server.js --stdio): diagnostics, code actions,
+// hover, outline, folding, inlay hints, formatting, settings, the workspace, and bad requests.
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { checkText, parseDocument } from '../../server/src/engine';
+import { readExample, readSeed, SEEDS } from '../support/helpers';
+import { applyLspEdits, fileUri, LspClient, type LspDiagnostic, type LspTextEdit, type Published } from '../support/lsp-client';
+
+interface CodeAction {
+  title: string;
+  kind?: string;
+  isPreferred?: boolean;
+  edit?: { changes: Record<string, LspTextEdit[]> };
+}
+
+const CLEAN = readExample('examples/clean-2024.txt');
+const BROKEN = readExample('examples/arithmetic-errors-2024.txt');
+const diagnoseLines = (text: string) => checkText(text).diagnostics.map((d) => ({ code: d.code, line: text.slice(0, d.span.start).split('\n').length - 1 }));
+const codesOf = (p: Published): string[] => p.diagnostics.map((d) => String(d.code));
+const at = (line: number, character: number) => ({ line, character });
+const lineOf = (text: string, needle: string): number => text.slice(0, text.indexOf(needle)).split('\n').length - 1;
+
+function tempDir(files: Record<string, string> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'xxgk-lsp-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+describe('language server over JSON-RPC', () => {
+  let client: LspClient;
+  let n = 0;
+  const uri = (): string => `untitled:report-${++n}.xxgk`;
+  before(async () => {
+    client = await LspClient.start();
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  it('publishes for every seed the same codes the engine finds, with the document version and narrow ranges', async () => {
+    for (const id of Object.keys(SEEDS) as (keyof typeof SEEDS)[]) {
+      const text = readSeed(id);
+      const u = uri();
+      await client.open(u, text, 7);
+      const published = await client.diagnostics(u);
+      assert.equal(published.version, 7);
+      assert.deepEqual(codesOf(published), checkText(text).diagnostics.map((d) => d.code), `seed ${id}`);
+      const lines = text.split('\n').length;
+      for (const d of published.diagnostics) {
+        assert.equal(d.source, 'xxgk');
+        assert.ok(d.range.end.line - d.range.start.line < 30 && d.range.end.line < lines, `narrow range in seed ${id}: ${JSON.stringify(d.range)}`);
+      }
+    }
+  });
+
+  it('re-checks on every change and clears on close', async () => {
+    const u = uri();
+    await client.open(u, CLEAN);
+    assert.deepEqual(codesOf(await client.diagnostics(u)), []);
+    const line = lineOf(CLEAN, '一、本年新收');
+    const lineText = CLEAN.split('\n')[line];
+    const total = lineText.lastIndexOf('144');
+    await client.change(u, 2, [{ range: { start: at(line, total), end: at(line, total + 3) }, text: '145' }]);
+    const broken = await client.diagnostics(u, (p) => p.version === 2);
+    assert.ok(codesOf(broken).includes('row-total-mismatch'), codesOf(broken).join());
+    const d = broken.diagnostics.find((x) => x.code === 'row-total-mismatch')!;
+    assert.deepEqual(d.range, { start: at(line, total), end: at(line, total + 3) });
+    await client.change(u, 3, [{ range: { start: at(line, total), end: at(line, total + 3) }, text: '144' }]);
+    assert.deepEqual(codesOf(await client.diagnostics(u, (p) => p.version === 3)), []);
+    await client.close(u);
+    assert.deepEqual((await client.diagnostics(u, (p) => p.version === undefined)).diagnostics, []);
+  });
+
+  it('offers a preferred quick fix for each fixable diagnostic; applying it removes the diagnostic', async () => {
+    const u = uri();
+    await client.open(u, BROKEN);
+    const published = await client.diagnostics(u);
+    const target = published.diagnostics.find((d) => d.code === 'row-total-mismatch')!;
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: u },
+      range: target.range,
+      context: { diagnostics: [target] },
+    });
+    const fix = actions.find((a) => a.isPreferred)!;
+    assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
+    assert.equal(fix.kind, 'quickfix');
+    const fixed = applyLspEdits(BROKEN, fix.edit!.changes[u]);
+    // only the total changed, on its own line
+    assert.equal(fixed.split('\n').filter((l, i) => l !== BROKEN.split('\n')[i]).length, 1);
+    const onLine = (t: string) => diagnoseLines(t).filter((d) => d.code === 'row-total-mismatch' && d.line === target.range.start.line);
+    assert.equal(onLine(BROKEN).length, 1);
+    assert.deepEqual(onLine(fixed), []);
+  });
+
+  it('offers "fix all of this kind" and source.fixAll.xxgk, which leave nothing fixable', async () => {
+    const u = uri();
+    await client.open(u, BROKEN);
+    const published = await client.diagnostics(u);
+    const rows = published.diagnostics.filter((d) => d.code === 'row-total-mismatch');
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: rows[0].range, context: { diagnostics: rows } });
+    const ofKind = actions.find((a) => a.title.includes('row-total-mismatch'))!;
+    assert.ok(ofKind, actions.map((a) => a.title).join(' | '));
+    const kindFixed = applyLspEdits(BROKEN, ofKind.edit!.changes[u]);
+    assert.equal(checkText(kindFixed).diagnostics.filter((d) => d.code === 'row-total-mismatch').length, 0);
+
+    const source = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: u },
+      range: { start: at(0, 0), end: at(0, 0) },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    });
+    assert.equal(source.length, 1);
+    assert.equal(source[0].kind, 'source.fixAll.xxgk');
+    const allFixed = applyLspEdits(BROKEN, source[0].edit!.changes[u]);
+    assert.deepEqual(checkText(allFixed).diagnostics.filter((d) => d.fix).map((d) => d.code), []);
+  });
+
+  it('never applies a stale fix at the wrong place: after an edit above, the fix follows the text', async () => {
+    const u = uri();
+    await client.open(u, BROKEN, 1);
+    const old = (await client.diagnostics(u, (p) => p.version === 1)).diagnostics.find((d) => d.code === 'row-total-mismatch')!;
+    // two lines inserted at the top; the client has not yet received the new diagnostics
+    await client.change(u, 2, [{ range: { start: at(0, 0), end: at(0, 0) }, text: '\n\n' }]);
+    const moved: LspDiagnostic = { ...old, range: { start: at(old.range.start.line + 2, old.range.start.character), end: at(old.range.end.line + 2, old.range.end.character) } };
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: moved.range, context: { diagnostics: [moved] } });
+    const text = '\n\n' + BROKEN;
+    const fix = actions.find((a) => a.isPreferred)!;
+    const fixed = applyLspEdits(text, fix.edit!.changes[u]);
+    assert.equal(fixed.split('\n')[moved.range.start.line].slice(moved.range.start.character), '144');
+    // the stale range itself (two lines higher) is untouched
+    assert.equal(fixed.split('\n')[old.range.start.line], text.split('\n')[old.range.start.line]);
+  });
+
+  it('hover on a number names its table, row and column and the rule that gives its value', async () => {
+    const u = uri();
+    await client.open(u, BROKEN);
+    await client.diagnostics(u);
+    const line = lineOf(BROKEN, '一、本年新收');
+    const character = BROKEN.split('\n')[line].lastIndexOf('145');
+    const hover = await client.request<{ contents: { value: string }; range: LspDiagnostic['range'] }>('textDocument/hover', { textDocument: { uri: u }, position: at(line, character + 1) });
+    assert.match(hover.contents.value, /表三/);
+    assert.match(hover.contents.value, /一、本年新收政府信息公开申请数量/);
+    assert.match(hover.contents.value, /列“总计”/);
+    assert.match(hover.contents.value, /应为 144/);
+    assert.deepEqual(hover.range, { start: at(line, character), end: at(line, character + 3) });
+    const nothing = await client.request('textDocument/hover', { textDocument: { uri: u }, position: at(0, 1) });
+    assert.equal(nothing, null);
+  });
+
+  it('outline: report → six sections → the three tables; folding covers sections and tables', async () => {
+    const u = uri();
+    await client.open(u, CLEAN);
+    type Sym = { name: string; kind: number; children?: Sym[]; range: LspDiagnostic['range'] };
+    const symbols = await client.request<Sym[]>('textDocument/documentSymbol', { textDocument: { uri: u } });
+    assert.equal(symbols.length, 1);
+    assert.match(symbols[0].name, /2024年政府信息公开工作年度报告/);
+    assert.equal(symbols[0].children!.length, 6);
+    const tables = symbols[0].children!.flatMap((s) => s.children ?? []).map((t) => t.name);
+    assert.deepEqual(tables, ['表二', '表三', '表四']);
+    const folds = await client.request<{ startLine: number; endLine: number }[]>('textDocument/foldingRange', { textDocument: { uri: u } });
+    const section3 = symbols[0].children![2];
+    assert.ok(folds.some((f) => f.startLine === section3.range.start.line && f.endLine === section3.range.end.line));
+    assert.ok(folds.length >= 8, `${folds.length} folding ranges`);
+  });
+
+  it('inlay hints show the computed sum beside totals that disagree', async () => {
+    const u = uri();
+    await client.open(u, BROKEN);
+    const hints = await client.request<{ label: string; position: { line: number } }[]>('textDocument/inlayHint', {
+      textDocument: { uri: u },
+      range: { start: at(0, 0), end: at(200, 0) },
+    });
+    const line = lineOf(BROKEN, '一、本年新收');
+    assert.ok(hints.some((h) => h.position.line === line && h.label === '= 144'), JSON.stringify(hints));
+    const cleanUri = uri();
+    await client.open(cleanUri, CLEAN);
+    assert.deepEqual(await client.request('textDocument/inlayHint', { textDocument: { uri: cleanUri }, range: { start: at(0, 0), end: at(200, 0) } }), []);
+  });
+
+  it('formatting puts one tab between cells, keeps every label and value, and is idempotent', async () => {
+    const u = uri();
+    const messy = CLEAN.replace(/\t/g, (_, i: number) => (i % 3 ? '  \t' : '\t\u3000')).replace(/(\t0)\n/g, '$1   \n');
+    assert.notEqual(messy, CLEAN);
+    await client.open(u, messy);
+    const edits = await client.request<LspTextEdit[]>('textDocument/formatting', { textDocument: { uri: u }, options: { tabSize: 4, insertSpaces: false } });
+    assert.ok(edits.length > 10);
+    const formatted = applyLspEdits(messy, edits);
+    const values = (t: string) => parseDocument(t).reports.map((r) => Object.values(r.tables).map((tb) => [...tb.rows].map(([k, row]) => [k, row.labelText, row.cells?.map((c) => c.raw)])));
+    assert.deepEqual(values(formatted), values(messy));
+    assert.deepEqual(checkText(formatted).diagnostics.map((d) => d.code), checkText(messy).diagnostics.map((d) => d.code));
+    const again = uri();
+    await client.open(again, formatted);
+    assert.deepEqual(await client.request('textDocument/formatting', { textDocument: { uri: again }, options: { tabSize: 4, insertSpaces: false } }), []);
+  });
+
+  it('survives requests for unknown documents, positions out of range and changes to closed documents', async () => {
+    assert.equal(await client.request('textDocument/hover', { textDocument: { uri: 'untitled:nope' }, position: at(5, 5) }), null);
+    const u = uri();
+    await client.open(u, CLEAN);
+    assert.equal(await client.request('textDocument/hover', { textDocument: { uri: u }, position: at(99999, 99999) }), null);
+    await client.close(u);
+    await client.change(u, 9, [{ range: { start: at(1, 0), end: at(1, 0) }, text: 'x' }]);
+    const v = uri();
+    await client.open(v, 'x'.repeat(1_000_000));
+    assert.deepEqual((await client.diagnostics(v)).diagnostics, []);
+    const w = uri();
+    await client.open(w, '\u0000\uFFFD\uD800' + CLEAN.replace(/\n/g, '\r\n'));
+    assert.deepEqual(codesOf(await client.diagnostics(w)), []);
+    assert.equal(client.process.exitCode, null);
+  });
+});
+
+describe('language server settings and workspace', () => {
+  it('severity "off", English messages and run onSave come from settings and apply on a change of configuration', async () => {
+    const client = await LspClient.start({ locale: 'zh-cn' });
+    try {
+      const u = 'untitled:settings.xxgk';
+      await client.open(u, BROKEN);
+      const first = await client.diagnostics(u);
+      assert.ok(codesOf(first).includes('balance-mismatch'));
+      assert.match(first.diagnostics[0].message, /[表行列]/);
+      client.settings = { severity: { 'balance-mismatch': 'off', 'row-total-mismatch': 'warning' }, locale: 'en' };
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { xxgk: client.settings } });
+      const after = await client.diagnostics(u, (p) => !codesOf(p).includes('balance-mismatch'));
+      assert.ok(!codesOf(after).includes('balance-mismatch'));
+      assert.ok(after.diagnostics.filter((d) => d.code === 'row-total-mismatch').every((d) => d.severity === 2));
+      assert.match(after.diagnostics[0].message, /^Table/);
+      client.settings = { run: 'onSave' };
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+      await client.diagnostics(u, (p) => p.diagnostics.some((d) => d.code === 'balance-mismatch'));
+      const before = client.published.length;
+      await client.change(u, 2, [{ range: { start: at(0, 0), end: at(0, 0) }, text: '\n' }]);
+      await client.request('textDocument/hover', { textDocument: { uri: u }, position: at(0, 0) });
+      assert.equal(client.published.length, before, 'nothing published while typing with run: onSave');
+      await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri: u } });
+      assert.equal((await client.diagnostics(u, (p) => p.version === 2)).version, 2);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('xxgk.config.json in the workspace folder wins over editor settings; a broken one is reported', async () => {
+    const dir = tempDir({ 'xxgk.config.json': JSON.stringify({ severity: { 'row-total-mismatch': 'off' } }) });
+    const client = await LspClient.start({ rootPath: dir, settings: { severity: { 'row-total-mismatch': 'error' } } });
+    try {
+      const u = fileUri(join(dir, 'a.xxgk'));
+      await client.open(u, BROKEN);
+      await client.diagnostics(u, (p) => !codesOf(p).includes('row-total-mismatch') && codesOf(p).includes('balance-mismatch'));
+    } finally {
+      await client.stop();
+    }
+    const broken = tempDir({ 'xxgk.config.json': '{"severity": {"no-such-code": "off"}}' });
+    const second = await LspClient.start({ rootPath: broken });
+    try {
+      const u = fileUri(join(broken, 'a.xxgk'));
+      await second.open(u, BROKEN);
+      await second.diagnostics(u);
+      assert.ok(second.messages.some((m) => m.includes('no-such-code')), second.messages.join('\n'));
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('compares with last year\'s report in the workspace (carryover-mismatch) and checks the whole workspace on command', async () => {
+    const lastYear = CLEAN.replace(/2024年/g, '2023年').replace('发布时间：2025-01-15', '发布时间：2024-01-15');
+    const dir = tempDir({ 'last-2023.txt': lastYear, 'broken-2024.txt': BROKEN, 'notes.txt': '会议纪要\n今天下雨。' });
+    const client = await LspClient.start({ rootPath: dir });
+    try {
+      const thisYear = CLEAN.replace('二、上年结转政府信息公开申请数量\t2\t', '二、上年结转政府信息公开申请数量\t3\t');
+      const u = fileUri(join(dir, 'this-2024.xxgk'));
+      await client.open(u, thisYear);
+      const published = await client.diagnostics(u, (p) => codesOf(p).includes('carryover-mismatch'));
+      assert.ok(codesOf(published).includes('carryover-mismatch'));
+      const result = await client.request<{ files: number; reports: number; problems: number; message: string }>('workspace/executeCommand', {
+        command: 'xxgk.server.checkWorkspace',
+        arguments: [],
+      });
+      // the open report is not on disk: the three files are last year's, the broken one and the notes
+      assert.equal(result.files, 3);
+      assert.equal(result.reports, 2);
+      assert.ok(result.problems >= 7, result.message);
+      const broken = await client.diagnostics(fileUri(join(dir, 'broken-2024.txt')));
+      assert.ok(codesOf(broken).includes('row-total-mismatch'));
+      assert.equal(client.published.some((p) => p.uri.endsWith('notes.txt')), false);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('the fix-all command sends one workspace edit that leaves nothing fixable', async () => {
+    const client = await LspClient.start();
+    try {
+      const u = 'untitled:fixall.xxgk';
+      await client.open(u, BROKEN);
+      await client.diagnostics(u);
+      const result = await client.request<{ applied: boolean }>('workspace/executeCommand', { command: 'xxgk.server.fixAll', arguments: [u] });
+      assert.equal(result.applied, true);
+      const edit = client.appliedEdits[0] as { changes: Record<string, LspTextEdit[]> };
+      const fixed = applyLspEdits(BROKEN, edit.changes[u]);
+      assert.deepEqual(checkText(fixed).diagnostics.filter((d) => d.fix).map((d) => d.code), []);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('debounces: a burst of changes is published once, for the last version', async () => {
+    const client = await LspClient.start({ debounceMs: 150 });
+    try {
+      const u = 'untitled:burst.xxgk';
+      await client.open(u, CLEAN);
+      await client.diagnostics(u);
+      const before = client.published.length;
+      for (let v = 2; v <= 21; v++) await client.change(u, v, [{ range: { start: at(0, 0), end: at(0, 0) }, text: 'x' }]);
+      const last = await client.diagnostics(u, (p) => p.version === 21);
+      assert.equal(last.version, 21);
+      await new Promise((r) => setTimeout(r, 300));
+      assert.ok(client.published.length - before <= 2, `${client.published.length - before} publications for 20 changes`);
+    } finally {
+      await client.stop();
+    }
+  });
+});
