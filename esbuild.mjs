@@ -17,7 +17,7 @@ function filesUnder(dir, suffix) {
 if (args.has('--tests')) {
   await esbuild.build({ ...common, entryPoints: filesUnder('test', '.test.ts'), outdir: 'out/test', outbase: 'test' });
 } else if (args.has('--bench')) {
-  await esbuild.build({ ...common, entryPoints: ['bench/bench.ts'], outdir: 'out/bench' });
+  await esbuild.build({ ...common, entryPoints: ['bench/bench.ts', 'bench/server.ts'], outdir: 'out/bench' });
 } else {
   await esbuild.build({ ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } });
   await esbuild.build({ ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' });

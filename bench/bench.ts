@@ -1,9 +1,9 @@
-// `npm run bench`: parse+check time on a typical report and on a generated 10 MB compilation, against a
+// `npm run bench` (engine part): parse+check time on a typical report and on a generated 10 MB compilation, against a
 // bare line scan of the same text (the floor), and memory against input size. Medians over repeated runs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkText } from '../server/src/engine';
-import { consistentValues, LAYOUTS, renderReport, seededRandom } from '../test/support/generate';
+import { compilation } from './compilation';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -33,22 +33,6 @@ function lineScan(text: string): number {
     }
   }
   return lines + longest;
-}
-
-function compilation(targetBytes: number): { text: string; reports: number } {
-  const parts: string[] = [];
-  let bytes = 0;
-  for (let i = 0; bytes < targetBytes; i++) {
-    const text = renderReport({
-      agency: `示例县第${i}局`,
-      year: 2024,
-      values: consistentValues(seededRandom(i + 1)),
-      layout: LAYOUTS[i % LAYOUTS.length],
-    });
-    parts.push(text);
-    bytes += Buffer.byteLength(text);
-  }
-  return { text: parts.join('\n'), reports: parts.length };
 }
 
 const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(2);

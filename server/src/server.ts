@@ -16,6 +16,7 @@ import { codeActions, fixAllEdit, FIX_ALL_KIND } from './lsp/actions';
 import { toLsp } from './lsp/convert';
 import { foldingRanges, formatting, hover, inlayHints, symbols } from './lsp/features';
 import { OpenDocument } from './lsp/open-document';
+import { PublishCache } from './lsp/publish';
 import { resolveSettings, settingsFromEditor, type Settings } from './lsp/settings';
 import { checkWorkspaceFile, otherReports, readWorkspace, reportsByUri, uriKey } from './lsp/workspace';
 import type { Report, Span } from './engine';
@@ -53,9 +54,9 @@ export function startServer(connection: Connection): void {
       }
     };
 
+  const publishCache = new PublishCache();
   const publish = (doc: OpenDocument): void => {
-    const diagnostics = doc.parsed.diagnostics().map((d) => toLsp(doc, d));
-    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: publishCache.diagnostics(doc) });
   };
 
   const schedule = (doc: OpenDocument): void => {
@@ -170,7 +171,7 @@ export function startServer(connection: Connection): void {
 
   connection.onDidOpenTextDocument(
     guard('open', undefined, ({ textDocument: t }) => {
-      const doc = new OpenDocument(t.uri, t.languageId, t.version, t.text, settings.engine, otherReports(workspaceReports, t.uri));
+      const doc = new OpenDocument(t.uri, t.version, t.text, settings.engine, otherReports(workspaceReports, t.uri));
       documents.set(t.uri, doc);
       workspaceChecked.delete(t.uri);
       publish(doc);
@@ -251,6 +252,17 @@ export function startServer(connection: Connection): void {
     }),
   );
 
+  // for benchmarks and bug reports: what the server holds (a full GC first when node runs with --expose-gc)
+  connection.onRequest(
+    'xxgk/stats',
+    guard('stats', null, () => {
+      (globalThis as { gc?: () => void }).gc?.();
+      const memory = process.memoryUsage();
+      const reports = [...documents.values()].reduce((n, d) => n + d.parsed.reports.length, 0);
+      return { documents: documents.size, reports, heapUsed: memory.heapUsed, rss: memory.rss };
+    }),
+  );
+
   const checkWorkspace = (): { files: number; reports: number; problems: number; message: string } => {
     const files = readWorkspace(folders);
     workspaceReports = reportsByUri(files);
@@ -269,7 +281,7 @@ export function startServer(connection: Connection): void {
       reports++;
       problems += result.diagnostics.length;
       const lines = new LineIndex(file.text);
-      const positions = { uri: file.uri, version: 0, text: file.text, range: (span: Span) => lines.range(span.start, span.end) };
+      const positions = { uri: file.uri, version: 0, slice: (span: Span) => file.text.slice(span.start, span.end), range: (span: Span) => lines.range(span.start, span.end) };
       workspaceChecked.add(file.uri);
       void connection.sendDiagnostics({ uri: file.uri, diagnostics: result.diagnostics.map((d) => toLsp(positions, d)) });
     }

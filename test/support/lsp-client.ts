@@ -30,6 +30,10 @@ export interface StartOptions {
   /** what the server gets for workspace/configuration 'xxgk' */
   settings?: unknown;
   debounceMs?: number;
+  /** options for the server's node, e.g. --cpu-prof when profiling */
+  nodeArgs?: string[];
+  /** keep only the latest publication per document (benchmarks: thousands of large publications) */
+  latestOnly?: boolean;
 }
 
 export const fileUri = (path: string): string => pathToFileURL(path).href;
@@ -48,12 +52,14 @@ export class LspClient {
   ) {}
 
   static async start(options: StartOptions = {}): Promise<LspClient> {
-    const child = spawn(process.execPath, [join(ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection);
     client.settings = options.settings ?? {};
     child.stderr!.on('data', (d) => (client.stderr += d));
     connection.onNotification('textDocument/publishDiagnostics', (p: Published) => {
+      const previous = options.latestOnly ? client.published.findIndex((q) => q.uri === p.uri) : -1;
+      if (previous >= 0) client.published.splice(previous, 1);
       client.published.push(p);
       client.wake();
     });
@@ -131,6 +137,15 @@ export class LspClient {
       await this.connection.sendNotification('exit');
     } catch {
       // the server may already be gone
+    }
+    if (this.process.exitCode === null) {
+      await new Promise((resolve) => {
+        const timer = setTimeout(resolve, 3000);
+        this.process.once('exit', () => {
+          clearTimeout(timer);
+          resolve(null);
+        });
+      });
     }
     this.connection.dispose();
     this.process.kill();

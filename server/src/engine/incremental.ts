@@ -5,6 +5,11 @@
 // i-1 … j+1: the first of them is untouched and anchors the start, the last is untouched text that anchors the
 // end. The re-parse is accepted only when it starts and ends at those anchors; otherwise the window widens.
 // Reports outside the window keep their model, with offsets as when they were parsed plus a `delta`.
+//
+// The window is parsed from a copy of its own text (with the line break after it and one character more, so
+// that a check asking "is this the end of the document?" gets the same answer), never from the whole document: the strings of a model are slices of the text it was read
+// from, and a slice keeps its whole parent alive. Parsing the whole 10 MB document after each keystroke
+// would keep a copy of it per edit.
 import {
   agencyYearKey,
   byPosition,
@@ -16,6 +21,8 @@ import {
 import type { Diagnostic } from './diagnostic';
 import type { Report } from './model';
 import { parseRange } from './parse';
+import { ChunkedText } from './text/chunked';
+import { lastAtOrBefore } from './text/search';
 import { shiftDiagnostic, shiftReport } from './shift';
 
 export interface ReportEntry {
@@ -37,21 +44,48 @@ export interface UpdateStats {
   readonly full: boolean;
 }
 
+/** A flat copy of text[from, to), the line break after it and a character of the next line. */
+function windowText(text: ChunkedText, from: number, to: number): string {
+  let end = to;
+  if (text.charAt(end) === '\r') end++;
+  if (text.charAt(end) === '\n') end++;
+  if (end < text.length) end++;
+  return (' ' + text.slice(from, end)).slice(1);
+}
+
+function setOf<K, V>(map: Map<K, Set<V>>, key: K): Set<V> {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  return set;
+}
+
 export class IncrementalDocument {
   private entries: ReportEntry[] = [];
+  private readonly byKey = new Map<string, Set<ReportEntry>>();
+  private readonly byPreviousKey = new Map<string, Set<ReportEntry>>();
+  /** last year's reports from other files, by key */
+  private readonly outside = new Map<string, Report>();
   private eol: string;
+  private readonly source: ChunkedText;
 
   constructor(
-    private current: string,
+    text: string,
     private options: EngineOptions = {},
     private lastYear: readonly Report[] = [],
   ) {
-    this.eol = eolOf(current);
-    this.rebuild();
+    this.source = new ChunkedText(text);
+    this.eol = eolOf(text);
+    this.rebuild(text);
   }
 
+  /** The whole text, joined: for whole-document work (fix-all, formatting), not for every keystroke. */
   get text(): string {
-    return this.current;
+    return this.source.toString();
+  }
+
+  /** The current text, for positions and slices. */
+  get chunks(): ChunkedText {
+    return this.source;
   }
 
   get reports(): readonly ReportEntry[] {
@@ -62,20 +96,19 @@ export class IncrementalDocument {
   reconfigure(options: EngineOptions, lastYear: readonly Report[] = this.lastYear): void {
     this.options = options;
     this.lastYear = lastYear;
-    this.rebuild();
+    this.rebuild(this.text);
   }
 
   /** Replaces text[start, end) with `inserted`. */
   update(start: number, end: number, inserted: string): UpdateStats {
-    const old = this.current;
-    start = Math.max(0, Math.min(start, old.length));
-    end = Math.max(start, Math.min(end, old.length));
-    this.current = old.slice(0, start) + inserted + old.slice(end);
+    start = Math.max(0, Math.min(start, this.source.length));
+    end = Math.max(start, Math.min(end, this.source.length));
+    this.source.replace(start, end, inserted);
     const delta = inserted.length - (end - start);
     const n = this.entries.length;
-    if (n === 0 || eolOf(this.current) !== this.eol) {
-      this.eol = eolOf(this.current);
-      this.rebuild();
+    if (n === 0 || this.source.eol() !== this.eol) {
+      this.eol = this.source.eol();
+      this.rebuild(this.text);
       return { reparsed: this.entries.length, full: true };
     }
     const first = this.firstEndingAtOrAfter(start);
@@ -84,22 +117,43 @@ export class IncrementalDocument {
     let hi = Math.min(n - 1, Math.max(last, first) + 1);
     for (;;) {
       const from = lo === 0 ? 0 : this.startOf(lo);
-      const to = hi === n - 1 ? this.current.length : this.endOf(hi) + delta;
-      const reports = parseRange(this.current, from, to);
+      const to = hi === n - 1 ? this.source.length : this.endOf(hi) + delta;
+      const window = windowText(this.source, from, to);
+      const reports = parseRange(window, 0, to - from);
       const whole = lo === 0 && hi === n - 1;
       const anchored =
         reports.length > 0 &&
-        (lo === 0 || reports[0].span.start === from) &&
+        (lo === 0 || reports[0].span.start === 0) &&
         (hi === n - 1 || reports[reports.length - 1].sections.length > 0);
       if (anchored || whole) {
+        const untouched = this.untouchedIn(lo, hi, start, end, delta);
         for (let k = hi + 1; k < n; k++) this.entries[k].delta += delta;
-        const removed = this.entries.splice(lo, hi - lo + 1, ...reports.map((r) => this.entryFor(r)));
-        this.refreshCarryover(lo, lo + reports.length, removed);
+        // an anchor parsed to the same span is the same report: keep its findings (and their LSP form)
+        const added = reports.map((r) => untouched.get(`${from + r.span.start}:${from + r.span.end}`) ?? this.entryFor(r, window, from));
+        const removed = this.entries.splice(lo, hi - lo + 1, ...added);
+        this.refreshCarryover(added, removed);
         return { reparsed: reports.length, full: whole };
       }
       lo = Math.max(0, lo - 1);
       hi = Math.min(n - 1, hi + 1);
     }
+  }
+
+  /**
+   * The reports in lo..hi that the edit did not touch, by their span in the new text; those after the edit
+   * are moved by `delta` already.
+   */
+  private untouchedIn(lo: number, hi: number, start: number, end: number, delta: number): Map<string, ReportEntry> {
+    const untouched = new Map<string, ReportEntry>();
+    for (let k = lo; k <= hi; k++) {
+      const entry = this.entries[k];
+      const before = this.endOf(k) < start;
+      const after = this.startOf(k) > end;
+      if (!before && !after) continue;
+      if (after) entry.delta += delta;
+      untouched.set(`${this.startOf(k)}:${this.endOf(k)}`, entry);
+    }
+    return untouched;
   }
 
   /** Every diagnostic, in current offsets, in document order. */
@@ -131,34 +185,58 @@ export class IncrementalDocument {
     return this.entries.map((e) => shiftReport(e.report, e.delta));
   }
 
-  private rebuild(): void {
-    this.entries = parseRange(this.current, 0, this.current.length).map((r) => this.entryFor(r));
-    this.refreshCarryover(0, this.entries.length, []);
-  }
-
-  private entryFor(report: Report): ReportEntry {
-    const findings: Diagnostic[] = [];
-    checkReport(this.current, report, this.options, findings);
-    return { report, findings, carryover: [], delta: 0, key: agencyYearKey(report), previousKey: agencyYearKey(report, -1) };
-  }
-
-  /** Carryover links reports across the document: re-check the new ones and those whose last year changed. */
-  private refreshCarryover(from: number, to: number, removed: readonly ReportEntry[]): void {
-    const byKey = new Map<string, Report>();
-    for (const e of this.entries) if (e.key !== null && !byKey.has(e.key)) byKey.set(e.key, e.report);
+  private rebuild(text: string): void {
+    this.entries = parseRange(text, 0, text.length).map((r) => this.entryFor(r, text, 0));
+    this.byKey.clear();
+    this.byPreviousKey.clear();
+    this.outside.clear();
     for (const r of this.lastYear) {
       const key = agencyYearKey(r);
-      if (key !== null && !byKey.has(key)) byKey.set(key, r);
+      if (key !== null && !this.outside.has(key)) this.outside.set(key, r);
     }
-    const changedKeys = new Set<string | null>([...this.entries.slice(from, to), ...removed].map((e) => e.key));
-    this.entries.forEach((entry, k) => {
-      if ((k < from || k >= to) && !changedKeys.has(entry.previousKey)) return;
-      const previous = entry.previousKey === null ? undefined : byKey.get(entry.previousKey);
+    this.refreshCarryover(this.entries, []);
+  }
+
+  /** `text` is what the report was parsed from, which starts at `delta` in the document. */
+  private entryFor(report: Report, text: string, delta: number): ReportEntry {
+    const findings: Diagnostic[] = [];
+    checkReport(text, report, this.options, findings, this.eol);
+    return { report, findings, carryover: [], delta, key: agencyYearKey(report), previousKey: agencyYearKey(report, -1) };
+  }
+
+  /**
+   * Carryover links reports across the document: re-check the new reports and those whose last year's report
+   * was among the removed or the new ones. The two indexes are kept up to date rather than rebuilt.
+   */
+  private refreshCarryover(added: readonly ReportEntry[], removed: readonly ReportEntry[]): void {
+    for (const e of removed) {
+      if (e.key !== null) this.byKey.get(e.key)?.delete(e);
+      if (e.previousKey !== null) this.byPreviousKey.get(e.previousKey)?.delete(e);
+    }
+    for (const e of added) {
+      if (e.key !== null) setOf(this.byKey, e.key).add(e);
+      if (e.previousKey !== null) setOf(this.byPreviousKey, e.previousKey).add(e);
+    }
+    const affected = new Set<ReportEntry>(added);
+    for (const e of [...added, ...removed]) {
+      if (e.key === null) continue;
+      for (const dependent of this.byPreviousKey.get(e.key) ?? []) affected.add(dependent);
+    }
+    for (const entry of affected) {
+      if (entry.previousKey === null) continue;
+      const previous = this.firstWithKey(entry.previousKey) ?? this.outside.get(entry.previousKey);
       const out: Diagnostic[] = [];
-      // carryover reads only values from last year's model, so its offsets do not matter
-      if (previous) checkReportCarryover(this.current, entry.report, previous, this.options, out);
-      entry.carryover = out;
-    });
+      // carryover reads only the values of both models, so last year's offsets do not matter
+      if (previous) checkReportCarryover(entry.report, previous, this.options, out);
+      if (out.length || entry.carryover.length) entry.carryover = out;
+    }
+  }
+
+  /** The report of a key that comes first in the document (the first of a kind wins, as in checkText). */
+  private firstWithKey(key: string): Report | undefined {
+    let first: ReportEntry | undefined;
+    for (const e of this.byKey.get(key) ?? []) if (!first || e.report.span.start + e.delta < first.report.span.start + first.delta) first = e;
+    return first?.report;
   }
 
   private startOf(k: number): number {
@@ -181,13 +259,6 @@ export class IncrementalDocument {
   }
 
   private lastStartingAtOrBefore(offset: number): number {
-    let lo = 0;
-    let hi = this.entries.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.startOf(mid) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(this.entries.length, (k) => this.startOf(k), offset);
   }
 }

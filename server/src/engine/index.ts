@@ -64,13 +64,13 @@ export function eolOf(text: string): string {
   return lf > 0 && text[lf - 1] === '\r' ? '\r\n' : '\n';
 }
 
-function contextFor(text: string, report: Report, options: EngineOptions, out: Diagnostic[]): CheckContext {
+function contextFor(text: string, report: Report, options: EngineOptions, out: Diagnostic[], eol = eolOf(text)): CheckContext {
   const checkOptions: CheckOptions = { locale: options.locale ?? 'zh', deadline: options.deadline ?? 'auto' };
   return {
     text,
     report,
     options: checkOptions,
-    eol: eolOf(text),
+    eol,
     msg: (key, params) => message(checkOptions.locale, key, params),
     emit(code, span, msg, fix, related) {
       const severity = options.severity?.[code] ?? DEFAULT_SEVERITY[code];
@@ -85,15 +85,18 @@ export function summary(report: Report): ReportSummary {
   return { title: report.title, agency: report.agency, year: report.year, template: report.templateId, span: report.span };
 }
 
-/** Runs every single-report check on one report; findings go to `out`. */
-export function checkReport(text: string, report: Report, options: EngineOptions, out: Diagnostic[]): void {
-  const ctx = contextFor(text, report, options, out);
+/**
+ * Runs every single-report check on one report; findings go to `out`. `eol` is the document's line break
+ * when `text` is only a part of it.
+ */
+export function checkReport(text: string, report: Report, options: EngineOptions, out: Diagnostic[], eol = eolOf(text)): void {
+  const ctx = contextFor(text, report, options, out, eol);
   for (const check of CHECKS) check(ctx);
 }
 
-/** carryover-mismatch for one report against last year's, when there is one. It reads only the two models. */
-export function checkReportCarryover(text: string, report: Report, previous: Report, options: EngineOptions, out: Diagnostic[]): void {
-  checkCarryover(contextFor(text, report, options, out), previous);
+/** carryover-mismatch for one report against last year's. It reads only the two models, never the text. */
+export function checkReportCarryover(report: Report, previous: Report, options: EngineOptions, out: Diagnostic[]): void {
+  checkCarryover(contextFor('', report, options, out, '\n'), previous);
 }
 
 export const byPosition = (a: Diagnostic, b: Diagnostic): number => a.span.start - b.span.start || a.span.end - b.span.end;
@@ -106,7 +109,7 @@ export function checkText(text: string, options: EngineOptions = {}, lastYear: r
   for (const report of parsed.reports) {
     checkReport(text, report, options, diagnostics);
     const previous = byAgencyYear.get(previousYearKey(report) ?? '');
-    if (previous) checkReportCarryover(text, report, previous, options, diagnostics);
+    if (previous) checkReportCarryover(report, previous, options, diagnostics);
   }
   diagnostics.sort(byPosition);
   return { parsed, reports: parsed.reports.map(summary), diagnostics };

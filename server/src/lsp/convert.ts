@@ -1,5 +1,6 @@
 // Engine diagnostics as LSP diagnostics. What a quick fix needs travels in `data`, with the text each edit
-// expects to replace, so a fix computed for an older version is recognised as stale instead of misapplied.
+// expects to replace and the text around it, so a fix whose place has changed since is recognised as stale
+// instead of being applied to the wrong place.
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type Range } from 'vscode-languageserver';
 import type { Diagnostic, Severity, Span } from '../engine';
 import type { OpenDocument } from './open-document';
@@ -8,19 +9,20 @@ import type { OpenDocument } from './open-document';
 export interface Positions {
   readonly uri: string;
   readonly version: number;
-  readonly text: string;
+  slice(span: Span): string;
   range(span: Span): Range;
 }
 
 export const SOURCE = 'xxgk';
 
 export interface FixData {
-  /** the document version the edits were computed for */
-  readonly version: number;
   readonly title: string;
   readonly preferred: boolean;
-  readonly edits: readonly { range: Range; newText: string; oldText: string }[];
+  /** `before` and `after`: up to CONTEXT characters each side of the replaced text, as they were */
+  readonly edits: readonly { range: Range; newText: string; oldText: string; before: string; after: string }[];
 }
+
+const CONTEXT = 12;
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -29,14 +31,12 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 export function toLsp(doc: Positions, d: Diagnostic): LspDiagnostic {
-  const text = doc.text;
   const out: LspDiagnostic = { range: doc.range(d.span), severity: SEVERITY[d.severity], code: d.code, source: SOURCE, message: d.message };
   if (d.fix) {
     const data: FixData = {
-      version: doc.version,
       title: d.fix.title,
       preferred: d.fix.preferred,
-      edits: d.fix.edits.map((e) => ({ range: doc.range(e.span), newText: e.newText, oldText: text.slice(e.span.start, e.span.end) })),
+      edits: d.fix.edits.map((e) => ({ range: doc.range(e.span), newText: e.newText, ...surroundings(doc, e.span) })),
     };
     out.data = data;
   }
@@ -44,11 +44,21 @@ export function toLsp(doc: Positions, d: Diagnostic): LspDiagnostic {
   return out;
 }
 
-/** The fix in a diagnostic's data, if it was made for this version and the text it replaces is still there. */
+function surroundings(doc: Positions, span: Span): { oldText: string; before: string; after: string } {
+  return {
+    oldText: doc.slice(span),
+    before: doc.slice({ start: Math.max(0, span.start - CONTEXT), end: span.start }),
+    after: doc.slice({ start: span.end, end: span.end + CONTEXT }),
+  };
+}
+
+/** The fix in a diagnostic's data, if the text it replaces and the text around it are still there. */
 export function freshFix(doc: OpenDocument, data: unknown): FixData | null {
   const fix = data as FixData | undefined;
-  if (!fix || !Array.isArray(fix.edits) || fix.version !== doc.version) return null;
-  const text = doc.text;
-  const intact = fix.edits.every((e) => text.slice(doc.offsetAt(e.range.start), doc.offsetAt(e.range.end)) === e.oldText);
+  if (!fix || !Array.isArray(fix.edits)) return null;
+  const intact = fix.edits.every((e) => {
+    const now = surroundings(doc, { start: doc.offsetAt(e.range.start), end: doc.offsetAt(e.range.end) });
+    return now.oldText === e.oldText && now.before === e.before && now.after === e.after;
+  });
   return intact ? fix : null;
 }

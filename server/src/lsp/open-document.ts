@@ -1,52 +1,47 @@
-// One open editor document: the text with its line index (vscode-languageserver-textdocument) and the
-// incrementally kept parse, updated together on every change.
-import { TextDocument } from 'vscode-languageserver-textdocument';
+// One open editor document: its version and the incrementally kept parse, whose chunked text also answers
+// LSP positions (UTF-16 offsets, as JavaScript strings are).
 import type { Range, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import type { EngineOptions, Report, Span } from '../engine';
 import { IncrementalDocument, type ReportEntry, type UpdateStats } from '../engine/incremental';
 
 export class OpenDocument {
-  private doc: TextDocument;
   readonly parsed: IncrementalDocument;
 
-  constructor(uri: string, languageId: string, version: number, text: string, options: EngineOptions, lastYear: readonly Report[]) {
-    this.doc = TextDocument.create(uri, languageId, version, text);
-    this.parsed = new IncrementalDocument(this.doc.getText(), options, lastYear);
+  constructor(
+    readonly uri: string,
+    public version: number,
+    text: string,
+    options: EngineOptions,
+    lastYear: readonly Report[],
+  ) {
+    this.parsed = new IncrementalDocument(text, options, lastYear);
   }
 
-  get uri(): string {
-    return this.doc.uri;
-  }
-
-  get version(): number {
-    return this.doc.version;
-  }
-
+  /** The whole text joined: for whole-document actions only. */
   get text(): string {
-    return this.doc.getText();
+    return this.parsed.text;
   }
 
-  /** Applies the changes of one didChange in order; returns how many reports were parsed again. */
+  slice(span: Span): string {
+    return this.parsed.chunks.slice(span.start, span.end);
+  }
+
+  /** Applies the changes of one didChange in order. */
   applyChanges(changes: readonly TextDocumentContentChangeEvent[], version: number): UpdateStats[] {
-    return changes.map((change) => {
-      if (!('range' in change)) {
-        this.doc = TextDocument.update(this.doc, [change], version);
-        const whole = this.parsed.text.length;
-        return this.parsed.update(0, whole, change.text);
-      }
-      const start = this.doc.offsetAt(change.range.start);
-      const end = this.doc.offsetAt(change.range.end);
-      this.doc = TextDocument.update(this.doc, [change], version);
-      return this.parsed.update(start, end, change.text);
+    const stats = changes.map((change) => {
+      if (!('range' in change)) return this.parsed.update(0, this.parsed.chunks.length, change.text);
+      return this.parsed.update(this.offsetAt(change.range.start), this.offsetAt(change.range.end), change.text);
     });
+    this.version = version;
+    return stats;
   }
 
   offsetAt(position: Range['start']): number {
-    return this.doc.offsetAt(position);
+    return this.parsed.chunks.offsetAt(position);
   }
 
   range(span: Span): Range {
-    return { start: this.doc.positionAt(span.start), end: this.doc.positionAt(span.end) };
+    return { start: this.parsed.chunks.positionAt(span.start), end: this.parsed.chunks.positionAt(span.end) };
   }
 
   /** The report at a current offset with the offset in that report's own coordinates. */

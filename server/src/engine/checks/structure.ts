@@ -16,6 +16,14 @@ function lineStart(text: string, offset: number): number {
   return nl + 1;
 }
 
+/** The offset just past the line break at `offset` (the break actually there, whatever the document's is). */
+function pastLineBreak(text: string, offset: number): number {
+  let at = offset;
+  if (text[at] === '\r') at++;
+  if (text[at] === '\n') at++;
+  return at;
+}
+
 function checkRows(ctx: CheckContext, table: Table): void {
   const collapsedMembers = new Set(table.collapsed.flatMap((g) => g.members));
   const name = tableName(ctx, table.id);
@@ -24,7 +32,7 @@ function checkRows(ctx: CheckContext, table: Table): void {
     if (table.rows.has(row.key) || collapsedMembers.has(row.key)) return;
     const next = rows.slice(index + 1).map((r) => table.rows.get(r.key)).find((r) => r !== undefined);
     const previous = rows.slice(0, index).reverse().map((r) => table.rows.get(r.key)).find((r) => r !== undefined);
-    const at = next ? lineStart(ctx.text, next.labelSpan.start) : previous ? previous.valueZone.end + ctx.eol.length : table.span.end;
+    const at = next ? lineStart(ctx.text, next.labelSpan.start) : previous ? pastLineBreak(ctx.text, previous.valueZone.end) : table.span.end;
     const span = (next ?? previous)!.labelSpan;
     const params = { table: name, row: row.name };
     const insertAt = Math.min(at, ctx.text.length);

@@ -1,6 +1,8 @@
 // Splitting text into lines (LF, CRLF or CR) and mapping offsets to LSP positions (UTF-16 code units,
 // which is what JavaScript string offsets already are).
 
+import { lastAtOrBefore } from './search';
+
 export interface Line {
   readonly index: number;
   readonly start: number;
@@ -44,13 +46,7 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= clamped) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtOrBefore(this.starts.length, (k) => this.starts[k], clamped);
     return { line: lo, character: clamped - this.starts[lo] };
   }
 

@@ -1,0 +1,127 @@
+// `npm run bench` (server part): a 10 MB compilation open in dist/server.js, spoken to over JSON-RPC.
+// Keystroke latency = time from a one-character didChange to the publishDiagnostics of that version (the
+// debounce is set to 0, so nothing needs subtracting), as a median over edits at random places, beside a
+// full re-parse of the same text; hover and code-action latency; the server's memory with the document open.
+// The server's own work per keystroke (update, conversion, serialisation) is also timed in-process, apart
+// from the JSON-RPC transport of a large publication.
+import { checkText } from '../server/src/engine';
+import { OpenDocument } from '../server/src/lsp/open-document';
+import { PublishCache } from '../server/src/lsp/publish';
+import { LspClient, type LspDiagnostic } from '../test/support/lsp-client';
+import { compilation } from './compilation';
+import { seededRandom } from '../test/support/generate';
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const percentile = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+const now = (): number => Number(process.hrtime.bigint()) / 1e6;
+interface Stats {
+  heapUsed: number;
+  rss: number;
+}
+const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(0);
+
+function serverWork(text: string, lines: string[]): { median: number; p90: number } {
+  const doc = new OpenDocument('untitled:work.xxgk', 1, text, {}, []);
+  const cache = new PublishCache();
+  cache.diagnostics(doc);
+  const random = seededRandom(7);
+  const samples: number[] = [];
+  for (let k = 0; k < 300; k++) {
+    const line = random(lines.length - 1);
+    const character = random(lines[line].length);
+    for (const change of [
+      { range: { start: { line, character }, end: { line, character } }, text: '7' },
+      { range: { start: { line, character }, end: { line, character: character + 1 } }, text: '' },
+    ]) {
+      const t0 = now();
+      doc.applyChanges([change], doc.version + 1);
+      JSON.stringify({ uri: doc.uri, version: doc.version, diagnostics: cache.diagnostics(doc) });
+      samples.push(now() - t0);
+    }
+  }
+  return { median: median(samples), p90: percentile(samples, 0.9) };
+}
+
+async function main(): Promise<void> {
+  const { text, reports } = compilation(10 * 1024 * 1024, true);
+  const lines = text.split('\n');
+  const random = seededRandom(42);
+  const fullMs = median([0, 1, 2].map(() => {
+    const t0 = now();
+    checkText(text);
+    return now() - t0;
+  }));
+
+  const inProcess = serverWork(text, lines);
+
+  const client = await LspClient.start({ debounceMs: 0, latestOnly: true, nodeArgs: ['--expose-gc', ...(process.env.XXGK_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])] });
+  const uri = 'untitled:compilation.xxgk';
+  const idle = await client.request<Stats>('xxgk/stats', {});
+  const openStart = now();
+  await client.open(uri, text, 1);
+  const opened = await client.diagnostics(uri, (p) => p.version === 1, 120000);
+  const openMs = now() - openStart;
+
+  // edits at random table lines: type a digit, then delete it, so the text stays the same size
+  const tableLines = lines.map((l, i) => (/\t\d/.test(l) ? i : -1)).filter((i) => i >= 0);
+  const keystroke: number[] = [];
+  let version = 1;
+  for (let k = 0; k < 300; k++) {
+    const line = tableLines[random(tableLines.length - 1)];
+    const character = random(lines[line].length);
+    for (const change of [
+      { range: { start: { line, character }, end: { line, character } }, text: '7' },
+      { range: { start: { line, character }, end: { line, character: character + 1 } }, text: '' },
+    ]) {
+      version++;
+      const t0 = now();
+      await client.change(uri, version, [change]);
+      const v = version;
+      await client.diagnostics(uri, (p) => p.version === v, 60000);
+      keystroke.push(now() - t0);
+    }
+  }
+
+  const hover: number[] = [];
+  for (let k = 0; k < 200; k++) {
+    const line = tableLines[random(tableLines.length - 1)];
+    const t0 = now();
+    await client.request('textDocument/hover', { textDocument: { uri }, position: { line, character: lines[line].length - 1 } });
+    hover.push(now() - t0);
+  }
+  const actions: number[] = [];
+  const diagnostics = opened.diagnostics.filter((d: LspDiagnostic) => d.data);
+  for (let k = 0; k < 200 && diagnostics.length; k++) {
+    const d = diagnostics[random(diagnostics.length - 1)];
+    const t0 = now();
+    await client.request('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+    actions.push(now() - t0);
+  }
+  const open = await client.request<Stats>('xxgk/stats', {});
+  await client.close(uri);
+  const closed = await client.request<Stats>('xxgk/stats', {});
+  await client.stop();
+
+  const ms = (x: number): string => x.toFixed(2);
+  const payload = Buffer.byteLength(JSON.stringify(opened));
+  console.log(
+    `server: ${(Buffer.byteLength(text) / 1024 / 1024).toFixed(2)} MB compilation, ${reports} reports, ${opened.diagnostics.length} diagnostics ` +
+      `(${(payload / 1024).toFixed(0)} KB per publishDiagnostics)`,
+  );
+  console.log(`  open → first publishDiagnostics: ${openMs.toFixed(0)} ms; full re-parse+check in-process: median ${fullMs.toFixed(0)} ms`);
+  console.log(
+    `  keystroke → publishDiagnostics (debounce 0, ${keystroke.length} edits): median ${ms(median(keystroke))} ms, p90 ${ms(percentile(keystroke, 0.9))} ms ` +
+      `(target < 5 ms); full re-parse / keystroke = ${(fullMs / median(keystroke)).toFixed(0)}x (target ≥ 50x)`,
+  );
+  console.log(`  server work per keystroke, in-process (update + LSP conversion + JSON): median ${ms(inProcess.median)} ms, p90 ${ms(inProcess.p90)} ms`);
+  console.log(`  hover: median ${ms(median(hover))} ms; code action: median ${actions.length ? ms(median(actions)) : 'n/a'} ms (target < 5 ms)`);
+  console.log(
+    `  server memory after a full GC, heap used (RSS): idle ${mb(idle.heapUsed)} MB (${mb(idle.rss)} MB), with the document open after the edits ` +
+      `${mb(open.heapUsed)} MB (${mb(open.rss)} MB) (target < 200 MB), after close ${mb(closed.heapUsed)} MB (${mb(closed.rss)} MB)`,
+  );
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,158 @@
+// A document's text kept as chunks of whole lines, so a keystroke in a 10 MB compilation rewrites one chunk
+// (tens of KB) instead of copying the whole text, and offsets and LSP positions are found by binary search.
+// A chunk always ends just after a line break (but the last), and never between the \r and \n of a CRLF.
+import type { Position } from './lines';
+import { lastAtOrBefore } from './search';
+
+const TARGET = 16 * 1024;
+
+interface Chunk {
+  readonly text: string;
+  /** offsets of the line starts inside the chunk, the first being 0 */
+  readonly lineStarts: readonly number[];
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** Splits text into chunks of about TARGET characters, cut after a line break. */
+function cut(text: string): Chunk[] {
+  const chunks: Chunk[] = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + TARGET);
+    if (end < text.length) {
+      const lf = text.indexOf('\n', end);
+      const cr = text.indexOf('\r', end);
+      const candidates = [lf, cr].filter((x) => x >= 0);
+      end = candidates.length ? Math.min(...candidates) + 1 : text.length;
+      if (text.charCodeAt(end - 1) === 13 && text.charCodeAt(end) === 10) end++;
+    }
+    // a flat copy: a chunk must not keep the text it was cut from alive
+    const piece = (' ' + text.slice(start, end)).slice(1);
+    chunks.push({ text: piece, lineStarts: lineStartsOf(piece) });
+    start = end;
+  }
+  return chunks;
+}
+
+export class ChunkedText {
+  private chunks: Chunk[];
+  /** offset of each chunk's start */
+  private offsets: number[] = [];
+  /** line number of each chunk's first line */
+  private lines: number[] = [];
+  private total = 0;
+
+  constructor(text: string) {
+    this.chunks = cut(text);
+    this.reindex();
+  }
+
+  get length(): number {
+    return this.total;
+  }
+
+  toString(): string {
+    return this.chunks.map((c) => c.text).join('');
+  }
+
+  slice(from: number, to: number): string {
+    from = Math.max(0, Math.min(from, this.total));
+    to = Math.max(from, Math.min(to, this.total));
+    if (from === to) return '';
+    let i = this.chunkAt(from);
+    let out = '';
+    for (let at = from; at < to; i++) {
+      const start = this.offsets[i];
+      const piece = this.chunks[i].text.slice(at - start, to - start);
+      out += piece;
+      at = start + this.chunks[i].text.length;
+    }
+    return out;
+  }
+
+  charAt(offset: number): string {
+    if (offset < 0 || offset >= this.total) return '';
+    const i = this.chunkAt(offset);
+    return this.chunks[i].text[offset - this.offsets[i]];
+  }
+
+  /** The document's line break: the one ending its first line that ends in \n (as `eolOf`). */
+  eol(): string {
+    for (const chunk of this.chunks) {
+      const lf = chunk.text.indexOf('\n');
+      if (lf >= 0) return lf > 0 && chunk.text[lf - 1] === '\r' ? '\r\n' : '\n';
+    }
+    return '\n';
+  }
+
+  replace(from: number, to: number, inserted: string): void {
+    from = Math.max(0, Math.min(from, this.total));
+    to = Math.max(from, Math.min(to, this.total));
+    if (!this.chunks.length) {
+      this.chunks = cut(inserted);
+      this.reindex();
+      return;
+    }
+    // the chunks touched, and a neighbour on each side so that no CRLF is split at a boundary
+    const first = Math.max(0, this.chunkAt(from) - 1);
+    let last = Math.min(this.chunks.length - 1, this.chunkAt(Math.max(from, to - 1)) + 1);
+    if (to === this.total) last = this.chunks.length - 1;
+    const start = this.offsets[first];
+    const joined = this.chunks.slice(first, last + 1).map((c) => c.text).join('');
+    const rewritten = joined.slice(0, from - start) + inserted + joined.slice(to - start);
+    this.chunks.splice(first, last - first + 1, ...cut(rewritten));
+    this.reindex();
+  }
+
+  positionAt(offset: number): Position {
+    offset = Math.max(0, Math.min(offset, this.total));
+    if (!this.chunks.length) return { line: 0, character: 0 };
+    const i = offset === this.total ? this.chunks.length - 1 : this.chunkAt(offset);
+    const local = offset - this.offsets[i];
+    const starts = this.chunks[i].lineStarts;
+    const lo = lastAtOrBefore(starts.length, (k) => starts[k], local);
+    return { line: this.lines[i] + lo, character: local - starts[lo] };
+  }
+
+  offsetAt(position: Position): number {
+    if (!this.chunks.length) return 0;
+    const line = Math.max(0, position.line);
+    const lo = lastAtOrBefore(this.chunks.length, (k) => this.lines[k], line);
+    const { text, lineStarts } = this.chunks[lo];
+    const index = line - this.lines[lo];
+    if (index >= lineStarts.length) return this.total;
+    const start = lineStarts[index];
+    const next = index + 1 < lineStarts.length ? lineStarts[index + 1] : text.length;
+    // the line ends before its line break, if it has one
+    let end = next;
+    if (end > start && text[end - 1] === '\n') end--;
+    if (end > start && text[end - 1] === '\r') end--;
+    return this.offsets[lo] + start + Math.min(Math.max(0, position.character), end - start);
+  }
+
+  private chunkAt(offset: number): number {
+    return lastAtOrBefore(this.chunks.length, (k) => this.offsets[k], offset);
+  }
+
+  private reindex(): void {
+    this.offsets = new Array(this.chunks.length);
+    this.lines = new Array(this.chunks.length);
+    let offset = 0;
+    let line = 0;
+    this.chunks.forEach((chunk, i) => {
+      this.offsets[i] = offset;
+      this.lines[i] = line;
+      offset += chunk.text.length;
+      line += chunk.lineStarts.length - 1;
+    });
+    this.total = offset;
+  }
+}
