@@ -1,11 +1,14 @@
 // Bundles the CLI, the language server and the extension into dist/, and the tests and the benchmark into out/.
 import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
 const logLevel = args.has('--quiet') ? 'warning' : 'info';
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel };
+// --production (the .vsix): minified, without source maps
+const production = args.has('--production');
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: !production, minify: production, logLevel };
 
 function filesUnder(dir, suffix) {
   return readdirSync(dir).flatMap((name) => {
@@ -16,9 +19,16 @@ function filesUnder(dir, suffix) {
 
 if (args.has('--tests')) {
   await esbuild.build({ ...common, entryPoints: filesUnder('test', '.test.ts'), outdir: 'out/test', outbase: 'test' });
+} else if (args.has('--e2e')) {
+  // runs inside the extension host: vscode comes from the host, mocha from node_modules
+  await esbuild.build({ ...common, entryPoints: filesUnder('test/e2e/suite', '.ts'), outdir: 'out/e2e/suite', external: ['vscode', 'mocha'] });
 } else if (args.has('--bench')) {
   await esbuild.build({ ...common, entryPoints: ['bench/bench.ts', 'bench/server.ts'], outdir: 'out/bench' });
 } else {
   await esbuild.build({ ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } });
   await esbuild.build({ ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' });
+  await esbuild.build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] });
+  // the snippets are data built from the official template
+  await esbuild.build({ ...common, entryPoints: { snippets: 'scripts/snippets.ts' }, outdir: 'out/scripts', logLevel: 'warning' });
+  execFileSync(process.execPath, ['out/scripts/snippets.js']);
 }

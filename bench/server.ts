@@ -21,7 +21,7 @@ interface Stats {
 const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(0);
 
 function serverWork(text: string, lines: string[]): { median: number; p90: number } {
-  const doc = new OpenDocument('untitled:work.xxgk', 1, text, {}, []);
+  const doc = new OpenDocument('untitled:work.xxgk', 'xxgk-report', 1, text, {}, []);
   const cache = new PublishCache();
   cache.diagnostics(doc);
   const random = seededRandom(7);

@@ -54,9 +54,15 @@ export function startServer(connection: Connection): void {
       }
     };
 
+  /** An open document that is checked (editor features stay off in text files that are not reports). */
+  const checkedDocument = (uri: string): OpenDocument | undefined => {
+    const doc = documents.get(uri);
+    return doc?.checked ? doc : undefined;
+  };
+
   const publishCache = new PublishCache();
   const publish = (doc: OpenDocument): void => {
-    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: publishCache.diagnostics(doc) });
+    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: doc.checked ? publishCache.diagnostics(doc) : [] });
   };
 
   const schedule = (doc: OpenDocument): void => {
@@ -171,7 +177,7 @@ export function startServer(connection: Connection): void {
 
   connection.onDidOpenTextDocument(
     guard('open', undefined, ({ textDocument: t }) => {
-      const doc = new OpenDocument(t.uri, t.version, t.text, settings.engine, otherReports(workspaceReports, t.uri));
+      const doc = new OpenDocument(t.uri, t.languageId, t.version, t.text, settings.engine, otherReports(workspaceReports, t.uri));
       documents.set(t.uri, doc);
       workspaceChecked.delete(t.uri);
       publish(doc);
@@ -205,35 +211,35 @@ export function startServer(connection: Connection): void {
 
   connection.onCodeAction(
     guard('codeAction', [], (params) => {
-      const doc = documents.get(params.textDocument.uri);
+      const doc = checkedDocument(params.textDocument.uri);
       return doc ? codeActions(doc, params, settings.engine, settings.locale) : [];
     }),
   );
 
   connection.onHover(
     guard('hover', null, ({ textDocument, position }) => {
-      const doc = documents.get(textDocument.uri);
+      const doc = checkedDocument(textDocument.uri);
       return doc ? hover(doc, doc.offsetAt(position), settings.locale) : null;
     }),
   );
 
   connection.onDocumentSymbol(guard('symbols', [], ({ textDocument }) => {
-    const doc = documents.get(textDocument.uri);
+    const doc = checkedDocument(textDocument.uri);
     return doc ? symbols(doc, settings.locale) : [];
   }));
 
   connection.onFoldingRanges(guard('folding', [], ({ textDocument }) => {
-    const doc = documents.get(textDocument.uri);
+    const doc = checkedDocument(textDocument.uri);
     return doc ? foldingRanges(doc, settings.locale) : [];
   }));
 
   connection.languages.inlayHint.on(guard('inlayHint', [], ({ textDocument, range }) => {
-    const doc = documents.get(textDocument.uri);
+    const doc = checkedDocument(textDocument.uri);
     return doc ? inlayHints(doc, range, settings.allTotalHints, settings.locale) : [];
   }));
 
   connection.onDocumentFormatting(guard('formatting', [], ({ textDocument }) => {
-    const doc = documents.get(textDocument.uri);
+    const doc = checkedDocument(textDocument.uri);
     return doc ? formatting(doc) : [];
   }));
 

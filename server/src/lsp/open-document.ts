@@ -4,17 +4,29 @@ import type { Range, TextDocumentContentChangeEvent } from 'vscode-languageserve
 import type { EngineOptions, Report, Span } from '../engine';
 import { IncrementalDocument, type ReportEntry, type UpdateStats } from '../engine/incremental';
 
+export const REPORT_LANGUAGE = 'xxgk-report';
+
 export class OpenDocument {
   readonly parsed: IncrementalDocument;
 
   constructor(
     readonly uri: string,
+    /** xxgk-report, or plaintext / markdown for .txt and .md files that may hold a report */
+    readonly languageId: string,
     public version: number,
     text: string,
     options: EngineOptions,
     lastYear: readonly Report[],
   ) {
     this.parsed = new IncrementalDocument(text, options, lastYear);
+  }
+
+  /**
+   * A file in the report language is always checked; a plain text or markdown file only when it has a
+   * report title, so that other text files are never flooded with diagnostics.
+   */
+  get checked(): boolean {
+    return this.languageId === REPORT_LANGUAGE || this.parsed.reports.some((r) => r.report.titleSpan !== null);
   }
 
   /** The whole text joined: for whole-document actions only. */

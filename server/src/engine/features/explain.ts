@@ -72,8 +72,8 @@ export function explainAt(report: Report, offset: number, locale: Locale): Expla
       expected === null || at.cell.value === null
         ? ''
         : Math.abs(expected - at.cell.value) < 1e-9
-          ? `（${message(locale, 'hover.rule-holds')}）`
-          : `：**${message(locale, 'hover.rule-expected', { value: formatNumber(expected) })}**`;
+          ? message(locale, 'hover.rule-holds')
+          : message(locale, 'hover.rule-expected', { value: formatNumber(expected) });
     lines.push(`${message(locale, 'hover.rule', { rule: ruleText(table, rule) })}${verdict}`);
   }
   return { span: at.cell.span, lines };

@@ -5,7 +5,8 @@ import type { SectionTemplate } from '../template/types';
 import { fold } from '../text/fold';
 import type { Line } from '../text/lines';
 
-const TITLE = /(\d{4})年度?政府信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)/;
+/** A report title, in folded text (see text/fold): what makes a line a title, and a .txt file a report. */
+export const TITLE = /(\d{4})年度?政府信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)/;
 const MAX_TITLE = 80;
 const MAX_HEADING = 40;
 const HEADING_START = /^[\s\u3000\uFEFF]*([一二三四五六])[\s\u3000]*[、.,，．。][\s\u3000]*/;

@@ -2,9 +2,13 @@
 // and what the editor's snippets are built from.
 import type { TableTemplate } from './types';
 
-const zeros = (n: number): string => new Array<string>(n).fill('0').join('\t');
-
-export function renderBlankTable(table: TableTemplate): string[] {
+/**
+ * The table's lines. `value` writes each value cell (numbered across the table from 0); by default a 0.
+ * Snippets pass a tab stop pre-filled with 0.
+ */
+export function renderBlankTable(table: TableTemplate, value: (index: number) => string = () => '0'): string[] {
+  let cell = 0;
+  const zeros = (n: number): string => Array.from({ length: n }, () => value(cell++)).join('\t');
   if (table.blocks) {
     const byKey = new Map(table.rows.map((r) => [r.key, r]));
     return table.blocks.flatMap((block) => {

@@ -1,0 +1,54 @@
+// The editor snippets, built from the official template so that they always match what the engine reads:
+// each blank table with every value a tab stop pre-filled with 0, and a whole-report skeleton.
+import { SECTIONS } from './sections';
+import { TEMPLATES } from './tables';
+import { renderBlankTable } from './render';
+import type { TableId } from './types';
+
+export interface Snippet {
+  readonly prefix: readonly string[];
+  readonly description: string;
+  readonly body: readonly string[];
+}
+
+const escape = (text: string): string => text.replace(/[\\$}]/g, (c) => `\\${c}`);
+
+function table(id: TableId, firstStop: number): { lines: string[]; next: number } {
+  let stop = firstStop;
+  const template = TEMPLATES['2021'].tables[id];
+  const placeholder = (): string => `\${${stop++}:0}`;
+  // labels are escaped line by line; tab stops are inserted after escaping
+  const marker = '\u0000';
+  const lines = renderBlankTable(template, () => marker).map((line) => escape(line).split(marker).map((part, k) => (k ? placeholder() + part : part)).join(''));
+  return { lines, next: stop };
+}
+
+export function buildSnippets(): Record<string, Snippet> {
+  const snippets: Record<string, Snippet> = {};
+  const names: Record<TableId, string> = { 二: 'table2', 三: 'table3', 四: 'table4' };
+  for (const id of ['二', '三', '四'] as const) {
+    snippets[`表${id}（空白）`] = {
+      prefix: [`表${id}`, `xxgk-${names[id]}`],
+      description: `空白${TEMPLATES['2021'].tables[id].title}表（2021 年版格式，每格 0） / blank Table ${id}`,
+      body: table(id, 1).lines,
+    };
+  }
+  const body: string[] = ['${1:XX县人民政府}${2:2025}年政府信息公开工作年度报告', ''];
+  let stop = 3;
+  for (const section of SECTIONS) {
+    body.push(`${section.numeral}、${section.heading}`, '');
+    if (section.table) {
+      const rendered = table(section.table, stop);
+      body.push(...rendered.lines, '');
+      stop = rendered.next;
+    } else {
+      body.push(`\${${stop++}:（请填写）}`, '');
+    }
+  }
+  snippets['年报（全文骨架）'] = {
+    prefix: ['年报', '政府信息公开工作年度报告', 'xxgk-report'],
+    description: '政府信息公开工作年度报告：六个部分和三张空白表 / the whole report skeleton',
+    body: [...body, '$0'],
+  };
+  return snippets;
+}

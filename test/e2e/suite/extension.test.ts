@@ -1,0 +1,167 @@
+// The extension in a real VS Code (code-server's extension host): the vscode API against the real server.
+import * as assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+const WORKSPACE = process.env.XXGK_E2E_WORKSPACE ?? vscode.workspace.workspaceFolders![0].uri.fsPath;
+const file = (name: string): vscode.Uri => vscode.Uri.file(path.join(WORKSPACE, name));
+
+async function waitFor<T>(probe: () => T | undefined | null | false, what: string, timeoutMs = 30000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const ours = (uri: vscode.Uri): vscode.Diagnostic[] => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'xxgk');
+const codeOf = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
+
+/** A copy of an example under a new name (so each test starts from the published text). */
+function copy(example: string, name: string): vscode.Uri {
+  writeFileSync(path.join(WORKSPACE, name), readFileSync(path.join(WORKSPACE, example)));
+  return file(name);
+}
+
+async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  return vscode.window.showTextDocument(document);
+}
+
+describe('xxgk-report in VS Code', () => {
+  it('activates, registers the language, and shows the seeds\' diagnostics in the Problems panel', async () => {
+    const expected: Record<string, string[]> = {
+      'seed-000-zhanhe-caozhen-2024.txt': ['unknown-citation'],
+      'seed-001-suibin-zhongren-2023.txt': ['blank-cell'],
+      'seed-003-yanjin-tapu-2024.txt': ['label-typo'],
+      'seed-004-weishan-xiping-2024.txt': [],
+    };
+    for (const [example, codes] of Object.entries(expected)) {
+      const uri = copy(example, example.replace(/\.txt$/, '.xxgk'));
+      const editor = await open(uri);
+      assert.equal(editor.document.languageId, 'xxgk-report');
+      const found: vscode.Diagnostic[] = codes.length ? await waitFor(() => ours(uri).length > 0 && ours(uri), `diagnostics of ${example}`) : [];
+      if (!codes.length) await new Promise((r) => setTimeout(r, 1500));
+      assert.deepEqual([...new Set(found.map(codeOf))], codes, example);
+      assert.deepEqual(ours(uri).map(codeOf), found.map(codeOf));
+    }
+    const two = copy('seed-002-gujiao-2021.txt', 'seed-002.xxgk');
+    await open(two);
+    const diagnostics = await waitFor(() => ours(two).length >= 23 && ours(two), 'seed 002 diagnostics');
+    assert.equal(diagnostics.filter((d) => codeOf(d) === 'blank-cell').length, 22);
+    assert.equal(diagnostics.filter((d) => codeOf(d) === 'empty-section').length, 1);
+    assert.ok(diagnostics.every((d) => d.range.end.line - d.range.start.line < 30), 'narrow ranges');
+  });
+
+  it('applies a quick fix, then the fix-all command, and the errors go away', async () => {
+    const uri = copy('arithmetic-errors-2024.txt', 'quick-fix.xxgk');
+    const editor = await open(uri);
+    const rowTotal = await waitFor(() => ours(uri).find((d) => codeOf(d) === 'row-total-mismatch'), 'row-total-mismatch');
+    assert.equal(rowTotal.severity, vscode.DiagnosticSeverity.Error);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, rowTotal.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.isPreferred)!;
+    assert.ok(fix, actions.map((a) => a.title).join(' | '));
+    assert.ok(await vscode.workspace.applyEdit(fix.edit!));
+    assert.equal(editor.document.getText(rowTotal.range), '144');
+    await waitFor(() => !ours(uri).some((d) => d.range.isEqual(rowTotal.range) && codeOf(d) === 'row-total-mismatch'), 'the fixed diagnostic to go');
+
+    await vscode.commands.executeCommand('xxgk.fixAll');
+    await waitFor(() => !ours(uri).some((d) => d.severity === vscode.DiagnosticSeverity.Error), 'no error left after fix-all', 30000);
+    const fixAllOnSave = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll');
+    assert.equal(fixAllOnSave.length, 0, 'nothing left for source.fixAll');
+  });
+
+  it('inserts each snippet and the result has no table diagnostic', async () => {
+    const snippets = JSON.parse(readFileSync(path.join(__dirname, '../../../snippets/xxgk-report.json'), 'utf8')) as Record<string, { body: string[] }>;
+    const tableCodes = ['missing-table', 'missing-row', 'blank-cell', 'invalid-number', 'row-total-mismatch', 'column-total-mismatch', 'balance-mismatch'];
+    const document = await vscode.workspace.openTextDocument({ language: 'xxgk-report', content: '' });
+    const editor = await vscode.window.showTextDocument(document);
+    assert.ok(await editor.insertSnippet(new vscode.SnippetString(snippets['年报（全文骨架）'].body.join('\n'))));
+    await waitFor(() => document.getText().includes('六、其他需要报告的事项'), 'the skeleton');
+    await new Promise((r) => setTimeout(r, 1000));
+    const codes = await waitFor(() => {
+      const all = vscode.languages.getDiagnostics(document.uri).map(codeOf);
+      return all.filter((c) => tableCodes.includes(c)).length === 0 && all;
+    }, 'no table diagnostics in the skeleton');
+    assert.ok(!codes.includes('missing-section'));
+    for (const id of ['二', '三', '四']) {
+      const single = await vscode.workspace.openTextDocument({
+        language: 'xxgk-report',
+        content: `示例县人民政府2025年政府信息公开工作年度报告\n一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n`,
+      });
+      const singleEditor = await vscode.window.showTextDocument(single);
+      const heading = { 二: 2, 三: 3, 四: 4 }[id]!;
+      assert.ok(await singleEditor.insertSnippet(new vscode.SnippetString(snippets[`表${id}（空白）`].body.join('\n') + '\n'), new vscode.Position(heading + 1, 0)));
+      const messages = await waitFor(() => {
+        const found = vscode.languages.getDiagnostics(single.uri).filter((d) => tableCodes.includes(codeOf(d)));
+        return found.length === 2 && found.map((d) => d.message);
+      }, `only the two other tables missing after inserting 表${id}`);
+      assert.ok(!messages.some((m) => m.includes(`表${id}`)), messages.join('\n'));
+    }
+  });
+
+  it('hover names the row and column; the outline and folding follow the report', async () => {
+    const uri = copy('arithmetic-errors-2024.txt', 'hover.xxgk');
+    const editor = await open(uri);
+    await waitFor(() => ours(uri).length, 'diagnostics');
+    const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('一、本年新收'));
+    const character = editor.document.lineAt(line).text.lastIndexOf('145');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, character + 1));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    // messages follow VS Code's display language
+    const english = vscode.env.language.startsWith('en');
+    assert.match(text, english ? /Table 三/ : /表三/);
+    assert.match(text, /总计/);
+    assert.match(text, english ? /should be 144/ : /应为 144/);
+
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
+    assert.equal(symbols.length, 1);
+    assert.equal(symbols[0].children.length, 6);
+    const table = english ? 'Table ' : '表';
+    assert.deepEqual(symbols[0].children.flatMap((s) => s.children.map((t) => t.name)), ['二', '三', '四'].map((id) => table + id));
+    const folds = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', uri);
+    assert.ok(folds.some((f) => f.start === symbols[0].children[2].range.start.line), 'section 三 folds');
+
+    const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', uri, new vscode.Range(0, 0, editor.document.lineCount, 0));
+    assert.ok(hints.some((h) => h.position.line === line && String(typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')) === '= 144'));
+  });
+
+  it('checks a .txt report in place, leaves other text files alone, and switches language on command', async () => {
+    const report = copy('arithmetic-errors-2024.txt', 'report-as-text.txt');
+    const editor = await open(report);
+    assert.equal(editor.document.languageId, 'plaintext');
+    await waitFor(() => ours(report).some((d) => codeOf(d) === 'row-total-mismatch'), 'diagnostics in the .txt report');
+    writeFileSync(path.join(WORKSPACE, 'notes.txt'), '会议纪要\n一、总体情况\n二、主动公开政府信息情况\n今天讨论了三件事。\n');
+    const notes = file('notes.txt');
+    await open(notes);
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.deepEqual(ours(notes), []);
+    await open(report);
+    await vscode.commands.executeCommand('xxgk.switchToReportLanguage');
+    await waitFor(() => vscode.window.activeTextEditor?.document.languageId === 'xxgk-report', 'the report language');
+  });
+
+  it('a setting turns a check off and back on', async () => {
+    const uri = copy('arithmetic-errors-2024.txt', 'settings.xxgk');
+    await open(uri);
+    await waitFor(() => ours(uri).some((d) => codeOf(d) === 'balance-mismatch'), 'balance-mismatch');
+    const config = vscode.workspace.getConfiguration('xxgk');
+    await config.update('severity', { 'balance-mismatch': 'off' }, vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor(() => ours(uri).length && !ours(uri).some((d) => codeOf(d) === 'balance-mismatch'), 'balance-mismatch to be off');
+    } finally {
+      await config.update('severity', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitFor(() => ours(uri).some((d) => codeOf(d) === 'balance-mismatch'), 'balance-mismatch back');
+  });
+
+  it('checks the whole workspace on command', async () => {
+    const result = await vscode.commands.executeCommand<{ files: number; reports: number; problems: number }>('xxgk.checkWorkspace');
+    assert.ok(result.reports >= 7, JSON.stringify(result));
+    const closed = file('seed-002-gujiao-2021.txt');
+    await waitFor(() => ours(closed).some((d) => codeOf(d) === 'blank-cell'), 'Problems entries for a file that is not open');
+  });
+});
