@@ -18,7 +18,9 @@ function filesUnder(dir, suffix) {
 }
 
 if (args.has('--tests')) {
-  await esbuild.build({ ...common, entryPoints: filesUnder('test', '.test.ts'), outdir: 'out/test', outbase: 'test' });
+  // the end-to-end suite runs inside VS Code (--e2e), not under node:test
+  const unit = filesUnder('test', '.test.ts').filter((f) => !f.startsWith(join('test', 'e2e')));
+  await esbuild.build({ ...common, entryPoints: unit, outdir: 'out/test', outbase: 'test' });
 } else if (args.has('--e2e')) {
   // runs inside the extension host: vscode comes from the host, mocha from node_modules
   await esbuild.build({ ...common, entryPoints: filesUnder('test/e2e/suite', '.ts'), outdir: 'out/e2e/suite', external: ['vscode', 'mocha'] });

@@ -195,6 +195,19 @@ describe('language server over JSON-RPC', () => {
     assert.deepEqual(await client.request('textDocument/formatting', { textDocument: { uri: again }, options: { tabSize: 4, insertSpaces: false } }), []);
   });
 
+  it('checks a plain-text file only when it holds a report title; other text files get nothing', async () => {
+    const report = uri();
+    await client.open(report, BROKEN, 1, 'plaintext');
+    assert.ok(codesOf(await client.diagnostics(report)).includes('row-total-mismatch'));
+    const notes = uri();
+    await client.open(notes, '会议纪要\n一、总体情况\n二、主动公开政府信息情况\n讨论了三件事。\n', 1, 'plaintext');
+    assert.deepEqual((await client.diagnostics(notes)).diagnostics, []);
+    assert.deepEqual(await client.request('textDocument/documentSymbol', { textDocument: { uri: notes } }), []);
+    const markdown = uri();
+    await client.open(markdown, '# 说明\n\n| 总计 | 1 |\n', 1, 'markdown');
+    assert.deepEqual((await client.diagnostics(markdown)).diagnostics, []);
+  });
+
   it('survives requests for unknown documents, positions out of range and changes to closed documents', async () => {
     assert.equal(await client.request('textDocument/hover', { textDocument: { uri: 'untitled:nope' }, position: at(5, 5) }), null);
     const u = uri();

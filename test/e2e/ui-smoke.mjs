@@ -1,0 +1,94 @@
+// `npm run test:ui`: the packaged .vsix, installed into a real VS Code (code-server) and driven through its UI
+// in headless Chromium, as a user would: open a report, see the squiggle and the Problems entry, Ctrl+. to
+// apply the quick fix, save, and find the fixed total on disk. Screenshots go to test-artifacts/.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ARTIFACTS, CODE_SERVER, codeServerArgs, environment, isolatedHome, launchChromium, requireTools, ROOT, startCodeServer, watchdog } from './code-server.mjs';
+
+requireTools();
+const started = Date.now();
+const step = (what) => console.log(`  ${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s  ${what}`);
+const work = isolatedHome('xxgk-e2e-b-');
+const env = environment(work);
+const file = join(work, 'ws', 'quick-fix.xxgk');
+copyFileSync(join(ROOT, 'examples', 'arithmetic-errors-2024.txt'), file);
+mkdirSync(ARTIFACTS, { recursive: true });
+
+execFileSync(CODE_SERVER, [...codeServerArgs(work), '--install-extension', join(ROOT, 'xxgk-report.vsix'), '--force'], { env, stdio: 'pipe' });
+step('installed xxgk-report.vsix');
+const server = await startCodeServer(work, env);
+let browser;
+let page;
+const cleanup = async () => {
+  await browser?.close().catch(() => {});
+  await server.stop();
+};
+watchdog(Number(process.env.XXGK_E2E_TIMEOUT ?? 180), async () => {
+  await page?.screenshot({ path: join(ARTIFACTS, 'ui-timeout.png') }).catch(() => {});
+  await cleanup();
+});
+
+try {
+  browser = await launchChromium();
+  page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  await page.goto(`http://127.0.0.1:${server.port}/?folder=${encodeURIComponent(join(work, 'ws'))}`);
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'quick-fix.xxgk' }).waitFor({ timeout: 60000 });
+  step('workbench ready');
+
+  await page.keyboard.press('Control+P');
+  await page.keyboard.type('quick-fix.xxgk');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'quick-fix.xxgk' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  const editor = page.locator('.editor-instance .monaco-editor').first();
+  await editor.locator('.view-lines', { hasText: '一、本年新收政府信息公开申请数量' }).waitFor();
+  await editor.locator('.squiggly-error').first().waitFor({ timeout: 30000 });
+  step('report open, squiggles shown');
+
+  await page.keyboard.press('Control+Shift+M');
+  const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'row-total-mismatch' }).first();
+  await problem.waitFor();
+  const rowTotalsBefore = await page.locator('.markers-panel .monaco-list-row', { hasText: 'row-total-mismatch' }).count();
+  step(`Problems panel lists ${rowTotalsBefore} row-total-mismatch entries`);
+
+  // the cursor onto the wrong total: line 32, inside "145"
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const line = lines.findIndex((l) => l.startsWith('一、本年新收')) + 1;
+  await editor.click();
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type(`${line}:${lines[line - 1].lastIndexOf('145') + 2}`);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+.');
+  const fix = page.locator('.action-widget .monaco-list-row', { hasText: '144' }).first();
+  await fix.waitFor();
+  await page.screenshot({ path: join(ARTIFACTS, 'ui-quick-fix.png') });
+  step('quick fix offered (screenshot ui-quick-fix.png)');
+  // the preferred fix is the focused entry of the menu
+  const focused = await page.locator('.action-widget .monaco-list-row.focused').getAttribute('aria-label');
+  if (!focused?.includes('144')) throw new Error(`the focused quick fix is "${focused}", not the total`);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+S');
+  const deadline = Date.now() + 15000;
+  while (!readFileSync(file, 'utf8').includes('一、本年新收政府信息公开申请数量\t97\t16\t7\t14\t4\t6\t144')) {
+    if (Date.now() > deadline) throw new Error('the fixed total never reached the file on disk');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  step('fix applied and saved to disk');
+  // the fixed total leaves the Problems panel: one row-total-mismatch fewer
+  const rowTotals = page.locator('.markers-panel .monaco-list-row', { hasText: 'row-total-mismatch' });
+  const fixedGone = Date.now() + 15000;
+  while ((await rowTotals.count()) !== rowTotalsBefore - 1) {
+    if (Date.now() > fixedGone) throw new Error(`Problems still lists ${await rowTotals.count()} row-total-mismatch entries`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  await page.screenshot({ path: join(ARTIFACTS, 'ui-after-fix.png') });
+  step('screenshot ui-after-fix.png');
+  await cleanup();
+  console.log(`ui smoke test of the .vsix: passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  process.exit(0);
+} catch (e) {
+  console.error(`ui smoke test failed: ${e.stack ?? e}`);
+  await page?.screenshot({ path: join(ARTIFACTS, 'ui-failure.png') }).catch(() => {});
+  await cleanup();
+  process.exit(1);
+}

@@ -1,0 +1,38 @@
+// The extension manifest agrees with the engine: every diagnostic code has a severity setting and a schema
+// entry, every command and setting has a title in both languages, activation is explicit.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { CODES } from '../../server/src/engine';
+
+const json = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
+const pkg = json('package.json');
+const nls = { en: json('package.nls.json'), zh: json('package.nls.zh-cn.json') };
+
+describe('extension manifest', () => {
+  it('offers a severity setting and a config-schema entry for every diagnostic code', () => {
+    const setting = pkg.contributes.configuration.properties['xxgk.severity'];
+    assert.deepEqual(Object.keys(setting.properties).sort(), [...CODES].sort());
+    assert.deepEqual(Object.keys(json('schemas/xxgk.config.schema.json').properties.severity.properties).sort(), [...CODES].sort());
+  });
+  it('has every %key% in both the English and the Chinese strings', () => {
+    const keys = [...JSON.stringify(pkg).matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);
+    assert.ok(keys.length >= 10);
+    for (const key of keys) {
+      assert.ok(nls.en[key], `package.nls.json lacks ${key}`);
+      assert.ok(nls.zh[key], `package.nls.zh-cn.json lacks ${key}`);
+    }
+  });
+  it('activates explicitly, on the report language and on text files that may be reports', () => {
+    assert.ok(pkg.activationEvents.includes('onLanguage:xxgk-report'));
+    assert.ok(pkg.activationEvents.includes('onLanguage:plaintext'));
+    assert.equal(pkg.contributes.languages[0].id, 'xxgk-report');
+    assert.deepEqual(pkg.contributes.languages[0].extensions, ['.xxgk']);
+    assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
+  });
+  it('declares every command the client registers', () => {
+    const client = readFileSync('client/src/extension.ts', 'utf8');
+    const registered = [...client.matchAll(/registerCommand\('([^']+)'/g)].map((m) => m[1]).sort();
+    assert.deepEqual(pkg.contributes.commands.map((c: { command: string }) => c.command).sort(), registered);
+  });
+});
