@@ -24,6 +24,8 @@ if (args.has('--tests')) {
 } else if (args.has('--e2e')) {
   // runs inside the extension host: vscode comes from the host, mocha from node_modules
   await esbuild.build({ ...common, entryPoints: filesUnder('test/e2e/suite', '.ts'), outdir: 'out/e2e/suite', external: ['vscode', 'mocha'] });
+} else if (args.has('--fuzz')) {
+  await esbuild.build({ ...common, entryPoints: ['test/fuzz/run.ts'], outdir: 'out/fuzz' });
 } else if (args.has('--bench')) {
   await esbuild.build({ ...common, entryPoints: ['bench/bench.ts', 'bench/server.ts'], outdir: 'out/bench' });
 } else {

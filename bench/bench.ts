@@ -69,3 +69,20 @@ console.log(
   `memory retained by the result: ${mb(halfRetained)} MB for ${mb(Buffer.byteLength(half.text))} MB input, ` +
     `${mb(bigRetained)} MB for ${mb(bigBytes)} MB input (ratio ${(bigRetained / halfRetained).toFixed(2)} for ${(bigBytes / Buffer.byteLength(half.text)).toFixed(2)}x input)`,
 );
+
+// linear time on pathological input: each case at 1×, 2× and 4× its size; the ratios should stay near 2
+const seed = typical;
+const SCALING: Record<string, (n: number) => string> = {
+  'one report repeated': (n) => seed.repeat(500 * n),
+  'one long prose line': (n) => '一、总体情况\n' + '政府信息公开'.repeat(60000 * n),
+  'short lines': (n) => Array.from({ length: 50000 * n }, (_, i) => ['0', '总计\t1\t2', '', '（七）', 'abc'][i % 5]).join('\n'),
+};
+for (const [name, make] of Object.entries(SCALING)) {
+  const times = [1, 2, 4].map((n) => {
+    const text = make(n);
+    return { mb: text.length / 1024 / 1024, ms: time(3, () => checkText(text)) };
+  });
+  console.log(
+    `scaling, ${name}: ${times.map((t) => `${t.mb.toFixed(1)} M chars ${t.ms.toFixed(0)} ms`).join(', ')}; ratios ${(times[1].ms / times[0].ms).toFixed(2)}, ${(times[2].ms / times[1].ms).toFixed(2)} (linear ≈ 2)`,
+  );
+}

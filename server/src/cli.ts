@@ -95,9 +95,19 @@ export function run(argv: readonly string[], cwd = process.cwd()): { stdout: str
   return { stdout, stderr, code: ioErrors.length ? 2 : hasError ? 1 : 0 };
 }
 
+/** run(), with any unexpected failure reported as exit 2 and nothing on stdout (never half a JSON document). */
+function runGuarded(argv: readonly string[]): { stdout: string; stderr: string; code: number } {
+  try {
+    return run(argv);
+  } catch (e) {
+    return { stdout: '', stderr: `xxgk: internal error: ${(e as Error).stack ?? e}`, code: 2 };
+  }
+}
+
 if (require.main === module) {
-  const { stdout, stderr, code } = run(process.argv.slice(2));
+  const { stdout, stderr, code } = runGuarded(process.argv.slice(2));
   if (stderr) process.stderr.write(stderr + '\n');
   // write fully before exiting, so a piped JSON document is never cut short
-  process.stdout.write(stdout + '\n', () => process.exit(code));
+  if (stdout) process.stdout.write(stdout + '\n', () => process.exit(code));
+  else process.exit(code);
 }

@@ -1,6 +1,6 @@
 // The CLI as a user runs it: a real process, real files, exit codes and the JSON of SPEC §5.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -111,5 +111,27 @@ describe('xxgk check', () => {
     const bad = runIn(join(dir, 'sub'), broken);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /xxgk\.config\.json: severity of "row-total-mismatch" must be one of off, info, warning, error/);
+  });
+  it('skips a pipe named *.txt in a folder and refuses one given by name, instead of waiting on it forever', () => {
+    const dir = tmp();
+    execFileSync('mkfifo', [join(dir, 'pipe.txt')]);
+    writeFileSync(join(dir, 'a.txt'), readSeed('004'));
+    const inFolder = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', dir], { encoding: 'utf8', timeout: 20000 });
+    assert.equal(inFolder.status, 0);
+    assert.deepEqual(JSON.parse(inFolder.stdout).files.map((f: { path: string }) => f.path), [join(dir, 'a.txt')]);
+    const named = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', join(dir, 'pipe.txt')], { encoding: 'utf8', timeout: 20000 });
+    assert.equal(named.status, 2);
+    assert.match(JSON.parse(named.stdout).files[0].error, /not a regular file/);
+  });
+  it('checks a folder of 10,000 files, printing one whole JSON document', { timeout: 120000 }, () => {
+    const dir = tmp();
+    const report = readSeed('004');
+    for (let i = 0; i < 10000; i++) writeFileSync(join(dir, `f${String(i).padStart(5, '0')}.txt`), i % 100 === 0 ? report : `第${i}号通知\n今天开会。\n`);
+    const r = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', dir], { encoding: 'utf8', maxBuffer: 1 << 30, timeout: 110000 });
+    assert.equal(r.status, 0, r.stderr);
+    const doc = JSON.parse(r.stdout);
+    assert.equal(doc.files.length, 10000);
+    assert.equal(doc.files.filter((f: { reports: unknown[] }) => f.reports.length === 1).length, 100);
+    assert.equal(doc.files.filter((f: { notice?: string }) => f.notice).length, 9900);
   });
 });

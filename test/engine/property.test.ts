@@ -11,11 +11,14 @@ const arbReport = fc.record({
   seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
   layout: fc.constantFrom(...LAYOUTS),
   fullWidth: fc.boolean(),
+  splitLabels: fc.boolean(),
 });
-const render = (r: { seed: number; layout: (typeof LAYOUTS)[number]; fullWidth: boolean }) => {
+type Arb = { seed: number; layout: (typeof LAYOUTS)[number]; fullWidth: boolean; splitLabels: boolean };
+const render = (r: Arb) => {
   const values = consistentValues(seededRandom(r.seed));
-  return { values, text: renderReport({ agency: '示例县发展和改革局', year: 2024, values, layout: r.layout, fullWidth: r.fullWidth }) };
+  return { values, text: renderReport({ agency: '示例县发展和改革局', year: 2024, values, layout: r.layout, fullWidth: r.fullWidth, splitLabels: r.splitLabels }) };
 };
+const digitsOnly = (text: string): string => text.replace(/[0-9０-９]/g, '');
 
 describe('generated reports', () => {
   it('read back exactly the values written, in every layout', () => {
@@ -42,7 +45,7 @@ describe('generated reports', () => {
       fc.property(arbReport, fc.constantFrom(...OUTCOME_KEYS), fc.integer({ min: 1, max: 9 }), (r, key, delta) => {
         const values = consistentValues(seededRandom(r.seed));
         values.table3[key][6] += delta;
-        const text = renderReport({ agency: '示例县发展和改革局', year: 2024, values, layout: r.layout, fullWidth: r.fullWidth });
+        const text = renderReport({ agency: '示例县发展和改革局', year: 2024, values, layout: r.layout, fullWidth: r.fullWidth, splitLabels: r.splitLabels });
         const ds = checkText(text).diagnostics;
         const row = ds.filter((d) => d.code === 'row-total-mismatch');
         assert.equal(row.length, 1);
@@ -52,6 +55,57 @@ describe('generated reports', () => {
         assert.deepEqual(checkText(fixed).diagnostics.filter((d) => ARITHMETIC.includes(d.code)).map((d) => d.code), []);
         // only the cell's digits changed
         assert.equal(fixed.length, text.length - String(values.table3[key][6]).length + String(values.table3[key][6] - delta).length);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('broken rules and fix-all on generated reports', () => {
+  it('raising 上年结转 in one column (and its total) yields balance-mismatch only, at 结转下年度 of that column and of 总计', () => {
+    fc.assert(
+      fc.property(arbReport, fc.integer({ min: 0, max: 5 }), fc.integer({ min: 1, max: 9 }), (r, col, delta) => {
+        const values = consistentValues(seededRandom(r.seed));
+        values.table3.R2[col] += delta;
+        values.table3.R2[6] += delta;
+        const text = renderReport({ agency: '示例县发展和改革局', year: 2024, values, layout: r.layout, fullWidth: r.fullWidth, splitLabels: r.splitLabels });
+        const ds = checkText(text).diagnostics;
+        assert.deepEqual([...new Set(ds.map((d) => d.code))], ['balance-mismatch']);
+        const cells = parseDocument(text).reports[0].tables['三']!.rows.get('R25')!.cells!;
+        assert.deepEqual(ds.map((d) => d.span).sort((a, b) => a.start - b.start), [cells[col].span, cells[6].span]);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('with any cells changed, fix-all edits only numbers, inside the cells it names, and is idempotent', () => {
+    fc.assert(
+      fc.property(arbReport, fc.array(fc.tuple(fc.constantFrom(...TABLE3_KEYS), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 1, max: 30 })), { minLength: 1, maxLength: 4 }), (r, breaks) => {
+        const values = consistentValues(seededRandom(r.seed));
+        for (const [key, col, delta] of breaks) values.table3[key][col] += delta;
+        const text = renderReport({ agency: '示例县发展和改革局', year: 2024, values, layout: r.layout, fullWidth: r.fullWidth, splitLabels: r.splitLabels });
+        const report = parseDocument(text).reports[0];
+        const cellSpans = new Set(Object.values(report.tables).flatMap((t) => [...t.rows.values()].flatMap((row) => row.cells?.map((c) => `${c.span.start}:${c.span.end}`) ?? [])));
+        for (const d of checkText(text).diagnostics.filter((x) => ARITHMETIC.includes(x.code) && x.fix)) {
+          for (const e of d.fix!.edits) assert.ok(cellSpans.has(`${e.span.start}:${e.span.end}`), `${d.code} edits ${JSON.stringify(e.span)}, not a cell`);
+        }
+        const fixed = fixAll(text).text;
+        assert.equal(digitsOnly(fixed), digitsOnly(text), 'only digits changed');
+        assert.equal(fixAll(fixed).text, fixed, 'idempotent');
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('with wrong totals (any number of them), fix-all restores every rule', () => {
+    fc.assert(
+      fc.property(arbReport, fc.array(fc.tuple(fc.constantFrom(...OUTCOME_KEYS), fc.integer({ min: 1, max: 30 })), { minLength: 1, maxLength: 5 }), (r, breaks) => {
+        const values = consistentValues(seededRandom(r.seed));
+        for (const [key, delta] of breaks) values.table3[key][6] += delta;
+        const text = renderReport({ agency: '示例县发展和改革局', year: 2024, values, layout: r.layout, fullWidth: r.fullWidth, splitLabels: r.splitLabels });
+        const fixed = fixAll(text).text;
+        assert.equal(digitsOnly(fixed), digitsOnly(text), 'only digits changed');
+        assert.deepEqual(checkText(fixed).diagnostics.map((d) => d.code), []);
       }),
       { numRuns: 100 },
     );

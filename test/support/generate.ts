@@ -19,6 +19,8 @@ export interface ReportSpec {
   fullWidth?: boolean;
   /** the date in 发布时间 (defaults to 15 January of the next year) */
   published?: string;
+  /** long row labels broken over two lines, as text copied from Word or a PDF comes (tabs and lines layouts) */
+  splitLabels?: boolean;
 }
 
 const T = TEMPLATES['2021'].tables;
@@ -66,7 +68,13 @@ export function consistentValues(random: (max: number) => number): ReportValues 
 const FULL_WIDTH_DIGITS = '０１２３４５６７８９';
 const digits = (n: number, fullWidth: boolean): string => (fullWidth ? String(n).replace(/\d/g, (d) => FULL_WIDTH_DIGITS[+d]) : String(n));
 
-function rowText(label: string, values: string[], layout: Layout): string[] {
+const SPLIT_FROM = 14;
+
+function rowText(label: string, values: string[], layout: Layout, split = false): string[] {
+  if (split && label.length > SPLIT_FROM && (layout === 'tabs' || layout === 'lines')) {
+    const at = Math.floor(label.length / 2);
+    return [label.slice(0, at), ...rowText(label.slice(at), values, layout)];
+  }
   switch (layout) {
     case 'tabs':
       return [[label, ...values].join('\t')];
@@ -81,7 +89,7 @@ function rowText(label: string, values: string[], layout: Layout): string[] {
   }
 }
 
-export function renderTables(values: ReportValues, layout: Layout, fullWidth = false): { two: string[]; three: string[]; four: string[] } {
+export function renderTables(values: ReportValues, layout: Layout, fullWidth = false, splitLabels = false): { two: string[]; three: string[]; four: string[] } {
   const num = (n: number): string => digits(n, fullWidth);
   const two = T['二'].blocks!.flatMap((block) => {
     const rows = block.rows.map((k) => T['二'].rows.find((r) => r.key === k)!);
@@ -99,7 +107,7 @@ export function renderTables(values: ReportValues, layout: Layout, fullWidth = f
     ...rowText('商业企业', ['科研机构', '社会公益组织', '法律服务机构', '其他'], layout),
     ...T['三'].rows.flatMap((r) => {
       const group = groupOf.get(r.key);
-      return [...(group ? [group] : []), ...rowText(r.label, values.table3[r.key].map(num), layout)];
+      return [...(group ? [group] : []), ...rowText(r.label, values.table3[r.key].map(num), layout, splitLabels)];
     }),
   ];
   const four = [
@@ -116,7 +124,7 @@ export function renderTables(values: ReportValues, layout: Layout, fullWidth = f
 }
 
 export function renderReport(spec: ReportSpec): string {
-  const { two, three, four } = renderTables(spec.values, spec.layout, spec.fullWidth);
+  const { two, three, four } = renderTables(spec.values, spec.layout, spec.fullWidth, spec.splitLabels);
   const r1 = spec.values.table3.R1[6];
   return [
     `${spec.agency}${spec.year}年政府信息公开工作年度报告`,

@@ -25,21 +25,24 @@ export function findFiles(paths: readonly string[]): FoundFile[] {
     }
     for (const name of names) {
       const path = join(dir, name);
-      let isDir = false;
+      let stats;
       try {
-        isDir = statSync(path).isDirectory();
+        stats = statSync(path);
       } catch {
         continue; // a dangling link inside a folder is not the user's target
       }
-      if (isDir) {
+      if (stats.isDirectory()) {
         if (!SKIPPED_DIRS.has(name)) walk(path);
-      } else if (REPORT_EXTENSIONS.has(extname(name).toLowerCase())) found.push({ path });
+      } else if (stats.isFile() && REPORT_EXTENSIONS.has(extname(name).toLowerCase())) found.push({ path });
+      // pipes, sockets and devices named *.txt are skipped: reading one would wait forever
     }
   };
   for (const path of paths) {
     try {
-      if (statSync(path).isDirectory()) walk(path);
-      else found.push({ path });
+      const stats = statSync(path);
+      if (stats.isDirectory()) walk(path);
+      else if (stats.isFile()) found.push({ path });
+      else found.push({ path, error: 'not a regular file (a pipe, socket or device is not read)' });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       found.push({ path, error: code === 'ENOENT' ? 'no such file or folder' : (e as Error).message });

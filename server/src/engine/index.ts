@@ -132,17 +132,57 @@ export function indexByAgencyYear(reports: readonly Report[]): Map<string, Repor
   return index;
 }
 
-/** Every fix of every fixable diagnostic, merged; conflicting edits wait for another pass. */
-export function fixAll(text: string, options: EngineOptions = {}, maxPasses = 5): { text: string; passes: number } {
+/** Fix-all applies fixes in this order, one group per pass: rows before the columns and balances built on them. */
+const FIX_ORDER: readonly (readonly Code[])[] = [['row-total-mismatch'], ['column-total-mismatch'], ['balance-mismatch']];
+const groupOf = (code: Code): number => {
+  const at = FIX_ORDER.findIndex((g) => g.includes(code));
+  return at < 0 ? 0 : at + 1;
+};
+
+/** How bad a check result is: errors first, then everything else. */
+const badness = (ds: readonly Diagnostic[]): [number, number] => [ds.filter((d) => d.severity === 'error').length, ds.length];
+const better = (a: [number, number], b: [number, number]): boolean => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+
+/**
+ * Every fix of every fixable diagnostic, in passes. Each pass applies one group of fixes (the structural
+ * and cell fixes, then row totals, then column totals, then balances; conflicting edits wait) and is kept
+ * only if it leaves the report better. When a part of a row is wrong rather than its total, "fixing" the
+ * totals would spread the error to the balance: fix-all never makes a report worse, so it leaves such a
+ * report to the user. Two fixes that want different values in the same cell are both left out. So fix-all
+ * always ends, and running it again changes nothing.
+ */
+export function fixAll(text: string, options: EngineOptions = {}, maxPasses = 8): { text: string; passes: number } {
   let current = text;
-  for (let pass = 1; pass <= maxPasses; pass++) {
-    const edits: TextEdit[] = checkText(current, options).diagnostics.flatMap((d) => d.fix?.edits ?? []);
-    if (!edits.length) return { text: current, passes: pass - 1 };
-    const next = applyEdits(current, edits).text;
-    if (next === current) return { text: current, passes: pass };
-    current = next;
+  let diagnostics = checkText(current, options).diagnostics;
+  let passes = 0;
+  while (passes < maxPasses) {
+    let improved = false;
+    for (let group = 0; group <= FIX_ORDER.length && !improved; group++) {
+      const edits = withoutContradictions(diagnostics.filter((d) => d.fix && groupOf(d.code) === group).flatMap((d) => d.fix!.edits));
+      if (!edits.length) continue;
+      const next = applyEdits(current, edits).text;
+      if (next === current) continue;
+      const after = checkText(next, options).diagnostics;
+      if (!better(badness(after), badness(diagnostics))) continue;
+      current = next;
+      diagnostics = after;
+      improved = true;
+    }
+    if (!improved) break;
+    passes++;
   }
-  return { text: current, passes: maxPasses };
+  return { text: current, passes };
+}
+
+function withoutContradictions(edits: readonly TextEdit[]): TextEdit[] {
+  const wanted = new Map<string, Set<string>>();
+  const at = (e: TextEdit): string => `${e.span.start}:${e.span.end}`;
+  for (const e of edits) {
+    if (e.span.start === e.span.end) continue; // insertions at one place may legitimately differ
+    if (!wanted.has(at(e))) wanted.set(at(e), new Set());
+    wanted.get(at(e))!.add(e.newText);
+  }
+  return edits.filter((e) => (wanted.get(at(e))?.size ?? 1) === 1);
 }
 
 /** A document is taken for a report when it has a title or at least two section headings. */
