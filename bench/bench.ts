@@ -75,7 +75,7 @@ const seed = typical;
 const SCALING: Record<string, (n: number) => string> = {
   'one report repeated': (n) => seed.repeat(500 * n),
   'one long prose line': (n) => '一、总体情况\n' + '政府信息公开'.repeat(60000 * n),
-  'short lines': (n) => Array.from({ length: 50000 * n }, (_, i) => ['0', '总计\t1\t2', '', '（七）', 'abc'][i % 5]).join('\n'),
+  'short lines': (n) => Array.from({ length: 200000 * n }, (_, i) => ['0', '总计\t1\t2', '', '（七）', 'abc'][i % 5]).join('\n'),
 };
 for (const [name, make] of Object.entries(SCALING)) {
   const times = [1, 2, 4].map((n) => {

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { looksLikeReport, REPORT_LANGUAGE, TEXT_LANGUAGES } from './recognise';
+import { openPreview } from './preview';
 import { insertBlankTable } from './snippets';
 
 const SERVER_COMMANDS = { fixAll: 'xxgk.server.fixAll', checkWorkspace: 'xxgk.server.checkWorkspace' };
@@ -43,6 +44,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       return result;
     }),
     vscode.commands.registerCommand('xxgk.insertTable', () => insertBlankTable(context)),
+    vscode.commands.registerCommand('xxgk.openPreview', () => client && openPreview(context, client)),
     vscode.commands.registerCommand('xxgk.switchToReportLanguage', async (uri?: vscode.Uri) => {
       const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
       if (document) await vscode.languages.setTextDocumentLanguage(document, REPORT_LANGUAGE);

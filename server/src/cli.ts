@@ -1,15 +1,16 @@
-// `xxgk check [--format text|json|sarif] [--encoding auto|utf8|gbk] [--locale zh|en] PATH...`
+// `xxgk check [--format text|json|sarif|html] [--encoding auto|utf8|gbk] [--locale zh|en] PATH...`
 // Exit status: 0 no error-severity diagnostic, 1 some, 2 usage or I/O error.
 import { checkText, CODES, isReport, LineIndex, localeOf, message, parseDocument, type Locale, type Report } from './engine';
 import { findFiles, readReportFile, type Encoding } from './cli/files';
 import { ConfigError, findConfigFile, readConfigFile, type XxgkConfig } from './config';
 import { toJson, toSarif, toText, type FileReport } from './cli/format';
+import { toHtml, type Checked } from './cli/html';
 
-const USAGE = `usage: xxgk check [--format text|json|sarif] [--encoding auto|utf8|gbk] [--locale zh|en] PATH...
+const USAGE = `usage: xxgk check [--format text|json|sarif|html] [--encoding auto|utf8|gbk] [--locale zh|en] PATH...
   PATH: report files, or folders searched for *.txt, *.md and *.xxgk`;
 
 interface Args {
-  format: 'text' | 'json' | 'sarif';
+  format: 'text' | 'json' | 'sarif' | 'html';
   encoding: Encoding;
   /** from --locale; else xxgk.config.json; else XXGK_LOCALE */
   locale: Locale | null;
@@ -30,7 +31,7 @@ function parseArgs(argv: readonly string[]): Args {
     const arg = rest.shift()!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = (): string | undefined => inline ?? rest.shift();
-    if (flag === '--format') args.format = choice(flag, value(), ['text', 'json', 'sarif'] as const);
+    if (flag === '--format') args.format = choice(flag, value(), ['text', 'json', 'sarif', 'html'] as const);
     else if (flag === '--encoding') args.encoding = choice(flag, value(), ['auto', 'utf8', 'gbk'] as const);
     else if (flag === '--locale') args.locale = choice(flag, value(), ['zh', 'en'] as const);
     else if (flag === '--help' || flag === '-h') throw new UsageError('');
@@ -75,6 +76,7 @@ export function run(argv: readonly string[], cwd = process.cwd()): { stdout: str
   // every report read, so a report can be compared with last year's from another file
   const allReports: Report[] = loaded.flatMap((l) => (l.text !== undefined && !l.binary ? parseDocument(l.text).reports : []));
   const options = { locale: args.locale, severity: config.severity, deadline: config.deadline };
+  const checked = new Map<string, Checked>();
   const files: FileReport[] = loaded.map((l) => {
     if (l.error !== undefined) return { path: l.path, reports: [], diagnostics: [], error: l.error };
     const text = l.text!;
@@ -82,6 +84,7 @@ export function run(argv: readonly string[], cwd = process.cwd()): { stdout: str
     const result = checkText(text, options, allReports);
     if (!isReport(result)) return { path: l.path, reports: [], diagnostics: [], notice: message(args.locale, 'not-a-report') };
     const index = new LineIndex(text);
+    checked.set(l.path, { text, result });
     return {
       path: l.path,
       reports: result.reports.map((r) => ({ title: r.title, year: r.year, template: r.template, range: index.range(r.span.start, r.span.end) })),
@@ -91,7 +94,14 @@ export function run(argv: readonly string[], cwd = process.cwd()): { stdout: str
   const ioErrors = files.filter((f) => f.error);
   const stderr = ioErrors.map((f) => `xxgk: ${f.path}: ${f.error}`).join('\n');
   const hasError = files.some((f) => f.diagnostics.some((d) => d.severity === 'error'));
-  const stdout = args.format === 'json' ? toJson(files) : args.format === 'sarif' ? toSarif(files, CODES) : toText(files, args.locale);
+  const stdout =
+    args.format === 'json'
+      ? toJson(files)
+      : args.format === 'sarif'
+        ? toSarif(files, CODES)
+        : args.format === 'html'
+          ? toHtml(files, checked, args.locale)
+          : toText(files, args.locale);
   return { stdout, stderr, code: ioErrors.length ? 2 : hasError ? 1 : 0 };
 }
 

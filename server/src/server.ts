@@ -14,7 +14,7 @@ import { LineIndex, message } from './engine';
 import { findConfigFile, readConfigFile, type XxgkConfig } from './config';
 import { codeActions, fixAllEdit, FIX_ALL_KIND } from './lsp/actions';
 import { toLsp } from './lsp/convert';
-import { foldingRanges, formatting, hover, inlayHints, symbols } from './lsp/features';
+import { foldingRanges, formatting, hover, inlayHints, previewHtml, symbols } from './lsp/features';
 import { OpenDocument } from './lsp/open-document';
 import { PublishCache } from './lsp/publish';
 import { resolveSettings, settingsFromEditor, type Settings } from './lsp/settings';
@@ -255,6 +255,15 @@ export function startServer(connection: Connection): void {
       }
       if (command === COMMANDS.checkWorkspace) return checkWorkspace();
       return null;
+    }),
+  );
+
+  // the preview draws the reports from the model held here, so the client needs no parser of its own
+  connection.onRequest(
+    'xxgk/preview',
+    guard('preview', null, ({ uri }: { uri: string }) => {
+      const doc = checkedDocument(uri);
+      return doc ? { version: doc.version, ...previewHtml(doc, settings.locale) } : null;
     }),
   );
 

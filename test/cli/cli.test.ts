@@ -134,4 +134,14 @@ describe('xxgk check', () => {
     assert.equal(doc.files.filter((f: { reports: unknown[] }) => f.reports.length === 1).length, 100);
     assert.equal(doc.files.filter((f: { notice?: string }) => f.notice).length, 9900);
   });
+  it('--format html writes one self-contained page: a summary row per report, tables with the wrong cells marked', () => {
+    const r = run('--format', 'html', 'examples/arithmetic-errors-2024.txt', SEEDS['004']);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /^<!doctype html>/);
+    assert.equal((r.stdout.match(/<tbody>[\s\S]*<\/tbody>/)![0].match(/<tr>/g) ?? []).length, 2);
+    assert.match(r.stdout, /<td class="cell value error" data-line="31" title="row-total-mismatch: [^"]+">145<\/td>/);
+    assert.match(r.stdout, /<th colspan="5" rowspan="1">法人或其他组织<\/th>/);
+    assert.doesNotMatch(r.stdout, /(src|href)="https?:/, 'nothing remote');
+    assert.match(r.stdout, /Content-Security-Policy/);
+  });
 });

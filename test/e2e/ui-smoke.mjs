@@ -51,9 +51,29 @@ try {
   const rowTotalsBefore = await page.locator('.markers-panel .monaco-list-row', { hasText: 'row-total-mismatch' }).count();
   step(`Problems panel lists ${rowTotalsBefore} row-total-mismatch entries`);
 
-  // the cursor onto the wrong total: line 32, inside "145"
+  // the preview: the wrong total marked, its message on hover, a click moves the editor's cursor to its line
   const lines = readFileSync(file, 'utf8').split('\n');
   const line = lines.findIndex((l) => l.startsWith('一、本年新收')) + 1;
+  await editor.click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('Control+Shift+P');
+  await page.keyboard.type('xxgk: Open Preview to the Side');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open Preview to the Side' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  const preview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  const wrongTotal = preview.locator('td.cell.error', { hasText: '145' });
+  await wrongTotal.waitFor({ timeout: 30000 });
+  const tooltip = await wrongTotal.getAttribute('title');
+  if (!tooltip?.includes('row-total-mismatch')) throw new Error(`the marked cell's message is "${tooltip}"`);
+  await preview.locator('th', { hasText: '法人或其他组织' }).first().waitFor();
+  await wrongTotal.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(ARTIFACTS, 'ui-preview.png') });
+  step('preview shows the table with the wrong total marked (screenshot ui-preview.png)');
+  await wrongTotal.click();
+  await page.locator('.statusbar-item', { hasText: `Ln ${line},` }).first().waitFor({ timeout: 15000 });
+  step(`a click on the cell moved the cursor to line ${line}`);
+
+  // the cursor onto the wrong total: inside "145"
   await editor.click();
   await page.keyboard.press('Control+G');
   await page.keyboard.type(`${line}:${lines[line - 1].lastIndexOf('145') + 2}`);
@@ -74,6 +94,8 @@ try {
     await new Promise((r) => setTimeout(r, 200));
   }
   step('fix applied and saved to disk');
+  await preview.locator('td.cell.error', { hasText: '145' }).waitFor({ state: 'detached', timeout: 15000 });
+  step('the preview followed the edit: the total is no longer marked');
   // the fixed total leaves the Problems panel: one row-total-mismatch fewer
   const rowTotals = page.locator('.markers-panel .monaco-list-row', { hasText: 'row-total-mismatch' });
   const fixedGone = Date.now() + 15000;

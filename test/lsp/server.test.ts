@@ -195,6 +195,20 @@ describe('language server over JSON-RPC', () => {
     assert.deepEqual(await client.request('textDocument/formatting', { textDocument: { uri: again }, options: { tabSize: 4, insertSpaces: false } }), []);
   });
 
+  it('xxgk/preview draws the report from the server\'s model, with the wrong total marked at its current line', async () => {
+    const u = uri();
+    await client.open(u, BROKEN, 1);
+    const line = lineOf(BROKEN, '一、本年新收');
+    const first = await client.request<{ version: number; html: string; reports: number }>('xxgk/preview', { uri: u });
+    assert.equal(first.reports, 1);
+    assert.match(first.html, new RegExp(`<td class="cell value error" data-line="${line}" title="row-total-mismatch[^"]*">145</td>`));
+    await client.change(u, 2, [{ range: { start: at(0, 0), end: at(0, 0) }, text: '\n\n' }]);
+    const moved = await client.request<{ version: number; html: string }>('xxgk/preview', { uri: u });
+    assert.equal(moved.version, 2);
+    assert.match(moved.html, new RegExp(`data-line="${line + 2}" title="row-total-mismatch[^"]*">145</td>`));
+    assert.equal(await client.request('xxgk/preview', { uri: 'untitled:none' }), null);
+  });
+
   it('checks a plain-text file only when it holds a report title; other text files get nothing', async () => {
     const report = uri();
     await client.open(report, BROKEN, 1, 'plaintext');

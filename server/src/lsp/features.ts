@@ -13,6 +13,7 @@ import {
 import { parseDocument, type Locale } from '../engine';
 import { explainAt } from '../engine/features/explain';
 import { formatEdits } from '../engine/features/format';
+import { reportHtml } from '../engine/features/html';
 import { totalHints } from '../engine/features/hints';
 import { outline, type OutlineNode } from '../engine/features/outline';
 import type { ReportEntry } from '../engine/incremental';
@@ -83,4 +84,21 @@ export function inlayHints(doc: OpenDocument, range: Range, all: boolean, locale
 export function formatting(doc: OpenDocument): TextEdit[] {
   const text = doc.text;
   return parseDocument(text).reports.flatMap((report) => formatEdits(text, report).map((e) => ({ range: doc.range(e.span), newText: e.newText })));
+}
+
+/** A compilation of thousands of reports is previewed in part: the first ones, with a note of how many. */
+const MAX_PREVIEW_REPORTS = 50;
+
+export function previewHtml(doc: OpenDocument, locale: Locale): { html: string; reports: number; shown: number } {
+  const entries = doc.parsed.reports.slice(0, MAX_PREVIEW_REPORTS);
+  const html = entries
+    .map((entry) =>
+      reportHtml(entry.report, [...entry.findings, ...entry.carryover], {
+        locale,
+        slice: (span) => doc.slice(doc.currentSpan(entry, span)),
+        lineOf: (offset) => doc.range({ start: offset + entry.delta, end: offset + entry.delta }).start.line,
+      }),
+    )
+    .join('');
+  return { html, reports: doc.parsed.reports.length, shown: entries.length };
 }

@@ -1,0 +1,173 @@
+// A report drawn as HTML: the three tables as grids with the official merged headers, the prose as text,
+// every cell that carries a diagnostic marked with its messages, and every element tagged with its line so
+// a click can reveal it in the editor. Used by the editor's preview and by `xxgk check --format html`.
+import type { Diagnostic } from '../diagnostic';
+import type { Locale } from '../messages/catalog';
+import type { Cell, Report, Row, Span, Table } from '../model';
+import { columnPaths, headerRows, type HeaderCell } from '../template/headers';
+
+export interface HtmlContext {
+  readonly locale: Locale;
+  /** the text the report's offsets point into */
+  slice(span: Span): string;
+  /** the 0-based line of an offset of the report */
+  lineOf(offset: number): number;
+  /** where a problem's entry links to (the HTML report: the file and line), if anywhere */
+  href?(offset: number): string;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+
+const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end || (a.start === a.end && b.start <= a.start && a.start <= b.end) || (b.start === b.end && a.start <= b.start && b.start <= a.end);
+const SEVERITY_ORDER = ['error', 'warning', 'info'] as const;
+
+/** The class and tooltip for an element covering `span`; the diagnostics it shows are marked as used. */
+function marks(span: Span, diagnostics: readonly Diagnostic[], used: Set<Diagnostic>): { cls: string; title: string } {
+  const here = diagnostics.filter((d) => overlaps(d.span, span));
+  here.forEach((d) => used.add(d));
+  if (!here.length) return { cls: '', title: '' };
+  const worst = SEVERITY_ORDER.find((s) => here.some((d) => d.severity === s))!;
+  return { cls: ` ${worst}`, title: here.map((d) => `${d.code}: ${d.message}`).join('\n') };
+}
+
+function headerHtml(rows: readonly HeaderCell[][], leading: string): string {
+  return rows
+    .map((row, i) => {
+      const lead = i === 0 ? leading : '';
+      return `<tr>${lead}${row.map((c) => `<th colspan="${c.colspan}" rowspan="${c.rowspan}">${escapeHtml(c.label)}</th>`).join('')}</tr>`;
+    })
+    .join('');
+}
+
+function cellHtml(cell: Cell | undefined, ctx: HtmlContext, diagnostics: readonly Diagnostic[], used: Set<Diagnostic>): string {
+  if (!cell) return '<td class="cell missing"></td>';
+  const { cls, title } = marks(cell.span, diagnostics, used);
+  const kind = cell.state === 'value' ? (cell.value === 0 ? 'zero' : 'value') : cell.state;
+  const shown = cell.state === 'blank' ? (cell.marker ?? '') : cell.raw.trim();
+  return `<td class="cell ${kind}${cls}" data-line="${ctx.lineOf(cell.span.start)}"${title ? ` title="${escapeHtml(title)}"` : ''}>${escapeHtml(shown)}</td>`;
+}
+
+function rowCells(row: Row | undefined, columns: number, ctx: HtmlContext, diagnostics: readonly Diagnostic[], used: Set<Diagnostic>): string {
+  if (!row) return Array.from({ length: columns }, () => '<td class="cell missing"></td>').join('');
+  if (!row.cells) {
+    const { cls, title } = marks(row.valueZone, diagnostics, used);
+    return `<td class="cell blank${cls}" colspan="${columns}" data-line="${ctx.lineOf(row.labelSpan.start)}"${title ? ` title="${escapeHtml(title)}"` : ''}>${row.valuesFound}/${columns}</td>`;
+  }
+  return row.cells.map((c) => cellHtml(c, ctx, diagnostics, used)).join('');
+}
+
+function labelHtml(row: Row | undefined, label: string, ctx: HtmlContext, diagnostics: readonly Diagnostic[], used: Set<Diagnostic>, colspan = 1): string {
+  if (!row) return `<th class="label missing" colspan="${colspan}">${escapeHtml(label)}</th>`;
+  const { cls, title } = marks(row.typoSpan ?? row.labelSpan, diagnostics, used);
+  return `<th class="label${cls}" colspan="${colspan}" data-line="${ctx.lineOf(row.labelSpan.start)}"${title ? ` title="${escapeHtml(title)}"` : ''}>${escapeHtml(label)}</th>`;
+}
+
+function tableTwo(table: Table, ctx: HtmlContext, diagnostics: readonly Diagnostic[], used: Set<Diagnostic>): string {
+  const byKey = new Map(table.template.rows.map((r) => [r.key, r]));
+  const blocks = (table.template.blocks ?? []).map((block) => {
+    const templates = block.rows.map((k) => byKey.get(k)!);
+    const columns = templates[0].columns;
+    const head = `<tr><th class="block" colspan="${columns.length + 1}">${escapeHtml(block.label)}</th></tr><tr><th>信息内容</th>${columns.map((c) => `<th>${escapeHtml(c.label)}</th>`).join('')}</tr>`;
+    const body = templates.map((t) => `<tr>${labelHtml(table.rows.get(t.key), t.label, ctx, diagnostics, used)}${rowCells(table.rows.get(t.key), t.columns.length, ctx, diagnostics, used)}</tr>`).join('');
+    return head + body;
+  });
+  return `<table class="grid">${blocks.join('')}</table>`;
+}
+
+function tableThree(table: Table, ctx: HtmlContext, diagnostics: readonly Diagnostic[], used: Set<Diagnostic>): string {
+  const paths = columnPaths(table.template);
+  const header = headerRows(paths);
+  const head = headerHtml(header, `<th colspan="2" rowspan="${header.length}"></th>`);
+  const groupOf = new Map(table.template.groups.flatMap((g) => g.members.map((m) => [m, g] as const)));
+  const collapsed = new Map(table.collapsed.map((g) => [g.key, g]));
+  const body = table.template.rows
+    .map((t) => {
+      const group = groupOf.get(t.key);
+      const row = table.rows.get(t.key);
+      let label: string;
+      if (!group || group.members.length === 1) label = labelHtml(row, group ? `${group.label} ${t.label}` : t.label, ctx, diagnostics, used, 2);
+      else {
+        const first = group.members[0] === t.key;
+        const groupCell = first ? `<th class="group" rowspan="${group.members.length}">${escapeHtml(group.label)}</th>` : '';
+        label = groupCell + labelHtml(row, t.label, ctx, diagnostics, used);
+      }
+      const folded = group && collapsed.get(group.key);
+      if (folded && !row) {
+        // the older single （六） row: its values stand for the whole group
+        if (group.members[0] !== t.key) return `<tr>${label}</tr>`;
+        const cells = folded.cells?.map((c) => cellHtml(c, ctx, diagnostics, used)).join('') ?? '';
+        return `<tr>${label}${cells.replace(/<td /g, `<td rowspan="${group.members.length}" `)}</tr>`;
+      }
+      return `<tr>${label}${rowCells(row, t.columns.length, ctx, diagnostics, used)}</tr>`;
+    })
+    .join('');
+  return `<table class="grid">${head}${body}</table>`;
+}
+
+function tableFour(table: Table, ctx: HtmlContext, diagnostics: readonly Diagnostic[], used: Set<Diagnostic>): string {
+  const template = table.template.rows[0];
+  const head = headerHtml(headerRows(columnPaths(table.template)), '');
+  return `<table class="grid">${head}<tr>${rowCells(table.rows.get(template.key), template.columns.length, ctx, diagnostics, used)}</tr></table>`;
+}
+
+function proseHtml(span: Span, ctx: HtmlContext): string {
+  const text = ctx.slice(span);
+  const paragraphs: string[] = [];
+  let offset = span.start;
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    if (line.trim()) paragraphs.push(`<p data-line="${ctx.lineOf(offset)}">${escapeHtml(line.trim())}</p>`);
+    offset += line.length + 1;
+  }
+  return paragraphs.join('');
+}
+
+/** The report as an HTML fragment; diagnostics are those of this report, in its offsets. */
+export function reportHtml(report: Report, diagnostics: readonly Diagnostic[], ctx: HtmlContext): string {
+  const used = new Set<Diagnostic>();
+  const parts: string[] = [];
+  const title = report.title || String(report.year ?? '—');
+  const titleLine = ctx.lineOf((report.titleSpan ?? report.span).start);
+  parts.push(`<h1 data-line="${titleLine}">${escapeHtml(title)}</h1>`);
+  parts.push(`<p class="meta">${report.year ?? '—'} · ${report.templateId}</p>`);
+  for (const section of report.sections) {
+    const { cls, title: tip } = marks(section.headingSpan, diagnostics, used);
+    parts.push(`<h2 class="heading${cls}" data-line="${ctx.lineOf(section.headingSpan.start)}"${tip ? ` title="${escapeHtml(tip)}"` : ''}>${escapeHtml(section.headingText)}</h2>`);
+    const table = Object.values(report.tables).find((t) => t.span.start >= section.body.start && t.span.end <= section.body.end);
+    if (!table) {
+      parts.push(proseHtml(section.body, ctx));
+      continue;
+    }
+    parts.push(proseHtml({ start: section.body.start, end: table.span.start }, ctx));
+    const draw = table.id === '二' ? tableTwo : table.id === '三' ? tableThree : tableFour;
+    parts.push(`<div class="table" data-table="${table.id}">${draw(table, ctx, diagnostics, used)}</div>`);
+    parts.push(proseHtml({ start: table.span.end, end: section.body.end }, ctx));
+  }
+  const list = diagnostics
+    .map((d) => {
+      const line = ctx.lineOf(d.span.start);
+      const where = ctx.href ? `<a href="${escapeHtml(ctx.href(d.span.start))}">${line + 1}</a> ` : '';
+      return `<li class="${d.severity}" data-line="${line}">${where}<code>${d.code}</code> ${escapeHtml(d.message)}</li>`;
+    })
+    .join('');
+  const problems = diagnostics.length ? `<ul class="problems">${list}</ul>` : '';
+  return `<section class="report">${parts[0]}${parts[1]}${problems}${parts.slice(2).join('')}</section>`;
+}
+
+/** Styles for the fragments: VS Code's theme colours where they exist (the preview), plain ones elsewhere. */
+export const REPORT_CSS = `
+body { font-family: var(--vscode-font-family, "Noto Sans CJK SC", "WenQuanYi Zen Hei", sans-serif); color: var(--vscode-editor-foreground, #1f1f1f); background: var(--vscode-editor-background, #fff); margin: 0 1.5em 2em; line-height: 1.6; }
+h1 { font-size: 1.4em; text-align: center; } h2 { font-size: 1.1em; margin-top: 1.4em; }
+p.meta { text-align: center; opacity: .7; margin-top: -.6em; }
+[data-line] { cursor: pointer; }
+table.grid { border-collapse: collapse; margin: .6em 0; font-variant-numeric: tabular-nums; }
+table.grid th, table.grid td { border: 1px solid var(--vscode-panel-border, var(--vscode-contrastBorder, #999)); padding: .2em .5em; }
+table.grid th { font-weight: normal; background: var(--vscode-editorWidget-background, #f3f3f3); }
+table.grid th.label { text-align: left; } table.grid th.block { text-align: left; font-weight: bold; }
+td.cell { text-align: right; min-width: 2.5em; } td.zero { opacity: .55; } td.blank, td.missing { background: repeating-linear-gradient(45deg, transparent 0 4px, rgba(128,128,128,.15) 4px 8px); }
+.error { outline: 2px solid var(--vscode-editorError-foreground, #e51400); outline-offset: -2px; background: color-mix(in srgb, var(--vscode-editorError-foreground, #e51400) 18%, transparent) !important; }
+.warning { outline: 2px dashed var(--vscode-editorWarning-foreground, #bf8803); outline-offset: -2px; }
+.info { text-decoration: underline dotted var(--vscode-editorInfo-foreground, #1a85ff); }
+ul.problems { padding-left: 1.2em; } ul.problems li { outline: none; background: none !important; } ul.problems li.error::marker { color: var(--vscode-editorError-foreground, #e51400); }
+ul.problems code { opacity: .8; }
+`;
