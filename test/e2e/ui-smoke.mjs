@@ -67,7 +67,10 @@ try {
   if (!tooltip?.includes('row-total-mismatch')) throw new Error(`the marked cell's message is "${tooltip}"`);
   await preview.locator('th', { hasText: '法人或其他组织' }).first().waitFor();
   await wrongTotal.scrollIntoViewIfNeeded();
+  await page.keyboard.press('Control+J'); // the panel out of the way for the picture
+  await page.locator('.markers-panel').waitFor({ state: 'hidden' });
   await page.screenshot({ path: join(ARTIFACTS, 'ui-preview.png') });
+  await page.keyboard.press('Control+Shift+M');
   step('preview shows the table with the wrong total marked (screenshot ui-preview.png)');
   await wrongTotal.click();
   await page.locator('.statusbar-item', { hasText: `Ln ${line},` }).first().waitFor({ timeout: 15000 });

@@ -163,7 +163,7 @@ p.meta { text-align: center; opacity: .7; margin-top: -.6em; }
 table.grid { border-collapse: collapse; margin: .6em 0; font-variant-numeric: tabular-nums; }
 table.grid th, table.grid td { border: 1px solid var(--vscode-panel-border, var(--vscode-contrastBorder, #999)); padding: .2em .5em; }
 table.grid th { font-weight: normal; background: var(--vscode-editorWidget-background, #f3f3f3); }
-table.grid th.label { text-align: left; } table.grid th.block { text-align: left; font-weight: bold; }
+table.grid th.label { text-align: left; min-width: 11em; } table.grid th.block { text-align: left; font-weight: bold; }
 td.cell { text-align: right; min-width: 2.5em; } td.zero { opacity: .55; } td.blank, td.missing { background: repeating-linear-gradient(45deg, transparent 0 4px, rgba(128,128,128,.15) 4px 8px); }
 .error { outline: 2px solid var(--vscode-editorError-foreground, #e51400); outline-offset: -2px; background: color-mix(in srgb, var(--vscode-editorError-foreground, #e51400) 18%, transparent) !important; }
 .warning { outline: 2px dashed var(--vscode-editorWarning-foreground, #bf8803); outline-offset: -2px; }
