@@ -108,6 +108,17 @@ try {
   }
   await page.screenshot({ path: join(ARTIFACTS, 'ui-after-fix.png') });
   step('screenshot ui-after-fix.png');
+
+  // a published seed, opened as the .txt it came as: checked in place, its typo squiggled
+  await page.keyboard.press('Control+P');
+  await page.keyboard.type('seed-003-yanjin-tapu-2024.txt');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'seed-003' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  const seed = page.locator('.editor-instance .monaco-editor').first();
+  await seed.locator('.view-lines', { hasText: '本年度止件数' }).waitFor();
+  await seed.locator('.squiggly-warning').first().waitFor({ timeout: 30000 });
+  await page.locator('.markers-panel .monaco-list-row', { hasText: 'label-typo' }).first().waitFor();
+  step('seed 003 (.txt) checked in place: label-typo squiggled and listed');
   await cleanup();
   console.log(`ui smoke test of the .vsix: passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   process.exit(0);
