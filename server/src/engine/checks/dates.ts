@@ -2,7 +2,6 @@
 // publication deadline of 条例 第四十九条 (31 January for departments, 31 March for a government's own
 // report; set locally for 乡镇/街道, so never reported for them).
 import type { Span } from '../model';
-import { splitLines } from '../text/lines';
 import type { Check, CheckContext, DeadlineRule } from './context';
 import { compactProse, proseSpan, type Prose } from './prose';
 
@@ -25,19 +24,22 @@ function publicationDate(ctx: CheckContext, prose: Prose): FoundDate | null {
     const end = m.index + m[0].length;
     return { year: +m[1], month: +m[2], day: +m[3], span: proseSpan(prose, at, end), text: prose.text.slice(at, end) };
   }
-  // the signature date: a line holding only a date, among the report's last lines
+  // the signature date: a line holding only a date, among the report's last lines (read from the end, so a
+  // long report is not split into lines for it)
   const { report } = ctx;
-  const lines = splitLines(ctx.text.slice(report.span.start, report.span.end));
   let seen = 0;
-  for (let k = lines.length - 1; k >= 0 && seen < 6; k--) {
-    const line = lines[k];
-    const d = DATE_LINE.exec(compactProse(line.text, { start: 0, end: line.text.length }).text);
+  for (let end = report.span.end; end > report.span.start && seen < 6; ) {
+    let start = end;
+    while (start > report.span.start && ctx.text[start - 1] !== '\n' && ctx.text[start - 1] !== '\r') start--;
+    const line = ctx.text.slice(start, end);
+    const d = DATE_LINE.exec(compactProse(line, { start: 0, end: line.length }).text);
     if (d) {
-      const start = report.span.start + line.start + (line.text.length - line.text.trimStart().length);
-      const end = report.span.start + line.start + line.text.trimEnd().length;
-      return { year: +d[1], month: +d[2], day: +d[3], span: { start, end }, text: line.text.trim() };
+      const from = start + (line.length - line.trimStart().length);
+      return { year: +d[1], month: +d[2], day: +d[3], span: { start: from, end: start + line.trimEnd().length }, text: line.trim() };
     }
-    if (line.text.trim()) seen++;
+    if (line.trim()) seen++;
+    end = start - 1;
+    if (end > report.span.start && ctx.text[end] === '\n' && ctx.text[end - 1] === '\r') end--;
   }
   return null;
 }

@@ -29,6 +29,25 @@ interface GroupHit {
 }
 type Hit = RowHit | GroupHit;
 
+/**
+ * A label wrapped onto the next line: the text ends with the start of the official label (at least
+ * MIN_SPLIT_PREFIX characters of it, not all of it). The earliest such start is the longest prefix.
+ */
+function endsWithStartOf(text: string, core: string): boolean {
+  const from = Math.max(0, text.length - (core.length - 1));
+  for (let at = text.indexOf(core[0], from); at >= 0 && text.length - at >= MIN_SPLIT_PREFIX; at = text.indexOf(core[0], at + 1)) {
+    if (core.startsWith(text.slice(at))) return true;
+  }
+  return false;
+}
+
+/** Characters of the pattern that do not occur in the text: a lower bound of the edit distance, found cheaply. */
+function charsMissing(pattern: string, text: string): number {
+  let missing = 0;
+  for (const ch of pattern) if (!text.includes(ch)) missing++;
+  return missing;
+}
+
 function matchRow(folded: ReturnType<typeof fold>, rows: readonly RowTemplate[], cursor: number): RowHit | null {
   const text = folded.text;
   for (let i = cursor; i < rows.length; i++) {
@@ -41,11 +60,8 @@ function matchRow(folded: ReturnType<typeof fold>, rows: readonly RowTemplate[],
       const at = text.indexOf(alias);
       if (at >= 0) return { kind: 'row', template: row, index: i, token: -1, typoSpan: sourceRange(folded, at, at + alias.length) };
     }
-    // a label wrapped onto the next line: the text ends with the start of the official label
-    for (let k = Math.min(row.core.length - 1, text.length); k >= MIN_SPLIT_PREFIX; k--) {
-      if (text.endsWith(row.core.slice(0, k))) return { kind: 'row', template: row, index: i, token: -1 };
-    }
-    if (row.core.length >= 6) {
+    if (endsWithStartOf(text, row.core)) return { kind: 'row', template: row, index: i, token: -1 };
+    if (row.core.length >= 6 && charsMissing(row.core, text) <= Math.floor(row.core.length / 4)) {
       const m = findApprox(row.core, text);
       if (m.distance > 0 && m.distance <= Math.floor(row.core.length / 4) && m.end > m.start) {
         return { kind: 'row', template: row, index: i, token: -1, typoSpan: sourceRange(folded, m.start, m.end) };
@@ -62,17 +78,32 @@ function foldHeaders(headers: readonly string[]): { official: string; folded: st
   return folded;
 }
 
-function headerTypo(token: Token, headers: readonly string[]): LabelTypo | null {
-  const folded = fold(token.text).text;
+function headerTypo(token: Token, folded: string, headers: readonly string[]): LabelTypo | null {
   if (folded.length < 4) return null;
   let best: { official: string; distance: number } | null = null;
   for (const { official, folded: f } of foldHeaders(headers)) {
     if (f === folded) return null;
-    if (Math.abs(f.length - folded.length) > 1 || f.length < 4) continue;
+    if (Math.abs(f.length - folded.length) > 1 || f.length < 4 || charsMissing(f, folded) > Math.max(1, Math.floor(f.length / 6))) continue;
     const d = editDistance(f, folded);
     if (d <= Math.max(1, Math.floor(f.length / 6)) && (!best || d < best.distance)) best = { official, distance: d };
   }
   return best ? { span: { start: token.start, end: token.end }, written: token.text, official: best.official } : null;
+}
+
+/**
+ * Label tokens repeat from report to report (they are the official labels), so their folding is kept. The
+ * folded offsets are relative to the token, so an entry serves every place the same text occurs.
+ */
+const FOLD_CACHE_LIMIT = 20000;
+const foldCache = new Map<string, ReturnType<typeof fold>>();
+function foldLabel(text: string): ReturnType<typeof fold> {
+  let folded = foldCache.get(text);
+  if (!folded) {
+    if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
+    // the key is copied: a slice would keep the whole document it came from alive
+    foldCache.set((' ' + text).slice(1), (folded = fold(text)));
+  }
+  return folded;
 }
 
 function findHits(stream: TokenStream, template: TableTemplate, headerTypos: LabelTypo[]): Hit[] {
@@ -80,7 +111,7 @@ function findHits(stream: TokenStream, template: TableTemplate, headerTypos: Lab
   let cursor = 0;
   stream.tokens.forEach((token, t) => {
     if (token.kind !== 'label' || token.text.length > MAX_LABEL) return;
-    const folded = fold(token.text);
+    const folded = foldLabel(token.text);
     if (!folded.text) return;
     const hit = matchRow(folded, template.rows, cursor);
     if (hit) {
@@ -95,7 +126,7 @@ function findHits(stream: TokenStream, template: TableTemplate, headerTypos: Lab
       hits.push({ kind: 'group', template: group, token: t });
       return;
     }
-    const typo = headerTypo(token, template.headers);
+    const typo = headerTypo(token, folded.text, template.headers);
     if (typo) headerTypos.push(typo);
   });
   return hits;

@@ -1,6 +1,7 @@
 // Splits table text into fields (tab- or pipe-separated, or whole lines) and tokens: labels, numbers,
 // blank markers and malformed numbers. A label broken by spaces stays one token; a number is a token
 // of its own wherever it stands.
+import { isSpace } from '../text/chars';
 import type { Line } from '../text/lines';
 
 export type TokenKind = 'label' | 'number' | 'blank' | 'invalid';
@@ -43,7 +44,6 @@ const MALFORMED = /^[+\-−]?\d[\d,.]*\d$|^[+\-−]\d+$/;
 const BLANK_MARKERS = new Set(['/', '\\', '-', '—', '–', '——', '--', '无', '×', '／']);
 const PAGE_FOOTER = /^[\s]*[-—－]\s*\d+\s*[-—－][\s]*$|^\s*第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?\s*$/;
 const SEPARATOR_CHARS = /^[\s|:：\-—–－=＝+_]*$/;
-const SPACE = /[\s\u3000\uFEFF]/;
 /** a line longer than this is prose (or junk), never a table row */
 const MAX_TABLE_LINE = 2000;
 
@@ -57,7 +57,20 @@ export function isSkippedLine(text: string): boolean {
   return false;
 }
 
+const LABEL = { kind: 'label' } as const;
+const isDigits = (word: string): boolean => {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return word.length > 0;
+};
+
 function classifyWord(word: string): { kind: TokenKind; value?: number } {
+  // the common cases without normalizing: plain digits, and words that start with a CJK ideograph
+  if (isDigits(word) && word.length < 16) return { kind: 'number', value: Number(word) };
+  const first = word.charCodeAt(0);
+  if (first >= 0x4e00 && first <= 0x9fff && word !== '无') return LABEL;
   const w = word.normalize('NFKC');
   if (NUMBER.test(w)) return { kind: 'number', value: Number(w.replace(/,/g, '')) };
   if (BLANK_MARKERS.has(w)) return { kind: 'blank' };
@@ -109,12 +122,12 @@ export function tokenize(source: string, lines: readonly Line[]): TokenStream {
       let i = start;
       let hasContent = false;
       while (i < end) {
-        if (SPACE.test(source[i])) {
+        if (isSpace(source.charCodeAt(i))) {
           i++;
           continue;
         }
         let j = i;
-        while (j < end && !SPACE.test(source[j])) j++;
+        while (j < end && !isSpace(source.charCodeAt(j))) j++;
         hasContent = true;
         const word = source.slice(i, j);
         const { kind, value } = classifyWord(word);

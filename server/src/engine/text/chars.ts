@@ -1,0 +1,9 @@
+// Character tests that run on every character of a document, as code comparisons rather than regexes.
+
+/** What `\s` matches (the ideographic space and the BOM among it). */
+export function isSpace(code: number): boolean {
+  return (
+    code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x3000 || code === 0xfeff || code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f
+  );
+}
