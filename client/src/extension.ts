@@ -3,11 +3,11 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { SERVER_COMMANDS } from '../../server/src/protocol';
 import { looksLikeReport, REPORT_LANGUAGE, TEXT_LANGUAGES } from './recognise';
 import { openPreview } from './preview';
 import { insertBlankTable } from './snippets';
 
-const SERVER_COMMANDS = { fixAll: 'xxgk.server.fixAll', checkWorkspace: 'xxgk.server.checkWorkspace' };
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { REPORT_CSS } from '../../server/src/engine/features/html';
+import { REQUESTS } from '../../server/src/protocol';
 
 const UPDATE_DELAY_MS = 250;
 
@@ -52,7 +53,7 @@ export function openPreview(context: vscode.ExtensionContext, client: LanguageCl
   panel.webview.html = page('xxgk preview');
   let timer: NodeJS.Timeout | undefined;
   const update = async (): Promise<void> => {
-    const reply = await client.sendRequest<PreviewReply | null>('xxgk/preview', { uri: document.uri.toString() });
+    const reply = await client.sendRequest<PreviewReply | null>(REQUESTS.preview, { uri: document.uri.toString() });
     if (!reply) return;
     const note = reply.shown < reply.reports ? `<p class="note">${vscode.l10n.t('Showing the first {0} of {1} reports.', reply.shown, reply.reports)}</p>` : '';
     await panel.webview.postMessage({ type: 'update', html: note + reply.html });

@@ -12,6 +12,7 @@ import {
 } from 'vscode-languageserver/node';
 import { LineIndex, message } from './engine';
 import { findConfigFile, readConfigFile, type XxgkConfig } from './config';
+import { REQUESTS, SERVER_COMMANDS } from './protocol';
 import { codeActions, fixAllEdit, FIX_ALL_KIND } from './lsp/actions';
 import { toLsp } from './lsp/convert';
 import { foldingRanges, formatting, hover, inlayHints, previewHtml, symbols } from './lsp/features';
@@ -21,7 +22,6 @@ import { resolveSettings, settingsFromEditor, type Settings } from './lsp/settin
 import { checkWorkspaceFile, otherReports, readWorkspace, reportsByUri, uriKey } from './lsp/workspace';
 import type { Report, Span } from './engine';
 
-export const COMMANDS = { fixAll: 'xxgk.server.fixAll', checkWorkspace: 'xxgk.server.checkWorkspace' } as const;
 
 function debounceFromEnv(): number | undefined {
   const ms = Number(process.env.XXGK_DEBOUNCE_MS);
@@ -38,8 +38,6 @@ export function startServer(connection: Connection): void {
   let fileConfig: XxgkConfig = {};
   let settings: Settings = resolveSettings({}, {}, undefined, debounceFromEnv());
   let workspaceReports = new Map<string, Report[]>();
-  /** files whose diagnostics came from "check workspace" (cleared when they are opened) */
-  const workspaceChecked = new Set<string>();
 
   const log = (text: string): void => connection.console.log(text);
   /** Every handler runs guarded: the server logs a failure and answers nothing, it never throws to the client. */
@@ -135,7 +133,7 @@ export function startServer(connection: Connection): void {
         foldingRangeProvider: true,
         inlayHintProvider: true,
         documentFormattingProvider: true,
-        executeCommandProvider: { commands: Object.values(COMMANDS) },
+        executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
       },
       serverInfo: { name: 'xxgk-report' },
     };
@@ -179,7 +177,6 @@ export function startServer(connection: Connection): void {
     guard('open', undefined, ({ textDocument: t }) => {
       const doc = new OpenDocument(t.uri, t.languageId, t.version, t.text, settings.engine, otherReports(workspaceReports, t.uri));
       documents.set(t.uri, doc);
-      workspaceChecked.delete(t.uri);
       publish(doc);
     }),
   );
@@ -245,7 +242,7 @@ export function startServer(connection: Connection): void {
 
   connection.onExecuteCommand(
     guard('command', Promise.resolve(null as unknown), async ({ command, arguments: args }) => {
-      if (command === COMMANDS.fixAll) {
+      if (command === SERVER_COMMANDS.fixAll) {
         const doc = documents.get(String(args?.[0] ?? ''));
         if (!doc) return { applied: false };
         const edits = fixAllEdit(doc, settings.engine);
@@ -253,14 +250,14 @@ export function startServer(connection: Connection): void {
         const result = await connection.workspace.applyEdit({ changes: { [doc.uri]: edits } });
         return { applied: result.applied, edits: edits.length };
       }
-      if (command === COMMANDS.checkWorkspace) return checkWorkspace();
+      if (command === SERVER_COMMANDS.checkWorkspace) return checkWorkspace();
       return null;
     }),
   );
 
   // the preview draws the reports from the model held here, so the client needs no parser of its own
   connection.onRequest(
-    'xxgk/preview',
+    REQUESTS.preview,
     guard('preview', null, ({ uri }: { uri: string }) => {
       const doc = checkedDocument(uri);
       return doc ? { version: doc.version, ...previewHtml(doc, settings.locale) } : null;
@@ -269,7 +266,7 @@ export function startServer(connection: Connection): void {
 
   // for benchmarks and bug reports: what the server holds (a full GC first when node runs with --expose-gc)
   connection.onRequest(
-    'xxgk/stats',
+    REQUESTS.stats,
     guard('stats', null, () => {
       (globalThis as { gc?: () => void }).gc?.();
       const memory = process.memoryUsage();
@@ -297,7 +294,6 @@ export function startServer(connection: Connection): void {
       problems += result.diagnostics.length;
       const lines = new LineIndex(file.text);
       const positions = { uri: file.uri, version: 0, slice: (span: Span) => file.text.slice(span.start, span.end), range: (span: Span) => lines.range(span.start, span.end) };
-      workspaceChecked.add(file.uri);
       void connection.sendDiagnostics({ uri: file.uri, diagnostics: result.diagnostics.map((d) => toLsp(positions, d)) });
     }
     const summary = { files: files.length, reports, problems };

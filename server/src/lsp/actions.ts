@@ -20,9 +20,9 @@ function currentFor(doc: OpenDocument, all: readonly Diagnostic[], client: LspDi
 }
 
 function quickFix(doc: OpenDocument, all: readonly Diagnostic[], client: LspDiagnostic): CodeAction | null {
-  const fromData = freshFix(doc, client.data);
+  const fromData = freshFix(doc, client);
   if (fromData) {
-    const changes = { [doc.uri]: fromData.edits.map((e) => ({ range: e.range, newText: e.newText })) };
+    const changes = { [doc.uri]: fromData.edits };
     return { title: fromData.title, kind: CodeActionKind.QuickFix, diagnostics: [client], isPreferred: fromData.preferred, edit: { changes } };
   }
   const current = currentFor(doc, all, client);

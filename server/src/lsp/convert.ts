@@ -1,7 +1,7 @@
-// Engine diagnostics as LSP diagnostics. What a quick fix needs travels in `data`, with the text each edit
-// expects to replace and the text around it, so a fix whose place has changed since is recognised as stale
-// instead of being applied to the wrong place.
-import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type Range } from 'vscode-languageserver';
+// Engine diagnostics as LSP diagnostics. What a quick fix needs travels in `data`, with a hash of the text
+// each edit replaces and of the text around it, so a fix whose place has changed since is recognised as
+// stale instead of being applied to the wrong place.
+import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import type { Diagnostic, Severity, Span } from '../engine';
 import type { OpenDocument } from './open-document';
 
@@ -18,11 +18,25 @@ export const SOURCE = 'xxgk';
 export interface FixData {
   readonly title: string;
   readonly preferred: boolean;
-  /** `before` and `after`: up to CONTEXT characters each side of the replaced text, as they were */
-  readonly edits: readonly { range: Range; newText: string; oldText: string; before: string; after: string }[];
+  /**
+   * `range` is left out when it is the diagnostic's own (a wrong total is fixed where it stands), which
+   * keeps a publication of hundreds of diagnostics small. `check`: a hash of the replaced text and
+   * CONTEXT characters either side, as they were.
+   */
+  readonly edits: readonly { range?: Range; newText: string; check: string }[];
 }
 
 const CONTEXT = 12;
+
+/** FNV-1a, 32 bits: short, and enough to tell whether a few dozen characters changed. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(36);
+}
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -36,7 +50,11 @@ export function toLsp(doc: Positions, d: Diagnostic): LspDiagnostic {
     const data: FixData = {
       title: d.fix.title,
       preferred: d.fix.preferred,
-      edits: d.fix.edits.map((e) => ({ range: doc.range(e.span), newText: e.newText, ...surroundings(doc, e.span) })),
+      edits: d.fix.edits.map((e) => ({
+        ...(e.span.start === d.span.start && e.span.end === d.span.end ? {} : { range: doc.range(e.span) }),
+        newText: e.newText,
+        check: surroundings(doc, e.span),
+      })),
     };
     out.data = data;
   }
@@ -44,21 +62,19 @@ export function toLsp(doc: Positions, d: Diagnostic): LspDiagnostic {
   return out;
 }
 
-function surroundings(doc: Positions, span: Span): { oldText: string; before: string; after: string } {
-  return {
-    oldText: doc.slice(span),
-    before: doc.slice({ start: Math.max(0, span.start - CONTEXT), end: span.start }),
-    after: doc.slice({ start: span.end, end: span.end + CONTEXT }),
-  };
+/** The replaced text with CONTEXT characters either side, hashed. */
+function surroundings(doc: Positions, span: Span): string {
+  return fnv1a(doc.slice({ start: Math.max(0, span.start - CONTEXT), end: span.start }) + '\u0000' + doc.slice(span) + '\u0000' + doc.slice({ start: span.end, end: span.end + CONTEXT }));
 }
 
-/** The fix in a diagnostic's data, if the text it replaces and the text around it are still there. */
-export function freshFix(doc: OpenDocument, data: unknown): FixData | null {
-  const fix = data as FixData | undefined;
+/**
+ * The edits of the fix in a client diagnostic's data, if the text each replaces and the text around it are
+ * still there; an edit without a range is at the diagnostic (as the client shows it now).
+ */
+export function freshFix(doc: OpenDocument, client: LspDiagnostic): { title: string; preferred: boolean; edits: TextEdit[] } | null {
+  const fix = client.data as FixData | undefined;
   if (!fix || !Array.isArray(fix.edits)) return null;
-  const intact = fix.edits.every((e) => {
-    const now = surroundings(doc, { start: doc.offsetAt(e.range.start), end: doc.offsetAt(e.range.end) });
-    return now.oldText === e.oldText && now.before === e.before && now.after === e.after;
-  });
-  return intact ? fix : null;
+  const edits = fix.edits.map((e) => ({ range: e.range ?? client.range, newText: e.newText, check: e.check }));
+  const intact = edits.every((e) => surroundings(doc, { start: doc.offsetAt(e.range.start), end: doc.offsetAt(e.range.end) }) === e.check);
+  return intact ? { title: fix.title, preferred: fix.preferred, edits: edits.map(({ range, newText }) => ({ range, newText })) } : null;
 }

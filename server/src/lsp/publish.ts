@@ -25,7 +25,7 @@ const moveRange = (r: Range, lines: number): Range => ({
 function moveDiagnostic(d: LspDiagnostic, lines: number): LspDiagnostic {
   const moved: LspDiagnostic = { ...d, range: moveRange(d.range, lines) };
   const data = d.data as FixData | undefined;
-  if (data) moved.data = { ...data, edits: data.edits.map((e) => ({ ...e, range: moveRange(e.range, lines) })) };
+  if (data) moved.data = { ...data, edits: data.edits.map((e) => (e.range ? { ...e, range: moveRange(e.range, lines) } : e)) };
   if (d.relatedInformation) moved.relatedInformation = d.relatedInformation.map((r) => ({ ...r, location: { ...r.location, range: moveRange(r.location.range, lines) } }));
   return moved;
 }
