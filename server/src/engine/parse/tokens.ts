@@ -66,11 +66,19 @@ const isDigits = (word: string): boolean => {
   return word.length > 0;
 };
 
+function hasIdeograph(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) return true;
+  }
+  return false;
+}
+
 function classifyWord(word: string): { kind: TokenKind; value?: number } {
-  // the common cases without normalizing: plain digits, and words that start with a CJK ideograph
+  // the common cases without normalizing: plain digits, and words with a CJK ideograph in them (no number
+  // or blank marker has one, but 无)
   if (isDigits(word) && word.length < 16) return { kind: 'number', value: Number(word) };
-  const first = word.charCodeAt(0);
-  if (first >= 0x4e00 && first <= 0x9fff && word !== '无') return LABEL;
+  if (hasIdeograph(word) && word !== '无') return LABEL;
   const w = word.normalize('NFKC');
   if (NUMBER.test(w)) return { kind: 'number', value: Number(w.replace(/,/g, '')) };
   if (BLANK_MARKERS.has(w)) return { kind: 'blank' };
