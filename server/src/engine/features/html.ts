@@ -19,7 +19,10 @@ export interface HtmlContext {
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 
-const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end || (a.start === a.end && b.start <= a.start && a.start <= b.end) || (b.start === b.end && a.start <= b.start && b.start <= a.end);
+const within = (point: number, span: Span): boolean => span.start <= point && point <= span.end;
+/** Spans share a character, or an empty span (a blank cell, an insertion point) lies on the other. */
+const overlaps = (a: Span, b: Span): boolean =>
+  (a.start < b.end && b.start < a.end) || (a.start === a.end && within(a.start, b)) || (b.start === b.end && within(b.start, a));
 const SEVERITY_ORDER = ['error', 'warning', 'info'] as const;
 
 /** The class and tooltip for an element covering `span`; the diagnostics it shows are marked as used. */
