@@ -70,8 +70,25 @@ try {
   await page.keyboard.press('Control+J'); // the panel out of the way for the picture
   await page.locator('.markers-panel').waitFor({ state: 'hidden' });
   await page.screenshot({ path: join(ARTIFACTS, 'ui-preview.png') });
-  await page.keyboard.press('Control+Shift+M');
   step('preview shows the table with the wrong total marked (screenshot ui-preview.png)');
+  // the preview follows the colour theme: switch to a dark one and read the page's background
+  const background = () => preview.locator('body').evaluate((b) => getComputedStyle(b).backgroundColor);
+  const light = await background();
+  await editor.click();
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+T');
+  await page.keyboard.type('Dark Modern');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  const luminance = (rgb) => rgb.match(/\d+/g).slice(0, 3).reduce((sum, v) => sum + Number(v), 0) / 3;
+  const deadline0 = Date.now() + 15000;
+  while (luminance(await background()) > 100) {
+    if (Date.now() > deadline0) throw new Error(`the preview stayed ${await background()} in a dark theme (was ${light})`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  await page.screenshot({ path: join(ARTIFACTS, 'ui-preview-dark.png') });
+  step(`the preview follows the theme: background ${light} → ${await background()} (screenshot ui-preview-dark.png)`);
+  await page.keyboard.press('Control+Shift+M');
   await wrongTotal.click();
   await page.locator('.statusbar-item', { hasText: `Ln ${line},` }).first().waitFor({ timeout: 15000 });
   step(`a click on the cell moved the cursor to line ${line}`);
