@@ -22,7 +22,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   ]);
   const clientOptions: LanguageClientOptions = {
     documentSelector: selector,
-    synchronize: { configurationSection: 'xxgk', fileEvents: vscode.workspace.createFileSystemWatcher('**/xxgk.config.json') },
+    synchronize: {
+      configurationSection: 'xxgk',
+      // the shared options, and reports on disk (last year's report of an open one may change)
+      fileEvents: [vscode.workspace.createFileSystemWatcher('**/xxgk.config.json'), vscode.workspace.createFileSystemWatcher('**/*.{xxgk,txt,md}')],
+    },
     initializationOptions: {},
   };
   client = new LanguageClient('xxgk', 'xxgk-report', serverOptions, clientOptions);

@@ -5,13 +5,14 @@ import * as path from 'node:path';
 import {
   CodeActionKind,
   createConnection,
+  FileChangeType,
   TextDocumentSyncKind,
   type Connection,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { LineIndex, message } from './engine';
-import { findConfigFile, readConfigFile, type XxgkConfig } from './config';
+import { agencyYearKey, LineIndex, message } from './engine';
+import { CONFIG_FILE, findConfigFile, readConfigFile, type XxgkConfig } from './config';
 import { REQUESTS, SERVER_COMMANDS } from './protocol';
 import { codeActions, fixAllEdit, FIX_ALL_KIND } from './lsp/actions';
 import { toLsp } from './lsp/convert';
@@ -19,7 +20,7 @@ import { foldingRanges, formatting, hover, inlayHints, previewHtml, symbols } fr
 import { OpenDocument } from './lsp/open-document';
 import { PublishCache } from './lsp/publish';
 import { resolveSettings, settingsFromEditor, type Settings } from './lsp/settings';
-import { checkWorkspaceFile, otherReports, readWorkspace, reportsByUri, uriKey } from './lsp/workspace';
+import { checkWorkspaceFile, otherReports, readWorkspace, reportsByUri, rereadReports, uriKey } from './lsp/workspace';
 import type { Report, Span } from './engine';
 
 
@@ -167,9 +168,27 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onDidChangeWatchedFiles(
-    guard('watched files', undefined, () => {
-      warn(reloadFileConfig());
-      applySettings();
+    guard('watched files', undefined, ({ changes }) => {
+      if (changes.some((c) => c.uri.endsWith(CONFIG_FILE))) {
+        warn(reloadFileConfig());
+        applySettings();
+      }
+      // a report saved, added or deleted on disk: open reports whose last year it holds are checked again
+      const changedKeys = new Set<string>();
+      for (const change of changes.filter((c) => !c.uri.endsWith(CONFIG_FILE))) {
+        const key = uriKey(change.uri);
+        const before = workspaceReports.get(key) ?? [];
+        const after = change.type === FileChangeType.Deleted ? [] : rereadReports(change.uri);
+        if (after.length) workspaceReports.set(key, after);
+        else workspaceReports.delete(key);
+        for (const r of [...before, ...after]) changedKeys.add(agencyYearKey(r) ?? '');
+      }
+      for (const doc of documents.values()) {
+        const affected = doc.parsed.reports.some((e) => e.previousKey !== null && changedKeys.has(e.previousKey));
+        if (!affected) continue;
+        doc.parsed.reconfigure(settings.engine, otherReports(workspaceReports, doc.uri));
+        publish(doc);
+      }
     }),
   );
 

@@ -316,6 +316,25 @@ describe('language server settings and workspace', () => {
     }
   });
 
+  it('a last-year report saved to disk while this year\'s is open brings carryover-mismatch in', async () => {
+    const dir = tempDir();
+    const client = await LspClient.start({ rootPath: dir });
+    try {
+      const thisYear = CLEAN.replace('二、上年结转政府信息公开申请数量\t2\t', '二、上年结转政府信息公开申请数量\t3\t');
+      const u = fileUri(join(dir, 'this-2024.xxgk'));
+      await client.open(u, thisYear);
+      assert.ok(!codesOf(await client.diagnostics(u)).includes('carryover-mismatch'));
+      const lastYear = join(dir, 'last-2023.txt');
+      writeFileSync(lastYear, CLEAN.replace(/2024年/g, '2023年').replace('发布时间：2025-01-15', '发布时间：2024-01-15'));
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(lastYear), type: 1 }] });
+      await client.diagnostics(u, (p) => codesOf(p).includes('carryover-mismatch'));
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(lastYear), type: 3 }] });
+      await client.diagnostics(u, (p) => !codesOf(p).includes('carryover-mismatch'));
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('the fix-all command sends one workspace edit that leaves nothing fixable', async () => {
     const client = await LspClient.start();
     try {

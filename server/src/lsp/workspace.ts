@@ -3,7 +3,8 @@
 import { statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { checkText, isReport, parseDocument, type CheckResult, type EngineOptions, type Report } from '../engine';
-import { findFiles, readReportFile } from '../cli/files';
+import { extname } from 'node:path';
+import { findFiles, readReportFile, REPORT_EXTENSIONS } from '../cli/files';
 
 /** Bounds that keep a huge folder from stalling the server. */
 const MAX_FILES = 5000;
@@ -30,9 +31,24 @@ export function readWorkspace(folders: readonly string[]): WorkspaceFile[] {
   return files;
 }
 
-/** Every report in the workspace, by file URI. */
+/** The reports of a file that can be someone's last year: those with an agency and a year. */
+const comparable = (text: string): Report[] => parseDocument(text).reports.filter((r) => r.year !== null && r.agency);
+
+/** Every report in the workspace, by file (see uriKey). */
 export function reportsByUri(files: readonly WorkspaceFile[]): Map<string, Report[]> {
-  return new Map(files.map((f) => [f.uri, parseDocument(f.text).reports.filter((r) => r.year !== null && r.agency)]));
+  return new Map(files.map((f) => [uriKey(f.uri), comparable(f.text)]));
+}
+
+/** The comparable reports of one file read again after it changed on disk; [] when it is gone or unreadable. */
+export function rereadReports(uri: string): Report[] {
+  try {
+    const path = uriKey(uri);
+    if (!REPORT_EXTENSIONS.has(extname(path).toLowerCase()) || statSync(path).size > MAX_BYTES) return [];
+    const decoded = readReportFile(path, 'auto');
+    return decoded.binary ? [] : comparable(decoded.text);
+  } catch {
+    return [];
+  }
 }
 
 /** A comparable key for a document URI: the file path for file URIs (clients encode URIs differently). */
