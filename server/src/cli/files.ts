@@ -6,7 +6,7 @@ import * as iconv from 'iconv-lite';
 
 export type Encoding = 'auto' | 'utf8' | 'gbk';
 export const REPORT_EXTENSIONS = new Set(['.txt', '.md', '.xxgk']);
-const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+export const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
 export interface FoundFile {
   path: string;

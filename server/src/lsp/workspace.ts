@@ -3,8 +3,8 @@
 import { statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { checkText, isReport, parseDocument, type CheckResult, type EngineOptions, type Report } from '../engine';
-import { extname } from 'node:path';
-import { findFiles, readReportFile, REPORT_EXTENSIONS } from '../cli/files';
+import { extname, sep } from 'node:path';
+import { findFiles, readReportFile, REPORT_EXTENSIONS, SKIPPED_DIRS } from '../cli/files';
 
 /** Bounds that keep a huge folder from stalling the server. */
 const MAX_FILES = 5000;
@@ -43,6 +43,8 @@ export function reportsByUri(files: readonly WorkspaceFile[]): Map<string, Repor
 export function rereadReports(uri: string): Report[] {
   try {
     const path = uriKey(uri);
+    // the same files a workspace scan reads: not inside node_modules or .git (an npm install touches thousands)
+    if (path.split(sep).some((part) => SKIPPED_DIRS.has(part))) return [];
     if (!REPORT_EXTENSIONS.has(extname(path).toLowerCase()) || statSync(path).size > MAX_BYTES) return [];
     const decoded = readReportFile(path, 'auto');
     return decoded.binary ? [] : comparable(decoded.text);
