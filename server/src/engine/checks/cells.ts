@@ -26,11 +26,12 @@ function rowText(ctx: CheckContext, row: Row, values: string[]): string {
   }
 }
 
-function checkRow(ctx: CheckContext, table: Table, row: Row, determined: Map<string, number>): void {
+function checkRow(ctx: CheckContext, table: Table, row: Row, determined: () => Map<string, number>): void {
   const key = row.template.key;
+  if (row.cells && row.cells.every((c, col) => c.state !== 'blank' && validFor(row.template.columns[col].kind, c))) return;
   const base = { table: tableName(ctx, table.id), row: rowName(table, key) || table.template.title };
   const fillFor = (col: number): { value: string; determined: boolean } => {
-    const v = determined.get(refKey({ row: key, col }));
+    const v = determined().get(refKey({ row: key, col }));
     return { value: v === undefined ? '0' : formatNumber(v), determined: v !== undefined };
   };
   if (!row.cells) {
@@ -78,7 +79,9 @@ function checkRow(ctx: CheckContext, table: Table, row: Row, determined: Map<str
 
 export const checkCells: Check = (ctx) => {
   for (const table of Object.values(ctx.report.tables)) {
-    const determined = determinedValues(table);
-    for (const row of table.rows.values()) checkRow(ctx, table, row, determined);
+    // what the rules force on blank cells, worked out only for a table that has one
+    let determined: Map<string, number> | undefined;
+    const lazily = (): Map<string, number> => (determined ??= determinedValues(table));
+    for (const row of table.rows.values()) checkRow(ctx, table, row, lazily);
   }
 };

@@ -86,25 +86,26 @@ function classifyWord(word: string): { kind: TokenKind; value?: number } {
   return { kind: 'label' };
 }
 
-function splitFields(line: Line): { tabbed: boolean; bounds: [number, number][] } {
+/** The line's fields as [start0, end0, start1, end1, …] (document offsets): tab- or pipe-separated, or the whole line. */
+function splitFields(line: Line): { tabbed: boolean; bounds: number[] } {
   const text = line.text;
   // markdown tables, with or without the outer pipes
   const piped = text.includes('|');
   const sep = piped ? '|' : text.includes('\t') ? '\t' : null;
-  if (!sep) return { tabbed: false, bounds: [[line.start, line.end]] };
-  const bounds: [number, number][] = [];
+  if (!sep) return { tabbed: false, bounds: [line.start, line.end] };
+  const bounds: number[] = [];
   let from = 0;
   for (let i = 0; i <= text.length; i++) {
     if (i === text.length || text[i] === sep) {
-      bounds.push([line.start + from, line.start + i]);
+      bounds.push(line.start + from, line.start + i);
       from = i + 1;
     }
   }
   if (piped) {
     // `| a | b |`: the text outside the outer pipes is not a field
-    if (bounds.length && text.slice(bounds[0][0] - line.start, bounds[0][1] - line.start).trim() === '') bounds.shift();
-    const last = bounds[bounds.length - 1];
-    if (last && text.slice(last[0] - line.start, last[1] - line.start).trim() === '') bounds.pop();
+    const blank = (k: number): boolean => text.slice(bounds[k] - line.start, bounds[k + 1] - line.start).trim() === '';
+    if (bounds.length && blank(0)) bounds.splice(0, 2);
+    if (bounds.length && blank(bounds.length - 2)) bounds.splice(bounds.length - 2, 2);
   }
   return { tabbed: true, bounds };
 }
@@ -118,15 +119,13 @@ export function tokenize(source: string, lines: readonly Line[]): TokenStream {
     const firstToken = tokens.length;
     const { tabbed, bounds } = splitFields(line);
     const fields: Field[] = [];
-    bounds.forEach(([start, end], fieldNo) => {
+    for (let b = 0; b < bounds.length; b += 2) {
+      const start = bounds[b];
+      const end = bounds[b + 1];
+      const fieldNo = b / 2;
+      // words that are not numbers or blank markers run together into one label (a label broken by spaces)
       let labelStart = -1;
       let labelEnd = -1;
-      const flushLabel = (): void => {
-        if (labelStart >= 0) {
-          tokens.push({ kind: 'label', text: source.slice(labelStart, labelEnd), start: labelStart, end: labelEnd, lineNo, fieldNo });
-          labelStart = -1;
-        }
-      };
       let i = start;
       let hasContent = false;
       while (i < end) {
@@ -143,14 +142,15 @@ export function tokenize(source: string, lines: readonly Line[]): TokenStream {
           if (labelStart < 0) labelStart = i;
           labelEnd = j;
         } else {
-          flushLabel();
+          if (labelStart >= 0) tokens.push({ kind: 'label', text: source.slice(labelStart, labelEnd), start: labelStart, end: labelEnd, lineNo, fieldNo });
+          labelStart = -1;
           tokens.push({ kind, text: word, start: i, end: j, lineNo, fieldNo, value });
         }
         i = j;
       }
-      flushLabel();
+      if (labelStart >= 0) tokens.push({ kind: 'label', text: source.slice(labelStart, labelEnd), start: labelStart, end: labelEnd, lineNo, fieldNo });
       fields.push({ start, end, kind: hasContent ? 'content' : end > start ? 'space' : 'empty' });
-    });
+    }
     tokenLines.push({ line, tabbed, fields, firstToken, endToken: tokens.length });
   }
   return { lines: tokenLines, tokens };
