@@ -127,6 +127,16 @@ describe('arithmetic', () => {
     v.table3.R25[6] += 1;
     const ds = expectOnly(base(v), 'balance-mismatch');
     assert.equal(ds.length, 2);
+    assert.match(ds[0].message, /“四、结转下年度继续办理”应为 \d+$/);
+  });
+  it('balance-mismatch that 结转下年度 cannot absorb says so, with no fix, instead of asking for a negative', () => {
+    const v = values();
+    v.table3.R24[0] += 50 + v.table3.R25[0];
+    v.table3.R24[6] += 50 + v.table3.R25[0];
+    const ds = ofCode(diagnose(base(v)), 'balance-mismatch');
+    assert.equal(ds.length, 2);
+    assert.match(ds[0].message, /即使“四、结转下年度继续办理”为 0，第三项也比第一项加第二项多 \d+，请核对第三项各数/);
+    assert.equal(ds[0].fix, undefined);
   });
   it('table 四 group totals', () => {
     const v = values();

@@ -90,7 +90,10 @@ const zh: Catalog = {
   'column-total-mismatch': (p) =>
     `${p.table}“（七）总计”行“${p.column}”列应为 ${p.expected}（（一）至（六）各项之和：${p.sum}），实为 ${p.actual}`,
   'balance-mismatch': (p) =>
-    `${p.table}“${p.column}”列不平衡：第一项加第二项之和为 ${p.left}（${p.leftSum}），第三项加第四项之和为 ${p.right}（${p.rightSum}）；“四、结转下年度继续办理”应为 ${p.expected}`,
+    `${p.table}“${p.column}”列不平衡：第一项加第二项之和为 ${p.left}（${p.leftSum}），第三项加第四项之和为 ${p.right}（${p.rightSum}）；` +
+    (Number(p.expected) >= 0
+      ? `“四、结转下年度继续办理”应为 ${p.expected}`
+      : `即使“四、结转下年度继续办理”为 0，第三项也比第一项加第二项多 ${-Number(p.expected)}，请核对第三项各数`),
   'fix.set-total': (p) => `改为 ${p.value}`,
   'label-typo': (p) => `“${p.written}”与规范名称不符，应为“${p.official}”`,
   'fix.replace-label': (p) => `改为“${p.official}”`,
@@ -145,7 +148,10 @@ const en: Catalog = {
   'column-total-mismatch': (p) =>
     `${p.table}, row “（七）总计”, column “${p.column}” should be ${p.expected} (the sum of （一）–（六）: ${p.sum}), not ${p.actual}`,
   'balance-mismatch': (p) =>
-    `${p.table}, column “${p.column}” does not balance: items 一+二 = ${p.left} (${p.leftSum}) but items 三+四 = ${p.right} (${p.rightSum}); “四、结转下年度继续办理” should be ${p.expected}`,
+    `${p.table}, column “${p.column}” does not balance: items 一+二 = ${p.left} (${p.leftSum}) but items 三+四 = ${p.right} (${p.rightSum}); ` +
+    (Number(p.expected) >= 0
+      ? `“四、结转下年度继续办理” should be ${p.expected}`
+      : `even with “四、结转下年度继续办理” at 0, item 三 exceeds 一+二 by ${-Number(p.expected)}: check the figures of item 三`),
   'fix.set-total': (p) => `Change to ${p.value}`,
   'label-typo': (p) => `“${p.written}” is not the official label “${p.official}”`,
   'fix.replace-label': (p) => `Change to “${p.official}”`,
