@@ -112,7 +112,7 @@ export function startServer(connection: Connection): void {
   const pullEditorSettings = async (): Promise<void> => {
     if (!canPullConfiguration) return;
     const [raw] = await connection.workspace.getConfiguration([{ section: 'xxgk' }]);
-    editorConfig = settingsFromEditor(raw, (m) => void connection.window.showWarningMessage(m));
+    editorConfig = settingsFromEditor(raw, warn);
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -160,7 +160,7 @@ export function startServer(connection: Connection): void {
       void (async () => {
         const raw = (change.settings as { xxgk?: unknown } | null)?.xxgk;
         if (canPullConfiguration) await pullEditorSettings();
-        else editorConfig = settingsFromEditor(raw, (m) => void connection.window.showWarningMessage(m));
+        else editorConfig = settingsFromEditor(raw, warn);
         warn(reloadFileConfig());
         applySettings();
       })().catch((e) => connection.console.error(`settings failed: ${(e as Error).message}`));

@@ -7,22 +7,24 @@
 // Reports outside the window keep their model, with offsets as when they were parsed plus a `delta`.
 //
 // The window is parsed from a copy of its own text (with the line break after it and one character more, so
-// that a check asking "is this the end of the document?" gets the same answer), never from the whole document: the strings of a model are slices of the text it was read
-// from, and a slice keeps its whole parent alive. Parsing the whole 10 MB document after each keystroke
-// would keep a copy of it per edit.
+// that a check asking "is this the end of the document?" gets the same answer), never from the whole
+// document: the strings of a model are slices of the text it was read from, and a slice keeps its whole
+// parent alive. Parsing the whole 10 MB document after each keystroke would keep a copy of it per edit.
 import {
   agencyYearKey,
   byPosition,
   checkReport,
   checkReportCarryover,
   eolOf,
+  indexByAgencyYear,
   type EngineOptions,
 } from './index';
 import type { Diagnostic } from './diagnostic';
 import type { Report } from './model';
 import { parseRange } from './parse';
 import { ChunkedText } from './text/chunked';
-import { lastAtOrBefore } from './text/search';
+import { detached } from './text/detach';
+import { firstAtOrAfter, lastAtOrBefore } from './text/search';
 import { shiftDiagnostic, shiftReport } from './shift';
 
 export interface ReportEntry {
@@ -50,7 +52,7 @@ function windowText(text: ChunkedText, from: number, to: number): string {
   if (text.charAt(end) === '\r') end++;
   if (text.charAt(end) === '\n') end++;
   if (end < text.length) end++;
-  return (' ' + text.slice(from, end)).slice(1);
+  return detached(text.slice(from, end));
 }
 
 function setOf<K, V>(map: Map<K, Set<V>>, key: K): Set<V> {
@@ -64,7 +66,7 @@ export class IncrementalDocument {
   private readonly byKey = new Map<string, Set<ReportEntry>>();
   private readonly byPreviousKey = new Map<string, Set<ReportEntry>>();
   /** last year's reports from other files, by key */
-  private readonly outside = new Map<string, Report>();
+  private outside = new Map<string, Report>();
   private eol: string;
   private readonly source: ChunkedText;
 
@@ -168,16 +170,9 @@ export class IncrementalDocument {
 
   /** The report whose span holds `offset` (current offsets), the last one when spans overlap at a line. */
   entryAt(offset: number): ReportEntry | null {
-    let found: ReportEntry | null = null;
-    for (let lo = 0, hi = this.entries.length - 1; lo <= hi; ) {
-      const mid = (lo + hi) >> 1;
-      const entry = this.entries[mid];
-      if (entry.report.span.start + entry.delta <= offset) {
-        if (offset <= entry.report.span.end + entry.delta) found = entry;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return found;
+    if (!this.entries.length) return null;
+    const k = this.lastStartingAtOrBefore(offset);
+    return this.startOf(k) <= offset && offset <= this.endOf(k) ? this.entries[k] : null;
   }
 
   /** The reports with current offsets (copies; for tests and whole-document views). */
@@ -189,11 +184,7 @@ export class IncrementalDocument {
     this.entries = parseRange(text, 0, text.length).map((r) => this.entryFor(r, text, 0));
     this.byKey.clear();
     this.byPreviousKey.clear();
-    this.outside.clear();
-    for (const r of this.lastYear) {
-      const key = agencyYearKey(r);
-      if (key !== null && !this.outside.has(key)) this.outside.set(key, r);
-    }
+    this.outside = indexByAgencyYear(this.lastYear);
     this.refreshCarryover(this.entries, []);
   }
 
@@ -248,14 +239,7 @@ export class IncrementalDocument {
   }
 
   private firstEndingAtOrAfter(offset: number): number {
-    let lo = 0;
-    let hi = this.entries.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.endOf(mid) >= offset) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
+    return firstAtOrAfter(this.entries.length, (k) => this.endOf(k), offset);
   }
 
   private lastStartingAtOrBefore(offset: number): number {

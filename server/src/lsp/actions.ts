@@ -19,21 +19,23 @@ function currentFor(doc: OpenDocument, all: readonly Diagnostic[], client: LspDi
     all.find((d) => d.fix && d.code === client.code && overlaps(d.span, span));
 }
 
+interface ResolvedFix {
+  readonly title: string;
+  readonly preferred: boolean;
+  readonly edits: LspTextEdit[];
+}
+
+/** The fix of the current diagnostic that a client diagnostic stands for, as LSP edits. */
+function currentFix(doc: OpenDocument, all: readonly Diagnostic[], client: LspDiagnostic): ResolvedFix | null {
+  const fix = currentFor(doc, all, client)?.fix;
+  return fix ? { title: fix.title, preferred: fix.preferred, edits: lspEdits(doc, fix.edits) } : null;
+}
+
+/** The fix in the diagnostic's data if its place is unchanged, else the fix of the same diagnostic now. */
 function quickFix(doc: OpenDocument, all: readonly Diagnostic[], client: LspDiagnostic): CodeAction | null {
-  const fromData = freshFix(doc, client);
-  if (fromData) {
-    const changes = { [doc.uri]: fromData.edits };
-    return { title: fromData.title, kind: CodeActionKind.QuickFix, diagnostics: [client], isPreferred: fromData.preferred, edit: { changes } };
-  }
-  const current = currentFor(doc, all, client);
-  if (!current?.fix) return null;
-  return {
-    title: current.fix.title,
-    kind: CodeActionKind.QuickFix,
-    diagnostics: [client],
-    isPreferred: current.fix.preferred,
-    edit: { changes: { [doc.uri]: lspEdits(doc, current.fix.edits) } },
-  };
+  const fix: ResolvedFix | null = freshFix(doc, client) ?? currentFix(doc, all, client);
+  if (!fix) return null;
+  return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [client], isPreferred: fix.preferred, edit: { changes: { [doc.uri]: fix.edits } } };
 }
 
 function fixAllOfCode(doc: OpenDocument, all: readonly Diagnostic[], code: Code, locale: Locale): CodeAction | null {
@@ -46,7 +48,7 @@ function fixAllOfCode(doc: OpenDocument, all: readonly Diagnostic[], code: Code,
   };
 }
 
-/** Every fix, applied in passes until nothing fixable is left, as one edit over the part that changed. */
+/** What the engine's fix-all makes of the document, as one edit over the part that changed. */
 export function fixAllEdit(doc: OpenDocument, options: EngineOptions): LspTextEdit[] {
   const before = doc.text;
   const after = fixAll(before, options).text;

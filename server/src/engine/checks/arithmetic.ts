@@ -1,9 +1,9 @@
 // row-total-mismatch, column-total-mismatch, balance-mismatch: every rule of the table whose cells are
 // all known. A rule with a blank cell is not reported broken (the blank is reported instead).
 import type { Table } from '../model';
-import type { CellRef, RuleTemplate } from '../template/types';
+import type { RuleTemplate } from '../template/types';
 import { cellAt, columnName, formatNumber, rowName, tableName, type Check, type CheckContext } from './context';
-import { knownValue, rulesOf } from './values';
+import { ruleValues, rulesOf } from './values';
 
 const sumText = (values: number[]): string => {
   const shown = values.filter((v) => v !== 0);
@@ -12,27 +12,21 @@ const sumText = (values: number[]): string => {
 };
 
 function checkRule(ctx: CheckContext, table: Table, rule: RuleTemplate): void {
-  const value = (ref: CellRef): number | null => knownValue(table, ref);
-  const parts = rule.parts.map(value);
-  const totals = rule.totals.map(value);
-  if ([...parts, ...totals].some((v) => v === null)) return;
-  const partSum = (parts as number[]).reduce((a, b) => a + b, 0);
-  const totalSum = (totals as number[]).reduce((a, b) => a + b, 0);
-  if (Math.abs(partSum - totalSum) < 1e-9) return;
+  const values = ruleValues(table, rule);
+  if (!values || Math.abs(values.partSum - values.totalSum) < 1e-9) return;
+  const { parts, totals, partSum, totalSum, actual, expected } = values;
   const cell = cellAt(table, rule.reportAt)!;
-  const actual = cell.value!;
-  const expected = actual + partSum - totalSum;
   const params = {
     table: tableName(ctx, table.id),
     row: rowName(table, rule.reportAt.row) || table.template.title,
     column: columnName(table, rule.reportAt),
     expected: formatNumber(expected),
     actual: formatNumber(actual),
-    sum: sumText(parts as number[]),
+    sum: sumText(parts),
     left: formatNumber(partSum),
-    leftSum: sumText(parts as number[]),
+    leftSum: sumText(parts),
     right: formatNumber(totalSum),
-    rightSum: sumText(totals as number[]),
+    rightSum: sumText(totals),
   };
   const fix =
     expected >= 0

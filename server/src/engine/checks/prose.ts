@@ -8,7 +8,6 @@ export interface Prose {
   readonly offsets: readonly number[];
 }
 
-
 export function compactProse(source: string, span: Span): Prose {
   let text = '';
   const offsets: number[] = [];

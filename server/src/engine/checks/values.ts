@@ -27,6 +27,29 @@ export function knownValue(table: Table, ref: CellRef): number | null {
   return cell && cell.state === 'value' ? cell.value : null;
 }
 
+export interface RuleValues {
+  readonly parts: number[];
+  readonly totals: number[];
+  readonly partSum: number;
+  readonly totalSum: number;
+  /** the value of the cell the rule is reported at */
+  readonly actual: number;
+  /** the value that cell needs for the rule to hold */
+  readonly expected: number;
+}
+
+/** A rule's values when every cell of it is known (else null): what the arithmetic check and the total hints read. */
+export function ruleValues(table: Table, rule: RuleTemplate): RuleValues | null {
+  const parts = rule.parts.map((ref) => knownValue(table, ref));
+  const totals = rule.totals.map((ref) => knownValue(table, ref));
+  const actual = knownValue(table, rule.reportAt);
+  if (actual === null || parts.some((v) => v === null) || totals.some((v) => v === null)) return null;
+  const sum = (vs: (number | null)[]): number => vs.reduce<number>((a, b) => a + b!, 0);
+  const partSum = sum(parts);
+  const totalSum = sum(totals);
+  return { parts: parts as number[], totals: totals as number[], partSum, totalSum, actual, expected: actual + partSum - totalSum };
+}
+
 /** Is the cell's row present in the table (so an unknown value there can be filled)? */
 function fillable(table: Table, ref: CellRef): boolean {
   return table.rows.has(ref.row) || table.collapsed.some((g) => g.key === ref.row);

@@ -15,21 +15,22 @@ export interface Explanation {
 
 const MAX_TERMS = 4;
 
-/** A side of a rule in words: cells of one row by column, of one column by row, else row·column. */
-function sideText(table: Table, refs: readonly CellRef[], rule: RuleTemplate): string {
+/**
+ * A rule in words. A rule within one row names its cells by column, one within a column by row, and says
+ * which row or column first; any other names each cell by row·column.
+ */
+function ruleText(table: Table, rule: RuleTemplate): string {
   const all = [...rule.parts, ...rule.totals];
   const sameRow = all.every((r) => r.row === all[0].row);
   const sameCol = all.every((r) => r.col === all[0].col);
   const name = (ref: CellRef): string =>
     sameRow ? columnName(table, ref) : sameCol ? rowName(table, ref.row) : `${rowName(table, ref.row)}·${columnName(table, ref)}`;
-  const names = refs.map(name);
-  return names.length > MAX_TERMS ? `${names[0]} + ${names[1]} + … + ${names[names.length - 1]}（${names.length}）` : names.join(' + ');
-}
-
-function ruleText(table: Table, rule: RuleTemplate): string {
-  const all = [...rule.parts, ...rule.totals];
-  const scope = all.every((r) => r.row === all[0].row) ? `${rowName(table, all[0].row)}: ` : all.every((r) => r.col === all[0].col) ? `${columnName(table, all[0])}: ` : '';
-  return `${scope}${sideText(table, rule.totals, rule)} = ${sideText(table, rule.parts, rule)}`;
+  const side = (refs: readonly CellRef[]): string => {
+    const names = refs.map(name);
+    return names.length > MAX_TERMS ? `${names[0]} + ${names[1]} + … + ${names[names.length - 1]}（${names.length}）` : names.join(' + ');
+  };
+  const scope = sameRow ? `${rowName(table, all[0].row)}: ` : sameCol ? `${columnName(table, all[0])}: ` : '';
+  return `${scope}${side(rule.totals)} = ${side(rule.parts)}`;
 }
 
 /** The value the rule gives `ref` from the other cells, or null when one of them is unknown. */

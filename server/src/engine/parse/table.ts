@@ -5,6 +5,7 @@
 import type { Cell, CellLayout, CollapsedGroup, LabelTypo, Row, Span, Table } from '../model';
 import type { GroupTemplate, RowTemplate, TableTemplate } from '../template/types';
 import { findApprox, editDistance } from '../text/distance';
+import { detached } from '../text/detach';
 import { fold, sourceRange } from '../text/fold';
 import type { Token, TokenStream } from './tokens';
 
@@ -61,9 +62,10 @@ function matchRow(folded: ReturnType<typeof fold>, rows: readonly RowTemplate[],
       if (at >= 0) return { kind: 'row', template: row, index: i, token: -1, typoSpan: sourceRange(folded, at, at + alias.length) };
     }
     if (endsWithStartOf(text, row.core)) return { kind: 'row', template: row, index: i, token: -1 };
-    if (row.core.length >= 6 && charsMissing(row.core, text) <= Math.floor(row.core.length / 4)) {
+    const allowed = Math.floor(row.core.length / 4);
+    if (row.core.length >= 6 && charsMissing(row.core, text) <= allowed) {
       const m = findApprox(row.core, text);
-      if (m.distance > 0 && m.distance <= Math.floor(row.core.length / 4) && m.end > m.start) {
+      if (m.distance > 0 && m.distance <= allowed && m.end > m.start) {
         return { kind: 'row', template: row, index: i, token: -1, typoSpan: sourceRange(folded, m.start, m.end) };
       }
     }
@@ -83,9 +85,10 @@ function headerTypo(token: Token, folded: string, headers: readonly string[]): L
   let best: { official: string; distance: number } | null = null;
   for (const { official, folded: f } of foldHeaders(headers)) {
     if (f === folded) return null;
-    if (Math.abs(f.length - folded.length) > 1 || f.length < 4 || charsMissing(f, folded) > Math.max(1, Math.floor(f.length / 6))) continue;
+    const allowed = Math.max(1, Math.floor(f.length / 6));
+    if (Math.abs(f.length - folded.length) > 1 || f.length < 4 || charsMissing(f, folded) > allowed) continue;
     const d = editDistance(f, folded);
-    if (d <= Math.max(1, Math.floor(f.length / 6)) && (!best || d < best.distance)) best = { official, distance: d };
+    if (d <= allowed && (!best || d < best.distance)) best = { official, distance: d };
   }
   return best ? { span: { start: token.start, end: token.end }, written: token.text, official: best.official } : null;
 }
@@ -100,8 +103,7 @@ function foldLabel(text: string): ReturnType<typeof fold> {
   let folded = foldCache.get(text);
   if (!folded) {
     if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
-    // the key is copied: a slice would keep the whole document it came from alive
-    foldCache.set((' ' + text).slice(1), (folded = fold(text)));
+    foldCache.set(detached(text), (folded = fold(text)));
   }
   return folded;
 }

@@ -110,6 +110,15 @@ function splitFields(line: Line): { tabbed: boolean; bounds: number[] } {
   return { tabbed: true, bounds };
 }
 
+const labelToken = (source: string, start: number, end: number, lineNo: number, fieldNo: number): Token => ({
+  kind: 'label',
+  text: source.slice(start, end),
+  start,
+  end,
+  lineNo,
+  fieldNo,
+});
+
 export function tokenize(source: string, lines: readonly Line[]): TokenStream {
   const tokenLines: TokenLine[] = [];
   const tokens: Token[] = [];
@@ -142,13 +151,13 @@ export function tokenize(source: string, lines: readonly Line[]): TokenStream {
           if (labelStart < 0) labelStart = i;
           labelEnd = j;
         } else {
-          if (labelStart >= 0) tokens.push({ kind: 'label', text: source.slice(labelStart, labelEnd), start: labelStart, end: labelEnd, lineNo, fieldNo });
+          if (labelStart >= 0) tokens.push(labelToken(source, labelStart, labelEnd, lineNo, fieldNo));
           labelStart = -1;
           tokens.push({ kind, text: word, start: i, end: j, lineNo, fieldNo, value });
         }
         i = j;
       }
-      if (labelStart >= 0) tokens.push({ kind: 'label', text: source.slice(labelStart, labelEnd), start: labelStart, end: labelEnd, lineNo, fieldNo });
+      if (labelStart >= 0) tokens.push(labelToken(source, labelStart, labelEnd, lineNo, fieldNo));
       fields.push({ start, end, kind: hasContent ? 'content' : end > start ? 'space' : 'empty' });
     }
     tokenLines.push({ line, tabbed, fields, firstToken, endToken: tokens.length });

@@ -2,6 +2,7 @@
 // (tens of KB) instead of copying the whole text, and offsets and LSP positions are found by binary search.
 // A chunk always ends just after a line break (but the last), and never between the \r and \n of a CRLF.
 import type { Position } from './lines';
+import { detached } from './detach';
 import { lastAtOrBefore } from './search';
 
 const TARGET = 16 * 1024;
@@ -34,8 +35,7 @@ function cut(text: string): Chunk[] {
       end = candidates.length ? Math.min(...candidates) + 1 : text.length;
       if (text.charCodeAt(end - 1) === 13 && text.charCodeAt(end) === 10) end++;
     }
-    // a flat copy: a chunk must not keep the text it was cut from alive
-    const piece = (' ' + text.slice(start, end)).slice(1);
+    const piece = detached(text.slice(start, end));
     chunks.push({ text: piece, lineStarts: lineStartsOf(piece) });
     start = end;
   }
