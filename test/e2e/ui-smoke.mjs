@@ -36,13 +36,18 @@ try {
   await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'quick-fix.xxgk' }).waitFor({ timeout: 60000 });
   step('workbench ready');
 
-  await page.keyboard.press('Control+P');
-  await page.keyboard.type('quick-fix.xxgk');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'quick-fix.xxgk' }).first().waitFor();
-  await page.keyboard.press('Enter');
-  const editor = page.locator('.editor-instance .monaco-editor').first();
-  await editor.locator('.view-lines', { hasText: '一、本年新收政府信息公开申请数量' }).waitFor();
-  await editor.locator('.squiggly-error').first().waitFor({ timeout: 30000 });
+  /** Opens a workspace file with Ctrl+P and waits for its text and a squiggle of the given kind. */
+  const openFile = async (name, text, squiggle) => {
+    await page.keyboard.press('Control+P');
+    await page.keyboard.type(name);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+    await page.keyboard.press('Enter');
+    const opened = page.locator('.editor-instance .monaco-editor').first();
+    await opened.locator('.view-lines', { hasText: text }).waitFor();
+    await opened.locator(`.squiggly-${squiggle}`).first().waitFor({ timeout: 30000 });
+    return opened;
+  };
+  const editor = await openFile('quick-fix.xxgk', '一、本年新收政府信息公开申请数量', 'error');
   step('report open, squiggles shown');
 
   await page.keyboard.press('Control+Shift+M');
@@ -127,13 +132,7 @@ try {
   step('screenshot ui-after-fix.png');
 
   // a published seed, opened as the .txt it came as: checked in place, its typo squiggled
-  await page.keyboard.press('Control+P');
-  await page.keyboard.type('seed-003-yanjin-tapu-2024.txt');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'seed-003' }).first().waitFor();
-  await page.keyboard.press('Enter');
-  const seed = page.locator('.editor-instance .monaco-editor').first();
-  await seed.locator('.view-lines', { hasText: '本年度止件数' }).waitFor();
-  await seed.locator('.squiggly-warning').first().waitFor({ timeout: 30000 });
+  await openFile('seed-003-yanjin-tapu-2024.txt', '本年度止件数', 'warning');
   await page.locator('.markers-panel .monaco-list-row', { hasText: 'label-typo' }).first().waitFor();
   step('seed 003 (.txt) checked in place: label-typo squiggled and listed');
   await cleanup();
