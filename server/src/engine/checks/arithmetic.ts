@@ -1,6 +1,7 @@
 // row-total-mismatch, column-total-mismatch, balance-mismatch: every rule of the table whose cells are
 // all known. A rule with a blank cell is not reported broken (the blank is reported instead).
 import type { Table } from '../model';
+import { lookupOf, type CompiledRule } from '../template/lookup';
 import type { RuleTemplate } from '../template/types';
 import { cellAt, columnName, formatNumber, rowName, tableName, type Check, type CheckContext } from './context';
 import { ruleValues, rulesOf } from './values';
@@ -39,8 +40,26 @@ function checkRule(ctx: CheckContext, table: Table, rule: RuleTemplate): void {
   ctx.emit(rule.code, cell.span, ctx.msg(rule.code, params), fix);
 }
 
+/** Whether a rule compiled to grid positions holds, or cannot be judged for an unknown cell. */
+function holdsOrUnknown(table: Table, rule: CompiledRule): boolean {
+  let balance = 0;
+  for (const position of rule.parts) {
+    const v = table.knownAt(position);
+    if (v === null) return true;
+    balance += v;
+  }
+  for (const position of rule.totals) {
+    const v = table.knownAt(position);
+    if (v === null) return true;
+    balance -= v;
+  }
+  return Math.abs(balance) < 1e-9;
+}
+
 export const checkArithmetic: Check = (ctx) => {
   for (const table of Object.values(ctx.report.tables)) {
-    for (const rule of rulesOf(table)) checkRule(ctx, table, rule);
+    // a collapsed group changes the rules; otherwise the rules that hold are passed over by their compiled form
+    if (table.collapsed.length) for (const rule of rulesOf(table)) checkRule(ctx, table, rule);
+    else for (const compiled of lookupOf(table.template).rules) if (!holdsOrUnknown(table, compiled)) checkRule(ctx, table, compiled.rule);
   }
 };

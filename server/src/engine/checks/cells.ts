@@ -7,8 +7,11 @@ import { determinedValues, refKey } from './values';
 
 const SIGNED_INTEGER = /^[+\-−]?\d+$/;
 
+/** A number the column accepts: a decimal for an amount (万元), else a whole number. */
+const accepts = (value: number, kind: ValueKind): boolean => kind === 'amount' || Number.isInteger(value);
+
 function validFor(kind: ValueKind, cell: Cell): boolean {
-  if (cell.state === 'value') return kind === 'amount' || Number.isInteger(cell.value);
+  if (cell.state === 'value') return accepts(cell.value!, kind);
   return cell.state === 'invalid' && kind === 'change' && SIGNED_INTEGER.test(cell.raw.normalize('NFKC'));
 }
 
@@ -82,6 +85,6 @@ export const checkCells: Check = (ctx) => {
     // what the rules force on blank cells, worked out only for a table that has one
     let determined: Map<string, number> | undefined;
     const lazily = (): Map<string, number> => (determined ??= determinedValues(table));
-    for (const row of table.rows.values()) checkRow(ctx, table, row, lazily);
+    for (const row of table.rowsFailing(accepts)) checkRow(ctx, table, row, lazily);
   }
 };

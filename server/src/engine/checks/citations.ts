@@ -6,9 +6,12 @@ const KNOWN = new Set(['2021-30', '2019-60']);
 
 export const checkCitations: Check = (ctx) => {
   const { report, text } = ctx;
-  const body = text.slice(report.span.start, report.span.end).normalize('NFKC');
+  // no character folds into these under NFKC, so a report without them as written cites nothing
+  const raw = text.slice(report.span.start, report.span.end);
+  if (!raw.includes('国办公开办函')) return;
+  const body = raw.normalize('NFKC');
   // NFKC may change lengths; offsets are only trusted when it did not
-  const source = body.length === report.span.end - report.span.start ? body : text.slice(report.span.start, report.span.end);
+  const source = body.length === raw.length ? body : raw;
   const official = report.year !== null && report.year <= 2020 ? '国办公开办函〔2019〕60号' : '国办公开办函〔2021〕30号';
   for (const m of source.matchAll(CITATION)) {
     if (KNOWN.has(`${m[1]}-${Number(m[2])}`)) continue;

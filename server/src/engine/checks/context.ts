@@ -43,10 +43,7 @@ export function columnName(table: Table, ref: CellRef): string {
 }
 
 export function cellAt(table: Table, ref: CellRef): Cell | null {
-  const row = table.rows.get(ref.row);
-  if (row) return row.cells?.[ref.col] ?? null;
-  const group = table.collapsed.find((g) => g.key === ref.row);
-  return group?.cells?.[ref.col] ?? null;
+  return table.cell(ref);
 }
 
 export function formatNumber(n: number): string {

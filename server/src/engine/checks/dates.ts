@@ -3,10 +3,12 @@
 // report; set locally for 乡镇/街道, so never reported for them).
 import type { Span } from '../model';
 import type { Check, CheckContext, DeadlineRule } from './context';
-import { compactProse, proseSpan, type Prose } from './prose';
+import { compactProse, proseMatches, proseSpan } from './prose';
 
-const PERIOD = /统计期限[^。]{0,12}?(\d{4})年/g;
-const PUBLISHED = /发布(?:时间|日期)[:：]?(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})/;
+const PERIOD = /统计期限[^。]{0,12}?(\d{4})年/y;
+const PERIOD_REACH = 21;
+const PUBLISHED = /发布(?:时间|日期)[:：]?(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})/y;
+const PUBLISHED_REACH = 15;
 const DATE_LINE = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/;
 
 interface FoundDate {
@@ -17,16 +19,15 @@ interface FoundDate {
   text: string;
 }
 
-function publicationDate(ctx: CheckContext, prose: Prose): FoundDate | null {
-  const m = PUBLISHED.exec(prose.text);
-  if (m) {
+function publicationDate(ctx: CheckContext): FoundDate | null {
+  const { report } = ctx;
+  for (const { match: m, prose } of proseMatches(ctx.text, report.span, '发', PUBLISHED, PUBLISHED_REACH)) {
     const at = m.index + m[0].search(/\d/);
     const end = m.index + m[0].length;
     return { year: +m[1], month: +m[2], day: +m[3], span: proseSpan(prose, at, end), text: prose.text.slice(at, end) };
   }
   // the signature date: a line holding only a date, among the report's last lines (read from the end, so a
   // long report is not split into lines for it)
-  const { report } = ctx;
   let seen = 0;
   for (let end = report.span.end; end > report.span.start && seen < 6; ) {
     let start = end;
@@ -55,15 +56,14 @@ export const checkDates: Check = (ctx) => {
   const { report } = ctx;
   const year = report.year;
   if (year === null) return;
-  const prose = compactProse(ctx.text, report.span);
-  for (const m of prose.text.matchAll(PERIOD)) {
+  for (const { match: m, prose } of proseMatches(ctx.text, report.span, '统', PERIOD, PERIOD_REACH)) {
     const found = +m[1];
     if (found !== year) {
-      const at = m.index! + m[0].length - 5;
+      const at = m.index + m[0].length - 5;
       ctx.emit('date-mismatch', proseSpan(prose, at, at + 4), ctx.msg('date-period', { found, year }));
     }
   }
-  const published = publicationDate(ctx, prose);
+  const published = publicationDate(ctx);
   if (!published) return;
   const date = published.text;
   if (published.year !== year + 1) {

@@ -5,7 +5,7 @@ const NUMBERING = /^(?:[（(][一二三四五六七八九十]+[）)]|[一二三�
 
 export const checkLabels: Check = (ctx) => {
   for (const table of Object.values(ctx.report.tables)) {
-    for (const row of table.rows.values()) {
+    for (const row of table.rowsWithTypos()) {
       if (!row.typoSpan) continue;
       const official = row.template.label.replace(NUMBERING, '');
       const written = ctx.text.slice(row.typoSpan.start, row.typoSpan.end);

@@ -2,13 +2,12 @@
 // unknown (blank) cells the rules determine. Shared by the arithmetic check and the blank-cell fix.
 import type { Table } from '../model';
 import type { CellRef, RuleTemplate } from '../template/types';
-import { cellAt } from './context';
 
 export const refKey = (ref: CellRef): string => `${ref.row}:${ref.col}`;
 
 /** The table's rules, with the rows of a collapsed group (the single （六） row) replaced by the group. */
-export function rulesOf(table: Table): RuleTemplate[] {
-  if (!table.collapsed.length) return [...table.template.rules];
+export function rulesOf(table: Table): readonly RuleTemplate[] {
+  if (!table.collapsed.length) return table.template.rules;
   const groupOf = new Map<string, string>();
   for (const g of table.collapsed) for (const m of g.members) groupOf.set(m, g.key);
   const substitute = (refs: readonly CellRef[]): CellRef[] => {
@@ -23,8 +22,7 @@ export function rulesOf(table: Table): RuleTemplate[] {
 }
 
 export function knownValue(table: Table, ref: CellRef): number | null {
-  const cell = cellAt(table, ref);
-  return cell && cell.state === 'value' ? cell.value : null;
+  return table.known(ref);
 }
 
 export interface RuleValues {
@@ -52,7 +50,7 @@ export function ruleValues(table: Table, rule: RuleTemplate): RuleValues | null 
 
 /** Is the cell's row present in the table (so an unknown value there can be filled)? */
 function fillable(table: Table, ref: CellRef): boolean {
-  return table.rows.has(ref.row) || table.collapsed.some((g) => g.key === ref.row);
+  return table.has(ref.row) || table.collapsed.some((g) => g.key === ref.row);
 }
 
 /**

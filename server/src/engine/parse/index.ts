@@ -2,59 +2,73 @@
 import type { ParsedDocument, Report, Section, Table } from '../model';
 import { TEMPLATES, TRIAL_MARKERS } from '../template/tables';
 import type { TableId, TemplateId } from '../template/types';
-import { fold } from '../text/fold';
-import { splitLines, type Line } from '../text/lines';
-import { readHeading, readTitle, type HeadingLine, type TitleLine } from './blocks';
+import { lineBounds, type LineBounds } from '../text/lines';
+import { BaoFinder, readHeading, readTitle, type HeadingLine, type TitleLine } from './blocks';
+import { foldText } from '../text/fold';
+import { labelInfo, MAX_LABEL } from './labels';
 import { parseTable } from './table';
-import { tokenize } from './tokens';
+import { LABEL, tokenize, type TokenStream } from './tokens';
 
 interface ReportDraft {
   title: TitleLine | null;
   start: number;
   headings: HeadingLine[];
-  lines: Line[];
+  /** the report's lines, as numbers into the document's line bounds */
+  firstLine: number;
+  lastLine: number;
 }
 
-function splitReports(lines: readonly Line[]): ReportDraft[] {
+function splitReports(text: string, lines: LineBounds, from: number): ReportDraft[] {
   const drafts: ReportDraft[] = [];
   let current: ReportDraft | null = null;
-  lines.forEach((line, i) => {
-    const title = readTitle(lines, i);
+  const bao = new BaoFinder(text, from);
+  for (let i = 0; i < lines.starts.length; i++) {
+    const title = readTitle(text, lines, i, bao.inLine(lines.starts[i], lines.ends[i]));
     if (title) {
       if (!current || current.headings.length > 0) {
-        current = { title, start: (title.agencyLine ?? line).start, headings: [], lines: [] };
+        current = { title, start: (title.agencyLine ?? title.line).start, headings: [], firstLine: i, lastLine: i };
         drafts.push(current);
       } else {
         // a second title line before any section (a page header, a metadata line): the later one is the title
         current.title = title;
       }
-      current.lines.push(line);
-      return;
+      current.lastLine = i;
+      continue;
     }
-    const heading = readHeading(line);
+    const heading = readHeading(text, lines, i);
     if (heading && !current) {
-      current = { title: null, start: line.start, headings: [], lines: [] };
+      current = { title: null, start: lines.starts[i], headings: [], firstLine: i, lastLine: i };
       drafts.push(current);
     }
-    if (!current) return;
+    if (!current) continue;
     if (heading) current.headings.push(heading);
-    current.lines.push(line);
-  });
+    current.lastLine = i;
+  }
   return drafts;
 }
 
-function chooseTemplate(sectionTwoText: string | null, year: number | null): { id: TemplateId; reason: 'tables' | 'year' } {
-  if (sectionTwoText !== null) {
-    const folded = fold(sectionTwoText).text;
+/** The folded label text of a section, with a break wherever a number or blank stands between labels. */
+function foldedLabels(stream: TokenStream): string {
+  let folded = '';
+  for (let t = 0; t < stream.tokenCount; t++) {
+    if (stream.kind[t] !== LABEL) folded += '\n';
+    else if (stream.end[t] - stream.start[t] > MAX_LABEL) folded += foldText(stream.text(t));
+    else folded += labelInfo(stream.text(t)).folded.text;
+  }
+  return folded;
+}
+
+function chooseTemplate(sectionTwo: TokenStream | null, year: number | null): { id: TemplateId; reason: 'tables' | 'year' } {
+  if (sectionTwo !== null) {
+    const folded = foldedLabels(sectionTwo);
     if (TRIAL_MARKERS.some((m) => folded.includes(m))) return { id: '2019', reason: 'tables' };
     if (/本年制发件数|本年废止件数|现行有效件数|本年处理决定数量|本年收费金额/.test(folded)) return { id: '2021', reason: 'tables' };
   }
   return { id: year !== null && year <= 2020 ? '2019' : '2021', reason: 'year' };
 }
 
-function buildReport(text: string, draft: ReportDraft): Report {
-  const lastLine = draft.lines[draft.lines.length - 1];
-  const end = lastLine.end;
+function buildReport(text: string, lines: LineBounds, draft: ReportDraft): Report {
+  const end = lines.ends[draft.lastLine];
   const sections: Section[] = draft.headings.map((h, k) => {
     const next = draft.headings[k + 1];
     return {
@@ -64,17 +78,24 @@ function buildReport(text: string, draft: ReportDraft): Report {
       body: { start: h.line.end, end: next ? next.line.start : end },
     };
   });
-  const firstOf = (n: number): Section | undefined => sections.find((s) => s.number === n);
-  const two = firstOf(2);
+  // each table section's lines: after its heading, up to the next heading (an empty last line of the report is left out)
+  const streams = new Map<number, TokenStream>();
+  draft.headings.forEach((h, k) => {
+    if (h.section.number < 2 || h.section.number > 4 || streams.has(h.section.number)) return;
+    const next = draft.headings[k + 1];
+    let to = next ? next.line.index : draft.lastLine + 1;
+    if (!next && lines.starts[draft.lastLine] === end && to - 1 > h.line.index) to--;
+    streams.set(h.section.number, tokenize(text, lines, h.line.index + 1, to));
+  });
   const year = draft.title?.year ?? null;
-  const { id, reason } = chooseTemplate(two ? text.slice(two.body.start, two.body.end) : null, year);
+  const { id, reason } = chooseTemplate(streams.get(2) ?? null, year);
   const template = TEMPLATES[id];
   const tables: Partial<Record<TableId, Table>> = {};
-  for (const tableId of ['二', '三', '四'] as const) {
-    const section = firstOf(tableId === '二' ? 2 : tableId === '三' ? 3 : 4);
-    if (!section) continue;
-    const bodyLines = draft.lines.filter((l) => l.start >= section.body.start && l.end <= section.body.end && l.start < section.body.end);
-    const table = parseTable(tokenize(text, bodyLines), template.tables[tableId], text, section.body.end);
+  for (const [number, tableId] of [[2, '二'], [3, '三'], [4, '四']] as const) {
+    const stream = streams.get(number);
+    const section = sections.find((s) => s.number === number);
+    if (!stream || !section) continue;
+    const table = parseTable(stream, template.tables[tableId], section.body.end);
     if (table) tables[tableId] = table;
   }
   const title = draft.title;
@@ -98,5 +119,6 @@ export function parseDocument(text: string): ParsedDocument {
 
 /** The reports that start in text[from, to), read as if the text held nothing else; `from` must be a line start. */
 export function parseRange(text: string, from: number, to: number): Report[] {
-  return splitReports(splitLines(text, from, to)).map((d) => buildReport(text, d));
+  const lines = lineBounds(text, from, to);
+  return splitReports(text, lines, from).map((d) => buildReport(text, lines, d));
 }

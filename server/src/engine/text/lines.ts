@@ -21,6 +21,31 @@ export interface LspRange {
   end: Position;
 }
 
+/** Where each line of text[from, to) starts and ends (before its line break), as splitLines without the objects. */
+export interface LineBounds {
+  readonly starts: number[];
+  readonly ends: number[];
+}
+
+/** The line bounds of text[from, to); `from` must be a line start. */
+export function lineBounds(text: string, from = 0, to = text.length): LineBounds {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let start = from;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      starts.push(start);
+      ends.push(i);
+      if (c === 13 && i + 1 < to && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  starts.push(start);
+  ends.push(to);
+  return { starts, ends };
+}
+
 /** The lines of text[from, to); `from` must be a line start. */
 export function splitLines(text: string, from = 0, to = text.length): Line[] {
   const lines: Line[] = [];

@@ -1,0 +1,157 @@
+// What a label token matches in a table template: a row (exactly, split across lines, or with a typo), a
+// group heading, or a misspelt column header. Label texts repeat from report to report (they are the
+// official labels), so each text is folded and matched once per template and the answers are kept.
+import type { Span } from '../model';
+import type { GroupTemplate, RowTemplate, TableTemplate } from '../template/types';
+import { detached } from '../text/detach';
+import { editDistance, findApprox } from '../text/distance';
+import { fold, sourceRange, type Folded } from '../text/fold';
+
+/** longer label tokens are prose, not table labels */
+export const MAX_LABEL = 160;
+/** how many rows ahead a split or misspelt label may be found */
+const LOOKAHEAD = 3;
+const MIN_SPLIT_PREFIX = 4;
+/** table 四's header cells are short; a sentence that mentions 行政复议 is not the table's header */
+const MAX_HEADER_CELL = 12;
+
+export interface RowMatch {
+  readonly index: number;
+  /** where the official label was found only approximately, relative to the token's start */
+  readonly typo?: Span;
+}
+
+interface TemplateAnswers {
+  /** rows whose folded label the text contains, in template order */
+  exact: number[] | undefined;
+  /** the approximate match among the LOOKAHEAD rows from a cursor, by cursor */
+  readonly near: (RowMatch | null | undefined)[];
+  group: GroupTemplate | null | undefined;
+  header: string | null | undefined;
+  isHeader: boolean | undefined;
+}
+
+export class LabelInfo {
+  private readonly answers = new Map<TableTemplate, TemplateAnswers>();
+
+  constructor(readonly folded: Folded) {}
+
+  /** The first row at or after `cursor` that this label is, exactly, or approximately among the next few rows. */
+  row(template: TableTemplate, cursor: number): RowMatch | null {
+    const answers = this.answersFor(template);
+    const exact = (answers.exact ??= exactRows(this.folded.text, template.rows));
+    for (const index of exact) if (index >= cursor) return { index };
+    if (answers.near[cursor] === undefined) answers.near[cursor] = nearRow(this.folded, template.rows, cursor);
+    return answers.near[cursor]!;
+  }
+
+  /** The group heading (（三）不予公开 …) this label holds, if any. */
+  group(template: TableTemplate): GroupTemplate | null {
+    const answers = this.answersFor(template);
+    if (answers.group === undefined) answers.group = template.groups.find((g) => this.folded.text.includes(g.core)) ?? null;
+    return answers.group;
+  }
+
+  /** The official column header this label misspells, if any (an exact header is no typo). */
+  headerTypo(template: TableTemplate): string | null {
+    const answers = this.answersFor(template);
+    if (answers.header === undefined) answers.header = misspeltHeader(this.folded.text, template.headers);
+    return answers.header;
+  }
+
+  /** The label is one of the table's short header cells (table 四, whose values follow its header). */
+  isHeader(template: TableTemplate): boolean {
+    const answers = this.answersFor(template);
+    if (answers.isHeader === undefined) {
+      const text = this.folded.text;
+      answers.isHeader = text.length <= MAX_HEADER_CELL && foldedHeaders(template.headers).some((h) => text.includes(h.folded));
+    }
+    return answers.isHeader;
+  }
+
+  private answersFor(template: TableTemplate): TemplateAnswers {
+    let answers = this.answers.get(template);
+    if (!answers) this.answers.set(template, (answers = { exact: undefined, near: [], group: undefined, header: undefined, isHeader: undefined }));
+    return answers;
+  }
+}
+
+/** distinct label texts kept: real reports use a few hundred; edits in progress make many more, briefly */
+const CACHE_LIMIT = 2000;
+const cache = new Map<string, LabelInfo>();
+
+/** The label's folding and matches; folded offsets are relative to the label, so one entry serves every place it occurs. */
+export function labelInfo(text: string): LabelInfo {
+  let info = cache.get(text);
+  if (!info) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(detached(text), (info = new LabelInfo(fold(text))));
+  }
+  return info;
+}
+
+function exactRows(text: string, rows: readonly RowTemplate[]): number[] {
+  const found: number[] = [];
+  rows.forEach((row, i) => {
+    if (row.core && text.includes(row.core)) found.push(i);
+  });
+  return found;
+}
+
+/**
+ * A label wrapped onto the next line: the text ends with the start of the official label (at least
+ * MIN_SPLIT_PREFIX characters of it, not all of it). The earliest such start is the longest prefix.
+ */
+function endsWithStartOf(text: string, core: string): boolean {
+  const from = Math.max(0, text.length - (core.length - 1));
+  for (let at = text.indexOf(core[0], from); at >= 0 && text.length - at >= MIN_SPLIT_PREFIX; at = text.indexOf(core[0], at + 1)) {
+    if (core.startsWith(text.slice(at))) return true;
+  }
+  return false;
+}
+
+/** Characters of the pattern that do not occur in the text: a lower bound of the edit distance, found cheaply. */
+function charsMissing(pattern: string, text: string): number {
+  let missing = 0;
+  for (const ch of pattern) if (!text.includes(ch)) missing++;
+  return missing;
+}
+
+function nearRow(folded: Folded, rows: readonly RowTemplate[], cursor: number): RowMatch | null {
+  const text = folded.text;
+  const end = Math.min(rows.length, cursor + LOOKAHEAD);
+  for (let i = cursor; i < end; i++) {
+    const row = rows[i];
+    for (const alias of row.aliases ?? []) {
+      const at = text.indexOf(alias);
+      if (at >= 0) return { index: i, typo: sourceRange(folded, at, at + alias.length) };
+    }
+    if (endsWithStartOf(text, row.core)) return { index: i };
+    const allowed = Math.floor(row.core.length / 4);
+    if (row.core.length >= 6 && charsMissing(row.core, text) <= allowed) {
+      const m = findApprox(row.core, text);
+      if (m.distance > 0 && m.distance <= allowed && m.end > m.start) return { index: i, typo: sourceRange(folded, m.start, m.end) };
+    }
+  }
+  return null;
+}
+
+const headerFolds = new WeakMap<readonly string[], { official: string; folded: string }[]>();
+function foldedHeaders(headers: readonly string[]): { official: string; folded: string }[] {
+  let folded = headerFolds.get(headers);
+  if (!folded) headerFolds.set(headers, (folded = headers.map((official) => ({ official, folded: fold(official).text }))));
+  return folded;
+}
+
+function misspeltHeader(folded: string, headers: readonly string[]): string | null {
+  if (folded.length < 4) return null;
+  let best: { official: string; distance: number } | null = null;
+  for (const { official, folded: f } of foldedHeaders(headers)) {
+    if (f === folded) return null;
+    const allowed = Math.max(1, Math.floor(f.length / 6));
+    if (Math.abs(f.length - folded.length) > 1 || f.length < 4 || charsMissing(f, folded) > allowed) continue;
+    const d = editDistance(f, folded);
+    if (d <= allowed && (!best || d < best.distance)) best = { official, distance: d };
+  }
+  return best ? best.official : null;
+}
