@@ -1,7 +1,7 @@
 // Shared test helpers: reading the sample reports and finding diagnostics by code and line.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkText, LineIndex, type Diagnostic, type EngineOptions } from '../../server/src/engine';
+import { checkText, LineIndex, type Diagnostic, type EngineOptions, type Report } from '../../server/src/engine';
 
 export const ROOT = process.cwd();
 export const SEEDS = {
@@ -36,3 +36,14 @@ export function diagnose(text: string, options?: EngineOptions): Located[] {
 
 export const codes = (ds: readonly Diagnostic[]): string[] => ds.map((d) => d.code);
 export const ofCode = <T extends Diagnostic>(ds: readonly T[], code: string): T[] => ds.filter((d) => d.code === code);
+
+/**
+ * A report as plain data, its tables as the rows they give: tables keep their numbers in private arenas, which
+ * node's deepEqual does not see.
+ */
+export function plainReport(report: Report): unknown {
+  const tables = Object.fromEntries(
+    Object.entries(report.tables).map(([id, t]) => [id, { span: t.span, tabbed: t.tabbed, collapsed: t.collapsed, headerTypos: t.headerTypos, rows: [...t.rows] }]),
+  );
+  return { ...report, tables };
+}

@@ -1,4 +1,5 @@
 // The parsed report. Every label and value keeps its source range (offsets into the document text).
+import type { TableGrid } from './grid';
 import { lookupOf } from './template/lookup';
 import type { CellRef, ReportTemplate, RowTemplate, TableId, TableTemplate, TemplateId, ValueKind } from './template/types';
 
@@ -101,7 +102,7 @@ export class Table {
   /** The value of a cell that holds a number; null for a blank, an invalid or a missing cell. */
   known(ref: CellRef): number | null {
     const i = lookupOf(this.template).rowIndex.get(ref.row);
-    if (i !== undefined) return this.grid.has(i) ? this.grid.known(i * this.grid.stride + ref.col) : null;
+    if (i !== undefined) return this.grid.known(i * this.grid.stride + ref.col);
     const cell = this.collapsed.find((g) => g.key === ref.row)?.cells?.[ref.col];
     return cell && cell.state === 'value' ? cell.value : null;
   }
@@ -115,7 +116,7 @@ export class Table {
   cell(ref: CellRef): Cell | null {
     const i = lookupOf(this.template).rowIndex.get(ref.row);
     if (i === undefined) return this.collapsed.find((g) => g.key === ref.row)?.cells?.[ref.col] ?? null;
-    if (!this.grid.has(i) || !this.grid.hasCells(i) || ref.col >= this.template.rows[i].columns.length) return null;
+    if (!this.grid.hasCells(i) || ref.col >= this.template.rows[i].columns.length) return null;
     return this.cellAt(i * this.grid.stride + ref.col);
   }
 
@@ -129,7 +130,7 @@ export class Table {
       if (!grid.has(i)) continue;
       const columns = this.template.rows[i].columns;
       let fails = !grid.allValues(i, columns.length);
-      for (let col = 0; col < columns.length && !fails; col++) fails = !accepts(grid.values[i * grid.stride + col], columns[col].kind);
+      for (let col = 0; col < columns.length && !fails; col++) fails = !accepts(grid.value(i * grid.stride + col), columns[col].kind);
       if (fails) yield this.rows.get(this.template.rows[i].key)!;
     }
   }
@@ -181,128 +182,6 @@ export class Table {
     const raw = this.text(span.start, span.end);
     if (state === 'value') return { state, value, raw, span };
     return marked ? { state, value: null, raw, span, marker: raw } : { state, value: null, raw, span };
-  }
-}
-
-const LAYOUT_CODES: readonly CellLayout[] = ['tabs', 'lines', 'spaced-lines', 'inline'];
-const STATE_CODES: readonly CellState[] = ['value', 'blank', 'invalid'];
-/** per row: label start, end, typo start, end (-1: none), value zone start, end, layout, values found, has cells */
-const ROW_FIELDS = 9;
-/** per cell: state (-1: none), marked blank, start, end */
-const CELL_FIELDS = 4;
-
-/** A table's rows and cells as numbers: what the parser writes and the Table reads. */
-export class TableGrid {
-  /** the row records, then the cell records (row position × stride + column) */
-  readonly packed: number[];
-  readonly values: number[];
-
-  constructor(
-    readonly rowCount: number,
-    readonly stride: number,
-    packed?: number[],
-    values?: number[],
-  ) {
-    this.packed = packed ?? new Array<number>(rowCount * (ROW_FIELDS + stride * CELL_FIELDS)).fill(-1);
-    this.values = values ?? new Array<number>(rowCount * stride).fill(0);
-  }
-
-  setRow(i: number, label: Span, typo: Span | undefined, zone: Span, layout: CellLayout, valuesFound: number, hasCells: boolean): void {
-    const p = this.packed;
-    const at = i * ROW_FIELDS;
-    p[at] = label.start;
-    p[at + 1] = label.end;
-    p[at + 2] = typo ? typo.start : -1;
-    p[at + 3] = typo ? typo.end : -1;
-    p[at + 4] = zone.start;
-    p[at + 5] = zone.end;
-    p[at + 6] = LAYOUT_CODES.indexOf(layout);
-    p[at + 7] = valuesFound;
-    p[at + 8] = hasCells ? 1 : 0;
-  }
-
-  setLayout(i: number, layout: CellLayout): void {
-    this.packed[i * ROW_FIELDS + 6] = LAYOUT_CODES.indexOf(layout);
-  }
-
-  setCell(position: number, state: CellState, start: number, end: number, value: number, marked = false): void {
-    const at = this.rowCount * ROW_FIELDS + position * CELL_FIELDS;
-    this.packed[at] = STATE_CODES.indexOf(state);
-    this.packed[at + 1] = marked ? 1 : 0;
-    this.packed[at + 2] = start;
-    this.packed[at + 3] = end;
-    this.values[position] = value;
-  }
-
-  has(i: number): boolean {
-    return this.packed[i * ROW_FIELDS] >= 0;
-  }
-
-  hasCells(i: number): boolean {
-    return this.packed[i * ROW_FIELDS + 8] === 1;
-  }
-
-  /** The value at a grid position when its row's cells are known and it holds a number (a missing row has no cells). */
-  known(position: number): number | null {
-    const row = Math.floor(position / this.stride);
-    return this.hasCells(row) && this.packed[this.rowCount * ROW_FIELDS + position * CELL_FIELDS] === 0 ? this.values[position] : null;
-  }
-
-  /** The row's cells are known and each holds a number. */
-  allValues(i: number, columns: number): boolean {
-    if (!this.hasCells(i)) return false;
-    for (let col = 0; col < columns; col++) {
-      if (this.packed[this.rowCount * ROW_FIELDS + (i * this.stride + col) * CELL_FIELDS] !== 0) return false;
-    }
-    return true;
-  }
-
-  labelSpan(i: number): Span {
-    return { start: this.packed[i * ROW_FIELDS], end: this.packed[i * ROW_FIELDS + 1] };
-  }
-
-  typoSpan(i: number): Span | undefined {
-    const at = i * ROW_FIELDS + 2;
-    return this.packed[at] < 0 ? undefined : { start: this.packed[at], end: this.packed[at + 1] };
-  }
-
-  valueZone(i: number): Span {
-    return { start: this.packed[i * ROW_FIELDS + 4], end: this.packed[i * ROW_FIELDS + 5] };
-  }
-
-  layout(i: number): CellLayout {
-    return LAYOUT_CODES[this.packed[i * ROW_FIELDS + 6]];
-  }
-
-  valuesFound(i: number): number {
-    return this.packed[i * ROW_FIELDS + 7];
-  }
-
-  cell(position: number): { state: CellState; marked: boolean; span: Span; value: number } {
-    const at = this.rowCount * ROW_FIELDS + position * CELL_FIELDS;
-    const p = this.packed;
-    return { state: STATE_CODES[p[at]], marked: p[at + 1] === 1, span: { start: p[at + 2], end: p[at + 3] }, value: this.values[position] };
-  }
-
-  /** A copy with every offset moved by `delta`. */
-  shifted(delta: number): TableGrid {
-    const p = this.packed.slice();
-    for (let i = 0; i < this.rowCount; i++) {
-      const at = i * ROW_FIELDS;
-      if (p[at] < 0) continue;
-      for (const field of [0, 1, 4, 5]) p[at + field] += delta;
-      if (p[at + 2] >= 0) {
-        p[at + 2] += delta;
-        p[at + 3] += delta;
-      }
-    }
-    for (let position = 0; position < this.rowCount * this.stride; position++) {
-      const at = this.rowCount * ROW_FIELDS + position * CELL_FIELDS;
-      if (p[at] < 0) continue;
-      p[at + 2] += delta;
-      p[at + 3] += delta;
-    }
-    return new TableGrid(this.rowCount, this.stride, p, this.values.slice());
   }
 }
 

@@ -2,9 +2,10 @@
 // at a heading recognised by its title, not by its numeral alone).
 import { SECTIONS } from '../template/sections';
 import type { SectionTemplate } from '../template/types';
-import { fold } from '../text/fold';
+import { detached } from '../text/detach';
+import { foldText } from '../text/fold';
 import { isSpace } from '../text/chars';
-import type { Line, LineBounds } from '../text/lines';
+import type { Line } from '../text/lines';
 
 /** A report title, in folded text (see text/fold): what makes a line a title, and a .txt file a report. */
 export const TITLE = /(\d{4})年度?政府信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)/;
@@ -26,22 +27,31 @@ export interface HeadingLine {
   readonly numeral: string;
 }
 
-const isNumeral = (code: number): boolean => NUMERAL_CODES.has(code);
 const NUMERAL_CODES = new Set([...'一二三四五六'].map((c) => c.charCodeAt(0)));
 
-/** Line i of the bounds, as an object with its text (made only for the lines that are looked at closely). */
-export function lineAt(text: string, lines: LineBounds, i: number): Line {
-  return { index: i, start: lines.starts[i], end: lines.ends[i], text: text.slice(lines.starts[i], lines.ends[i]) };
+const lineOf = (text: string, start: number, end: number): Line => ({ start, end, text: text.slice(start, end) });
+
+/** The line before the one starting at `start`, when it starts at or after `from`. */
+function lineBefore(text: string, start: number, from: number): Line | null {
+  if (start <= from) return null;
+  let end = start - 1;
+  if (end > from && text[end] === '\n' && text[end - 1] === '\r') end--;
+  let lineStart = end;
+  while (lineStart > from && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
+  return lineOf(text, lineStart, end);
 }
 
-/** Line i as a title, or null. `hasBao`: whether the line holds 报, which every title does (found by the caller in one search). */
-export function readTitle(text: string, lines: LineBounds, i: number, hasBao: boolean): TitleLine | null {
+/**
+ * The line text[start, end) as a title, or null. `hasBao`: whether it holds 报, which every title does (the
+ * caller finds it in one search); `from`: where the text read starts, for the agency on the line before.
+ */
+export function readTitle(text: string, start: number, end: number, hasBao: boolean, from: number): TitleLine | null {
   // cheap rejections first: this runs on every line of the document
-  if (!hasBao || lines.ends[i] - lines.starts[i] > MAX_TITLE * 2) return null;
-  const line = lineAt(text, lines, i);
+  if (!hasBao || end - start > MAX_TITLE * 2) return null;
+  const line = lineOf(text, start, end);
   const raw = line.text;
   if (raw.includes('《') || raw.includes('。')) return null;
-  const folded = fold(raw).text;
+  const folded = foldText(raw);
   if (folded.length > MAX_TITLE) return null;
   const m = TITLE.exec(folded);
   if (!m) return null;
@@ -52,8 +62,8 @@ export function readTitle(text: string, lines: LineBounds, i: number, hasBao: bo
   let agency = (yearAt > 0 ? width.slice(0, yearAt) : '').replace(/^.*[:：]/, '').trim();
   let agencyLine: Line | null = null;
   if (!agency) {
-    for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
-      const prev = lineAt(text, lines, k);
+    let prev = lineBefore(text, start, from);
+    for (let k = 0; prev && k < 3; k++, prev = lineBefore(text, prev.start, from)) {
       const trimmed = prev.text.trim();
       if (!trimmed) continue;
       if (trimmed.length <= 40 && !/[。，,：:\d]/.test(trimmed)) {
@@ -66,30 +76,35 @@ export function readTitle(text: string, lines: LineBounds, i: number, hasBao: bo
   return { line, year, agency, agencyLine };
 }
 
-export function readHeading(text: string, lines: LineBounds, i: number): HeadingLine | null {
+const HEADING_CACHE_LIMIT = 1000;
+const MAX_CACHED_HEADING = 200;
+const withLine = (line: Line, found: { section: SectionTemplate; numeral: string } | null): HeadingLine | null => found && { line, ...found };
+/** headings by their text: the same headings open every report of a compilation */
+const headings = new Map<string, { section: SectionTemplate; numeral: string } | null>();
+
+/** The line text[start, end) as a section heading, or null. */
+export function readHeading(text: string, start: number, end: number): HeadingLine | null {
   // a heading starts with its numeral, after spaces
-  let at = lines.starts[i];
-  while (at < lines.ends[i] && isSpace(text.charCodeAt(at))) at++;
-  if (at === lines.ends[i] || !isNumeral(text.charCodeAt(at))) return null;
-  const line = lineAt(text, lines, i);
-  const m = HEADING_START.exec(line.text);
-  if (!m) return null;
-  const folded = fold(line.text.slice(m[0].length)).text;
-  if (!folded || folded.length > MAX_HEADING) return null;
-  const section = SECTIONS.find((s) => s.keys.some((k) => folded.includes(k)));
-  return section ? { line, section, numeral: m[1] } : null;
+  let at = start;
+  while (at < end && isSpace(text.charCodeAt(at))) at++;
+  if (at === end || !NUMERAL_CODES.has(text.charCodeAt(at))) return null;
+  const line = lineOf(text, start, end);
+  // long lines (prose that starts with a numeral, 一是…) are read but not kept
+  if (line.text.length > MAX_CACHED_HEADING) return withLine(line, headingOf(line.text));
+  let found = headings.get(line.text);
+  if (found === undefined) {
+    found = headingOf(line.text);
+    if (headings.size >= HEADING_CACHE_LIMIT) headings.clear();
+    headings.set(detached(line.text), found);
+  }
+  return withLine(line, found);
 }
 
-/** Whether each line holds 报, for readTitle: one forward search through the text instead of one per line. */
-export class BaoFinder {
-  private next: number;
-  constructor(private readonly text: string, from: number) {
-    this.next = text.indexOf('报', from);
-  }
-
-  /** Lines must be asked about in order. */
-  inLine(start: number, end: number): boolean {
-    if (this.next >= 0 && this.next < start) this.next = this.text.indexOf('报', start);
-    return this.next >= 0 && this.next < end;
-  }
+function headingOf(text: string): { section: SectionTemplate; numeral: string } | null {
+  const m = HEADING_START.exec(text);
+  if (!m) return null;
+  const folded = foldText(text.slice(m[0].length));
+  if (!folded || folded.length > MAX_HEADING) return null;
+  const section = SECTIONS.find((s) => s.keys.some((k) => folded.includes(k)));
+  return section ? { section, numeral: m[1] } : null;
 }

@@ -1,48 +1,51 @@
 // Text → reports → sections → tables.
+import { GridArena } from '../grid';
 import type { ParsedDocument, Report, Section, Table } from '../model';
 import { TEMPLATES, TRIAL_MARKERS } from '../template/tables';
 import type { TableId, TemplateId } from '../template/types';
-import { lineBounds, type LineBounds } from '../text/lines';
-import { BaoFinder, readHeading, readTitle, type HeadingLine, type TitleLine } from './blocks';
+import { LineBreaks, LineWalker } from '../text/lines';
+import { NextChar } from '../text/next-char';
+import { readHeading, readTitle, type HeadingLine, type TitleLine } from './blocks';
 import { foldText } from '../text/fold';
 import { labelInfo, MAX_LABEL } from './labels';
 import { parseTable } from './table';
-import { LABEL, tokenize, type TokenStream } from './tokens';
+import { LABEL, TableScan, tokenize, type TokenStream } from './tokens';
 
 interface ReportDraft {
   title: TitleLine | null;
   start: number;
   headings: HeadingLine[];
-  /** the report's lines, as numbers into the document's line bounds */
-  firstLine: number;
-  lastLine: number;
+  /** the end of the report's last line */
+  end: number;
 }
 
-function splitReports(text: string, lines: LineBounds, from: number): ReportDraft[] {
+function splitReports(text: string, from: number, to: number): ReportDraft[] {
   const drafts: ReportDraft[] = [];
   let current: ReportDraft | null = null;
-  const bao = new BaoFinder(text, from);
-  for (let i = 0; i < lines.starts.length; i++) {
-    const title = readTitle(text, lines, i, bao.inLine(lines.starts[i], lines.ends[i]));
+  const lines = new LineWalker(to, from, new LineBreaks(text, from));
+  const bao = new NextChar(text, '报', from);
+  while (lines.next()) {
+    const { start, end } = lines;
+    const title = readTitle(text, start, end, bao.from(start) < end, from);
     if (title) {
       if (!current || current.headings.length > 0) {
-        current = { title, start: (title.agencyLine ?? title.line).start, headings: [], firstLine: i, lastLine: i };
+        current = { title, start: (title.agencyLine ?? title.line).start, headings: [], end };
         drafts.push(current);
       } else {
         // a second title line before any section (a page header, a metadata line): the later one is the title
         current.title = title;
       }
-      current.lastLine = i;
+      current.end = end;
       continue;
     }
-    const heading = readHeading(text, lines, i);
+    const heading = readHeading(text, start, end);
     if (heading && !current) {
-      current = { title: null, start: lines.starts[i], headings: [], firstLine: i, lastLine: i };
+      current = { title: null, start, headings: [], end };
       drafts.push(current);
     }
     if (!current) continue;
     if (heading) current.headings.push(heading);
-    current.lastLine = i;
+    current.end = end;
   }
   return drafts;
 }
@@ -67,8 +70,13 @@ function chooseTemplate(sectionTwo: TokenStream | null, year: number | null): { 
   return { id: year !== null && year <= 2020 ? '2019' : '2021', reason: 'year' };
 }
 
-function buildReport(text: string, lines: LineBounds, draft: ReportDraft): Report {
-  const end = lines.ends[draft.lastLine];
+/** Where the line after the one ending at `end` starts. */
+function nextLineStart(text: string, end: number): number {
+  return text[end] === '\r' && text[end + 1] === '\n' ? end + 2 : end + 1;
+}
+
+function buildReport(text: string, draft: ReportDraft, arena: GridArena, scan: TableScan): Report {
+  const end = draft.end;
   const sections: Section[] = draft.headings.map((h, k) => {
     const next = draft.headings[k + 1];
     return {
@@ -78,15 +86,13 @@ function buildReport(text: string, lines: LineBounds, draft: ReportDraft): Repor
       body: { start: h.line.end, end: next ? next.line.start : end },
     };
   });
-  // each table section's lines: after its heading, up to the next heading (an empty last line of the report is left out)
+  // each table section's lines: after its heading, those starting before the next heading (or the report's end)
   const streams = new Map<number, TokenStream>();
-  draft.headings.forEach((h, k) => {
-    if (h.section.number < 2 || h.section.number > 4 || streams.has(h.section.number)) return;
-    const next = draft.headings[k + 1];
-    let to = next ? next.line.index : draft.lastLine + 1;
-    if (!next && lines.starts[draft.lastLine] === end && to - 1 > h.line.index) to--;
-    streams.set(h.section.number, tokenize(text, lines, h.line.index + 1, to));
-  });
+  for (const section of sections) {
+    if (section.number < 2 || section.number > 4 || streams.has(section.number)) continue;
+    const stream = scan.streams[section.number - 2];
+    streams.set(section.number, tokenize(text, nextLineStart(text, section.body.start), section.body.end, scan, stream));
+  }
   const year = draft.title?.year ?? null;
   const { id, reason } = chooseTemplate(streams.get(2) ?? null, year);
   const template = TEMPLATES[id];
@@ -95,7 +101,7 @@ function buildReport(text: string, lines: LineBounds, draft: ReportDraft): Repor
     const stream = streams.get(number);
     const section = sections.find((s) => s.number === number);
     if (!stream || !section) continue;
-    const table = parseTable(stream, template.tables[tableId], section.body.end);
+    const table = parseTable(stream, template.tables[tableId], section.body.end, arena);
     if (table) tables[tableId] = table;
   }
   const title = draft.title;
@@ -119,6 +125,7 @@ export function parseDocument(text: string): ParsedDocument {
 
 /** The reports that start in text[from, to), read as if the text held nothing else; `from` must be a line start. */
 export function parseRange(text: string, from: number, to: number): Report[] {
-  const lines = lineBounds(text, from, to);
-  return splitReports(text, lines, from).map((d) => buildReport(text, lines, d));
+  const arena = new GridArena(to - from);
+  const scan = new TableScan(text, from);
+  return splitReports(text, from, to).map((d) => buildReport(text, d, arena, scan));
 }

@@ -2,7 +2,8 @@
 // split across lines, or with a typo), then gives each row the values that follow it. Values that
 // overflow one row wait for the next label that has none (PDF text often puts a row's numbers on the
 // line before its wrapped label).
-import { Table, TableGrid, type Cell, type CellLayout, type CollapsedGroup, type LabelTypo, type Span } from '../model';
+import { BLANK as BLANK_CELL, INVALID as INVALID_CELL, VALUE, type GridArena, TableGrid } from '../grid';
+import { Table, type Cell, type CellLayout, type CollapsedGroup, type LabelTypo, type Span } from '../model';
 import { lookupOf } from '../template/lookup';
 import type { GroupTemplate, TableTemplate } from '../template/types';
 import { isSpace } from '../text/chars';
@@ -68,9 +69,9 @@ function cellOf(stream: TokenStream, token: number): Cell {
 }
 
 function writeSlot(grid: TableGrid, position: number, stream: TokenStream, slot: Slot): void {
-  if (typeof slot !== 'number') return grid.setCell(position, 'blank', slot.start, slot.end, 0);
+  if (typeof slot !== 'number') return grid.setCell(position, BLANK_CELL, slot.start, slot.end, 0, false);
   const kind = stream.kind[slot];
-  const state = kind === NUMBER ? 'value' : kind === BLANK ? 'blank' : 'invalid';
+  const state = kind === NUMBER ? VALUE : kind === BLANK ? BLANK_CELL : INVALID_CELL;
   grid.setCell(position, state, stream.start[slot], stream.end[slot], stream.value[slot], kind === BLANK);
 }
 
@@ -148,10 +149,11 @@ function writeCells(grid: TableGrid, i: number, stream: TokenStream, values: num
 const NO_GROUPS: readonly CollapsedGroup[] = [];
 const NO_TYPOS: readonly LabelTypo[] = [];
 
-export function parseTable(stream: TokenStream, template: TableTemplate, sectionEnd: number): Table | null {
+/** The table in a section's tokens, its numbers kept in `arena`; null when no row of it is found. */
+export function parseTable(stream: TokenStream, template: TableTemplate, sectionEnd: number, arena: GridArena): Table | null {
   const headerTypos: LabelTypo[] = [];
   const collapsed: CollapsedGroup[] = [];
-  const grid = new TableGrid(template.rows.length, lookupOf(template).stride);
+  const grid = new TableGrid(arena, template.rows.length, lookupOf(template).stride);
   let tabbed = false;
   for (let l = 0; l < stream.lineCount && !tabbed; l++) tabbed = stream.lineTabbed[l] && stream.lineFieldCount[l] > 2;
   const span = spanOfStream(stream, sectionEnd);

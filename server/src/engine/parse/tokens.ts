@@ -3,7 +3,8 @@
 // of its own wherever it stands. Tokens and lines are kept as parallel arrays of numbers, not objects: a
 // compilation has hundreds of thousands of them, and only label tokens are ever read as text.
 import { isSpace } from '../text/chars';
-import type { LineBounds } from '../text/lines';
+import { LineBreaks, LineWalker } from '../text/lines';
+import { NextChar } from '../text/next-char';
 
 export const LABEL = 0;
 export const NUMBER = 1;
@@ -20,7 +21,14 @@ export interface Field {
   readonly fieldNo: number;
 }
 
+/**
+ * A section's tokens and lines. The arrays are kept longer than the counts say: a stream is reused, section
+ * after section, so that they grow once per parse rather than once per table.
+ */
 export class TokenStream {
+  source = '';
+  tokenCount = 0;
+  lineCount = 0;
   /** per token */
   readonly kind: TokenKind[] = [];
   readonly start: number[] = [];
@@ -41,14 +49,12 @@ export class TokenStream {
   readonly firstToken: number[] = [];
   readonly endToken: number[] = [];
 
-  constructor(readonly source: string) {}
-
-  get tokenCount(): number {
-    return this.kind.length;
-  }
-
-  get lineCount(): number {
-    return this.lineStart.length;
+  /** Empties the stream for another section of `source`. */
+  reset(source: string): this {
+    this.source = source;
+    this.tokenCount = 0;
+    this.lineCount = 0;
+    return this;
   }
 
   text(token: number): string {
@@ -76,12 +82,24 @@ export class TokenStream {
   }
 
   push(kind: TokenKind, start: number, end: number, line: number, field: number, value: number): void {
-    this.kind.push(kind);
-    this.start.push(start);
-    this.end.push(end);
-    this.line.push(line);
-    this.field.push(field);
-    this.value.push(value);
+    const t = this.tokenCount++;
+    this.kind[t] = kind;
+    this.start[t] = start;
+    this.end[t] = end;
+    this.line[t] = line;
+    this.field[t] = field;
+    this.value[t] = value;
+  }
+
+  pushLine(start: number, end: number, lineNumber: number, tabbed: boolean, fieldCount: number, firstToken: number): void {
+    const l = this.lineCount++;
+    this.lineStart[l] = start;
+    this.lineEnd[l] = end;
+    this.lineNumber[l] = lineNumber;
+    this.lineTabbed[l] = tabbed;
+    this.lineFieldCount[l] = fieldCount;
+    this.firstToken[l] = firstToken;
+    this.endToken[l] = this.tokenCount;
   }
 }
 
@@ -119,23 +137,11 @@ const WU = '无'.charCodeAt(0);
 let wordValue = 0;
 
 /**
- * The kind of source[start, end) (a word: no spaces); a number's value goes to wordValue. The common cases
- * are read from the characters: plain digits, and words with a CJK ideograph in them (no number or blank
- * marker has one, but 无).
+ * The kind of a word that is neither plain digits nor a label with an ideograph in it (tokenizeFields tells
+ * those apart as it reads): full-width or grouped digits, decimals, blank markers (无 among them), malformed
+ * numbers. A number's value goes to wordValue.
  */
 function classifyWord(source: string, start: number, end: number): TokenKind {
-  let digits = true;
-  let value = 0;
-  for (let i = start; i < end; i++) {
-    const c = source.charCodeAt(i);
-    if (c >= 0x4e00 && c <= 0x9fff) return end - start === 1 && c === WU ? BLANK : LABEL;
-    if (digits && c >= 48 && c <= 57) value = value * 10 + (c - 48);
-    else digits = false;
-  }
-  if (digits && end - start < 16) {
-    wordValue = value;
-    return NUMBER;
-  }
   const w = source.slice(start, end).normalize('NFKC');
   if (NUMBER_TEXT.test(w)) {
     wordValue = Number(w.replace(/,/g, ''));
@@ -176,50 +182,94 @@ function splitFields(source: string, start: number, end: number): { tabbed: bool
   return { tabbed: true, bounds };
 }
 
-/** Tokens of the document lines [from, to) (numbers into `lines`). */
-export function tokenize(source: string, lines: LineBounds, from: number, to: number): TokenStream {
-  const stream = new TokenStream(source);
-  for (let l = from; l < to; l++) {
-    const lineStart = lines.starts[l];
-    const lineEnd = lines.ends[l];
-    if (lineEnd - lineStart > MAX_TABLE_LINE || skipped(source, lineStart, lineEnd)) continue;
+/**
+ * What tokenize reads a parse's table sections with: its line breaks, pipes and tabs, each searched for once,
+ * and a stream for each table section (二, 三, 四), reused report after report.
+ */
+export class TableScan {
+  readonly streams = [new TokenStream(), new TokenStream(), new TokenStream()];
+  readonly breaks: LineBreaks;
+  readonly pipes: NextChar;
+  readonly tabs: NextChar;
+  constructor(source: string, from: number) {
+    this.breaks = new LineBreaks(source, from);
+    this.pipes = new NextChar(source, '|', from);
+    this.tabs = new NextChar(source, '\t', from);
+  }
+}
+
+/**
+ * The tokens of source[start, end) on one line, in fields separated by `sep` (a character code; -1: one field)
+ * numbered from `field`; returns the number of fields. Words that are not numbers or blank markers run
+ * together into one label (a label broken by spaces).
+ */
+function tokenizeFields(stream: TokenStream, start: number, end: number, lineNo: number, field: number, sep: number): number {
+  const source = stream.source;
+  let fields = 1;
+  let labelStart = -1;
+  let labelEnd = -1;
+  let i = start;
+  while (i < end) {
+    const c = source.charCodeAt(i);
+    if (c === sep) {
+      if (labelStart >= 0) stream.push(LABEL, labelStart, labelEnd, lineNo, field, 0);
+      labelStart = -1;
+      field++;
+      fields++;
+      i++;
+      continue;
+    }
+    if (isSpace(c)) {
+      i++;
+      continue;
+    }
+    // the word's end, and on the way its kind: plain digits are a number, a word with an ideograph a label
+    let j = i;
+    let digits = true;
+    let ideograph = false;
+    let value = 0;
+    for (let d = c; j < end && !isSpace(d) && d !== sep; d = source.charCodeAt(++j)) {
+      if (d >= 48 && d <= 57) value = value * 10 + (d - 48);
+      else {
+        digits = false;
+        if (d >= 0x4e00 && d <= 0x9fff) ideograph = true;
+      }
+    }
+    const kind = digits && j - i < 16 ? NUMBER : ideograph && !(j - i === 1 && c === WU) ? LABEL : classifyWord(source, i, j);
+    if (kind === LABEL) {
+      if (labelStart < 0) labelStart = i;
+      labelEnd = j;
+    } else {
+      if (labelStart >= 0) stream.push(LABEL, labelStart, labelEnd, lineNo, field, 0);
+      labelStart = -1;
+      stream.push(kind, i, j, lineNo, field, kind !== NUMBER ? 0 : digits ? value : wordValue);
+    }
+    i = j;
+  }
+  if (labelStart >= 0) stream.push(LABEL, labelStart, labelEnd, lineNo, field, 0);
+  return fields;
+}
+
+/** Tokens of the lines of source[from, to) (from a line start; lines that start before `to`), into `stream`. */
+export function tokenize(source: string, from: number, to: number, scan: TableScan, stream: TokenStream): TokenStream {
+  stream.reset(source);
+  const lines = new LineWalker(to, from, scan.breaks);
+  for (let lineNumber = 0; lines.next() && lines.start < to; lineNumber++) {
+    const { start, end } = lines;
+    if (end - start > MAX_TABLE_LINE || skipped(source, start, end)) continue;
     const lineNo = stream.lineCount;
     const firstToken = stream.tokenCount;
-    const { tabbed, bounds } = splitFields(source, lineStart, lineEnd);
-    for (let b = 0; b < bounds.length; b += 2) {
-      const end = bounds[b + 1];
-      const fieldNo = b / 2;
-      // words that are not numbers or blank markers run together into one label (a label broken by spaces)
-      let labelStart = -1;
-      let labelEnd = -1;
-      let i = bounds[b];
-      while (i < end) {
-        if (isSpace(source.charCodeAt(i))) {
-          i++;
-          continue;
-        }
-        let j = i;
-        while (j < end && !isSpace(source.charCodeAt(j))) j++;
-        const kind = classifyWord(source, i, j);
-        if (kind === LABEL) {
-          if (labelStart < 0) labelStart = i;
-          labelEnd = j;
-        } else {
-          if (labelStart >= 0) stream.push(LABEL, labelStart, labelEnd, lineNo, fieldNo, 0);
-          labelStart = -1;
-          stream.push(kind, i, j, lineNo, fieldNo, kind === NUMBER ? wordValue : 0);
-        }
-        i = j;
-      }
-      if (labelStart >= 0) stream.push(LABEL, labelStart, labelEnd, lineNo, fieldNo, 0);
+    const piped = scan.pipes.from(start) < end;
+    const tabbed = piped || scan.tabs.from(start) < end;
+    let fieldCount = 0;
+    if (piped) {
+      const { bounds } = splitFields(source, start, end);
+      for (let b = 0; b < bounds.length; b += 2) tokenizeFields(stream, bounds[b], bounds[b + 1], lineNo, b / 2, -1);
+      fieldCount = bounds.length / 2;
+    } else {
+      fieldCount = tokenizeFields(stream, start, end, lineNo, 0, tabbed ? 9 : -1);
     }
-    stream.lineStart.push(lineStart);
-    stream.lineEnd.push(lineEnd);
-    stream.lineNumber.push(l);
-    stream.lineTabbed.push(tabbed);
-    stream.lineFieldCount.push(bounds.length / 2);
-    stream.firstToken.push(firstToken);
-    stream.endToken.push(stream.tokenCount);
+    stream.pushLine(start, end, lineNumber, tabbed, fieldCount, firstToken);
   }
   return stream;
 }

@@ -2,8 +2,11 @@
 
 /** What `\s` matches (the ideographic space and the BOM among it). */
 export function isSpace(code: number): boolean {
+  // ideographs and ASCII, the common cases, are answered first
+  if (code > 0x3000) return code === 0xfeff;
+  if (code < 0xa0) return code === 32 || (code >= 9 && code <= 13);
   return (
-    code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x3000 || code === 0xfeff || code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f
+    code === 0xa0 || code === 0x3000 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f
   );
 }

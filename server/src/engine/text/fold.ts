@@ -50,8 +50,17 @@ export function fold(source: string, start = 0, end = source.length): Folded {
   return { text, starts, ends };
 }
 
+/** fold(s).text, without the offsets. */
 export function foldText(s: string): string {
-  return fold(s).text;
+  let text = '';
+  for (let i = 0; i < s.length; ) {
+    const code = s.codePointAt(i)!;
+    const width = code > 0xffff ? 2 : 1;
+    if (isStable(code)) text += s[i];
+    else for (const ch of String.fromCodePoint(code).normalize('NFKC')) if (!DROPPED.test(ch)) text += ch;
+    i += width;
+  }
+  return text;
 }
 
 /** Source range of folded characters [from, to), which must not be empty. */

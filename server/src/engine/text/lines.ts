@@ -1,10 +1,10 @@
 // Splitting text into lines (LF, CRLF or CR) and mapping offsets to LSP positions (UTF-16 code units,
 // which is what JavaScript string offsets already are).
 
+import { NextChar } from './next-char';
 import { lastAtOrBefore } from './search';
 
 export interface Line {
-  readonly index: number;
   readonly start: number;
   /** offset just past the last character, before the line break */
   readonly end: number;
@@ -21,52 +21,61 @@ export interface LspRange {
   end: Position;
 }
 
-/** Where each line of text[from, to) starts and ends (before its line break), as splitLines without the objects. */
-export interface LineBounds {
-  readonly starts: number[];
-  readonly ends: number[];
+/** The line breaks of a text, searched for as they are needed (see NextChar). */
+export class LineBreaks {
+  private readonly lf: NextChar;
+  private readonly cr: NextChar;
+  constructor(text: string, from: number) {
+    this.lf = new NextChar(text, '\n', from);
+    this.cr = new NextChar(text, '\r', from);
+  }
+
+  /** The end of the line starting at `start` (within `to`), and the start of the next line (to + 1 past the last). */
+  lineAt(start: number, to: number): { end: number; next: number } {
+    const lf = this.lf.from(start);
+    const cr = this.cr.from(start);
+    const end = Math.min(lf, cr);
+    if (end >= to) return { end: to, next: to + 1 };
+    // CRLF is one break, unless the range ends between the two
+    return { end, next: end === cr && lf === cr + 1 && lf < to ? end + 2 : end + 1 };
+  }
 }
 
-/** The line bounds of text[from, to); `from` must be a line start. */
-export function lineBounds(text: string, from = 0, to = text.length): LineBounds {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let start = from;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      starts.push(start);
-      ends.push(i);
-      if (c === 13 && i + 1 < to && text.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
-    }
-  }
-  starts.push(start);
-  ends.push(to);
-  return { starts, ends };
-}
+/**
+ * The lines of text[from, to), one after another (`from` must be a line start): LF, CRLF or CR breaks, and a
+ * last line up to `to` (empty after a final break).
+ */
+export class LineWalker {
+  /** the current line: its start, and its end before the line break */
+  start = 0;
+  end = 0;
+  private following: number;
 
-/** The lines of text[from, to); `from` must be a line start. */
-export function splitLines(text: string, from = 0, to = text.length): Line[] {
-  const lines: Line[] = [];
-  let start = from;
-  const n = to;
-  for (let i = from; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      lines.push({ index: lines.length, start, end: i, text: text.slice(start, i) });
-      if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
-    }
+  constructor(
+    private readonly to: number,
+    from: number,
+    private readonly breaks: LineBreaks,
+  ) {
+    this.following = from;
   }
-  lines.push({ index: lines.length, start, end: n, text: text.slice(start, n) });
-  return lines;
+
+  /** Moves to the next line; false when there is none. */
+  next(): boolean {
+    if (this.following > this.to) return false;
+    this.start = this.following;
+    const { end, next } = this.breaks.lineAt(this.start, this.to);
+    this.end = end;
+    this.following = next;
+    return true;
+  }
 }
 
 export class LineIndex {
   private readonly starts: number[];
   constructor(private readonly text: string) {
-    this.starts = splitLines(text).map((l) => l.start);
+    this.starts = [];
+    const lines = new LineWalker(text.length, 0, new LineBreaks(text, 0));
+    while (lines.next()) this.starts.push(lines.start);
   }
 
   positionAt(offset: number): Position {

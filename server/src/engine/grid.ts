@@ -1,0 +1,192 @@
+// A table's rows and cells as numbers: what the parser writes and a Table reads. The numbers of every table
+// of one parse live in one arena of typed arrays: a compilation has thousands of tables and hundreds of
+// thousands of cells, and an object (or an array) per table or cell is what parsing used to spend its time on.
+import type { CellLayout, CellState, Span } from './model';
+
+/**
+ * Number storage shared by the tables of one parse, in blocks: a table takes its room from the current block,
+ * and a full block is left as it is for a new one (nothing is copied). The first block is sized for the text.
+ */
+export class GridArena {
+  private ints = new Int32Array(0);
+  private values = new Float64Array(0);
+  private intsUsed = 0;
+  private valuesUsed = 0;
+
+  /** `textLength`: the length of the text parsed, to size the first block for it */
+  constructor(private readonly textLength = 0) {}
+
+  /** Room for `ints` integers, all -1, and `values` numbers. */
+  take(ints: number, values: number): { ints: Int32Array; intBase: number; values: Float64Array; valueBase: number } {
+    if (this.intsUsed + ints > this.ints.length || this.valuesUsed + values > this.values.length) {
+      // a table three takes about 0.5 integers per character of report text
+      const first = this.ints.length === 0;
+      this.ints = new Int32Array(Math.max(ints, first ? Math.min(BLOCK_INTS, 1024 + (this.textLength >> 1)) : BLOCK_INTS));
+      this.values = new Float64Array(Math.max(values, first ? Math.min(BLOCK_VALUES, 256 + (this.textLength >> 3)) : BLOCK_VALUES));
+      this.intsUsed = 0;
+      this.valuesUsed = 0;
+    }
+    const intBase = this.intsUsed;
+    const valueBase = this.valuesUsed;
+    this.intsUsed += ints;
+    this.valuesUsed += values;
+    this.ints.fill(-1, intBase, this.intsUsed);
+    return { ints: this.ints, intBase, values: this.values, valueBase };
+  }
+}
+
+const BLOCK_INTS = 1 << 16;
+const BLOCK_VALUES = 1 << 14;
+
+const LAYOUT_CODES: readonly CellLayout[] = ['tabs', 'lines', 'spaced-lines', 'inline'];
+const STATE_CODES: readonly CellState[] = ['value', 'blank', 'invalid'];
+export const VALUE = 0;
+export const BLANK = 1;
+export const INVALID = 2;
+export type StateCode = typeof VALUE | typeof BLANK | typeof INVALID;
+
+/** per row: label start, end, typo start, end (-1: none), value zone start, end, flags (layout, has cells, values found) */
+const ROW_FIELDS = 7;
+/** per cell: start, end, flags (state, marked blank); -1: no cell */
+const CELL_FIELDS = 3;
+const HAS_CELLS = 4;
+const FOUND_SHIFT = 3;
+const MARKED = 4;
+
+/**
+ * One table's numbers in an arena. Its fields are private (#): two grids are equal (to node's deepEqual) by
+ * their shape alone, so tests compare tables by the rows they give.
+ */
+export class TableGrid {
+  readonly #ints: Int32Array;
+  readonly #values: Float64Array;
+  readonly #rowBase: number;
+  readonly #cellBase: number;
+  readonly #valueBase: number;
+
+  constructor(
+    arena: GridArena,
+    readonly rowCount: number,
+    /** columns of the widest row: a cell's position is row × stride + column */
+    readonly stride: number,
+  ) {
+    const { ints, intBase, values, valueBase } = arena.take(rowCount * (ROW_FIELDS + stride * CELL_FIELDS), rowCount * stride);
+    this.#ints = ints;
+    this.#values = values;
+    this.#rowBase = intBase;
+    this.#cellBase = intBase + rowCount * ROW_FIELDS;
+    this.#valueBase = valueBase;
+  }
+
+  setRow(i: number, label: Span, typo: Span | undefined, zone: Span, layout: CellLayout, valuesFound: number, hasCells: boolean): void {
+    const p = this.#ints;
+    const at = this.#rowBase + i * ROW_FIELDS;
+    p[at] = label.start;
+    p[at + 1] = label.end;
+    p[at + 2] = typo ? typo.start : -1;
+    p[at + 3] = typo ? typo.end : -1;
+    p[at + 4] = zone.start;
+    p[at + 5] = zone.end;
+    p[at + 6] = LAYOUT_CODES.indexOf(layout) | (hasCells ? HAS_CELLS : 0) | (valuesFound << FOUND_SHIFT);
+  }
+
+  setLayout(i: number, layout: CellLayout): void {
+    const at = this.#rowBase + i * ROW_FIELDS + 6;
+    this.#ints[at] = (this.#ints[at] & ~3) | LAYOUT_CODES.indexOf(layout);
+  }
+
+  setCell(position: number, state: StateCode, start: number, end: number, value: number, marked: boolean): void {
+    const p = this.#ints;
+    const at = this.#cellBase + position * CELL_FIELDS;
+    p[at] = start;
+    p[at + 1] = end;
+    p[at + 2] = state | (marked ? MARKED : 0);
+    this.#values[this.#valueBase + position] = value;
+  }
+
+  has(i: number): boolean {
+    return this.#ints[this.#rowBase + i * ROW_FIELDS] >= 0;
+  }
+
+  private flags(i: number): number {
+    return this.#ints[this.#rowBase + i * ROW_FIELDS + 6];
+  }
+
+  /** The row's cells were placed (a missing row has none). */
+  hasCells(i: number): boolean {
+    return this.has(i) && (this.flags(i) & HAS_CELLS) !== 0;
+  }
+
+  /** The value at a position when its row's cells were placed and it holds a number. */
+  known(position: number): number | null {
+    return this.hasCells(Math.floor(position / this.stride)) && this.state(position) === VALUE ? this.#values[this.#valueBase + position] : null;
+  }
+
+  /** The number at a position, whatever the cell holds (0 where it holds none). */
+  value(position: number): number {
+    return this.#values[this.#valueBase + position];
+  }
+
+  private state(position: number): number {
+    return this.#ints[this.#cellBase + position * CELL_FIELDS + 2] & 3;
+  }
+
+  /** The row's cells are known and each holds a number. */
+  allValues(i: number, columns: number): boolean {
+    if (!this.hasCells(i)) return false;
+    for (let col = 0; col < columns; col++) if (this.state(i * this.stride + col) !== VALUE) return false;
+    return true;
+  }
+
+  labelSpan(i: number): Span {
+    const at = this.#rowBase + i * ROW_FIELDS;
+    return { start: this.#ints[at], end: this.#ints[at + 1] };
+  }
+
+  typoSpan(i: number): Span | undefined {
+    const at = this.#rowBase + i * ROW_FIELDS + 2;
+    return this.#ints[at] < 0 ? undefined : { start: this.#ints[at], end: this.#ints[at + 1] };
+  }
+
+  valueZone(i: number): Span {
+    const at = this.#rowBase + i * ROW_FIELDS + 4;
+    return { start: this.#ints[at], end: this.#ints[at + 1] };
+  }
+
+  layout(i: number): CellLayout {
+    return LAYOUT_CODES[this.flags(i) & 3];
+  }
+
+  valuesFound(i: number): number {
+    return this.flags(i) >> FOUND_SHIFT;
+  }
+
+  cell(position: number): { state: CellState; marked: boolean; span: Span; value: number } {
+    const at = this.#cellBase + position * CELL_FIELDS;
+    const p = this.#ints;
+    return { state: STATE_CODES[p[at + 2] & 3], marked: (p[at + 2] & MARKED) !== 0, span: { start: p[at], end: p[at + 1] }, value: this.value(position) };
+  }
+
+  /** A copy, in an arena of its own, with every offset moved by `delta`. */
+  shifted(delta: number): TableGrid {
+    const copy = new TableGrid(new GridArena(), this.rowCount, this.stride);
+    const from = this.#ints;
+    const to = copy.#ints;
+    const move = (at: number): number => (from[at] < 0 ? from[at] : from[at] + delta);
+    for (let i = 0; i < this.rowCount; i++) {
+      const a = this.#rowBase + i * ROW_FIELDS;
+      const b = copy.#rowBase + i * ROW_FIELDS;
+      for (let k = 0; k < 6; k++) to[b + k] = move(a + k);
+      to[b + 6] = from[a + 6];
+    }
+    for (let position = 0; position < this.rowCount * this.stride; position++) {
+      const a = this.#cellBase + position * CELL_FIELDS;
+      const b = copy.#cellBase + position * CELL_FIELDS;
+      to[b] = move(a);
+      to[b + 1] = move(a + 1);
+      to[b + 2] = from[a + 2];
+      copy.#values[copy.#valueBase + position] = this.value(position);
+    }
+    return copy;
+  }
+}
