@@ -39,6 +39,11 @@ const BLOCK_INTS = 1 << 16;
 const BLOCK_VALUES = 1 << 14;
 
 const LAYOUT_CODES: readonly CellLayout[] = ['tabs', 'lines', 'spaced-lines', 'inline'];
+export const TABS = 0;
+export const LINES = 1;
+export const SPACED_LINES = 2;
+export const INLINE = 3;
+export type Layout = typeof TABS | typeof LINES | typeof SPACED_LINES | typeof INLINE;
 const STATE_CODES: readonly CellState[] = ['value', 'blank', 'invalid'];
 export const VALUE = 0;
 export const BLANK = 1;
@@ -78,21 +83,21 @@ export class TableGrid {
     this.#valueBase = valueBase;
   }
 
-  setRow(i: number, label: Span, typo: Span | undefined, zone: Span, layout: CellLayout, valuesFound: number, hasCells: boolean): void {
+  setRow(i: number, labelStart: number, labelEnd: number, typo: Span | undefined, zoneStart: number, zoneEnd: number, layout: Layout, valuesFound: number, hasCells: boolean): void {
     const p = this.#ints;
     const at = this.#rowBase + i * ROW_FIELDS;
-    p[at] = label.start;
-    p[at + 1] = label.end;
+    p[at] = labelStart;
+    p[at + 1] = labelEnd;
     p[at + 2] = typo ? typo.start : -1;
     p[at + 3] = typo ? typo.end : -1;
-    p[at + 4] = zone.start;
-    p[at + 5] = zone.end;
-    p[at + 6] = LAYOUT_CODES.indexOf(layout) | (hasCells ? HAS_CELLS : 0) | (valuesFound << FOUND_SHIFT);
+    p[at + 4] = zoneStart;
+    p[at + 5] = zoneEnd;
+    p[at + 6] = layout | (hasCells ? HAS_CELLS : 0) | (valuesFound << FOUND_SHIFT);
   }
 
-  setLayout(i: number, layout: CellLayout): void {
+  setLayout(i: number, layout: Layout): void {
     const at = this.#rowBase + i * ROW_FIELDS + 6;
-    this.#ints[at] = (this.#ints[at] & ~3) | LAYOUT_CODES.indexOf(layout);
+    this.#ints[at] = (this.#ints[at] & ~3) | layout;
   }
 
   setCell(position: number, state: StateCode, start: number, end: number, value: number, marked: boolean): void {
@@ -129,6 +134,21 @@ export class TableGrid {
 
   private state(position: number): number {
     return this.#ints[this.#cellBase + position * CELL_FIELDS + 2] & 3;
+  }
+
+  /** Σ parts − Σ totals over grid positions, or NaN when a cell is not a known number (a rule that cannot be judged). */
+  balance(parts: readonly number[], totals: readonly number[]): number {
+    let sum = 0;
+    for (const position of parts) sum += this.knownOrNaN(position);
+    for (const position of totals) sum -= this.knownOrNaN(position);
+    return sum;
+  }
+
+  private knownOrNaN(position: number): number {
+    const row = (position / this.stride) | 0;
+    const flags = this.#ints[this.#rowBase + row * ROW_FIELDS + 6];
+    const known = this.#ints[this.#rowBase + row * ROW_FIELDS] >= 0 && (flags & HAS_CELLS) !== 0 && (this.#ints[this.#cellBase + position * CELL_FIELDS + 2] & 3) === VALUE;
+    return known ? this.#values[this.#valueBase + position] : NaN;
   }
 
   /** The row's cells are known and each holds a number. */

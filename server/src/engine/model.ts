@@ -58,7 +58,7 @@ export interface LabelTypo {
  * A table as read: which template rows were found and the cells of each, kept packed in two number arrays
  * (a report has hundreds of cells and a compilation thousands of reports, and an object per cell is what
  * dominated parsing time). `rows` builds the row objects on first use, for the editor's features; the
- * checks read the packed values through `known` and `knownAt`.
+ * checks read the packed values through `known` and the grid.
  */
 export class Table {
   #source: string;
@@ -105,11 +105,6 @@ export class Table {
     if (i !== undefined) return this.grid.known(i * this.grid.stride + ref.col);
     const cell = this.collapsed.find((g) => g.key === ref.row)?.cells?.[ref.col];
     return cell && cell.state === 'value' ? cell.value : null;
-  }
-
-  /** `known` by grid position (see template/lookup), for rules compiled to positions. */
-  knownAt(position: number): number | null {
-    return this.grid.known(position);
   }
 
   /** The cell at a row and column (also of a collapsed group), or null when the row or its cells are not known. */

@@ -42,18 +42,8 @@ function checkRule(ctx: CheckContext, table: Table, rule: RuleTemplate): void {
 
 /** Whether a rule compiled to grid positions holds, or cannot be judged for an unknown cell. */
 function holdsOrUnknown(table: Table, rule: CompiledRule): boolean {
-  let balance = 0;
-  for (const position of rule.parts) {
-    const v = table.knownAt(position);
-    if (v === null) return true;
-    balance += v;
-  }
-  for (const position of rule.totals) {
-    const v = table.knownAt(position);
-    if (v === null) return true;
-    balance -= v;
-  }
-  return Math.abs(balance) < 1e-9;
+  const balance = table.grid.balance(rule.parts, rule.totals);
+  return Number.isNaN(balance) || Math.abs(balance) < 1e-9;
 }
 
 export const checkArithmetic: Check = (ctx) => {

@@ -3,13 +3,12 @@ import { GridArena } from '../grid';
 import type { ParsedDocument, Report, Section, Table } from '../model';
 import { TEMPLATES, TRIAL_MARKERS } from '../template/tables';
 import type { TableId, TemplateId } from '../template/types';
-import { LineBreaks, LineWalker } from '../text/lines';
 import { NextChar } from '../text/next-char';
 import { readHeading, readTitle, type HeadingLine, type TitleLine } from './blocks';
 import { foldText } from '../text/fold';
 import { labelInfo, MAX_LABEL } from './labels';
 import { parseTable } from './table';
-import { LABEL, TableScan, tokenize, type TokenStream } from './tokens';
+import { LABEL, tokenize, TokenStream } from './tokens';
 
 interface ReportDraft {
   title: TitleLine | null;
@@ -19,33 +18,71 @@ interface ReportDraft {
   end: number;
 }
 
+/** a line whose first character, after spaces, is a section numeral: where headings are looked for */
+const NUMERAL_LINE = /[\n\r][^\S\n\r]*[一二三四五六]/g;
+
+/**
+ * The lines that may open a report or a section, in order: those starting with a numeral (after spaces) and
+ * those holding 报 (every title does). Only these are read; the rest of the text is searched, not walked.
+ */
+function* candidateLines(text: string, from: number, to: number): Generator<{ start: number; end: number; hasBao: boolean }> {
+  const bao = new NextChar(text, '报', from);
+  const numeral = new RegExp(NUMERAL_LINE);
+  const nextNumeralLine = (after: number): number => {
+    numeral.lastIndex = after;
+    const m = numeral.exec(text);
+    return m && m.index < to ? m.index + 1 : Infinity;
+  };
+  let numeralLine = from < to ? from : Infinity;
+  let start = from;
+  while (start < to || start === from) {
+    const baoAt = bao.from(start);
+    const baoLine = baoAt < to ? lineStartOf(text, baoAt, from) : Infinity;
+    start = Math.min(numeralLine, baoLine);
+    if (start === Infinity) return;
+    const end = lineEndOf(text, start, to);
+    yield { start, end, hasBao: baoAt < end };
+    if (numeralLine <= end) numeralLine = nextNumeralLine(end);
+    start = end + 1;
+  }
+}
+
+const lineStartOf = (text: string, at: number, from: number): number => {
+  while (at > from && text[at - 1] !== '\n' && text[at - 1] !== '\r') at--;
+  return at;
+};
+
+const lineEndOf = (text: string, at: number, to: number): number => {
+  while (at < to && text[at] !== '\n' && text[at] !== '\r') at++;
+  return at;
+};
+
+/** The end of the line before the one starting at `start`. */
+const previousLineEnd = (text: string, start: number): number => (text[start - 1] === '\n' && text[start - 2] === '\r' ? start - 2 : start - 1);
+
 function splitReports(text: string, from: number, to: number): ReportDraft[] {
   const drafts: ReportDraft[] = [];
   let current: ReportDraft | null = null;
-  const lines = new LineWalker(to, from, new LineBreaks(text, from));
-  const bao = new NextChar(text, '报', from);
-  while (lines.next()) {
-    const { start, end } = lines;
-    const title = readTitle(text, start, end, bao.from(start) < end, from);
+  for (const { start, end, hasBao } of candidateLines(text, from, to)) {
+    const title = readTitle(text, start, end, hasBao, from);
     if (title) {
       if (!current || current.headings.length > 0) {
-        current = { title, start: (title.agencyLine ?? title.line).start, headings: [], end };
+        if (current) current.end = previousLineEnd(text, title.line.start);
+        current = { title, start: (title.agencyLine ?? title.line).start, headings: [], end: to };
         drafts.push(current);
       } else {
         // a second title line before any section (a page header, a metadata line): the later one is the title
         current.title = title;
       }
-      current.end = end;
       continue;
     }
     const heading = readHeading(text, start, end);
-    if (heading && !current) {
-      current = { title: null, start, headings: [], end };
+    if (!heading) continue;
+    if (!current) {
+      current = { title: null, start, headings: [], end: to };
       drafts.push(current);
     }
-    if (!current) continue;
-    if (heading) current.headings.push(heading);
-    current.end = end;
+    current.headings.push(heading);
   }
   return drafts;
 }
@@ -75,7 +112,7 @@ function nextLineStart(text: string, end: number): number {
   return text[end] === '\r' && text[end + 1] === '\n' ? end + 2 : end + 1;
 }
 
-function buildReport(text: string, draft: ReportDraft, arena: GridArena, scan: TableScan): Report {
+function buildReport(text: string, draft: ReportDraft, arena: GridArena, streams: readonly TokenStream[]): Report {
   const end = draft.end;
   const sections: Section[] = draft.headings.map((h, k) => {
     const next = draft.headings[k + 1];
@@ -87,18 +124,17 @@ function buildReport(text: string, draft: ReportDraft, arena: GridArena, scan: T
     };
   });
   // each table section's lines: after its heading, those starting before the next heading (or the report's end)
-  const streams = new Map<number, TokenStream>();
+  const tokens = new Map<number, TokenStream>();
   for (const section of sections) {
-    if (section.number < 2 || section.number > 4 || streams.has(section.number)) continue;
-    const stream = scan.streams[section.number - 2];
-    streams.set(section.number, tokenize(text, nextLineStart(text, section.body.start), section.body.end, scan, stream));
+    if (section.number < 2 || section.number > 4 || tokens.has(section.number)) continue;
+    tokens.set(section.number, tokenize(text, nextLineStart(text, section.body.start), section.body.end, streams[section.number - 2]));
   }
   const year = draft.title?.year ?? null;
-  const { id, reason } = chooseTemplate(streams.get(2) ?? null, year);
+  const { id, reason } = chooseTemplate(tokens.get(2) ?? null, year);
   const template = TEMPLATES[id];
   const tables: Partial<Record<TableId, Table>> = {};
   for (const [number, tableId] of [[2, '二'], [3, '三'], [4, '四']] as const) {
-    const stream = streams.get(number);
+    const stream = tokens.get(number);
     const section = sections.find((s) => s.number === number);
     if (!stream || !section) continue;
     const table = parseTable(stream, template.tables[tableId], section.body.end, arena);
@@ -126,6 +162,7 @@ export function parseDocument(text: string): ParsedDocument {
 /** The reports that start in text[from, to), read as if the text held nothing else; `from` must be a line start. */
 export function parseRange(text: string, from: number, to: number): Report[] {
   const arena = new GridArena(to - from);
-  const scan = new TableScan(text, from);
-  return splitReports(text, from, to).map((d) => buildReport(text, d, arena, scan));
+  // one stream per table section, reused report after report
+  const streams = [new TokenStream(), new TokenStream(), new TokenStream()];
+  return splitReports(text, from, to).map((d) => buildReport(text, d, arena, streams));
 }

@@ -2,8 +2,8 @@
 // split across lines, or with a typo), then gives each row the values that follow it. Values that
 // overflow one row wait for the next label that has none (PDF text often puts a row's numbers on the
 // line before its wrapped label).
-import { BLANK as BLANK_CELL, INVALID as INVALID_CELL, VALUE, type GridArena, TableGrid } from '../grid';
-import { Table, type Cell, type CellLayout, type CollapsedGroup, type LabelTypo, type Span } from '../model';
+import { BLANK as BLANK_CELL, INLINE, INVALID as INVALID_CELL, LINES, SPACED_LINES, TABS, VALUE, TableGrid, type GridArena, type Layout } from '../grid';
+import { Table, type Cell, type CollapsedGroup, type LabelTypo, type Span } from '../model';
 import { lookupOf } from '../template/lookup';
 import type { GroupTemplate, TableTemplate } from '../template/types';
 import { isSpace } from '../text/chars';
@@ -121,13 +121,13 @@ function positionalCells(stream: TokenStream, values: number[], labelToken: numb
   return slots.length === n ? slots : null;
 }
 
-function layoutOf(stream: TokenStream, labelToken: number, values: number[]): CellLayout {
-  if (!values.length) return 'lines';
+function layoutOf(stream: TokenStream, labelToken: number, values: number[]): Layout {
+  if (!values.length) return LINES;
   const first = stream.line[values[0]];
-  if (labelToken >= 0 && first === stream.line[labelToken]) return stream.lineTabbed[first] ? 'tabs' : 'inline';
-  if (values.length > 1 && first === stream.line[values[1]]) return stream.lineTabbed[first] ? 'tabs' : 'inline';
-  if (values.length > 1 && stream.lineNumber[stream.line[values[1]]] - stream.lineNumber[first] > 1) return 'spaced-lines';
-  return 'lines';
+  if (labelToken >= 0 && first === stream.line[labelToken]) return stream.lineTabbed[first] ? TABS : INLINE;
+  if (values.length > 1 && first === stream.line[values[1]]) return stream.lineTabbed[first] ? TABS : INLINE;
+  if (values.length > 1 && stream.lineNumber[stream.line[values[1]]] - stream.lineNumber[first] > 1) return SPACED_LINES;
+  return LINES;
 }
 
 /** A 法人或其他组织 subtotal column: accepted when it is the sum of its five parts. */
@@ -164,19 +164,16 @@ export function parseTable(stream: TokenStream, template: TableTemplate, section
 
   const hits = findHits(stream, template, headerTypos);
   if (!hits.some((h) => h.kind === 'row')) return null;
-  const matched = new Set(hits.flatMap((h) => (h.kind === 'row' ? [template.rows[h.index].key] : [])));
-  const lineStartOfToken = (t: number): number => stream.lineStart[stream.line[t]];
-  const layouts: CellLayout[] = [];
-  let pending: number[] = [];
-  hits.forEach((hit, h) => {
+  const layouts = new LayoutCount();
+  let pending = NO_TOKENS;
+  for (let h = 0; h < hits.length; h++) {
+    const hit = hits[h];
     const next = h + 1 < hits.length ? hits[h + 1].token : stream.tokenCount;
     const zone = valueTokens(stream, hit.token + 1, next);
     const labelToken = hit.token;
-    const zoneEnd = h + 1 < hits.length ? lineStartOfToken(hits[h + 1].token) : sectionEnd;
     if (hit.kind === 'group') {
       const n = template.rows[0].columns.length;
-      const isCollapsed = hit.template.members.length > 1 && !hit.template.members.some((m) => matched.has(m));
-      if (isCollapsed && zone.length >= n) {
+      if (zone.length >= n && isCollapsed(hit.template, hits, template)) {
         collapsed.push({
           key: hit.template.key,
           label: hit.template.label,
@@ -188,42 +185,62 @@ export function parseTable(stream: TokenStream, template: TableTemplate, section
       } else {
         pending = pending.concat(zone);
       }
-      return;
+      continue;
     }
     const n = template.rows[hit.index].columns.length;
     let values = dropSubtotal(stream, zone, n);
     if (values.length === 0 && pending.length >= n) values = pending;
-    pending = values.length > n ? values.slice(n) : [];
-    values = values.slice(0, n);
+    pending = values.length > n ? values.slice(n) : NO_TOKENS;
+    if (values.length > n) values = values.slice(0, n);
     const hasCells = writeCells(grid, hit.index, stream, values, labelToken, n);
     const layout = layoutOf(stream, labelToken, values);
-    if (values.length) layouts.push(layout);
-    const label = { start: stream.start[labelToken], end: stream.end[labelToken] };
-    grid.setRow(hit.index, label, hit.typoSpan, valueZoneOf(stream, labelToken, values, zoneEnd), layout, values.length, hasCells);
-  });
+    if (values.length) layouts.add(layout);
+    const zoneEnd = valueZoneEnd(stream, labelToken, values, h + 1 < hits.length ? stream.lineStart[stream.line[next]] : sectionEnd);
+    grid.setRow(hit.index, stream.start[labelToken], stream.end[labelToken], hit.typoSpan, stream.end[labelToken], zoneEnd, layout, values.length, hasCells);
+  }
   // a row with no values at all is written the way the table's other rows are
-  const dominant = dominantLayout(layouts);
-  if (dominant) for (const hit of hits) if (hit.kind === 'row' && grid.valuesFound(hit.index) === 0) grid.setLayout(hit.index, dominant);
+  const dominant = layouts.dominant();
+  if (dominant !== null) for (const hit of hits) if (hit.kind === 'row' && grid.valuesFound(hit.index) === 0) grid.setLayout(hit.index, dominant);
   return table();
 }
 
-function dominantLayout(layouts: CellLayout[]): CellLayout | null {
-  const counts = new Map<CellLayout, number>();
-  for (const l of layouts) counts.set(l, (counts.get(l) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+const NO_TOKENS: number[] = [];
+
+/** A group heading written with values of its own: none of its member rows was found. */
+function isCollapsed(group: GroupTemplate, hits: readonly Hit[], template: TableTemplate): boolean {
+  if (group.members.length < 2) return false;
+  const matched = new Set(hits.flatMap((h) => (h.kind === 'row' ? [template.rows[h.index].key] : [])));
+  return !group.members.some((m) => matched.has(m));
 }
 
-function valueZoneOf(stream: TokenStream, label: number, values: number[], zoneEnd: number): Span {
+/** How often each layout was seen; the most frequent wins, the first seen of equals. */
+class LayoutCount {
+  private readonly counts = [0, 0, 0, 0];
+  private readonly order: Layout[] = [];
+
+  add(layout: Layout): void {
+    if (this.counts[layout]++ === 0) this.order.push(layout);
+  }
+
+  dominant(): Layout | null {
+    let best: Layout | null = null;
+    for (const layout of this.order) if (best === null || this.counts[layout] > this.counts[best]) best = layout;
+    return best;
+  }
+}
+
+/** Where a row's value zone ends (it starts at the label's end): the label's line, or up to the next row. */
+function valueZoneEnd(stream: TokenStream, label: number, values: number[], zoneEnd: number): number {
   const labelLine = stream.line[label];
   const labelEnd = stream.end[label];
   const onLabelLine = values.length === 0 ? stream.lineTabbed[labelLine] : stream.line[values[0]] === labelLine;
-  if (onLabelLine) return { start: labelEnd, end: stream.lineEnd[labelLine] };
+  if (onLabelLine) return stream.lineEnd[labelLine];
   // up to the line break before the next row, so the rewrite keeps the next row's line intact
   const source = stream.source;
   let end = zoneEnd;
   if (end > labelEnd && source[end - 1] === '\n') end--;
   if (end > labelEnd && source[end - 1] === '\r') end--;
-  return { start: labelEnd, end: Math.max(labelEnd, end) };
+  return Math.max(labelEnd, end);
 }
 
 function spanOfStream(stream: TokenStream, sectionEnd: number): Span {
@@ -258,6 +275,6 @@ function parseUnlabelled(stream: TokenStream, template: TableTemplate, grid: Tab
   const zoneStart = taken.length ? stream.lineStart[stream.line[taken[0]]] : stream.end[headerToken];
   const zoneEnd = taken.length ? stream.lineEnd[stream.line[taken[taken.length - 1]]] : stream.end[headerToken];
   const label = taken.length ? { start: zoneStart, end: zoneEnd } : { start: stream.start[headerToken], end: stream.end[headerToken] };
-  grid.setRow(0, label, undefined, { start: zoneStart, end: Math.min(zoneEnd, sectionEnd) }, layoutOf(stream, -1, taken), taken.length, hasCells);
+  grid.setRow(0, label.start, label.end, undefined, zoneStart, Math.min(zoneEnd, sectionEnd), layoutOf(stream, -1, taken), taken.length, hasCells);
   return true;
 }

@@ -3,8 +3,6 @@
 // of its own wherever it stands. Tokens and lines are kept as parallel arrays of numbers, not objects: a
 // compilation has hundreds of thousands of them, and only label tokens are ever read as text.
 import { isSpace } from '../text/chars';
-import { LineBreaks, LineWalker } from '../text/lines';
-import { NextChar } from '../text/next-char';
 
 export const LABEL = 0;
 export const NUMBER = 1;
@@ -137,7 +135,7 @@ const WU = '无'.charCodeAt(0);
 let wordValue = 0;
 
 /**
- * The kind of a word that is neither plain digits nor a label with an ideograph in it (tokenizeFields tells
+ * The kind of a word that is neither plain digits nor a label with an ideograph in it (tokenizeLine tells
  * those apart as it reads): full-width or grouped digits, decimals, blank markers (无 among them), malformed
  * numbers. A number's value goes to wordValue.
  */
@@ -182,42 +180,41 @@ function splitFields(source: string, start: number, end: number): { tabbed: bool
   return { tabbed: true, bounds };
 }
 
-/**
- * What tokenize reads a parse's table sections with: its line breaks, pipes and tabs, each searched for once,
- * and a stream for each table section (二, 三, 四), reused report after report.
- */
-export class TableScan {
-  readonly streams = [new TokenStream(), new TokenStream(), new TokenStream()];
-  readonly breaks: LineBreaks;
-  readonly pipes: NextChar;
-  readonly tabs: NextChar;
-  constructor(source: string, from: number) {
-    this.breaks = new LineBreaks(source, from);
-    this.pipes = new NextChar(source, '|', from);
-    this.tabs = new NextChar(source, '\t', from);
-  }
-}
+/** what the last tokenizeLine call met: */
+const LINE_DONE = 0;
+/** a pipe: a markdown table row, read by its own rules */
+const LINE_PIPED = 1;
+/** more than MAX_TABLE_LINE characters: prose or junk */
+const LINE_LONG = 2;
+let lineStop = LINE_DONE;
+let lineFields = 1;
 
 /**
- * The tokens of source[start, end) on one line, in fields separated by `sep` (a character code; -1: one field)
- * numbered from `field`; returns the number of fields. Words that are not numbers or blank markers run
- * together into one label (a label broken by spaces).
+ * Tokens of the line starting at `start`, read up to its line break (or `to`), in tab-separated fields. Returns
+ * where the line ends; lineStop says whether it was read whole, and lineFields how many fields it has. Words
+ * that are not numbers or blank markers run together into one label (a label broken by spaces).
  */
-function tokenizeFields(stream: TokenStream, start: number, end: number, lineNo: number, field: number, sep: number): number {
+function tokenizeLine(stream: TokenStream, start: number, to: number, lineNo: number, sep: number, firstField = 0): number {
   const source = stream.source;
-  let fields = 1;
+  const limit = Math.min(to, start + MAX_TABLE_LINE + 1);
+  let field = firstField;
   let labelStart = -1;
   let labelEnd = -1;
   let i = start;
-  while (i < end) {
+  lineStop = LINE_DONE;
+  while (i < limit) {
     const c = source.charCodeAt(i);
+    if (c === 10 || c === 13) break;
     if (c === sep) {
       if (labelStart >= 0) stream.push(LABEL, labelStart, labelEnd, lineNo, field, 0);
       labelStart = -1;
       field++;
-      fields++;
       i++;
       continue;
+    }
+    if (c === 124 && sep === 9) {
+      lineStop = LINE_PIPED;
+      return i;
     }
     if (isSpace(c)) {
       i++;
@@ -228,7 +225,7 @@ function tokenizeFields(stream: TokenStream, start: number, end: number, lineNo:
     let digits = true;
     let ideograph = false;
     let value = 0;
-    for (let d = c; j < end && !isSpace(d) && d !== sep; d = source.charCodeAt(++j)) {
+    for (let d = c; j < limit && d !== 124 && d !== sep && !isSpace(d); d = source.charCodeAt(++j)) {
       if (d >= 48 && d <= 57) value = value * 10 + (d - 48);
       else {
         digits = false;
@@ -246,30 +243,47 @@ function tokenizeFields(stream: TokenStream, start: number, end: number, lineNo:
     }
     i = j;
   }
+  if (i - start > MAX_TABLE_LINE) {
+    lineStop = LINE_LONG;
+    return i;
+  }
   if (labelStart >= 0) stream.push(LABEL, labelStart, labelEnd, lineNo, field, 0);
-  return fields;
+  lineFields = field - firstField + 1;
+  return i;
+}
+
+/** Where the line holding `at` ends (before its break), within `to`. */
+function lineEndFrom(source: string, at: number, to: number): number {
+  while (at < to && source.charCodeAt(at) !== 10 && source.charCodeAt(at) !== 13) at++;
+  return at;
 }
 
 /** Tokens of the lines of source[from, to) (from a line start; lines that start before `to`), into `stream`. */
-export function tokenize(source: string, from: number, to: number, scan: TableScan, stream: TokenStream): TokenStream {
+export function tokenize(source: string, from: number, to: number, stream: TokenStream): TokenStream {
   stream.reset(source);
-  const lines = new LineWalker(to, from, scan.breaks);
-  for (let lineNumber = 0; lines.next() && lines.start < to; lineNumber++) {
-    const { start, end } = lines;
-    if (end - start > MAX_TABLE_LINE || skipped(source, start, end)) continue;
+  let start = from;
+  for (let lineNumber = 0; start < to; lineNumber++) {
     const lineNo = stream.lineCount;
     const firstToken = stream.tokenCount;
-    const piped = scan.pipes.from(start) < end;
-    const tabbed = piped || scan.tabs.from(start) < end;
-    let fieldCount = 0;
-    if (piped) {
-      const { bounds } = splitFields(source, start, end);
-      for (let b = 0; b < bounds.length; b += 2) tokenizeFields(stream, bounds[b], bounds[b + 1], lineNo, b / 2, -1);
-      fieldCount = bounds.length / 2;
-    } else {
-      fieldCount = tokenizeFields(stream, start, end, lineNo, 0, tabbed ? 9 : -1);
+    let end = tokenizeLine(stream, start, to, lineNo, 9);
+    let fieldCount = lineFields;
+    const piped = lineStop === LINE_PIPED;
+    let long = lineStop === LINE_LONG;
+    if (lineStop !== LINE_DONE) {
+      // read again, or not at all: a markdown row by its pipes, a long line never
+      stream.tokenCount = firstToken;
+      end = lineEndFrom(source, end, to);
+      long = end - start > MAX_TABLE_LINE;
+      if (!long) {
+        const { bounds } = splitFields(source, start, end);
+        for (let b = 0; b < bounds.length; b += 2) tokenizeLine(stream, bounds[b], bounds[b + 1], lineNo, -1, b / 2);
+        fieldCount = bounds.length / 2;
+      }
     }
-    stream.pushLine(start, end, lineNumber, tabbed, fieldCount, firstToken);
+    if (long || skipped(source, start, end)) stream.tokenCount = firstToken;
+    else stream.pushLine(start, end, lineNumber, fieldCount > 1 || piped, fieldCount, firstToken);
+    // past the line break: CRLF is one
+    start = end + (source.charCodeAt(end) === 13 && source.charCodeAt(end + 1) === 10 && end + 1 < to ? 2 : 1);
   }
   return stream;
 }
