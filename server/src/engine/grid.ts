@@ -16,7 +16,7 @@ export class GridArena {
   /** `textLength`: the length of the text parsed, to size the first block for it */
   constructor(private readonly textLength = 0) {}
 
-  /** Room for `ints` integers, all -1, and `values` numbers. */
+  /** Room for `ints` integers, all -1, and `values` numbers, all NaN. */
   take(ints: number, values: number): { ints: Int32Array; intBase: number; values: Float64Array; valueBase: number } {
     if (this.intsUsed + ints > this.ints.length || this.valuesUsed + values > this.values.length) {
       // a table three takes about 0.5 integers per character of report text
@@ -31,6 +31,7 @@ export class GridArena {
     this.intsUsed += ints;
     this.valuesUsed += values;
     this.ints.fill(-1, intBase, this.intsUsed);
+    this.values.fill(NaN, valueBase, this.valuesUsed);
     return { ints: this.ints, intBase, values: this.values, valueBase };
   }
 }
@@ -106,7 +107,8 @@ export class TableGrid {
     p[at] = start;
     p[at + 1] = end;
     p[at + 2] = state | (marked ? MARKED : 0);
-    this.#values[this.#valueBase + position] = value;
+    // only numbers are values: NaN elsewhere makes any sum over an unknown cell NaN
+    this.#values[this.#valueBase + position] = state === VALUE ? value : NaN;
   }
 
   has(i: number): boolean {
@@ -124,38 +126,23 @@ export class TableGrid {
 
   /** The value at a position when its row's cells were placed and it holds a number. */
   known(position: number): number | null {
-    return this.hasCells(Math.floor(position / this.stride)) && this.state(position) === VALUE ? this.#values[this.#valueBase + position] : null;
+    const value = this.#values[this.#valueBase + position];
+    return Number.isNaN(value) ? null : value;
   }
 
-  /** The number at a position, whatever the cell holds (0 where it holds none). */
+  /** The number at a position: NaN where the cell holds none or is not known. */
   value(position: number): number {
     return this.#values[this.#valueBase + position];
   }
 
-  private state(position: number): number {
-    return this.#ints[this.#cellBase + position * CELL_FIELDS + 2] & 3;
-  }
-
   /** Σ parts − Σ totals over grid positions, or NaN when a cell is not a known number (a rule that cannot be judged). */
   balance(parts: readonly number[], totals: readonly number[]): number {
+    const values = this.#values;
+    const base = this.#valueBase;
     let sum = 0;
-    for (const position of parts) sum += this.knownOrNaN(position);
-    for (const position of totals) sum -= this.knownOrNaN(position);
+    for (let k = 0; k < parts.length; k++) sum += values[base + parts[k]];
+    for (let k = 0; k < totals.length; k++) sum -= values[base + totals[k]];
     return sum;
-  }
-
-  private knownOrNaN(position: number): number {
-    const row = (position / this.stride) | 0;
-    const flags = this.#ints[this.#rowBase + row * ROW_FIELDS + 6];
-    const known = this.#ints[this.#rowBase + row * ROW_FIELDS] >= 0 && (flags & HAS_CELLS) !== 0 && (this.#ints[this.#cellBase + position * CELL_FIELDS + 2] & 3) === VALUE;
-    return known ? this.#values[this.#valueBase + position] : NaN;
-  }
-
-  /** The row's cells are known and each holds a number. */
-  allValues(i: number, columns: number): boolean {
-    if (!this.hasCells(i)) return false;
-    for (let col = 0; col < columns; col++) if (this.state(i * this.stride + col) !== VALUE) return false;
-    return true;
   }
 
   labelSpan(i: number): Span {

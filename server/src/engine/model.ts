@@ -124,8 +124,11 @@ export class Table {
     for (let i = 0; i < this.template.rows.length; i++) {
       if (!grid.has(i)) continue;
       const columns = this.template.rows[i].columns;
-      let fails = !grid.allValues(i, columns.length);
-      for (let col = 0; col < columns.length && !fails; col++) fails = !accepts(grid.value(i * grid.stride + col), columns[col].kind);
+      let fails = false;
+      for (let col = 0; col < columns.length && !fails; col++) {
+        const value = grid.value(i * grid.stride + col);
+        fails = Number.isNaN(value) || !accepts(value, columns[col].kind);
+      }
       if (fails) yield this.rows.get(this.template.rows[i].key)!;
     }
   }

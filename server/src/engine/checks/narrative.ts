@@ -9,6 +9,8 @@ const EXCLUDED = /复议|诉讼|投诉|信访|举报|来信|来电|咨询|热线
 
 interface Claim {
   pattern: RegExp;
+  /** words a match must contain, any one of them (cheap to look for first) */
+  words: readonly string[];
   /** the matched text must mention an application (申请) */
   needsApplication: boolean;
   what: string;
@@ -21,12 +23,14 @@ const both = (...values: (number | null)[]): number[] | null => (values.some((v)
 const CLAIMS: Claim[] = [
   {
     pattern: /(?:新收|受理)([^。；;]{0,25}?)(\d+)件/g,
+    words: ['新收', '受理'],
     needsApplication: true,
     what: '“一、本年新收政府信息公开申请数量”总计',
     expected: (t3) => both(total3(t3, 'R1')),
   },
   {
     pattern: /收到([^。；;]{0,25}?)(\d+)件/g,
+    words: ['收到'],
     needsApplication: true,
     what: '“一、本年新收政府信息公开申请数量”总计',
     expected: (t3) => {
@@ -35,9 +39,9 @@ const CLAIMS: Claim[] = [
       return r1 === null ? null : r2 === null ? [r1] : [r1, r1 + r2];
     },
   },
-  { pattern: /上年结转([^。；;]{0,12}?)(\d+)件/g, needsApplication: false, what: '“二、上年结转政府信息公开申请数量”总计', expected: (t3) => both(total3(t3, 'R2')) },
-  { pattern: /(?:办结|答复)([^。；;]{0,12}?)(\d+)件/g, needsApplication: false, what: '“（七）总计”总计', expected: (t3) => both(total3(t3, 'R24')) },
-  { pattern: /结转(?:至|到)?下一?年度?([^。；;]{0,12}?)(\d+)件/g, needsApplication: false, what: '“四、结转下年度继续办理”总计', expected: (t3) => both(total3(t3, 'R25')) },
+  { pattern: /上年结转([^。；;]{0,12}?)(\d+)件/g, words: ['上年结转'], needsApplication: false, what: '“二、上年结转政府信息公开申请数量”总计', expected: (t3) => both(total3(t3, 'R2')) },
+  { pattern: /(?:办结|答复)([^。；;]{0,12}?)(\d+)件/g, words: ['办结', '答复'], needsApplication: false, what: '“（七）总计”总计', expected: (t3) => both(total3(t3, 'R24')) },
+  { pattern: /结转(?:至|到)?下一?年度?([^。；;]{0,12}?)(\d+)件/g, words: ['结转'], needsApplication: false, what: '“四、结转下年度继续办理”总计', expected: (t3) => both(total3(t3, 'R25')) },
 ];
 
 const REVIEW = /行政复议([^。；;，,]{0,8}?)(\d+)件/g;
@@ -66,6 +70,7 @@ export const checkNarrative: Check = (ctx) => {
   const prose = compactProse(text, { start: report.span.start, end: two ? two.headingSpan.start : report.span.end });
   const sentences = prose.text;
   for (const claim of CLAIMS) {
+    if (!claim.words.some((w) => sentences.includes(w))) continue;
     const expected = claim.expected(t3, t4);
     if (!expected) continue;
     for (const m of sentences.matchAll(claim.pattern)) {
@@ -79,16 +84,16 @@ export const checkNarrative: Check = (ctx) => {
     const after = knownValue(t4, { row: 'G', col: 14 });
     const litigation = both(direct === null || after === null ? null : direct + after);
     const table4 = ctx.msg('table', { id: '四' });
-    if (review) for (const m of sentences.matchAll(REVIEW)) emitMismatch(ctx, prose, m, table4, '行政复议“总计”', review);
-    if (litigation) for (const m of sentences.matchAll(LITIGATION)) emitMismatch(ctx, prose, m, table4, '行政诉讼两个“总计”之和', litigation);
+    if (review && sentences.includes('行政复议')) for (const m of sentences.matchAll(REVIEW)) emitMismatch(ctx, prose, m, table4, '行政复议“总计”', review);
+    if (litigation && sentences.includes('行政诉讼')) for (const m of sentences.matchAll(LITIGATION)) emitMismatch(ctx, prose, m, table4, '行政诉讼两个“总计”之和', litigation);
   }
   const r1 = total3(t3, 'R1');
-  if (r1 !== null && r1 > 0) {
+  if (r1 !== null && r1 > 0 && sentences.includes('申请')) {
     for (const m of sentences.matchAll(NONE)) {
       ctx.emit('narrative-mismatch', proseSpan(prose, m.index!, m.index! + m[0].length), ctx.msg('narrative-none', { quote: m[0], expected: r1 }));
     }
   }
-  for (const m of sentences.matchAll(PARTS)) {
+  for (const m of sentences.includes('其中') ? sentences.matchAll(PARTS) : []) {
     const whole = Number(m[1]);
     const unit = m[2];
     const parts = [...m[3].matchAll(new RegExp(`(?<!\\d)(\\d+)${unit}`, 'g'))].map((p) => Number(p[1]));

@@ -12,14 +12,24 @@ export interface Prose {
 export function compactProse(source: string, span: Span, limit = Infinity): Prose {
   let text = '';
   const offsets: number[] = [];
+  // characters kept as they are are added a run at a time
+  let run = -1;
   let i = span.start;
   for (; i < span.end && offsets.length < limit; i++) {
     const code = source.charCodeAt(i);
-    if (isSpace(code)) continue;
+    const space = isSpace(code);
     // full-width digits and letters fold to ASCII one for one, so offsets stay exact
-    text += code >= 0xff10 && code <= 0xff5a ? String.fromCharCode(code - 0xfee0) : source[i];
+    const wide = code >= 0xff10 && code <= 0xff5a;
+    if ((space || wide) && run >= 0) {
+      text += source.slice(run, i);
+      run = -1;
+    }
+    if (space) continue;
+    if (wide) text += String.fromCharCode(code - 0xfee0);
+    else if (run < 0) run = i;
     offsets.push(i);
   }
+  if (run >= 0) text += source.slice(run, i);
   offsets.push(i);
   return { text, offsets };
 }
