@@ -16,7 +16,7 @@ export class GridArena {
   /** `textLength`: the length of the text parsed, to size the first block for it */
   constructor(private readonly textLength = 0) {}
 
-  /** Room for `ints` integers, all -1, and `values` numbers, all NaN. */
+  /** Room for `ints` integers, all 0, and `values` numbers, all NaN. */
   take(ints: number, values: number): { ints: Int32Array; intBase: number; values: Float64Array; valueBase: number } {
     if (this.intsUsed + ints > this.ints.length || this.valuesUsed + values > this.values.length) {
       // a table three takes about 0.5 integers per character of report text
@@ -30,14 +30,13 @@ export class GridArena {
     const valueBase = this.valuesUsed;
     this.intsUsed += ints;
     this.valuesUsed += values;
-    this.ints.fill(-1, intBase, this.intsUsed);
     this.values.fill(NaN, valueBase, this.valuesUsed);
     return { ints: this.ints, intBase, values: this.values, valueBase };
   }
 }
 
-const BLOCK_INTS = 1 << 16;
-const BLOCK_VALUES = 1 << 14;
+const BLOCK_INTS = 1 << 18;
+const BLOCK_VALUES = 1 << 16;
 
 const LAYOUT_CODES: readonly CellLayout[] = ['tabs', 'lines', 'spaced-lines', 'inline'];
 export const TABS = 0;
@@ -51,12 +50,16 @@ export const BLANK = 1;
 export const INVALID = 2;
 export type StateCode = typeof VALUE | typeof BLANK | typeof INVALID;
 
-/** per row: label start, end, typo start, end (-1: none), value zone start, end, flags (layout, has cells, values found) */
+/**
+ * per row: label start, end, typo start, end (0, 0: none), value zone start, end, flags (layout, has cells,
+ * present, values found); all 0 for a row not found
+ */
 const ROW_FIELDS = 7;
-/** per cell: start, end, flags (state, marked blank); -1: no cell */
+/** per cell: start, end, flags (state, marked blank); read only in a row that has cells */
 const CELL_FIELDS = 3;
 const HAS_CELLS = 4;
-const FOUND_SHIFT = 3;
+const PRESENT = 8;
+const FOUND_SHIFT = 4;
 const MARKED = 4;
 
 /**
@@ -89,11 +92,11 @@ export class TableGrid {
     const at = this.#rowBase + i * ROW_FIELDS;
     p[at] = labelStart;
     p[at + 1] = labelEnd;
-    p[at + 2] = typo ? typo.start : -1;
-    p[at + 3] = typo ? typo.end : -1;
+    p[at + 2] = typo ? typo.start : 0;
+    p[at + 3] = typo ? typo.end : 0;
     p[at + 4] = zoneStart;
     p[at + 5] = zoneEnd;
-    p[at + 6] = layout | (hasCells ? HAS_CELLS : 0) | (valuesFound << FOUND_SHIFT);
+    p[at + 6] = layout | PRESENT | (hasCells ? HAS_CELLS : 0) | (valuesFound << FOUND_SHIFT);
   }
 
   setLayout(i: number, layout: Layout): void {
@@ -112,7 +115,7 @@ export class TableGrid {
   }
 
   has(i: number): boolean {
-    return this.#ints[this.#rowBase + i * ROW_FIELDS] >= 0;
+    return (this.flags(i) & PRESENT) !== 0;
   }
 
   private flags(i: number): number {
@@ -121,7 +124,7 @@ export class TableGrid {
 
   /** The row's cells were placed (a missing row has none). */
   hasCells(i: number): boolean {
-    return this.has(i) && (this.flags(i) & HAS_CELLS) !== 0;
+    return (this.flags(i) & HAS_CELLS) !== 0;
   }
 
   /** The value at a position when its row's cells were placed and it holds a number. */
@@ -152,7 +155,7 @@ export class TableGrid {
 
   typoSpan(i: number): Span | undefined {
     const at = this.#rowBase + i * ROW_FIELDS + 2;
-    return this.#ints[at] < 0 ? undefined : { start: this.#ints[at], end: this.#ints[at + 1] };
+    return this.#ints[at + 1] === 0 ? undefined : { start: this.#ints[at], end: this.#ints[at + 1] };
   }
 
   valueZone(i: number): Span {
@@ -179,20 +182,25 @@ export class TableGrid {
     const copy = new TableGrid(new GridArena(), this.rowCount, this.stride);
     const from = this.#ints;
     const to = copy.#ints;
-    const move = (at: number): number => (from[at] < 0 ? from[at] : from[at] + delta);
     for (let i = 0; i < this.rowCount; i++) {
+      if (!this.has(i)) continue;
       const a = this.#rowBase + i * ROW_FIELDS;
       const b = copy.#rowBase + i * ROW_FIELDS;
-      for (let k = 0; k < 6; k++) to[b + k] = move(a + k);
-      to[b + 6] = from[a + 6];
-    }
-    for (let position = 0; position < this.rowCount * this.stride; position++) {
-      const a = this.#cellBase + position * CELL_FIELDS;
-      const b = copy.#cellBase + position * CELL_FIELDS;
-      to[b] = move(a);
-      to[b + 1] = move(a + 1);
-      to[b + 2] = from[a + 2];
-      copy.#values[copy.#valueBase + position] = this.value(position);
+      for (let k = 0; k < ROW_FIELDS; k++) to[b + k] = from[a + k];
+      for (const k of [0, 1, 4, 5]) to[b + k] += delta;
+      if (this.typoSpan(i)) {
+        to[b + 2] += delta;
+        to[b + 3] += delta;
+      }
+      if (!this.hasCells(i)) continue;
+      for (let position = i * this.stride; position < (i + 1) * this.stride; position++) {
+        const c = this.#cellBase + position * CELL_FIELDS;
+        const d = copy.#cellBase + position * CELL_FIELDS;
+        to[d] = from[c] + delta;
+        to[d + 1] = from[c + 1] + delta;
+        to[d + 2] = from[c + 2];
+        copy.#values[copy.#valueBase + position] = this.value(position);
+      }
     }
     return copy;
   }
