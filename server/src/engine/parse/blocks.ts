@@ -50,11 +50,15 @@ export function readTitle(text: string, start: number, end: number, hasBao: bool
   if (!hasBao || end - start > MAX_TITLE * 2) return null;
   const line = lineOf(text, start, end);
   const raw = line.text;
-  if (raw.includes('《') || raw.includes('。')) return null;
-  const folded = foldText(raw);
-  if (folded.length > MAX_TITLE) return null;
-  const m = TITLE.exec(folded);
-  if (!m) return null;
+  if (raw.includes('《') || raw.includes('。') || notTitles.has(raw)) return null;
+  const folded = foldText(raw, MAX_TITLE);
+  const m = folded.length > MAX_TITLE ? null : TITLE.exec(folded);
+  if (!m) {
+    // lines with 报 that are no title repeat from report to report (六、其他需要报告的事项)
+    if (notTitles.size >= CACHE_LIMIT) notTitles.clear();
+    notTitles.add(detached(raw));
+    return null;
+  }
   const year = Number(m[1]);
   if (year < 2000 || year > 2100) return null;
   const width = raw.normalize('NFKC');
@@ -76,11 +80,11 @@ export function readTitle(text: string, start: number, end: number, hasBao: bool
   return { line, year, agency, agencyLine };
 }
 
-const HEADING_CACHE_LIMIT = 1000;
-const MAX_CACHED_HEADING = 200;
-const withLine = (line: Line, found: { section: SectionTemplate; numeral: string } | null): HeadingLine | null => found && { line, ...found };
+const CACHE_LIMIT = 1000;
+/** lines read before that hold 报 and are no title */
+const notTitles = new Set<string>();
 /** headings by their text: the same headings open every report of a compilation */
-const headings = new Map<string, { section: SectionTemplate; numeral: string } | null>();
+const headings = new Map<string, { section: SectionTemplate; numeral: string }>();
 
 /** The line text[start, end) as a section heading, or null. */
 export function readHeading(text: string, start: number, end: number): HeadingLine | null {
@@ -89,21 +93,21 @@ export function readHeading(text: string, start: number, end: number): HeadingLi
   while (at < end && isSpace(text.charCodeAt(at))) at++;
   if (at === end || !NUMERAL_CODES.has(text.charCodeAt(at))) return null;
   const line = lineOf(text, start, end);
-  // long lines (prose that starts with a numeral, 一是…) are read but not kept
-  if (line.text.length > MAX_CACHED_HEADING) return withLine(line, headingOf(line.text));
   let found = headings.get(line.text);
   if (found === undefined) {
-    found = headingOf(line.text);
-    if (headings.size >= HEADING_CACHE_LIMIT) headings.clear();
-    headings.set(detached(line.text), found);
+    // only headings are kept: the other lines that start with a numeral (table rows, 一是…) are mostly unique
+    const heading = headingOf(line.text);
+    if (!heading) return null;
+    if (headings.size >= CACHE_LIMIT) headings.clear();
+    headings.set(detached(line.text), (found = heading));
   }
-  return withLine(line, found);
+  return { line, ...found };
 }
 
 function headingOf(text: string): { section: SectionTemplate; numeral: string } | null {
   const m = HEADING_START.exec(text);
   if (!m) return null;
-  const folded = foldText(text.slice(m[0].length));
+  const folded = foldText(text.slice(m[0].length), MAX_HEADING);
   if (!folded || folded.length > MAX_HEADING) return null;
   const section = SECTIONS.find((s) => s.keys.some((k) => folded.includes(k)));
   return section ? { section, numeral: m[1] } : null;

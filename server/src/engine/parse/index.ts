@@ -25,25 +25,47 @@ const NUMERAL_LINE = /[\n\r][^\S\n\r]*[一二三四五六]/g;
  * The lines that may open a report or a section, in order: those starting with a numeral (after spaces) and
  * those holding 报 (every title does). Only these are read; the rest of the text is searched, not walked.
  */
-function* candidateLines(text: string, from: number, to: number): Generator<{ start: number; end: number; hasBao: boolean }> {
-  const bao = new NextChar(text, '报', from);
-  const numeral = new RegExp(NUMERAL_LINE);
-  const nextNumeralLine = (after: number): number => {
-    numeral.lastIndex = after;
-    const m = numeral.exec(text);
-    return m && m.index < to ? m.index + 1 : Infinity;
-  };
-  let numeralLine = from < to ? from : Infinity;
-  let start = from;
-  while (start < to || start === from) {
-    const baoAt = bao.from(start);
-    const baoLine = baoAt < to ? lineStartOf(text, baoAt, from) : Infinity;
-    start = Math.min(numeralLine, baoLine);
-    if (start === Infinity) return;
-    const end = lineEndOf(text, start, to);
-    yield { start, end, hasBao: baoAt < end };
-    if (numeralLine <= end) numeralLine = nextNumeralLine(end);
-    start = end + 1;
+class CandidateLines {
+  /** the current line, and whether it holds 报 */
+  start = 0;
+  end = 0;
+  hasBao = false;
+  private readonly bao: NextChar;
+  private readonly numeral = new RegExp(NUMERAL_LINE);
+  private numeralLine: number;
+  private following: number;
+
+  constructor(
+    private readonly text: string,
+    private readonly from: number,
+    private readonly to: number,
+  ) {
+    this.bao = new NextChar(text, '报', from);
+    this.numeralLine = from < to ? from : Infinity;
+    this.following = from;
+  }
+
+  /** Moves to the next candidate line; false when there is none. */
+  next(): boolean {
+    if (this.following > this.to || (this.following === this.to && this.following !== this.from)) return false;
+    const baoAt = this.bao.from(this.following);
+    const baoLine = baoAt < this.to ? lineStartOf(this.text, baoAt, this.from) : Infinity;
+    const start = Math.min(this.numeralLine, baoLine);
+    if (start === Infinity) return false;
+    this.start = start;
+    this.end = lineEndOf(this.text, start, this.to);
+    this.hasBao = baoAt < this.end;
+    if (this.numeralLine <= this.end) this.numeralLine = this.nextNumeralLine(this.end);
+    this.following = this.end + 1;
+    return true;
+  }
+
+  private nextNumeralLine(after: number): number {
+    this.numeral.lastIndex = after;
+    if (!this.numeral.test(this.text)) return Infinity;
+    // the match ends at the numeral; its line starts after the break before it
+    const start = lineStartOf(this.text, this.numeral.lastIndex - 1, this.from);
+    return start <= this.to ? start : Infinity;
   }
 }
 
@@ -63,7 +85,9 @@ const previousLineEnd = (text: string, start: number): number => (text[start - 1
 function splitReports(text: string, from: number, to: number): ReportDraft[] {
   const drafts: ReportDraft[] = [];
   let current: ReportDraft | null = null;
-  for (const { start, end, hasBao } of candidateLines(text, from, to)) {
+  const lines = new CandidateLines(text, from, to);
+  while (lines.next()) {
+    const { start, end, hasBao } = lines;
     const title = readTitle(text, start, end, hasBao, from);
     if (title) {
       if (!current || current.headings.length > 0) {

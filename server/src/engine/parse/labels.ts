@@ -23,7 +23,7 @@ export interface RowMatch {
 
 interface TemplateAnswers {
   /** rows whose folded label the text contains, in template order */
-  exact: number[] | undefined;
+  exact: RowMatch[] | undefined;
   /** the approximate match among the LOOKAHEAD rows from a cursor, by cursor */
   readonly near: (RowMatch | null | undefined)[];
   group: GroupTemplate | null | undefined;
@@ -40,7 +40,7 @@ export class LabelInfo {
   row(template: TableTemplate, cursor: number): RowMatch | null {
     const answers = this.answersFor(template);
     const exact = (answers.exact ??= exactRows(this.folded.text, template.rows));
-    for (const index of exact) if (index >= cursor) return { index };
+    for (const match of exact) if (match.index >= cursor) return match;
     if (answers.near[cursor] === undefined) answers.near[cursor] = nearRow(this.folded, template.rows, cursor);
     return answers.near[cursor]!;
   }
@@ -90,10 +90,10 @@ export function labelInfo(text: string): LabelInfo {
   return info;
 }
 
-function exactRows(text: string, rows: readonly RowTemplate[]): number[] {
-  const found: number[] = [];
-  rows.forEach((row, i) => {
-    if (row.core && text.includes(row.core)) found.push(i);
+function exactRows(text: string, rows: readonly RowTemplate[]): RowMatch[] {
+  const found: RowMatch[] = [];
+  rows.forEach((row, index) => {
+    if (row.core && text.includes(row.core)) found.push({ index });
   });
   return found;
 }

@@ -14,7 +14,7 @@ interface RowHit {
   kind: 'row';
   index: number;
   token: number;
-  typoSpan?: Span;
+  typoSpan: Span | undefined;
 }
 interface GroupHit {
   kind: 'group';
@@ -38,7 +38,7 @@ function findHits(stream: TokenStream, template: TableTemplate, headerTypos: Lab
     if (match) {
       const start = stream.start[t];
       const typoSpan = match.typo && { start: start + match.typo.start, end: start + match.typo.end };
-      hits.push({ kind: 'row', index: match.index, token: t, ...(typoSpan && { typoSpan }) });
+      hits.push({ kind: 'row', index: match.index, token: t, typoSpan });
       cursor = match.index + 1;
       continue;
     }
@@ -55,8 +55,12 @@ function findHits(stream: TokenStream, template: TableTemplate, headerTypos: Lab
 
 /** The value tokens (numbers, blank markers, malformed numbers) in [from, to). */
 function valueTokens(stream: TokenStream, from: number, to: number): number[] {
-  const values: number[] = [];
-  for (let t = from; t < to; t++) if (stream.kind[t] !== LABEL) values.push(t);
+  let count = 0;
+  for (let t = from; t < to; t++) if (stream.kind[t] !== LABEL) count++;
+  if (count === 0) return NO_TOKENS;
+  const values = new Array<number>(count);
+  let k = 0;
+  for (let t = from; t < to; t++) if (stream.kind[t] !== LABEL) values[k++] = t;
   return values;
 }
 

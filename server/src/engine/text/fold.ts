@@ -50,10 +50,10 @@ export function fold(source: string, start = 0, end = source.length): Folded {
   return { text, starts, ends };
 }
 
-/** fold(s).text, without the offsets. */
-export function foldText(s: string): string {
+/** fold(s).text, without the offsets; past `limit` characters it stops (the caller only needs to know it is longer). */
+export function foldText(s: string, limit = Infinity): string {
   let text = '';
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length && text.length <= limit; ) {
     const code = s.codePointAt(i)!;
     const width = code > 0xffff ? 2 : 1;
     if (isStable(code)) text += s[i];
