@@ -182,22 +182,28 @@ function splitFields(source: string, start: number, end: number): { tabbed: bool
 
 /** what the last tokenizeLine call met: */
 const LINE_DONE = 0;
-/** a pipe: a markdown table row, read by its own rules */
+/** a pipe in a line read by its tabs: a markdown table row, to be read again by its pipes */
 const LINE_PIPED = 1;
 /** more than MAX_TABLE_LINE characters: prose or junk */
 const LINE_LONG = 2;
 let lineStop = LINE_DONE;
 let lineFields = 1;
+const TAB = 9;
+const PIPE = 124;
 
 /**
- * Tokens of the line starting at `start`, read up to its line break (or `to`), in tab-separated fields. Returns
- * where the line ends; lineStop says whether it was read whole, and lineFields how many fields it has. Words
- * that are not numbers or blank markers run together into one label (a label broken by spaces).
+ * Tokens of the line starting at `start`, read up to its line break (or `to`), in fields separated by `sep`
+ * (tabs, or pipes for a markdown row, whose text outside the outer pipes is no field). Returns where the line
+ * ends; lineStop says whether it was read whole, and lineFields how many fields it has. Words that are not
+ * numbers or blank markers run together into one label (a label broken by spaces).
  */
-function tokenizeLine(stream: TokenStream, start: number, to: number, lineNo: number, sep: number, firstField = 0): number {
+function tokenizeLine(stream: TokenStream, start: number, to: number, lineNo: number, sep: typeof TAB | typeof PIPE): number {
   const source = stream.source;
   const limit = Math.min(to, start + MAX_TABLE_LINE + 1);
-  let field = firstField;
+  const firstToken = stream.tokenCount;
+  let field = 0;
+  let fieldHasContent = false;
+  let firstFieldBlank = true;
   let labelStart = -1;
   let labelEnd = -1;
   let i = start;
@@ -208,11 +214,13 @@ function tokenizeLine(stream: TokenStream, start: number, to: number, lineNo: nu
     if (c === sep) {
       if (labelStart >= 0) stream.push(LABEL, labelStart, labelEnd, lineNo, field, 0);
       labelStart = -1;
+      if (field === 0) firstFieldBlank = !fieldHasContent;
+      fieldHasContent = false;
       field++;
       i++;
       continue;
     }
-    if (c === 124 && sep === 9) {
+    if (c === PIPE) {
       lineStop = LINE_PIPED;
       return i;
     }
@@ -220,12 +228,13 @@ function tokenizeLine(stream: TokenStream, start: number, to: number, lineNo: nu
       i++;
       continue;
     }
+    fieldHasContent = true;
     // the word's end, and on the way its kind: plain digits are a number, a word with an ideograph a label
     let j = i;
     let digits = true;
     let ideograph = false;
     let value = 0;
-    for (let d = c; j < limit && d !== 124 && d !== sep && !isSpace(d); d = source.charCodeAt(++j)) {
+    for (let d = c; j < limit && d !== PIPE && d !== sep && !isSpace(d); d = source.charCodeAt(++j)) {
       if (d >= 48 && d <= 57) value = value * 10 + (d - 48);
       else {
         digits = false;
@@ -248,7 +257,13 @@ function tokenizeLine(stream: TokenStream, start: number, to: number, lineNo: nu
     return i;
   }
   if (labelStart >= 0) stream.push(LABEL, labelStart, labelEnd, lineNo, field, 0);
-  lineFields = field - firstField + 1;
+  lineFields = field + 1;
+  if (sep === PIPE) {
+    // `| a | b |`: blank text before the first pipe and after the last is no field
+    const leading = firstFieldBlank ? 1 : 0;
+    lineFields -= leading + (fieldHasContent ? 0 : 1);
+    if (leading) for (let t = firstToken; t < stream.tokenCount; t++) stream.field[t]--;
+  }
   return i;
 }
 
@@ -265,23 +280,17 @@ export function tokenize(source: string, from: number, to: number, stream: Token
   for (let lineNumber = 0; start < to; lineNumber++) {
     const lineNo = stream.lineCount;
     const firstToken = stream.tokenCount;
-    let end = tokenizeLine(stream, start, to, lineNo, 9);
-    let fieldCount = lineFields;
+    let end = tokenizeLine(stream, start, to, lineNo, TAB);
     const piped = lineStop === LINE_PIPED;
-    let long = lineStop === LINE_LONG;
-    if (lineStop !== LINE_DONE) {
-      // read again, or not at all: a markdown row by its pipes, a long line never
+    if (piped) {
+      // a markdown row: read again by its pipes
       stream.tokenCount = firstToken;
-      end = lineEndFrom(source, end, to);
-      long = end - start > MAX_TABLE_LINE;
-      if (!long) {
-        const { bounds } = splitFields(source, start, end);
-        for (let b = 0; b < bounds.length; b += 2) tokenizeLine(stream, bounds[b], bounds[b + 1], lineNo, -1, b / 2);
-        fieldCount = bounds.length / 2;
-      }
+      end = tokenizeLine(stream, start, to, lineNo, PIPE);
     }
+    const long = lineStop === LINE_LONG;
+    if (long) end = lineEndFrom(source, end, to);
     if (long || skipped(source, start, end)) stream.tokenCount = firstToken;
-    else stream.pushLine(start, end, lineNumber, fieldCount > 1 || piped, fieldCount, firstToken);
+    else stream.pushLine(start, end, lineNumber, lineFields > 1 || piped, lineFields, firstToken);
     // past the line break: CRLF is one
     start = end + (source.charCodeAt(end) === 13 && source.charCodeAt(end + 1) === 10 && end + 1 < to ? 2 : 1);
   }

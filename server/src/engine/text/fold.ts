@@ -53,14 +53,21 @@ export function fold(source: string, start = 0, end = source.length): Folded {
 /** fold(s).text, without the offsets; past `limit` characters it stops (the caller only needs to know it is longer). */
 export function foldText(s: string, limit = Infinity): string {
   let text = '';
-  for (let i = 0; i < s.length && text.length <= limit; ) {
+  // stable characters are added a run at a time
+  let run = 0;
+  let i = 0;
+  while (i < s.length && text.length + (i - run) <= limit) {
     const code = s.codePointAt(i)!;
-    const width = code > 0xffff ? 2 : 1;
-    if (isStable(code)) text += s[i];
-    else for (const ch of String.fromCodePoint(code).normalize('NFKC')) if (!DROPPED.test(ch)) text += ch;
-    i += width;
+    if (isStable(code)) {
+      i++;
+      continue;
+    }
+    text += s.slice(run, i);
+    for (const ch of String.fromCodePoint(code).normalize('NFKC')) if (!DROPPED.test(ch)) text += ch;
+    i += code > 0xffff ? 2 : 1;
+    run = i;
   }
-  return text;
+  return text + s.slice(run, i);
 }
 
 /** Source range of folded characters [from, to), which must not be empty. */
