@@ -15,7 +15,7 @@ import { applyEdits } from './fixes/apply';
 import { message, type Locale } from './messages/catalog';
 import type { ParsedDocument, Report, Span } from './model';
 import { parseDocument } from './parse';
-import { fold } from './text/fold';
+import { foldText } from './text/fold';
 
 export type { Code, Diagnostic, Severity, SeverityOption, TextEdit, Fix } from './diagnostic';
 export { CODES, DEFAULT_SEVERITY } from './diagnostic';
@@ -115,7 +115,7 @@ export function checkText(text: string, options: EngineOptions = {}, lastYear: r
   return { parsed, reports: parsed.reports.map(summary), diagnostics };
 }
 
-const agencyKey = (report: Report): string => fold(report.agency).text;
+const agencyKey = (report: Report): string => foldText(report.agency);
 
 /** The key of the report's own agency and year, or null when it has no agency or year. */
 export const agencyYearKey = (report: Report, yearOffset = 0): string | null =>

@@ -53,6 +53,30 @@ function findHits(stream: TokenStream, template: TableTemplate, headerTypos: Lab
   return hits;
 }
 
+/** The value tokens (numbers, blank markers, malformed numbers) between two hits: how many, the first two, and all as an array on demand. */
+class Zone {
+  count = 0;
+  first = -1;
+  second = -1;
+
+  constructor(
+    private readonly stream: TokenStream,
+    readonly from: number,
+    readonly to: number,
+  ) {
+    for (let t = from; t < to; t++) {
+      if (stream.kind[t] === LABEL) continue;
+      if (this.count === 0) this.first = t;
+      else if (this.count === 1) this.second = t;
+      this.count++;
+    }
+  }
+
+  tokens(): number[] {
+    return valueTokens(this.stream, this.from, this.to);
+  }
+}
+
 /** The value tokens (numbers, blank markers, malformed numbers) in [from, to). */
 function valueTokens(stream: TokenStream, from: number, to: number): number[] {
   let count = 0;
@@ -125,12 +149,13 @@ function positionalCells(stream: TokenStream, values: number[], labelToken: numb
   return slots.length === n ? slots : null;
 }
 
-function layoutOf(stream: TokenStream, labelToken: number, values: number[]): Layout {
-  if (!values.length) return LINES;
-  const first = stream.line[values[0]];
+/** How a row's values are laid out, from its label and its first two values (-1: none) of `count`. */
+function layoutOf(stream: TokenStream, labelToken: number, firstValue: number, secondValue: number, count: number): Layout {
+  if (!count) return LINES;
+  const first = stream.line[firstValue];
   if (labelToken >= 0 && first === stream.line[labelToken]) return stream.lineTabbed[first] ? TABS : INLINE;
-  if (values.length > 1 && first === stream.line[values[1]]) return stream.lineTabbed[first] ? TABS : INLINE;
-  if (values.length > 1 && stream.lineNumber[stream.line[values[1]]] - stream.lineNumber[first] > 1) return SPACED_LINES;
+  if (count > 1 && first === stream.line[secondValue]) return stream.lineTabbed[first] ? TABS : INLINE;
+  if (count > 1 && stream.lineNumber[stream.line[secondValue]] - stream.lineNumber[first] > 1) return SPACED_LINES;
   return LINES;
 }
 
@@ -173,33 +198,44 @@ export function parseTable(stream: TokenStream, template: TableTemplate, section
   for (let h = 0; h < hits.length; h++) {
     const hit = hits[h];
     const next = h + 1 < hits.length ? hits[h + 1].token : stream.tokenCount;
-    const zone = valueTokens(stream, hit.token + 1, next);
+    const zone = new Zone(stream, hit.token + 1, next);
     const labelToken = hit.token;
     if (hit.kind === 'group') {
       const n = template.rows[0].columns.length;
-      if (zone.length >= n && isCollapsed(hit.template, hits, template)) {
+      const values = zone.tokens();
+      if (values.length >= n && isCollapsed(hit.template, hits, template)) {
         collapsed.push({
           key: hit.template.key,
           label: hit.template.label,
           labelSpan: { start: stream.start[labelToken], end: stream.end[labelToken] },
           members: hit.template.members,
-          cells: zone.slice(0, n).map((t) => cellOf(stream, t)),
+          cells: values.slice(0, n).map((t) => cellOf(stream, t)),
         });
-        pending = zone.slice(n);
+        pending = values.slice(n);
       } else {
-        pending = pending.concat(zone);
+        pending = pending.concat(values);
       }
       continue;
     }
     const n = template.rows[hit.index].columns.length;
-    let values = dropSubtotal(stream, zone, n);
+    if (pending.length === 0 && (zone.count === n || zone.count === 0)) {
+      // the common case, read straight from the tokens: the row's own values, all of them or none
+      const found = zone.count;
+      if (found) for (let t = zone.from, col = 0; t < zone.to; t++) if (stream.kind[t] !== LABEL) writeSlot(grid, hit.index * grid.stride + col++, stream, t);
+      const layout = layoutOf(stream, labelToken, zone.first, zone.second, found);
+      if (found) layouts.add(layout);
+      const zoneEnd = valueZoneEnd(stream, labelToken, zone.first, h + 1 < hits.length ? stream.lineStart[stream.line[next]] : sectionEnd);
+      grid.setRow(hit.index, stream.start[labelToken], stream.end[labelToken], hit.typoSpan, stream.end[labelToken], zoneEnd, layout, found, found > 0);
+      continue;
+    }
+    let values = dropSubtotal(stream, zone.tokens(), n);
     if (values.length === 0 && pending.length >= n) values = pending;
     pending = values.length > n ? values.slice(n) : NO_TOKENS;
     if (values.length > n) values = values.slice(0, n);
     const hasCells = writeCells(grid, hit.index, stream, values, labelToken, n);
-    const layout = layoutOf(stream, labelToken, values);
+    const layout = layoutOf(stream, labelToken, values.length ? values[0] : -1, values.length > 1 ? values[1] : -1, values.length);
     if (values.length) layouts.add(layout);
-    const zoneEnd = valueZoneEnd(stream, labelToken, values, h + 1 < hits.length ? stream.lineStart[stream.line[next]] : sectionEnd);
+    const zoneEnd = valueZoneEnd(stream, labelToken, values.length ? values[0] : -1, h + 1 < hits.length ? stream.lineStart[stream.line[next]] : sectionEnd);
     grid.setRow(hit.index, stream.start[labelToken], stream.end[labelToken], hit.typoSpan, stream.end[labelToken], zoneEnd, layout, values.length, hasCells);
   }
   // a row with no values at all is written the way the table's other rows are
@@ -233,11 +269,11 @@ class LayoutCount {
   }
 }
 
-/** Where a row's value zone ends (it starts at the label's end): the label's line, or up to the next row. */
-function valueZoneEnd(stream: TokenStream, label: number, values: number[], zoneEnd: number): number {
+/** Where a row's value zone ends (it starts at the label's end): the label's line, or up to the next row. `first`: its first value (-1: none). */
+function valueZoneEnd(stream: TokenStream, label: number, first: number, zoneEnd: number): number {
   const labelLine = stream.line[label];
   const labelEnd = stream.end[label];
-  const onLabelLine = values.length === 0 ? stream.lineTabbed[labelLine] : stream.line[values[0]] === labelLine;
+  const onLabelLine = first < 0 ? stream.lineTabbed[labelLine] : stream.line[first] === labelLine;
   if (onLabelLine) return stream.lineEnd[labelLine];
   // up to the line break before the next row, so the rewrite keeps the next row's line intact
   const source = stream.source;
@@ -279,6 +315,7 @@ function parseUnlabelled(stream: TokenStream, template: TableTemplate, grid: Tab
   const zoneStart = taken.length ? stream.lineStart[stream.line[taken[0]]] : stream.end[headerToken];
   const zoneEnd = taken.length ? stream.lineEnd[stream.line[taken[taken.length - 1]]] : stream.end[headerToken];
   const label = taken.length ? { start: zoneStart, end: zoneEnd } : { start: stream.start[headerToken], end: stream.end[headerToken] };
-  grid.setRow(0, label.start, label.end, undefined, zoneStart, Math.min(zoneEnd, sectionEnd), layoutOf(stream, -1, taken), taken.length, hasCells);
+  const layout = layoutOf(stream, -1, taken.length ? taken[0] : -1, taken.length > 1 ? taken[1] : -1, taken.length);
+  grid.setRow(0, label.start, label.end, undefined, zoneStart, Math.min(zoneEnd, sectionEnd), layout, taken.length, hasCells);
   return true;
 }
