@@ -2,36 +2,65 @@
 // map back to source offsets: what the date, narrative and citation checks search.
 import type { Span } from '../model';
 import { isSpace } from '../text/chars';
+import { lastAtOrBefore } from '../text/search';
 
-export interface Prose {
-  readonly text: string;
-  readonly offsets: readonly number[];
+/** Compacted prose, and where each of its characters came from. */
+export class Prose {
+  constructor(
+    readonly text: string,
+    /** runs of characters that came from consecutive source characters: where each starts in the text, and in the source */
+    private readonly runText: readonly number[],
+    private readonly runSource: readonly number[],
+    /** where reading stopped in the source */
+    private readonly end: number,
+  ) {}
+
+  /** The source offset of text[i]; for i = text.length, where reading stopped. */
+  sourceAt(i: number): number {
+    if (i >= this.text.length) return this.end;
+    const run = lastAtOrBefore(this.runText.length, (k) => this.runText[k], i);
+    return this.runSource[run] + (i - this.runText[run]);
+  }
 }
 
 /** The prose of source[span], or of its start up to `limit` characters of prose. */
 export function compactProse(source: string, span: Span, limit = Infinity): Prose {
   let text = '';
-  const offsets: number[] = [];
-  // characters kept as they are are added a run at a time
-  let run = -1;
+  const runText: number[] = [];
+  const runSource: number[] = [];
+  let length = 0;
+  // characters kept as they are are added to the text a slice at a time
+  let slice = -1;
+  let skipped = true;
   let i = span.start;
-  for (; i < span.end && offsets.length < limit; i++) {
+  for (; i < span.end && length < limit; i++) {
     const code = source.charCodeAt(i);
     const space = isSpace(code);
     // full-width digits and letters fold to ASCII one for one, so offsets stay exact
     const wide = code >= 0xff10 && code <= 0xff5a;
-    if ((space || wide) && run >= 0) {
-      text += source.slice(run, i);
-      run = -1;
+    if ((space || wide) && slice >= 0) {
+      text += source.slice(slice, i);
+      slice = -1;
     }
-    if (space) continue;
+    if (space) {
+      skipped = true;
+      continue;
+    }
+    if (skipped) {
+      runText.push(length);
+      runSource.push(i);
+      skipped = false;
+    }
     if (wide) text += String.fromCharCode(code - 0xfee0);
-    else if (run < 0) run = i;
-    offsets.push(i);
+    else if (slice < 0) slice = i;
+    length++;
   }
-  if (run >= 0) text += source.slice(run, i);
-  offsets.push(i);
-  return { text, offsets };
+  if (slice >= 0) text += source.slice(slice, i);
+  return new Prose(text, runText, runSource, i);
+}
+
+export function proseSpan(prose: Prose, from: number, to: number): Span {
+  return { start: prose.sourceAt(from), end: prose.sourceAt(to - 1) + 1 };
 }
 
 /**
@@ -52,10 +81,7 @@ export function* proseMatches(source: string, span: Span, first: string, pattern
     const match = pattern.exec(prose.text);
     if (!match) continue;
     yield { match, prose };
-    free = prose.offsets[match[0].length];
+    free = prose.sourceAt(match[0].length);
   }
 }
 
-export function proseSpan(prose: Prose, from: number, to: number): Span {
-  return { start: prose.offsets[from], end: prose.offsets[to - 1] + 1 };
-}

@@ -24,8 +24,10 @@ function pastLineBreak(text: string, offset: number): number {
   return at;
 }
 
+const NO_MEMBERS: ReadonlySet<string> = new Set();
+
 function checkRows(ctx: CheckContext, table: Table): void {
-  const collapsedMembers = new Set(table.collapsed.flatMap((g) => g.members));
+  const collapsedMembers = table.collapsed.length ? new Set(table.collapsed.flatMap((g) => g.members)) : NO_MEMBERS;
   const name = tableName(ctx, table.id);
   const rows = table.template.rows;
   rows.forEach((row, index) => {

@@ -111,22 +111,31 @@ function splitReports(text: string, from: number, to: number): ReportDraft[] {
   return drafts;
 }
 
-/** The folded label text of a section, with a break wherever a number or blank stands between labels. */
-function foldedLabels(stream: TokenStream): string {
-  let folded = '';
-  for (let t = 0; t < stream.tokenCount; t++) {
-    if (stream.kind[t] !== LABEL) folded += '\n';
-    else if (stream.end[t] - stream.start[t] > MAX_LABEL) folded += foldText(stream.text(t));
-    else folded += labelInfo(stream.text(t)).folded.text;
+/**
+ * The folded label text of a section, for the template's marker words: each run of labels with no value
+ * between them, on a line of its own (a marker may be wrapped over labels, never broken by a number).
+ */
+function foldedLabelRuns(stream: TokenStream): string[] {
+  const runs: string[] = [];
+  let run = '';
+  for (let t = 0; t <= stream.tokenCount; t++) {
+    if (t < stream.tokenCount && stream.kind[t] === LABEL) {
+      run += stream.end[t] - stream.start[t] > MAX_LABEL ? foldText(stream.text(t)) : labelInfo(stream.text(t)).folded.text;
+    } else if (run) {
+      runs.push(run);
+      run = '';
+    }
   }
-  return folded;
+  return runs;
 }
+
+const MARKERS_2021 = /本年制发件数|本年废止件数|现行有效件数|本年处理决定数量|本年收费金额/;
 
 function chooseTemplate(sectionTwo: TokenStream | null, year: number | null): { id: TemplateId; reason: 'tables' | 'year' } {
   if (sectionTwo !== null) {
-    const folded = foldedLabels(sectionTwo);
-    if (TRIAL_MARKERS.some((m) => folded.includes(m))) return { id: '2019', reason: 'tables' };
-    if (/本年制发件数|本年废止件数|现行有效件数|本年处理决定数量|本年收费金额/.test(folded)) return { id: '2021', reason: 'tables' };
+    const runs = foldedLabelRuns(sectionTwo);
+    if (runs.some((run) => TRIAL_MARKERS.some((m) => run.includes(m)))) return { id: '2019', reason: 'tables' };
+    if (runs.some((run) => MARKERS_2021.test(run))) return { id: '2021', reason: 'tables' };
   }
   return { id: year !== null && year <= 2020 ? '2019' : '2021', reason: 'year' };
 }

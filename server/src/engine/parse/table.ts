@@ -58,18 +58,25 @@ class Zone {
   count = 0;
   first = -1;
   second = -1;
+  from = 0;
+  to = 0;
 
-  constructor(
-    private readonly stream: TokenStream,
-    readonly from: number,
-    readonly to: number,
-  ) {
+  constructor(private readonly stream: TokenStream) {}
+
+  /** The zone [from, to); one Zone serves a whole table. */
+  at(from: number, to: number): this {
+    this.from = from;
+    this.to = to;
+    this.count = 0;
+    this.first = -1;
+    this.second = -1;
     for (let t = from; t < to; t++) {
-      if (stream.kind[t] === LABEL) continue;
+      if (this.stream.kind[t] === LABEL) continue;
       if (this.count === 0) this.first = t;
       else if (this.count === 1) this.second = t;
       this.count++;
     }
+    return this;
   }
 
   tokens(): number[] {
@@ -194,11 +201,12 @@ export function parseTable(stream: TokenStream, template: TableTemplate, section
   const hits = findHits(stream, template, headerTypos);
   if (!hits.some((h) => h.kind === 'row')) return null;
   const layouts = new LayoutCount();
+  const zones = new Zone(stream);
   let pending = NO_TOKENS;
   for (let h = 0; h < hits.length; h++) {
     const hit = hits[h];
     const next = h + 1 < hits.length ? hits[h + 1].token : stream.tokenCount;
-    const zone = new Zone(stream, hit.token + 1, next);
+    const zone = zones.at(hit.token + 1, next);
     const labelToken = hit.token;
     if (hit.kind === 'group') {
       const n = template.rows[0].columns.length;
