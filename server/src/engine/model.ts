@@ -65,6 +65,8 @@ export class Table {
   /** the offset in `#source` of the table's offset 0 (a shifted table points past its source) */
   #base: number;
   #rows: ReadonlyMap<string, Row> | undefined;
+  /** the template's row positions */
+  #rowIndex: ReadonlyMap<string, number>;
 
   constructor(
     readonly id: TableId,
@@ -80,6 +82,7 @@ export class Table {
   ) {
     this.#source = source;
     this.#base = base;
+    this.#rowIndex = lookupOf(template).rowIndex;
   }
 
   /** The rows found, by template key, in template order. */
@@ -95,13 +98,13 @@ export class Table {
   }
 
   has(key: string): boolean {
-    const i = lookupOf(this.template).rowIndex.get(key);
+    const i = this.#rowIndex.get(key);
     return i !== undefined && this.grid.has(i);
   }
 
   /** The value of a cell that holds a number; null for a blank, an invalid or a missing cell. */
   known(ref: CellRef): number | null {
-    const i = lookupOf(this.template).rowIndex.get(ref.row);
+    const i = this.#rowIndex.get(ref.row);
     if (i !== undefined) return this.grid.known(i * this.grid.stride + ref.col);
     const cell = this.collapsed.find((g) => g.key === ref.row)?.cells?.[ref.col];
     return cell && cell.state === 'value' ? cell.value : null;
@@ -109,7 +112,7 @@ export class Table {
 
   /** The cell at a row and column (also of a collapsed group), or null when the row or its cells are not known. */
   cell(ref: CellRef): Cell | null {
-    const i = lookupOf(this.template).rowIndex.get(ref.row);
+    const i = this.#rowIndex.get(ref.row);
     if (i === undefined) return this.collapsed.find((g) => g.key === ref.row)?.cells?.[ref.col] ?? null;
     if (!this.grid.hasCells(i) || ref.col >= this.template.rows[i].columns.length) return null;
     return this.cellAt(i * this.grid.stride + ref.col);
@@ -119,8 +122,9 @@ export class Table {
    * Present rows with a cell that is not a number its column accepts: cells whose places are not known,
    * blanks, invalid text, or a number `accepts` refuses.
    */
-  *rowsFailing(accepts: (value: number, kind: ValueKind) => boolean): Generator<Row> {
+  rowsFailing(accepts: (value: number, kind: ValueKind) => boolean): Row[] {
     const grid = this.grid;
+    const failing: Row[] = [];
     for (let i = 0; i < this.template.rows.length; i++) {
       if (!grid.has(i)) continue;
       const columns = this.template.rows[i].columns;
@@ -129,15 +133,18 @@ export class Table {
         const value = grid.value(i * grid.stride + col);
         fails = Number.isNaN(value) || !accepts(value, columns[col].kind);
       }
-      if (fails) yield this.rows.get(this.template.rows[i].key)!;
+      if (fails) failing.push(this.rows.get(this.template.rows[i].key)!);
     }
+    return failing;
   }
 
   /** Present rows whose label was found only approximately. */
-  *rowsWithTypos(): Generator<Row> {
+  rowsWithTypos(): Row[] {
+    const rows: Row[] = [];
     for (let i = 0; i < this.template.rows.length; i++) {
-      if (this.grid.has(i) && this.grid.typoSpan(i)) yield this.rows.get(this.template.rows[i].key)!;
+      if (this.grid.has(i) && this.grid.typoSpan(i)) rows.push(this.rows.get(this.template.rows[i].key)!);
     }
+    return rows;
   }
 
   /** The same table with every offset moved by `delta`. */

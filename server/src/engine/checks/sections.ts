@@ -2,7 +2,13 @@
 import { renderBlankTable } from '../template/render';
 import { SECTIONS } from '../template/sections';
 import type { Span } from '../model';
+import { isSpace } from '../text/chars';
 import type { Check } from './context';
+
+function isBlank(text: string, span: Span): boolean {
+  for (let i = span.start; i < span.end; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  return true;
+}
 
 export const checkSections: Check = (ctx) => {
   const { report, eol, text } = ctx;
@@ -21,7 +27,7 @@ export const checkSections: Check = (ctx) => {
       ctx.emit('section-order', section.headingSpan, ctx.msg('section-order', { ...params, after: SECTIONS[highest - 1].numeral }));
     }
     highest = Math.max(highest, section.number);
-    if (section.number >= 5 && !text.slice(section.body.start, section.body.end).trim()) {
+    if (section.number >= 5 && isBlank(text, section.body)) {
       ctx.emit('empty-section', section.headingSpan, ctx.msg('empty-section', params));
     }
   }

@@ -31,7 +31,7 @@ function checkRows(ctx: CheckContext, table: Table): void {
   const name = tableName(ctx, table.id);
   const rows = table.template.rows;
   rows.forEach((row, index) => {
-    if (table.has(row.key) || collapsedMembers.has(row.key)) return;
+    if (table.grid.has(index) || collapsedMembers.has(row.key)) return;
     const next = rows.slice(index + 1).map((r) => table.rows.get(r.key)).find((r) => r !== undefined);
     const previous = rows.slice(0, index).reverse().map((r) => table.rows.get(r.key)).find((r) => r !== undefined);
     const at = next ? lineStart(ctx.text, next.labelSpan.start) : previous ? pastLineBreak(ctx.text, previous.valueZone.end) : table.span.end;

@@ -6,7 +6,7 @@ import type { TableId, TemplateId } from '../template/types';
 import { NextChar } from '../text/next-char';
 import { readHeading, readTitle, type HeadingLine, type TitleLine } from './blocks';
 import { foldText } from '../text/fold';
-import { labelInfo, MAX_LABEL } from './labels';
+import { labelAt, MAX_LABEL } from './labels';
 import { parseTable } from './table';
 import { LABEL, tokenize, TokenStream } from './tokens';
 
@@ -120,7 +120,7 @@ function foldedLabelRuns(stream: TokenStream): string[] {
   let run = '';
   for (let t = 0; t <= stream.tokenCount; t++) {
     if (t < stream.tokenCount && stream.kind[t] === LABEL) {
-      run += stream.end[t] - stream.start[t] > MAX_LABEL ? foldText(stream.text(t)) : labelInfo(stream.text(t)).folded.text;
+      run += stream.end[t] - stream.start[t] > MAX_LABEL ? foldText(stream.text(t)) : labelAt(stream.source, stream.start[t], stream.end[t]).folded.text;
     } else if (run) {
       runs.push(run);
       run = '';

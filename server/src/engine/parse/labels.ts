@@ -34,7 +34,17 @@ interface TemplateAnswers {
 export class LabelInfo {
   private readonly answers = new Map<TableTemplate, TemplateAnswers>();
 
-  constructor(readonly folded: Folded) {}
+  constructor(
+    readonly text: string,
+    readonly folded: Folded,
+  ) {}
+
+  /** Whether source[start, end) is this label's text. */
+  isText(source: string, start: number, end: number): boolean {
+    if (end - start !== this.text.length) return false;
+    for (let i = start; i < end; i++) if (source.charCodeAt(i) !== this.text.charCodeAt(i - start)) return false;
+    return true;
+  }
 
   /** The first row at or after `cursor` that this label is, exactly, or approximately among the next few rows. */
   row(template: TableTemplate, cursor: number): RowMatch | null {
@@ -78,15 +88,26 @@ export class LabelInfo {
 
 /** distinct label texts kept: real reports use a few hundred; edits in progress make many more, briefly */
 const CACHE_LIMIT = 2000;
-const cache = new Map<string, LabelInfo>();
+/** entries by a hash of their text, so that a label is found without cutting it out of the source */
+const cache = new Map<number, LabelInfo[]>();
+let cached = 0;
 
-/** The label's folding and matches; folded offsets are relative to the label, so one entry serves every place it occurs. */
-export function labelInfo(text: string): LabelInfo {
-  let info = cache.get(text);
-  if (!info) {
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(detached(text), (info = new LabelInfo(fold(text))));
+/** The label source[start, end): its folding and matches (folded offsets are relative to the label, so one entry serves every place it occurs). */
+export function labelAt(source: string, start: number, end: number): LabelInfo {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ source.charCodeAt(i), 0x01000193);
+  let bucket = cache.get(hash);
+  if (bucket) for (const info of bucket) if (info.isText(source, start, end)) return info;
+  if (cached >= CACHE_LIMIT) {
+    cache.clear();
+    cached = 0;
+    bucket = undefined;
   }
+  const text = detached(source.slice(start, end));
+  const info = new LabelInfo(text, fold(text));
+  if (bucket) bucket.push(info);
+  else cache.set(hash, [info]);
+  cached++;
   return info;
 }
 

@@ -7,7 +7,7 @@ import { Table, type Cell, type CollapsedGroup, type LabelTypo, type Span } from
 import { lookupOf } from '../template/lookup';
 import type { GroupTemplate, TableTemplate } from '../template/types';
 import { isSpace } from '../text/chars';
-import { labelInfo, MAX_LABEL } from './labels';
+import { labelAt, MAX_LABEL } from './labels';
 import { BLANK, LABEL, NUMBER, type TokenStream } from './tokens';
 
 interface RowHit {
@@ -31,8 +31,7 @@ function findHits(stream: TokenStream, template: TableTemplate, headerTypos: Lab
   let cursor = 0;
   for (let t = 0; t < stream.tokenCount; t++) {
     if (stream.kind[t] !== LABEL || stream.end[t] - stream.start[t] > MAX_LABEL) continue;
-    const text = stream.text(t);
-    const info = labelInfo(text);
+    const info = labelAt(stream.source, stream.start[t], stream.end[t]);
     if (!info.folded.text) continue;
     const match = info.row(template, cursor);
     if (match) {
@@ -48,7 +47,7 @@ function findHits(stream: TokenStream, template: TableTemplate, headerTypos: Lab
       continue;
     }
     const official = info.headerTypo(template);
-    if (official) headerTypos.push({ span: { start: stream.start[t], end: stream.end[t] }, written: text, official });
+    if (official) headerTypos.push({ span: { start: stream.start[t], end: stream.end[t] }, written: info.text, official });
   }
   return hits;
 }
@@ -306,7 +305,7 @@ function parseUnlabelled(stream: TokenStream, template: TableTemplate, grid: Tab
       if (started) break;
       let last = stream.endToken[l] - 1;
       while (stream.kind[last] !== LABEL) last--;
-      if (labelInfo(stream.text(last)).isHeader(template)) headerToken = last;
+      if (labelAt(stream.source, stream.start[last], stream.end[last]).isHeader(template)) headerToken = last;
       continue;
     }
     if (headerToken < 0) continue;
