@@ -1,6 +1,7 @@
 // A table's rows and cells as numbers: what the parser writes and a Table reads. The numbers of every table
-// of one parse live in one arena of typed arrays: a compilation has thousands of tables and hundreds of
-// thousands of cells, and an object (or an array) per table or cell is what parsing used to spend its time on.
+// of one parse live in an arena of typed arrays: a compilation has thousands of tables and hundreds of
+// thousands of cells, and allocating (and collecting) an object or an array for each would cost more than
+// reading them.
 import type { CellLayout, CellState, Span } from './model';
 
 /**

@@ -55,18 +55,18 @@ export interface LabelTypo {
 }
 
 /**
- * A table as read: which template rows were found and the cells of each, kept packed in two number arrays
- * (a report has hundreds of cells and a compilation thousands of reports, and an object per cell is what
- * dominated parsing time). `rows` builds the row objects on first use, for the editor's features; the
- * checks read the packed values through `known` and the grid.
+ * A table as read: which template rows were found and the cells of each, kept as numbers in a grid (see
+ * grid.ts: a report has hundreds of cells and a compilation thousands of reports, and an object per cell
+ * would cost more than the parsing). `rows` builds the row objects on first use, for the editor's features; the
+ * checks read the numbers through `known` and the grid.
  */
 export class Table {
-  #source: string;
+  readonly #source: string;
   /** the offset in `#source` of the table's offset 0 (a shifted table points past its source) */
-  #base: number;
+  readonly #base: number;
   #rows: ReadonlyMap<string, Row> | undefined;
   /** the template's row positions */
-  #rowIndex: ReadonlyMap<string, number>;
+  readonly #rowIndex: ReadonlyMap<string, number>;
 
   constructor(
     readonly id: TableId,

@@ -4,16 +4,12 @@ import type { Table } from '../model';
 import { renderBlankTable } from '../template/render';
 import { SECTIONS } from '../template/sections';
 import type { RowTemplate } from '../template/types';
+import { lineStartAt } from '../text/lines';
 import { tableName, type Check, type CheckContext } from './context';
 
 function insertRowText(ctx: CheckContext, table: Table, row: RowTemplate): string {
   const zeros = row.columns.map(() => '0');
   return table.tabbed ? `${row.label}\t${zeros.join('\t')}${ctx.eol}` : [row.label, ...zeros].join(ctx.eol) + ctx.eol;
-}
-
-function lineStart(text: string, offset: number): number {
-  const nl = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1));
-  return nl + 1;
 }
 
 /** The offset just past the line break at `offset` (the break actually there, whatever the document's is). */
@@ -34,7 +30,7 @@ function checkRows(ctx: CheckContext, table: Table): void {
     if (table.grid.has(index) || collapsedMembers.has(row.key)) return;
     const next = rows.slice(index + 1).map((r) => table.rows.get(r.key)).find((r) => r !== undefined);
     const previous = rows.slice(0, index).reverse().map((r) => table.rows.get(r.key)).find((r) => r !== undefined);
-    const at = next ? lineStart(ctx.text, next.labelSpan.start) : previous ? pastLineBreak(ctx.text, previous.valueZone.end) : table.span.end;
+    const at = next ? lineStartAt(ctx.text, next.labelSpan.start) : previous ? pastLineBreak(ctx.text, previous.valueZone.end) : table.span.end;
     const span = (next ?? previous)!.labelSpan;
     const params = { table: name, row: row.name };
     const insertAt = Math.min(at, ctx.text.length);

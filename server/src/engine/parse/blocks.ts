@@ -5,7 +5,7 @@ import type { SectionTemplate } from '../template/types';
 import { detached } from '../text/detach';
 import { foldText } from '../text/fold';
 import { isSpace } from '../text/chars';
-import type { Line } from '../text/lines';
+import { lineStartAt, previousLineEnd, type Line } from '../text/lines';
 
 /** A report title, in folded text (see text/fold): what makes a line a title, and a .txt file a report. */
 export const TITLE = /(\d{4})年度?政府信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)/;
@@ -34,11 +34,8 @@ const lineOf = (text: string, start: number, end: number): Line => ({ start, end
 /** The line before the one starting at `start`, when it starts at or after `from`. */
 function lineBefore(text: string, start: number, from: number): Line | null {
   if (start <= from) return null;
-  let end = start - 1;
-  if (end > from && text[end] === '\n' && text[end - 1] === '\r') end--;
-  let lineStart = end;
-  while (lineStart > from && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
-  return lineOf(text, lineStart, end);
+  const end = Math.max(from, previousLineEnd(text, start));
+  return lineOf(text, lineStartAt(text, end, from), end);
 }
 
 /**

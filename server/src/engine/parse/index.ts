@@ -3,6 +3,7 @@ import { GridArena } from '../grid';
 import type { ParsedDocument, Report, Section, Table } from '../model';
 import { TEMPLATES, TRIAL_MARKERS } from '../template/tables';
 import type { TableId, TemplateId } from '../template/types';
+import { lineEndAt, lineStartAt, previousLineEnd } from '../text/lines';
 import { NextChar } from '../text/next-char';
 import { readHeading, readTitle, type HeadingLine, type TitleLine } from './blocks';
 import { foldText } from '../text/fold';
@@ -49,11 +50,11 @@ class CandidateLines {
   next(): boolean {
     if (this.following > this.to || (this.following === this.to && this.following !== this.from)) return false;
     const baoAt = this.bao.from(this.following);
-    const baoLine = baoAt < this.to ? lineStartOf(this.text, baoAt, this.from) : Infinity;
+    const baoLine = baoAt < this.to ? lineStartAt(this.text, baoAt, this.from) : Infinity;
     const start = Math.min(this.numeralLine, baoLine);
     if (start === Infinity) return false;
     this.start = start;
-    this.end = lineEndOf(this.text, start, this.to);
+    this.end = lineEndAt(this.text, start, this.to);
     this.hasBao = baoAt < this.end;
     if (this.numeralLine <= this.end) this.numeralLine = this.nextNumeralLine(this.end);
     this.following = this.end + 1;
@@ -64,23 +65,10 @@ class CandidateLines {
     this.numeral.lastIndex = after;
     if (!this.numeral.test(this.text)) return Infinity;
     // the match ends at the numeral; its line starts after the break before it
-    const start = lineStartOf(this.text, this.numeral.lastIndex - 1, this.from);
+    const start = lineStartAt(this.text, this.numeral.lastIndex - 1, this.from);
     return start <= this.to ? start : Infinity;
   }
 }
-
-const lineStartOf = (text: string, at: number, from: number): number => {
-  while (at > from && text[at - 1] !== '\n' && text[at - 1] !== '\r') at--;
-  return at;
-};
-
-const lineEndOf = (text: string, at: number, to: number): number => {
-  while (at < to && text[at] !== '\n' && text[at] !== '\r') at++;
-  return at;
-};
-
-/** The end of the line before the one starting at `start`. */
-const previousLineEnd = (text: string, start: number): number => (text[start - 1] === '\n' && text[start - 2] === '\r' ? start - 2 : start - 1);
 
 function splitReports(text: string, from: number, to: number): ReportDraft[] {
   const drafts: ReportDraft[] = [];
@@ -113,7 +101,7 @@ function splitReports(text: string, from: number, to: number): ReportDraft[] {
 
 /**
  * The folded label text of a section, for the template's marker words: each run of labels with no value
- * between them, on a line of its own (a marker may be wrapped over labels, never broken by a number).
+ * between them as one string (a marker may be wrapped over labels, never broken by a number).
  */
 function foldedLabelRuns(stream: TokenStream): string[] {
   const runs: string[] = [];

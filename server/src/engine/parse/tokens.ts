@@ -3,6 +3,7 @@
 // of its own wherever it stands. Tokens and lines are kept as parallel arrays of numbers, not objects: a
 // compilation has hundreds of thousands of them, and only label tokens are ever read as text.
 import { isSpace } from '../text/chars';
+import { lineEndAt } from '../text/lines';
 
 export const LABEL = 0;
 export const NUMBER = 1;
@@ -111,7 +112,7 @@ const SKIPPABLE_START = new Set([...'|:：-—–－=＝+_第'].map((c) => c.cha
 /** a line longer than this is prose (or junk), never a table row */
 const MAX_TABLE_LINE = 2000;
 
-export function isSkippedLine(text: string): boolean {
+function isSkippedLine(text: string): boolean {
   if (PAGE_FOOTER.test(text)) return true;
   if (SEPARATOR_CHARS.test(text)) {
     let dashes = 0;
@@ -267,12 +268,6 @@ function tokenizeLine(stream: TokenStream, start: number, to: number, lineNo: nu
   return i;
 }
 
-/** Where the line holding `at` ends (before its break), within `to`. */
-function lineEndFrom(source: string, at: number, to: number): number {
-  while (at < to && source.charCodeAt(at) !== 10 && source.charCodeAt(at) !== 13) at++;
-  return at;
-}
-
 /** Tokens of the lines of source[from, to) (from a line start; lines that start before `to`), into `stream`. */
 export function tokenize(source: string, from: number, to: number, stream: TokenStream): TokenStream {
   stream.reset(source);
@@ -288,7 +283,7 @@ export function tokenize(source: string, from: number, to: number, stream: Token
       end = tokenizeLine(stream, start, to, lineNo, PIPE);
     }
     const long = lineStop === LINE_LONG;
-    if (long) end = lineEndFrom(source, end, to);
+    if (long) end = lineEndAt(source, end, to);
     if (long || skipped(source, start, end)) stream.tokenCount = firstToken;
     else stream.pushLine(start, end, lineNumber, lineFields > 1 || piped, lineFields, firstToken);
     // past the line break: CRLF is one

@@ -1,7 +1,7 @@
 // A document's text kept as chunks of whole lines, so a keystroke in a 10 MB compilation rewrites one chunk
 // (tens of KB) instead of copying the whole text, and offsets and LSP positions are found by binary search.
 // A chunk always ends just after a line break (but the last), and never between the \r and \n of a CRLF.
-import type { Position } from './lines';
+import { lineStartsOf, type Position } from './lines';
 import { detached } from './detach';
 import { lastAtOrBefore } from './search';
 
@@ -11,15 +11,6 @@ interface Chunk {
   readonly text: string;
   /** offsets of the line starts inside the chunk, the first being 0 */
   readonly lineStarts: readonly number[];
-}
-
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
-  }
-  return starts;
 }
 
 /** Splits text into chunks of about TARGET characters, cut after a line break. */

@@ -1,7 +1,6 @@
 // Splitting text into lines (LF, CRLF or CR) and mapping offsets to LSP positions (UTF-16 code units,
 // which is what JavaScript string offsets already are).
 
-import { NextChar } from './next-char';
 import { lastAtOrBefore } from './search';
 
 export interface Line {
@@ -21,61 +20,39 @@ export interface LspRange {
   end: Position;
 }
 
-/** The line breaks of a text, searched for as they are needed (see NextChar). */
-export class LineBreaks {
-  private readonly lf: NextChar;
-  private readonly cr: NextChar;
-  constructor(text: string, from: number) {
-    this.lf = new NextChar(text, '\n', from);
-    this.cr = new NextChar(text, '\r', from);
-  }
+const isBreak = (text: string, at: number): boolean => text[at] === '\n' || text[at] === '\r';
 
-  /** The end of the line starting at `start` (within `to`), and the start of the next line (to + 1 past the last). */
-  lineAt(start: number, to: number): { end: number; next: number } {
-    const lf = this.lf.from(start);
-    const cr = this.cr.from(start);
-    const end = Math.min(lf, cr);
-    if (end >= to) return { end: to, next: to + 1 };
-    // CRLF is one break, unless the range ends between the two
-    return { end, next: end === cr && lf === cr + 1 && lf < to ? end + 2 : end + 1 };
-  }
+/** The start of the line holding offset `at` (not before `from`). */
+export function lineStartAt(text: string, at: number, from = 0): number {
+  while (at > from && !isBreak(text, at - 1)) at--;
+  return at;
 }
 
-/**
- * The lines of text[from, to), one after another (`from` must be a line start): LF, CRLF or CR breaks, and a
- * last line up to `to` (empty after a final break).
- */
-export class LineWalker {
-  /** the current line: its start, and its end before the line break */
-  start = 0;
-  end = 0;
-  private following: number;
+/** The end of the line holding offset `at`, before its break (not after `to`). */
+export function lineEndAt(text: string, at: number, to = text.length): number {
+  while (at < to && !isBreak(text, at)) at++;
+  return at;
+}
 
-  constructor(
-    private readonly to: number,
-    from: number,
-    private readonly breaks: LineBreaks,
-  ) {
-    this.following = from;
-  }
+/** The end of the line before the one starting at `start`: before its break, CRLF counted as one. */
+export function previousLineEnd(text: string, start: number): number {
+  return text[start - 1] === '\n' && text[start - 2] === '\r' ? start - 2 : start - 1;
+}
 
-  /** Moves to the next line; false when there is none. */
-  next(): boolean {
-    if (this.following > this.to) return false;
-    this.start = this.following;
-    const { end, next } = this.breaks.lineAt(this.start, this.to);
-    this.end = end;
-    this.following = next;
-    return true;
+/** Where each line of the text starts (LF, CRLF or CR breaks), the first being 0. */
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
   }
+  return starts;
 }
 
 export class LineIndex {
   private readonly starts: number[];
   constructor(private readonly text: string) {
-    this.starts = [];
-    const lines = new LineWalker(text.length, 0, new LineBreaks(text, 0));
-    while (lines.next()) this.starts.push(lines.start);
+    this.starts = lineStartsOf(text);
   }
 
   positionAt(offset: number): Position {
