@@ -133,6 +133,8 @@ function nextLineStart(text: string, end: number): number {
   return text[end] === '\r' && text[end + 1] === '\n' ? end + 2 : end + 1;
 }
 
+const TABLE_SECTIONS = [[2, '二'], [3, '三'], [4, '四']] as const;
+
 function buildReport(text: string, draft: ReportDraft, arena: GridArena, streams: readonly TokenStream[]): Report {
   const end = draft.end;
   const sections: Section[] = draft.headings.map((h, k) => {
@@ -154,7 +156,7 @@ function buildReport(text: string, draft: ReportDraft, arena: GridArena, streams
   const { id, reason } = chooseTemplate(tokens.get(2) ?? null, year);
   const template = TEMPLATES[id];
   const tables: Partial<Record<TableId, Table>> = {};
-  for (const [number, tableId] of [[2, '二'], [3, '三'], [4, '四']] as const) {
+  for (const [number, tableId] of TABLE_SECTIONS) {
     const stream = tokens.get(number);
     const section = sections.find((s) => s.number === number);
     if (!stream || !section) continue;

@@ -10,24 +10,33 @@ import { isSpace } from '../text/chars';
 import { labelAt, MAX_LABEL } from './labels';
 import { BLANK, LABEL, NUMBER, type TokenStream } from './tokens';
 
-interface RowHit {
-  kind: 'row';
-  index: number;
-  token: number;
-  typoSpan: Span | undefined;
+/** The rows and group headings found in a table's tokens, in order, as parallel arrays. */
+class Hits {
+  count = 0;
+  /** how many of them are rows */
+  rows = 0;
+  readonly token: number[] = [];
+  /** the template row's position; -1 for a group heading */
+  readonly row: number[] = [];
+  readonly group: (GroupTemplate | null)[] = [];
+  /** where a row's label was found only approximately */
+  readonly typo: (Span | undefined)[] = [];
+
+  add(token: number, row: number, group: GroupTemplate | null, typo: Span | undefined): void {
+    const h = this.count++;
+    this.token[h] = token;
+    this.row[h] = row;
+    this.group[h] = group;
+    this.typo[h] = typo;
+    if (row >= 0) this.rows++;
+  }
 }
-interface GroupHit {
-  kind: 'group';
-  template: GroupTemplate;
-  token: number;
-}
-type Hit = RowHit | GroupHit;
 
 /** A cell position filled from the layout: a value token, or a blank where the layout shows one. */
 type Slot = number | Span;
 
-function findHits(stream: TokenStream, template: TableTemplate, headerTypos: LabelTypo[]): Hit[] {
-  const hits: Hit[] = [];
+function findHits(stream: TokenStream, template: TableTemplate, headerTypos: LabelTypo[]): Hits {
+  const hits = new Hits();
   let cursor = 0;
   for (let t = 0; t < stream.tokenCount; t++) {
     if (stream.kind[t] !== LABEL || stream.end[t] - stream.start[t] > MAX_LABEL) continue;
@@ -37,13 +46,13 @@ function findHits(stream: TokenStream, template: TableTemplate, headerTypos: Lab
     if (match) {
       const start = stream.start[t];
       const typoSpan = match.typo && { start: start + match.typo.start, end: start + match.typo.end };
-      hits.push({ kind: 'row', index: match.index, token: t, typoSpan });
+      hits.add(t, match.index, null, typoSpan);
       cursor = match.index + 1;
       continue;
     }
     const group = info.group(template);
     if (group) {
-      hits.push({ kind: 'group', template: group, token: t });
+      hits.add(t, -1, group, undefined);
       continue;
     }
     const official = info.headerTypo(template);
@@ -198,24 +207,24 @@ export function parseTable(stream: TokenStream, template: TableTemplate, section
   if (template.unlabelled) return parseUnlabelled(stream, template, grid, sectionEnd) ? table() : null;
 
   const hits = findHits(stream, template, headerTypos);
-  if (!hits.some((h) => h.kind === 'row')) return null;
+  if (!hits.rows) return null;
   const layouts = new LayoutCount();
   const zones = new Zone(stream);
   let pending = NO_TOKENS;
-  for (let h = 0; h < hits.length; h++) {
-    const hit = hits[h];
-    const next = h + 1 < hits.length ? hits[h + 1].token : stream.tokenCount;
-    const zone = zones.at(hit.token + 1, next);
-    const labelToken = hit.token;
-    if (hit.kind === 'group') {
+  for (let h = 0; h < hits.count; h++) {
+    const labelToken = hits.token[h];
+    const next = h + 1 < hits.count ? hits.token[h + 1] : stream.tokenCount;
+    const zone = zones.at(labelToken + 1, next);
+    const group = hits.group[h];
+    if (group) {
       const n = template.rows[0].columns.length;
       const values = zone.tokens();
-      if (values.length >= n && isCollapsed(hit.template, hits, template)) {
+      if (values.length >= n && isCollapsed(group, hits, template)) {
         collapsed.push({
-          key: hit.template.key,
-          label: hit.template.label,
+          key: group.key,
+          label: group.label,
           labelSpan: { start: stream.start[labelToken], end: stream.end[labelToken] },
-          members: hit.template.members,
+          members: group.members,
           cells: values.slice(0, n).map((t) => cellOf(stream, t)),
         });
         pending = values.slice(n);
@@ -224,39 +233,43 @@ export function parseTable(stream: TokenStream, template: TableTemplate, section
       }
       continue;
     }
-    const n = template.rows[hit.index].columns.length;
-    if (pending.length === 0 && (zone.count === n || zone.count === 0)) {
+    const row = hits.row[h];
+    const n = template.rows[row].columns.length;
+    let found = zone.count;
+    let first = zone.first;
+    let second = zone.second;
+    let hasCells = found > 0;
+    if (pending.length === 0 && (found === n || found === 0)) {
       // the common case, read straight from the tokens: the row's own values, all of them or none
-      const found = zone.count;
-      if (found) for (let t = zone.from, col = 0; t < zone.to; t++) if (stream.kind[t] !== LABEL) writeSlot(grid, hit.index * grid.stride + col++, stream, t);
-      const layout = layoutOf(stream, labelToken, zone.first, zone.second, found);
-      if (found) layouts.add(layout);
-      const zoneEnd = valueZoneEnd(stream, labelToken, zone.first, h + 1 < hits.length ? stream.lineStart[stream.line[next]] : sectionEnd);
-      grid.setRow(hit.index, stream.start[labelToken], stream.end[labelToken], hit.typoSpan, stream.end[labelToken], zoneEnd, layout, found, found > 0);
-      continue;
+      for (let t = zone.from, col = 0; t < zone.to; t++) if (stream.kind[t] !== LABEL) writeSlot(grid, row * grid.stride + col++, stream, t);
+    } else {
+      let values = dropSubtotal(stream, zone.tokens(), n);
+      if (values.length === 0 && pending.length >= n) values = pending;
+      pending = values.length > n ? values.slice(n) : NO_TOKENS;
+      if (values.length > n) values = values.slice(0, n);
+      hasCells = writeCells(grid, row, stream, values, labelToken, n);
+      found = values.length;
+      first = found ? values[0] : -1;
+      second = found > 1 ? values[1] : -1;
     }
-    let values = dropSubtotal(stream, zone.tokens(), n);
-    if (values.length === 0 && pending.length >= n) values = pending;
-    pending = values.length > n ? values.slice(n) : NO_TOKENS;
-    if (values.length > n) values = values.slice(0, n);
-    const hasCells = writeCells(grid, hit.index, stream, values, labelToken, n);
-    const layout = layoutOf(stream, labelToken, values.length ? values[0] : -1, values.length > 1 ? values[1] : -1, values.length);
-    if (values.length) layouts.add(layout);
-    const zoneEnd = valueZoneEnd(stream, labelToken, values.length ? values[0] : -1, h + 1 < hits.length ? stream.lineStart[stream.line[next]] : sectionEnd);
-    grid.setRow(hit.index, stream.start[labelToken], stream.end[labelToken], hit.typoSpan, stream.end[labelToken], zoneEnd, layout, values.length, hasCells);
+    const layout = layoutOf(stream, labelToken, first, second, found);
+    if (found) layouts.add(layout);
+    const zoneEnd = valueZoneEnd(stream, labelToken, first, h + 1 < hits.count ? stream.lineStart[stream.line[next]] : sectionEnd);
+    grid.setRow(row, stream.start[labelToken], stream.end[labelToken], hits.typo[h], stream.end[labelToken], zoneEnd, layout, found, hasCells);
   }
   // a row with no values at all is written the way the table's other rows are
   const dominant = layouts.dominant();
-  if (dominant !== null) for (const hit of hits) if (hit.kind === 'row' && grid.valuesFound(hit.index) === 0) grid.setLayout(hit.index, dominant);
+  if (dominant !== null) for (let h = 0; h < hits.count; h++) if (hits.row[h] >= 0 && grid.valuesFound(hits.row[h]) === 0) grid.setLayout(hits.row[h], dominant);
   return table();
 }
 
 const NO_TOKENS: number[] = [];
 
 /** A group heading written with values of its own: none of its member rows was found. */
-function isCollapsed(group: GroupTemplate, hits: readonly Hit[], template: TableTemplate): boolean {
+function isCollapsed(group: GroupTemplate, hits: Hits, template: TableTemplate): boolean {
   if (group.members.length < 2) return false;
-  const matched = new Set(hits.flatMap((h) => (h.kind === 'row' ? [template.rows[h.index].key] : [])));
+  const matched = new Set<string>();
+  for (let h = 0; h < hits.count; h++) if (hits.row[h] >= 0) matched.add(template.rows[hits.row[h]].key);
   return !group.members.some((m) => matched.has(m));
 }
 

@@ -122,12 +122,9 @@ function isSkippedLine(text: string): boolean {
   return false;
 }
 
-/** isSkippedLine on source[start, end), without slicing the lines that cannot be skipped. */
-function skipped(source: string, start: number, end: number): boolean {
-  let i = start;
-  while (i < end && isSpace(source.charCodeAt(i))) i++;
-  if (i === end) return false;
-  return SKIPPABLE_START.has(source.charCodeAt(i)) && isSkippedLine(source.slice(start, end));
+/** isSkippedLine on source[start, end), whose first character after spaces is `first` (-1: none), without slicing the lines that cannot be skipped. */
+function skipped(source: string, start: number, end: number, first: number): boolean {
+  return first >= 0 && SKIPPABLE_START.has(first) && isSkippedLine(source.slice(start, end));
 }
 
 const WU = '无'.charCodeAt(0);
@@ -189,6 +186,8 @@ const LINE_PIPED = 1;
 const LINE_LONG = 2;
 let lineStop = LINE_DONE;
 let lineFields = 1;
+/** the first character of the line after spaces, -1 for none */
+let lineFirst = -1;
 const TAB = 9;
 const PIPE = 124;
 
@@ -209,9 +208,11 @@ function tokenizeLine(stream: TokenStream, start: number, to: number, lineNo: nu
   let labelEnd = -1;
   let i = start;
   lineStop = LINE_DONE;
+  lineFirst = -1;
   while (i < limit) {
     const c = source.charCodeAt(i);
     if (c === 10 || c === 13) break;
+    if (lineFirst < 0 && !isSpace(c)) lineFirst = c;
     if (c === sep) {
       if (labelStart >= 0) stream.push(LABEL, labelStart, labelEnd, lineNo, field, 0);
       labelStart = -1;
@@ -284,7 +285,7 @@ export function tokenize(source: string, from: number, to: number, stream: Token
     }
     const long = lineStop === LINE_LONG;
     if (long) end = lineEndAt(source, end, to);
-    if (long || skipped(source, start, end)) stream.tokenCount = firstToken;
+    if (long || skipped(source, start, end, lineFirst)) stream.tokenCount = firstToken;
     else stream.pushLine(start, end, lineNumber, lineFields > 1 || piped, lineFields, firstToken);
     // past the line break: CRLF is one
     start = end + (source.charCodeAt(end) === 13 && source.charCodeAt(end + 1) === 10 && end + 1 < to ? 2 : 1);
