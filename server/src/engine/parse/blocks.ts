@@ -80,8 +80,11 @@ export function readTitle(text: string, start: number, end: number, hasBao: bool
 const CACHE_LIMIT = 1000;
 /** lines read before that hold 报 and are no title */
 const notTitles = new Set<string>();
-/** headings by their text: the same headings open every report of a compilation */
-const headings = new Map<string, { section: SectionTemplate; numeral: string }>();
+/** headings by their text, and lines that are none: both repeat from report to report of a compilation */
+const headings = new Map<string, { section: SectionTemplate; numeral: string } | null>();
+/** lines longer than this, or with a digit (a table row with its values), are read but not kept: they are mostly unique */
+const MAX_KEPT_LINE = 60;
+const HAS_DIGIT = /\d/;
 
 /** The line text[start, end) as a section heading, or null. */
 export function readHeading(text: string, start: number, end: number): HeadingLine | null {
@@ -92,13 +95,13 @@ export function readHeading(text: string, start: number, end: number): HeadingLi
   const line = lineOf(text, start, end);
   let found = headings.get(line.text);
   if (found === undefined) {
-    // only headings are kept: the other lines that start with a numeral (table rows, 一是…) are mostly unique
-    const heading = headingOf(line.text);
-    if (!heading) return null;
-    if (headings.size >= CACHE_LIMIT) headings.clear();
-    headings.set(detached(line.text), (found = heading));
+    found = headingOf(line.text);
+    if (found || (line.text.length <= MAX_KEPT_LINE && !HAS_DIGIT.test(line.text))) {
+      if (headings.size >= CACHE_LIMIT) headings.clear();
+      headings.set(detached(line.text), found);
+    }
   }
-  return { line, ...found };
+  return found && { line, ...found };
 }
 
 function headingOf(text: string): { section: SectionTemplate; numeral: string } | null {

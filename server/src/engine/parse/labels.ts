@@ -41,9 +41,7 @@ export class LabelInfo {
 
   /** Whether source[start, end) is this label's text. */
   isText(source: string, start: number, end: number): boolean {
-    if (end - start !== this.text.length) return false;
-    for (let i = start; i < end; i++) if (source.charCodeAt(i) !== this.text.charCodeAt(i - start)) return false;
-    return true;
+    return end - start === this.text.length && source.startsWith(this.text, start);
   }
 
   /** The first row at or after `cursor` that this label is, exactly, or approximately among the next few rows. */
@@ -91,11 +89,14 @@ const CACHE_LIMIT = 2000;
 /** entries by a hash of their text, so that a label is found without cutting it out of the source */
 const cache = new Map<number, LabelInfo[]>();
 let cached = 0;
+/** how many characters at each end of a label its hash takes (the bucket is then told apart by comparing) */
+const HASHED_ENDS = 4;
 
 /** The label source[start, end): its folding and matches (folded offsets are relative to the label, so one entry serves every place it occurs). */
 export function labelAt(source: string, start: number, end: number): LabelInfo {
-  let hash = 0x811c9dc5;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ source.charCodeAt(i), 0x01000193);
+  let hash = Math.imul(0x811c9dc5 ^ (end - start), 0x01000193);
+  for (let i = start; i < end && i < start + HASHED_ENDS; i++) hash = Math.imul(hash ^ source.charCodeAt(i), 0x01000193);
+  for (let i = Math.max(start + HASHED_ENDS, end - HASHED_ENDS); i < end; i++) hash = Math.imul(hash ^ source.charCodeAt(i), 0x01000193);
   let bucket = cache.get(hash);
   if (bucket) for (const info of bucket) if (info.isText(source, start, end)) return info;
   if (cached >= CACHE_LIMIT) {
