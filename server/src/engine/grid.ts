@@ -5,25 +5,28 @@
 import type { CellLayout, CellState, Span } from './model';
 
 /**
- * Number storage shared by the tables of one parse, in blocks: a table takes its room from the current block,
- * and a full block is left as it is for a new one (nothing is copied). The first block is sized for the text.
+ * Number storage for the tables of one parse. In a large text (a compilation opened or checked whole) tables
+ * share blocks: a table takes its room from the current block, and a full block is left as it is for a new one
+ * (nothing is copied). In a small text (the few reports an edit re-parses) each table gets arrays of its own,
+ * so that a table kept after its neighbours are replaced keeps no more memory than it needs.
  */
 export class GridArena {
   private ints = new Int32Array(0);
   private values = new Float64Array(0);
   private intsUsed = 0;
   private valuesUsed = 0;
+  private readonly shared: boolean;
 
-  /** `textLength`: the length of the text parsed, to size the first block for it */
-  constructor(private readonly textLength = 0) {}
+  /** `textLength`: the length of the text parsed */
+  constructor(textLength = 0) {
+    this.shared = textLength >= SHARED_FROM;
+  }
 
   /** Room for `ints` integers, all 0, and `values` numbers, all NaN. */
   take(ints: number, values: number): { ints: Int32Array; intBase: number; values: Float64Array; valueBase: number } {
     if (this.intsUsed + ints > this.ints.length || this.valuesUsed + values > this.values.length) {
-      // a table three takes about 0.5 integers per character of report text
-      const first = this.ints.length === 0;
-      this.ints = new Int32Array(Math.max(ints, first ? Math.min(BLOCK_INTS, 1024 + (this.textLength >> 1)) : BLOCK_INTS));
-      this.values = new Float64Array(Math.max(values, first ? Math.min(BLOCK_VALUES, 256 + (this.textLength >> 3)) : BLOCK_VALUES));
+      this.ints = new Int32Array(this.shared ? Math.max(ints, BLOCK_INTS) : ints);
+      this.values = new Float64Array(this.shared ? Math.max(values, BLOCK_VALUES) : values);
       this.intsUsed = 0;
       this.valuesUsed = 0;
     }
@@ -36,6 +39,8 @@ export class GridArena {
   }
 }
 
+/** texts from this length on share blocks (about forty reports) */
+const SHARED_FROM = 1 << 16;
 const BLOCK_INTS = 1 << 18;
 const BLOCK_VALUES = 1 << 16;
 
