@@ -1,9 +1,12 @@
 // `npm run bench` (engine part): parse+check time on a typical report and on a generated 10 MB compilation, against a
 // bare line scan of the same text (the floor), and memory against input size. Medians over repeated runs.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { checkText } from '../server/src/engine';
 import { compilation } from './compilation';
+import { consistentValues, LAYOUTS, renderReport, seededRandom } from '../test/support/generate';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -92,3 +95,25 @@ for (const [name, make] of Object.entries(SCALING)) {
     `scaling, ${name}: ${times.map((t) => `${t.mb.toFixed(1)} M chars ${t.ms.toFixed(0)} ms`).join(', ')}; ratios ${(times[1].ms / times[0].ms).toFixed(2)}, ${(times[2].ms / times[1].ms).toFixed(2)} (linear ≈ 2)`,
   );
 }
+
+// the CLI (dist/cli.js, a process) on folders of one-report files, agencies reporting two years running: the cost per file must not grow
+// with the number of files (each report is compared with last year's among all of them)
+const folderTimes = [1000, 2000, 4000].map((files) => {
+  const dir = mkdtempSync(join(tmpdir(), 'xxgk-bench-'));
+  try {
+    for (let i = 0; i < files; i++) {
+      const values = consistentValues(seededRandom(i + 1));
+      writeFileSync(join(dir, `r${i}.txt`), renderReport({ agency: `示例县第${i >> 1}局`, year: 2023 + (i % 2), values, layout: LAYOUTS[i % LAYOUTS.length] }));
+    }
+    const check = (): void => {
+      const cli = spawnSync(process.execPath, ['dist/cli.js', 'check', '--format', 'json', dir], { maxBuffer: 1 << 28 });
+      if (cli.status === 2 || cli.status === null) throw new Error(`xxgk check failed: ${cli.stderr}`);
+    };
+    return { files, ms: time(3, check) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+console.log(
+  `scaling, xxgk check on a folder: ${folderTimes.map((t) => `${t.files} files ${t.ms.toFixed(0)} ms`).join(', ')}; ratios ${(folderTimes[1].ms / folderTimes[0].ms).toFixed(2)}, ${(folderTimes[2].ms / folderTimes[1].ms).toFixed(2)} (linear ≈ 2)`,
+);

@@ -1,6 +1,6 @@
 // `xxgk check [--format text|json|sarif|html] [--encoding auto|utf8|gbk] [--locale zh|en] PATH...`
 // Exit status: 0 no error-severity diagnostic, 1 some, 2 usage or I/O error.
-import { checkText, CODES, isReport, LineIndex, localeOf, message, parseDocument, type Locale, type Report } from './engine';
+import { checkParsed, CODES, indexByAgencyYear, isReport, LineIndex, localeOf, message, parseDocument, type Locale } from './engine';
 import { findFiles, readReportFile, type Encoding } from './cli/files';
 import { ConfigError, findConfigFile, readConfigFile, type XxgkConfig } from './config';
 import { toJson, toSarif, toText, type FileReport } from './cli/format';
@@ -73,15 +73,16 @@ export function run(argv: readonly string[], cwd = process.cwd()): { stdout: str
       return { path: f.path, error: (e as Error).message };
     }
   });
-  // every report read, so a report can be compared with last year's from another file
-  const allReports: Report[] = loaded.flatMap((l) => (l.text !== undefined && !l.binary ? parseDocument(l.text).reports : []));
+  // every file parsed once; every report indexed once, so a report can be compared with last year's from another file
+  const parsed = loaded.map((l) => (l.text !== undefined && !l.binary ? parseDocument(l.text) : null));
+  const lastYear = indexByAgencyYear(parsed.flatMap((p) => p?.reports ?? []));
   const options = { locale: args.locale, severity: config.severity, deadline: config.deadline };
   const checked = new Map<string, Checked>();
-  const files: FileReport[] = loaded.map((l) => {
+  const files: FileReport[] = loaded.map((l, i) => {
     if (l.error !== undefined) return { path: l.path, reports: [], diagnostics: [], error: l.error };
     const text = l.text!;
     if (l.binary) return { path: l.path, reports: [], diagnostics: [], notice: message(args.locale, 'not-a-report') };
-    const result = checkText(text, options, allReports);
+    const result = checkParsed(parsed[i]!, options, lastYear);
     if (!isReport(result)) return { path: l.path, reports: [], diagnostics: [], notice: message(args.locale, 'not-a-report') };
     const index = new LineIndex(text);
     checked.set(l.path, { text, result });

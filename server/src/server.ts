@@ -20,7 +20,7 @@ import { foldingRanges, formatting, hover, inlayHints, previewHtml, symbols } fr
 import { OpenDocument } from './lsp/open-document';
 import { PublishCache } from './lsp/publish';
 import { resolveSettings, settingsFromEditor, type Settings } from './lsp/settings';
-import { checkWorkspaceFile, otherReports, readWorkspace, reportsByUri, rereadReports, uriKey } from './lsp/workspace';
+import { checkWorkspaceFile, otherReports, readWorkspace, reportsByUri, rereadReports, uriKey, workspaceIndex } from './lsp/workspace';
 import type { Report, Span } from './engine';
 
 
@@ -297,6 +297,7 @@ export function startServer(connection: Connection): void {
   const checkWorkspace = (): { files: number; reports: number; problems: number; message: string } => {
     const files = readWorkspace(folders);
     workspaceReports = reportsByUri(files);
+    const index = workspaceIndex(workspaceReports);
     let reports = 0;
     let problems = 0;
     const open = new Set([...documents.keys()].map(uriKey));
@@ -307,7 +308,7 @@ export function startServer(connection: Connection): void {
         problems += doc.parsed.diagnostics().length;
         continue;
       }
-      const result = checkWorkspaceFile(file, settings.engine, workspaceReports);
+      const result = checkWorkspaceFile(file, settings.engine, index);
       if (!result) continue;
       reports++;
       problems += result.diagnostics.length;

@@ -101,14 +101,26 @@ export function checkReportCarryover(report: Report, previous: Report, options: 
 
 export const byPosition = (a: Diagnostic, b: Diagnostic): number => a.span.start - b.span.start || a.span.end - b.span.end;
 
-/** Checks one document. `lastYear` holds reports of earlier years (other files) for carryover-mismatch. */
-export function checkText(text: string, options: EngineOptions = {}, lastYear: readonly Report[] = []): CheckResult {
-  const parsed = parseDocument(text);
+/**
+ * Reports of other files, for carryover-mismatch: the reports, or their index by agency and year (see
+ * indexByAgencyYear) when many files are checked against the same reports.
+ */
+export type OtherReports = readonly Report[] | ReadonlyMap<string, Report>;
+
+/** Checks one document against reports of earlier years in other files. */
+export function checkText(text: string, options: EngineOptions = {}, lastYear: OtherReports = []): CheckResult {
+  return checkParsed(parseDocument(text), options, lastYear);
+}
+
+/** checkText on a document already parsed. A report of the document itself comes before another file's of the same agency and year. */
+export function checkParsed(parsed: ParsedDocument, options: EngineOptions = {}, lastYear: OtherReports = []): CheckResult {
   const diagnostics: Diagnostic[] = [];
-  const byAgencyYear = indexByAgencyYear([...parsed.reports, ...lastYear]);
+  const own = indexByAgencyYear(parsed.reports);
+  const others = lastYear instanceof Map ? lastYear : indexByAgencyYear(lastYear as readonly Report[]);
   for (const report of parsed.reports) {
-    checkReport(text, report, options, diagnostics);
-    const previous = byAgencyYear.get(previousYearKey(report) ?? '');
+    checkReport(parsed.text, report, options, diagnostics);
+    const key = previousYearKey(report);
+    const previous = key === null ? undefined : (own.get(key) ?? others.get(key));
     if (previous) checkReportCarryover(report, previous, options, diagnostics);
   }
   diagnostics.sort(byPosition);

@@ -2,7 +2,7 @@
 // once by the "check workspace" command. Files are decoded like the CLI does (UTF-8, BOM, GBK).
 import { statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { checkText, isReport, parseDocument, type CheckResult, type EngineOptions, type Report } from '../engine';
+import { checkText, indexByAgencyYear, isReport, parseDocument, type CheckResult, type EngineOptions, type Report } from '../engine';
 import { extname, sep } from 'node:path';
 import { findFiles, readReportFile, REPORT_EXTENSIONS, SKIPPED_DIRS } from '../cli/files';
 
@@ -68,7 +68,13 @@ export function otherReports(byUri: ReadonlyMap<string, readonly Report[]>, uri:
   return [...byUri].filter(([u]) => uriKey(u) !== key).flatMap(([, reports]) => reports);
 }
 
-export function checkWorkspaceFile(file: WorkspaceFile, options: EngineOptions, byUri: ReadonlyMap<string, readonly Report[]>): CheckResult | null {
-  const result = checkText(file.text, options, otherReports(byUri, file.uri));
+/** The workspace's reports by agency and year, for checking many files against them. */
+export function workspaceIndex(byUri: ReadonlyMap<string, readonly Report[]>): ReadonlyMap<string, Report> {
+  return indexByAgencyYear([...byUri.values()].flat());
+}
+
+/** A workspace file checked against the workspace's reports (its own come first: see checkParsed). */
+export function checkWorkspaceFile(file: WorkspaceFile, options: EngineOptions, index: ReadonlyMap<string, Report>): CheckResult | null {
+  const result = checkText(file.text, options, index);
   return isReport(result) ? result : null;
 }
