@@ -1,6 +1,7 @@
 // Every diagnostic code: a small text that triggers it, and a near miss that must not.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { checkText, indexByAgencyYear, parseDocument } from '../../server/src/engine';
 import { codes, diagnose, ofCode } from '../support/helpers';
 import { consistentValues, renderReport, seededRandom, type ReportValues } from '../support/generate';
 
@@ -230,6 +231,17 @@ describe('carryover-mismatch', () => {
     assert.match(ds[0].message, /2023/);
   });
   it('near miss: equal carry-over', () => expectClean(compilation(0)));
+  it('against another file: the same with the reports or with their index, and the file’s own report comes first', () => {
+    const [last, current] = compilation(1).split('\n示例县发展和改革局2024');
+    const thisYear = '示例县发展和改革局2024' + current;
+    const others = parseDocument(last).reports;
+    const fromList = checkText(thisYear, {}, others).diagnostics;
+    assert.deepEqual(codes(fromList), ['carryover-mismatch', 'carryover-mismatch']);
+    assert.deepEqual(checkText(thisYear, {}, indexByAgencyYear(others)).diagnostics, fromList);
+    // with last year's report in the file itself, the other file's (which disagrees) is not used
+    const own = compilation(0).split('\n示例县发展和改革局2024')[0];
+    assert.deepEqual(codes(checkText(`${own}\n${thisYear}`, {}, others).diagnostics), []);
+  });
 });
 
 describe('a 法人或其他组织 subtotal column', () => {
