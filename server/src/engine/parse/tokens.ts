@@ -107,8 +107,15 @@ const MALFORMED = /^[+\-−]?\d[\d,.]*\d$|^[+\-−]\d+$/;
 const BLANK_MARKERS = new Set(['/', '\\', '-', '—', '–', '——', '--', '无', '×', '／']);
 const PAGE_FOOTER = /^[\s]*[-—－]\s*\d+\s*[-—－][\s]*$|^\s*第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?\s*$/;
 const SEPARATOR_CHARS = /^[\s|:：\-—–－=＝+_]*$/;
-/** what a page footer or a separator line can start with, after spaces */
-const SKIPPABLE_START = new Set([...'|:：-—–－=＝+_第'].map((c) => c.charCodeAt(0)));
+/** What a page footer or a separator line can start with, after spaces: |:：-—–－=＝+_第 (asked of every line). */
+function skippableStart(code: number): boolean {
+  switch (code) {
+    case 0x7c: case 0x3a: case 0xff1a: case 0x2d: case 0x2014: case 0x2013: case 0xff0d: case 0x3d: case 0xff1d: case 0x2b: case 0x5f: case 0x7b2c:
+      return true;
+    default:
+      return false;
+  }
+}
 /** a line longer than this is prose (or junk), never a table row */
 const MAX_TABLE_LINE = 2000;
 
@@ -124,7 +131,7 @@ function isSkippedLine(text: string): boolean {
 
 /** isSkippedLine on source[start, end), whose first character after spaces is `first` (-1: none), without slicing the lines that cannot be skipped. */
 function skipped(source: string, start: number, end: number, first: number): boolean {
-  return first >= 0 && SKIPPABLE_START.has(first) && isSkippedLine(source.slice(start, end));
+  return skippableStart(first) && isSkippedLine(source.slice(start, end));
 }
 
 const WU = '无'.charCodeAt(0);
