@@ -68,7 +68,7 @@ export class TokenStream {
   /** The line's fields, with what each holds (tokens only tell which fields have content). */
   fields(line: number): Field[] {
     const start = this.lineStart[line];
-    const { bounds } = splitFields(this.source, start, this.lineEnd[line]);
+    const bounds = splitFields(this.source, start, this.lineEnd[line]);
     const fields: Field[] = [];
     for (let b = 0; b < bounds.length; b += 2) {
       const from = bounds[b];
@@ -156,7 +156,7 @@ function classifyWord(source: string, start: number, end: number): TokenKind {
 }
 
 /** The fields of source[start, end) as [start0, end0, start1, end1, …]: tab- or pipe-separated, or the whole line. */
-function splitFields(source: string, start: number, end: number): { tabbed: boolean; bounds: number[] } {
+function splitFields(source: string, start: number, end: number): number[] {
   // markdown tables, with or without the outer pipes
   let sep = -1;
   for (let i = start; i < end; i++) {
@@ -167,7 +167,7 @@ function splitFields(source: string, start: number, end: number): { tabbed: bool
     }
     if (c === 9) sep = 9;
   }
-  if (sep < 0) return { tabbed: false, bounds: [start, end] };
+  if (sep < 0) return [start, end];
   const bounds: number[] = [];
   let from = start;
   for (let i = start; i <= end; i++) {
@@ -182,7 +182,7 @@ function splitFields(source: string, start: number, end: number): { tabbed: bool
     if (bounds.length && blank(0)) bounds.splice(0, 2);
     if (bounds.length && blank(bounds.length - 2)) bounds.splice(bounds.length - 2, 2);
   }
-  return { tabbed: true, bounds };
+  return bounds;
 }
 
 /** what the last tokenizeLine call met: */
