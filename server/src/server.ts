@@ -14,7 +14,7 @@ import {
 import { agencyYearKey, LineIndex, message } from './engine';
 import { CONFIG_FILE, findConfigFile, readConfigFile, type XxgkConfig } from './config';
 import { REQUESTS, SERVER_COMMANDS } from './protocol';
-import { codeActions, fixAllEdit, FIX_ALL_KIND } from './lsp/actions';
+import { codeActions, fixAllEdits, FIX_ALL_KIND, workspaceEdit } from './lsp/actions';
 import { toLsp } from './lsp/convert';
 import { foldingRanges, formatting, hover, inlayHints, previewHtml, symbols } from './lsp/features';
 import { OpenDocument } from './lsp/open-document';
@@ -35,6 +35,8 @@ export function startServer(connection: Connection): void {
   let folders: string[] = [];
   let clientLocale: string | undefined;
   let canPullConfiguration = false;
+  /** the client takes versioned edits (documentChanges): edits made for an older version are refused */
+  let versionedEdits = false;
   let editorConfig: XxgkConfig = {};
   let fileConfig: XxgkConfig = {};
   let settings: Settings = resolveSettings({}, {}, undefined, debounceFromEnv());
@@ -118,6 +120,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     clientLocale = params.locale;
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
+    versionedEdits = !!params.capabilities.workspace?.workspaceEdit?.documentChanges;
     folders = (params.workspaceFolders ?? []).map((f) => uriKey(f.uri)).filter((f) => path.isAbsolute(f));
     if (!folders.length && params.rootUri) folders = [uriKey(params.rootUri)].filter((f) => path.isAbsolute(f));
     const init = params.initializationOptions as { debounceMs?: number } | undefined;
@@ -228,7 +231,7 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction(
     guard('codeAction', [], (params) => {
       const doc = checkedDocument(params.textDocument.uri);
-      return doc ? codeActions(doc, params, settings.engine, settings.locale) : [];
+      return doc ? codeActions(doc, params, settings.engine, settings.locale, versionedEdits) : [];
     }),
   );
 
@@ -264,9 +267,9 @@ export function startServer(connection: Connection): void {
       if (command === SERVER_COMMANDS.fixAll) {
         const doc = documents.get(String(args?.[0] ?? ''));
         if (!doc) return { applied: false };
-        const edits = fixAllEdit(doc, settings.engine);
+        const edits = fixAllEdits(doc, settings.engine);
         if (!edits.length) return { applied: false, edits: 0 };
-        const result = await connection.workspace.applyEdit({ changes: { [doc.uri]: edits } });
+        const result = await connection.workspace.applyEdit(workspaceEdit(doc, edits, versionedEdits));
         return { applied: result.applied, edits: edits.length };
       }
       if (command === SERVER_COMMANDS.checkWorkspace) return checkWorkspace();

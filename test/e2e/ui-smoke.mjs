@@ -108,7 +108,7 @@ try {
   await fix.waitFor();
   await page.screenshot({ path: join(ARTIFACTS, 'ui-quick-fix.png') });
   step('quick fix offered (screenshot ui-quick-fix.png)');
-  // the preferred fix is the focused entry of the menu
+  // the total's fix is the focused (first) entry of the menu
   const focused = await page.locator('.action-widget .monaco-list-row.focused').getAttribute('aria-label');
   if (!focused?.includes('144')) throw new Error(`the focused quick fix is "${focused}", not the total`);
   await page.keyboard.press('Enter');

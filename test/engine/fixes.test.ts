@@ -33,9 +33,13 @@ describe('each fix, applied alone', () => {
 
 describe('fix-all', () => {
   for (const [name, text] of SAMPLES) {
-    it(`${name}: leaves no fixable diagnostic and is idempotent`, () => {
-      const once = fixAll(text).text;
-      assert.deepEqual(checkText(once).diagnostics.filter((d) => d.fix).map((d) => d.code), []);
+    it(`${name}: leaves no safe fix, applies no choice, and is idempotent`, () => {
+      const { text: once, edits } = fixAll(text);
+      assert.deepEqual(checkText(once).diagnostics.filter((d) => d.fix?.preferred).map((d) => d.code), []);
+      assert.equal(applyEdits(text, edits).text, once, 'the edits it reports give the text it returns');
+      // a later pass may find a fix safe that was not at first, but only ever where a diagnostic was
+      const fixed = new Set(checkText(text).diagnostics.flatMap((d) => d.fix?.edits.map((e) => `${e.span.start}:${e.span.end}`) ?? []));
+      for (const e of edits) assert.ok(fixed.has(`${e.span.start}:${e.span.end}`), `fix-all wrote ${JSON.stringify(e)} where no diagnostic was`);
       assert.equal(fixAll(once).text, once);
     });
   }
@@ -49,11 +53,14 @@ describe('fix-all', () => {
     const fixed = fixAll(readReal('hongze-2023')).text;
     assert.match(fixed, /10 1 0 0 11 0 0 0 0 0 5 0 0 0 5/);
   });
-  it('keeps CRLF line ends when inserting a missing section', () => {
+  it('keeps CRLF line ends when inserting a missing section, a fix the user picks (never fix-all)', () => {
     const text = renderReport({ agency: '示例县发展和改革局', year: 2024, values: consistentValues(seededRandom(3)), layout: 'tabs' })
       .replace('五、存在的主要问题及改进情况\n', '')
       .replace(/\n/g, '\r\n');
-    const fixed = fixAll(text).text;
+    assert.equal(fixAll(text).text, text, 'fix-all inserts no section');
+    const missing = checkText(text).diagnostics.find((d) => d.code === 'missing-section')!;
+    assert.equal(missing.fix!.preferred, false);
+    const fixed = applyEdits(text, missing.fix!.edits).text;
     assert.ok(!/[^\r]\n/.test(fixed), 'every line break is CRLF');
     assert.deepEqual(diagnose(fixed).filter((d) => d.code === 'missing-section'), []);
   });

@@ -46,7 +46,7 @@ describe('seed 002 (one cell per line, blank outcome rows, empty 六)', () => {
   it('reports each blank row R3–R24 once, naming the count', () => {
     const blanks = ofCode(ds, 'blank-cell');
     assert.equal(blanks.length, 22);
-    for (const d of blanks) assert.match(d.message, /应有 7 个数值，只找到 0 个/);
+    for (const d of blanks) assert.match(d.message, /行的 7 个数值都是空白/);
     assert.equal(blanks[0].text, '(一)予以公开');
     assert.equal(blanks[21].text, '(七)总计');
   });

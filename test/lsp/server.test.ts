@@ -74,37 +74,42 @@ describe('language server over JSON-RPC', () => {
     assert.deepEqual((await client.diagnostics(u, (p) => p.version === undefined)).diagnostics, []);
   });
 
-  it('offers a preferred quick fix for each fixable diagnostic; applying it removes the diagnostic', async () => {
+  it('offers a quick fix for each fixable diagnostic, preferred only where the rules force it; applying one removes its diagnostic', async () => {
     const u = uri();
     await client.open(u, BROKEN);
     const published = await client.diagnostics(u);
-    const target = published.diagnostics.find((d) => d.code === 'row-total-mismatch')!;
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
-      textDocument: { uri: u },
-      range: target.range,
-      context: { diagnostics: [target] },
-    });
-    const fix = actions.find((a) => a.isPreferred)!;
-    assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
-    assert.equal(fix.kind, 'quickfix');
+    const engine = checkText(BROKEN).diagnostics;
+    let target: LspDiagnostic | undefined;
+    let fix: CodeAction | undefined;
+    for (const d of published.diagnostics) {
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: d.range, context: { diagnostics: [d] } });
+      const own = engine.find((e) => e.code === d.code && e.message === d.message)!;
+      const quick = actions.find((a) => a.kind === 'quickfix' && a.title === own.fix?.title);
+      assert.equal(!!quick, !!own.fix, `${d.code}: a quick fix exactly when the engine has one`);
+      assert.equal(quick?.isPreferred ?? false, own.fix?.preferred ?? false, `${d.code}: preferred exactly when safe`);
+      if (quick?.isPreferred && !target) [target, fix] = [d, quick];
+    }
+    assert.ok(target && fix, 'the example has a fix the rules force');
     const fixed = applyLspEdits(BROKEN, fix.edit!.changes[u]);
     // only the total changed, on its own line
-    assert.equal(fixed.split('\n').filter((l, i) => l !== BROKEN.split('\n')[i]).length, 1);
-    const onLine = (t: string) => diagnoseLines(t).filter((d) => d.code === 'row-total-mismatch' && d.line === target.range.start.line);
-    assert.equal(onLine(BROKEN).length, 1);
-    assert.deepEqual(onLine(fixed), []);
+    assert.equal(fixed.split('\n').filter((l, i) => l !== BROKEN.split('\n')[i]).length, 1, JSON.stringify(fix));
+    const onLine = (t: string) => diagnoseLines(t).filter((d) => d.code === target!.code && d.line === target!.range.start.line);
+    assert.equal(onLine(fixed).length, onLine(BROKEN).length - 1);
   });
 
   it('offers "fix all of this kind" and source.fixAll.xxgk, which leave nothing fixable', async () => {
     const u = uri();
     await client.open(u, BROKEN);
     const published = await client.diagnostics(u);
-    const rows = published.diagnostics.filter((d) => d.code === 'row-total-mismatch');
+    const rows = published.diagnostics.filter((d) => d.code === 'column-total-mismatch');
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: rows[0].range, context: { diagnostics: rows } });
-    const ofKind = actions.find((a) => a.title.includes('row-total-mismatch'))!;
+    const ofKind = actions.find((a) => a.title.includes('column-total-mismatch'))!;
     assert.ok(ofKind, actions.map((a) => a.title).join(' | '));
+    const safe = checkText(BROKEN).diagnostics.filter((d) => d.code === 'column-total-mismatch' && d.fix?.preferred);
+    assert.match(ofKind.title, new RegExp(`（${safe.length} 处）`), 'only the safe fixes of the kind');
     const kindFixed = applyLspEdits(BROKEN, ofKind.edit!.changes[u]);
-    assert.equal(checkText(kindFixed).diagnostics.filter((d) => d.code === 'row-total-mismatch').length, 0);
+    const left = checkText(kindFixed).diagnostics.filter((d) => d.code === 'column-total-mismatch');
+    assert.equal(left.length, rows.length - safe.length);
 
     const source = await client.request<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri: u },
@@ -114,7 +119,7 @@ describe('language server over JSON-RPC', () => {
     assert.equal(source.length, 1);
     assert.equal(source[0].kind, 'source.fixAll.xxgk');
     const allFixed = applyLspEdits(BROKEN, source[0].edit!.changes[u]);
-    assert.deepEqual(checkText(allFixed).diagnostics.filter((d) => d.fix).map((d) => d.code), []);
+    assert.deepEqual(checkText(allFixed).diagnostics.filter((d) => d.fix?.preferred).map((d) => d.code), []);
   });
 
   it('never applies a stale fix at the wrong place: after an edit above, the fix follows the text', async () => {
@@ -126,11 +131,25 @@ describe('language server over JSON-RPC', () => {
     const moved: LspDiagnostic = { ...old, range: { start: at(old.range.start.line + 2, old.range.start.character), end: at(old.range.end.line + 2, old.range.end.character) } };
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: moved.range, context: { diagnostics: [moved] } });
     const text = '\n\n' + BROKEN;
-    const fix = actions.find((a) => a.isPreferred)!;
+    const fix = actions.find((a) => a.title === '改为 144')!;
     const fixed = applyLspEdits(text, fix.edit!.changes[u]);
     assert.equal(fixed.split('\n')[moved.range.start.line].slice(moved.range.start.character), '144');
     // the stale range itself (two lines higher) is untouched
     assert.equal(fixed.split('\n')[old.range.start.line], text.split('\n')[old.range.start.line]);
+  });
+
+  it('refuses a stale fix whose row changed: after 97→98 the old "改为 144" is not applied to the now right 145', async () => {
+    const u = uri();
+    await client.open(u, BROKEN, 1);
+    const old = (await client.diagnostics(u, (p) => p.version === 1)).diagnostics.find((d) => d.code === 'row-total-mismatch' && d.message.includes('144'))!;
+    const line = old.range.start.line;
+    const col = BROKEN.split('\n')[line].indexOf('\t97\t') + 1;
+    await client.change(u, 2, [{ range: { start: at(line, col), end: at(line, col + 2) }, text: '98' }]);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: old.range, context: { diagnostics: [old] } });
+    const writes = actions.flatMap((a) => a.edit?.changes[u] ?? []).filter((e) => e.range.start.line === line);
+    assert.deepEqual(writes, [], `stale fix offered: ${JSON.stringify(actions.map((a) => a.title))}`);
+    const now = (await client.diagnostics(u, (p) => p.version === 2)).diagnostics;
+    assert.ok(!now.some((d) => d.range.start.line === line && d.code === 'row-total-mismatch'), 'the row adds up now');
   });
 
   it('hover on a number names its table, row and column and the rule that gives its value', async () => {
@@ -345,7 +364,35 @@ describe('language server settings and workspace', () => {
       assert.equal(result.applied, true);
       const edit = client.appliedEdits[0] as { changes: Record<string, LspTextEdit[]> };
       const fixed = applyLspEdits(BROKEN, edit.changes[u]);
-      assert.deepEqual(checkText(fixed).diagnostics.filter((d) => d.fix).map((d) => d.code), []);
+      assert.deepEqual(checkText(fixed).diagnostics.filter((d) => d.fix?.preferred).map((d) => d.code), []);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('the fix-all command sends versioned, narrow edits (one per cell), which an editor refuses once the user typed', async () => {
+    const client = await LspClient.start({ versionedEdits: true });
+    try {
+      const u = 'untitled:fixall-versioned.xxgk';
+      await client.open(u, BROKEN, 4);
+      await client.diagnostics(u);
+      const result = await client.request<{ applied: boolean }>('workspace/executeCommand', { command: 'xxgk.server.fixAll', arguments: [u] });
+      assert.equal(result.applied, true);
+      const edit = client.appliedEdits[0] as { documentChanges: { textDocument: { uri: string; version: number }; edits: LspTextEdit[] }[] };
+      assert.deepEqual(edit.documentChanges[0].textDocument, { uri: u, version: 4 });
+      const edits = edit.documentChanges[0].edits;
+      assert.ok(edits.length >= 2, 'one edit per fixed cell');
+      for (const e of edits) {
+        assert.equal(e.range.start.line, e.range.end.line, 'each edit within one line');
+        assert.match(e.newText, /^\d+$/, 'each edit is one number');
+      }
+      const fixed = applyLspEdits(BROKEN, edits);
+      assert.deepEqual(checkText(fixed).diagnostics.filter((d) => d.fix?.preferred).map((d) => d.code), []);
+      // the user types a note; the server's answer was made for version 4 and a real editor refuses it
+      client.versions.set(u, 5);
+      const late = await client.request<{ applied: boolean }>('workspace/executeCommand', { command: 'xxgk.server.fixAll', arguments: [u] });
+      assert.equal(late.applied, false);
+      assert.equal(client.appliedEdits.length, 1);
     } finally {
       await client.stop();
     }

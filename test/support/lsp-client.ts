@@ -34,6 +34,11 @@ export interface StartOptions {
   nodeArgs?: string[];
   /** keep only the latest publication per document (benchmarks: thousands of large publications) */
   latestOnly?: boolean;
+  /**
+   * declare versioned workspace edits (documentChanges), and take them as an editor does: only for the version
+   * of the document the client has now
+   */
+  versionedEdits?: boolean;
 }
 
 export const fileUri = (path: string): string => pathToFileURL(path).href;
@@ -41,6 +46,8 @@ export const fileUri = (path: string): string => pathToFileURL(path).href;
 export class LspClient {
   readonly published: Published[] = [];
   readonly appliedEdits: unknown[] = [];
+  /** the version of each document as this client last sent it */
+  readonly versions = new Map<string, number>();
   readonly messages: string[] = [];
   settings: unknown;
   private waiters: (() => void)[] = [];
@@ -68,7 +75,9 @@ export class LspClient {
       if (p.type === 1) client.messages.push(p.message);
     });
     connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => client.settings));
-    connection.onRequest('workspace/applyEdit', (p: { edit: unknown }) => {
+    connection.onRequest('workspace/applyEdit', (p: { edit: { documentChanges?: { textDocument: { uri: string; version: number } }[] } }) => {
+      const stale = (p.edit.documentChanges ?? []).find((c) => client.versions.get(c.textDocument.uri) !== c.textDocument.version);
+      if (stale) return { applied: false, failureReason: `version ${stale.textDocument.version} is not the document's` };
       client.appliedEdits.push(p.edit);
       return { applied: true };
     });
@@ -84,7 +93,10 @@ export class LspClient {
       rootUri: root,
       workspaceFolders: root ? [{ uri: root, name: 'ws' }] : null,
       locale: options.locale ?? 'zh-cn',
-      capabilities: { workspace: { configuration: true, applyEdit: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      capabilities: {
+        workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: !!options.versionedEdits } },
+        textDocument: { publishDiagnostics: { versionSupport: true } },
+      },
       initializationOptions: { debounceMs: options.debounceMs ?? 0 },
     });
     await connection.sendNotification('initialized', {});
@@ -116,10 +128,12 @@ export class LspClient {
   }
 
   open(uri: string, text: string, version = 1, languageId = 'xxgk-report'): Promise<void> {
+    this.versions.set(uri, version);
     return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
   }
 
   change(uri: string, version: number, changes: ({ range: LspTextEdit['range']; text: string } | { text: string })[]): Promise<void> {
+    this.versions.set(uri, version);
     return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
   }
 

@@ -54,8 +54,13 @@ export interface TextEdit {
 export interface Fix {
   readonly title: string;
   readonly edits: readonly TextEdit[];
-  /** the one obvious fix */
+  /**
+   * a fix the rules force (a value determined by known cells that are not in question, or a label matched without
+   * doubt): the one obvious fix, and the only kind fix-all applies. Any other fix is a choice the user makes.
+   */
   readonly preferred: boolean;
+  /** the text the fix was worked out from (a total's whole table): once any of it changes, the fix is stale */
+  readonly basis?: Span;
 }
 
 export interface Diagnostic {

@@ -11,7 +11,7 @@ import { checkOutdatedTemplate } from './checks/outdated';
 import { checkSections } from './checks/sections';
 import { checkStructure } from './checks/structure';
 import { DEFAULT_SEVERITY, type Code, type Diagnostic, type SeverityOption, type TextEdit } from './diagnostic';
-import { applyEdits } from './fixes/apply';
+import { applyEdits, composeEdits, selectEdits } from './fixes/apply';
 import { message, type Locale } from './messages/catalog';
 import type { ParsedDocument, Report, Span } from './model';
 import { parseDocument } from './parse';
@@ -24,7 +24,7 @@ export { message, localeOf } from './messages/catalog';
 export type { Report, ParsedDocument, Span } from './model';
 export type { DeadlineRule } from './checks/context';
 export { parseDocument, parseRange } from './parse';
-export { applyEdits, selectEdits } from './fixes/apply';
+export { applyEdits, composeEdits, selectEdits } from './fixes/apply';
 export { LineIndex, type LspRange } from './text/lines';
 
 export interface EngineOptions {
@@ -144,46 +144,41 @@ export function indexByAgencyYear(reports: readonly Report[]): Map<string, Repor
   return index;
 }
 
-/** Fix-all applies fixes in this order, one group per pass: rows before the columns and balances built on them. */
-const FIX_ORDER: readonly (readonly Code[])[] = [['row-total-mismatch'], ['column-total-mismatch'], ['balance-mismatch']];
-const groupOf = (code: Code): number => {
-  const at = FIX_ORDER.findIndex((g) => g.includes(code));
-  return at < 0 ? 0 : at + 1;
-};
-
 /** How bad a check result is: errors first, then everything else. */
 const badness = (ds: readonly Diagnostic[]): [number, number] => [ds.filter((d) => d.severity === 'error').length, ds.length];
 const better = (a: [number, number], b: [number, number]): boolean => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
 
+export interface FixAllResult {
+  readonly text: string;
+  readonly passes: number;
+  /** what changed, as edits of the text given: one per cell or label changed */
+  readonly edits: readonly TextEdit[];
+}
+
 /**
- * Every fix of every fixable diagnostic, in passes. Each pass applies one group of fixes (the structural
- * and cell fixes, then row totals, then column totals, then balances; conflicting edits wait) and is kept
- * only if it leaves the report better. When a part of a row is wrong rather than its total, "fixing" the
- * totals would spread the error to the balance: fix-all never makes a report worse, so it leaves such a
- * report to the user. Two fixes that want different values in the same cell are both left out. So fix-all
- * always ends, and running it again changes nothing.
+ * Every safe fix (a fix marked preferred: a value the rules force, a label matched without doubt), in passes:
+ * a pass applies every safe fix at once (two that want different text in the same place both wait) and is kept
+ * only if it leaves the report better; a value made known by one pass may force another in the next. A choice
+ * the rules do not force (a balance break, a blank filled with 0, an inserted row) is never applied here. So
+ * fix-all always ends, and running it again changes nothing.
  */
-export function fixAll(text: string, options: EngineOptions = {}, maxPasses = 8): { text: string; passes: number } {
+export function fixAll(text: string, options: EngineOptions = {}, maxPasses = 16): FixAllResult {
   let current = text;
   let diagnostics = checkText(current, options).diagnostics;
+  let edits: TextEdit[] = [];
   let passes = 0;
   while (passes < maxPasses) {
-    let improved = false;
-    for (let group = 0; group <= FIX_ORDER.length && !improved; group++) {
-      const edits = withoutContradictions(diagnostics.filter((d) => d.fix && groupOf(d.code) === group).flatMap((d) => d.fix!.edits));
-      if (!edits.length) continue;
-      const next = applyEdits(current, edits).text;
-      if (next === current) continue;
-      const after = checkText(next, options).diagnostics;
-      if (!better(badness(after), badness(diagnostics))) continue;
-      current = next;
-      diagnostics = after;
-      improved = true;
-    }
-    if (!improved) break;
+    const pass = selectEdits(withoutContradictions(diagnostics.filter((d) => d.fix?.preferred).flatMap((d) => d.fix!.edits))).taken;
+    const next = applyEdits(current, pass).text;
+    if (next === current) break;
+    const after = checkText(next, options).diagnostics;
+    if (!better(badness(after), badness(diagnostics))) break;
+    edits = composeEdits(edits, pass, current);
+    current = next;
+    diagnostics = after;
     passes++;
   }
-  return { text: current, passes };
+  return { text: current, passes, edits };
 }
 
 function withoutContradictions(edits: readonly TextEdit[]): TextEdit[] {

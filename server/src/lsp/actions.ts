@@ -1,5 +1,12 @@
 // Code actions: a quick fix per fixable diagnostic, "fix all of this kind", and source.fixAll.xxgk.
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic as LspDiagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic as LspDiagnostic,
+  type TextEdit as LspTextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
 import { fixAll, message, selectEdits, type Code, type Diagnostic, type EngineOptions, type Locale, type TextEdit } from '../engine';
 import { freshFix, SOURCE } from './convert';
 import type { OpenDocument } from './open-document';
@@ -31,36 +38,38 @@ function currentFix(doc: OpenDocument, all: readonly Diagnostic[], client: LspDi
   return fix ? { title: fix.title, preferred: fix.preferred, edits: lspEdits(doc, fix.edits) } : null;
 }
 
-/** The fix in the diagnostic's data if its place is unchanged, else the fix of the same diagnostic now. */
-function quickFix(doc: OpenDocument, all: readonly Diagnostic[], client: LspDiagnostic): CodeAction | null {
-  const fix: ResolvedFix | null = freshFix(doc, client) ?? currentFix(doc, all, client);
-  if (!fix) return null;
-  return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [client], isPreferred: fix.preferred, edit: { changes: { [doc.uri]: fix.edits } } };
+/**
+ * Edits of one document as a workspace edit. `versioned`: the client takes edits with the document version they
+ * were made for (documentChanges), and refuses them if the user typed in the meantime, instead of overwriting.
+ */
+export function workspaceEdit(doc: OpenDocument, edits: LspTextEdit[], versioned: boolean): WorkspaceEdit {
+  return versioned ? { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits }] } : { changes: { [doc.uri]: edits } };
 }
 
-function fixAllOfCode(doc: OpenDocument, all: readonly Diagnostic[], code: Code, locale: Locale): CodeAction | null {
-  const fixable = all.filter((d) => d.code === code && d.fix);
+/** The fix in the diagnostic's data if nothing it was worked out from has changed, else the fix of the same diagnostic now. */
+function quickFix(doc: OpenDocument, all: readonly Diagnostic[], client: LspDiagnostic, versioned: boolean): CodeAction | null {
+  const fix: ResolvedFix | null = freshFix(doc, client) ?? currentFix(doc, all, client);
+  if (!fix) return null;
+  return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [client], isPreferred: fix.preferred, edit: workspaceEdit(doc, fix.edits, versioned) };
+}
+
+/** Every safe fix of one code at once; a fix that is a choice is never applied in bulk. */
+function fixAllOfCode(doc: OpenDocument, all: readonly Diagnostic[], code: Code, locale: Locale, versioned: boolean): CodeAction | null {
+  const fixable = all.filter((d) => d.code === code && d.fix?.preferred);
   if (fixable.length < 2) return null;
   return {
     title: message(locale, 'fix.all-of-code', { code, count: fixable.length }),
     kind: CodeActionKind.QuickFix,
-    edit: { changes: { [doc.uri]: lspEdits(doc, fixable.flatMap((d) => d.fix!.edits)) } },
+    edit: workspaceEdit(doc, lspEdits(doc, fixable.flatMap((d) => d.fix!.edits)), versioned),
   };
 }
 
-/** What the engine's fix-all makes of the document, as one edit over the part that changed. */
-export function fixAllEdit(doc: OpenDocument, options: EngineOptions): LspTextEdit[] {
-  const before = doc.text;
-  const after = fixAll(before, options).text;
-  if (after === before) return [];
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start++;
-  let tail = 0;
-  while (tail < before.length - start && tail < after.length - start && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
-  return [{ range: doc.range({ start, end: before.length - tail }), newText: after.slice(start, after.length - tail) }];
+/** What the engine's fix-all changes in the document: one narrow edit per cell or label. */
+export function fixAllEdits(doc: OpenDocument, options: EngineOptions): LspTextEdit[] {
+  return fixAll(doc.text, options).edits.map((e) => ({ range: doc.range(e.span), newText: e.newText }));
 }
 
-export function codeActions(doc: OpenDocument, params: CodeActionParams, options: EngineOptions, locale: Locale): CodeAction[] {
+export function codeActions(doc: OpenDocument, params: CodeActionParams, options: EngineOptions, locale: Locale, versioned: boolean): CodeAction[] {
   const only = params.context.only;
   const wants = (kind: string): boolean => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
   const actions: CodeAction[] = [];
@@ -68,17 +77,17 @@ export function codeActions(doc: OpenDocument, params: CodeActionParams, options
   if (wants(CodeActionKind.QuickFix)) {
     const ours = params.context.diagnostics.filter((d) => d.source === SOURCE);
     for (const client of ours) {
-      const fix = quickFix(doc, all, client);
+      const fix = quickFix(doc, all, client, versioned);
       if (fix) actions.push(fix);
     }
     for (const code of new Set(ours.map((d) => d.code as Code))) {
-      const action = fixAllOfCode(doc, all, code, locale);
+      const action = fixAllOfCode(doc, all, code, locale, versioned);
       if (action) actions.push(action);
     }
   }
   if (only && wants(FIX_ALL_KIND)) {
-    const edits = fixAllEdit(doc, options);
-    if (edits.length) actions.push({ title: message(locale, 'fix.all'), kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: edits } } });
+    const edits = fixAllEdits(doc, options);
+    if (edits.length) actions.push({ title: message(locale, 'fix.all'), kind: FIX_ALL_KIND, edit: workspaceEdit(doc, edits, versioned) });
   }
   return actions;
 }

@@ -3,8 +3,9 @@
 import type { Table } from '../model';
 import { lookupOf, type CompiledRule } from '../template/lookup';
 import type { RuleTemplate } from '../template/types';
-import { cellAt, columnName, formatNumber, rowName, tableName, type Check, type CheckContext } from './context';
-import { ruleValues, rulesOf } from './values';
+import type { Fix } from '../diagnostic';
+import { forcedValue, outcomesEntered, ruleValues, rulesOf } from '../rules/evaluate';
+import { cellAt, columnName, formatNumber, numberFor, rowName, tableName, type Check, type CheckContext } from './context';
 
 const sumText = (values: number[]): string => {
   const shown = values.filter((v) => v !== 0);
@@ -29,15 +30,29 @@ function checkRule(ctx: CheckContext, table: Table, rule: RuleTemplate): void {
     right: formatNumber(totalSum),
     rightSum: sumText(totals),
   };
-  const fix =
-    expected >= 0
-      ? {
-          title: ctx.msg('fix.set-total', { value: params.expected }),
-          edits: [{ span: cell.span, newText: params.expected }],
-          preferred: true,
-        }
-      : undefined;
-  ctx.emit(rule.code, cell.span, ctx.msg(rule.code, params), fix);
+  // while item 三 is all 0 or blank, a balance break only says that the outcomes are still to be entered
+  if (rule.code === 'balance-mismatch' && !outcomesEntered(table)) {
+    ctx.emit(rule.code, cell.span, ctx.msg('balance-pending', params));
+    return;
+  }
+  ctx.emit(rule.code, cell.span, ctx.msg(rule.code, params), totalFix(ctx, table, rule, expected));
+}
+
+/**
+ * Setting the reported cell to what its rule needs. Fix-all may apply it only when every rule that can judge the
+ * cell forces that value (a wrong 总计 whose parts are right); otherwise, and always for a balance break (any
+ * outcome row may be the wrong one), it is a choice offered to the user.
+ */
+function totalFix(ctx: CheckContext, table: Table, rule: RuleTemplate, expected: number): Fix | undefined {
+  if (expected < 0 || !Number.isInteger(expected)) return undefined;
+  const forced = rule.code === 'balance-mismatch' ? null : forcedValue(table, rule.reportAt);
+  const value = numberFor(table, expected);
+  return {
+    title: ctx.msg('fix.set-total', { value }),
+    edits: [{ span: cellAt(table, rule.reportAt)!.span, newText: value }],
+    preferred: forced === expected,
+    basis: table.span,
+  };
 }
 
 /** Whether a rule compiled to grid positions holds, or cannot be judged for an unknown cell. */

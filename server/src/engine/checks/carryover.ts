@@ -3,7 +3,7 @@
 import type { Report } from '../model';
 import { TABLE3_COLUMNS } from '../template/tables';
 import { formatNumber, type CheckContext } from './context';
-import { knownValue } from './values';
+import { knownValue } from '../rules/evaluate';
 
 export function checkCarryover(ctx: CheckContext, lastYear: Report): void {
   const current = ctx.report.tables['三'];

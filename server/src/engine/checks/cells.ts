@@ -2,8 +2,8 @@
 // determine, or 0 as an explicit choice.
 import type { Cell, Row, Table } from '../model';
 import type { ValueKind } from '../template/types';
-import { columnName, formatNumber, rowName, tableName, type Check, type CheckContext } from './context';
-import { determinedValues, refKey } from './values';
+import { columnName, numberFor, rowName, tableName, type Check, type CheckContext } from './context';
+import { determinedValues, refKey } from '../rules/evaluate';
 
 const SIGNED_INTEGER = /^[+\-−]?\d+$/;
 
@@ -35,22 +35,22 @@ function checkRow(ctx: CheckContext, table: Table, row: Row, determined: () => M
   const base = { table: tableName(ctx, table.id), row: rowName(table, key) || table.template.title };
   const fillFor = (col: number): { value: string; determined: boolean } => {
     const v = determined().get(refKey({ row: key, col }));
-    return { value: v === undefined ? '0' : formatNumber(v), determined: v !== undefined };
+    return { value: numberFor(table, v ?? 0), determined: v !== undefined };
   };
   if (!row.cells) {
+    const params = { ...base, expected: row.template.columns.length, found: row.valuesFound };
+    const span = row.labelText ? row.labelSpan : row.valueZone;
+    // some values are there but not which cells they belong to: any rewrite of the row could overwrite them
+    if (row.valuesFound > 0) return ctx.emit('blank-cell', span, ctx.msg('blank-row', params));
     const fills = row.template.columns.map((_, col) => fillFor(col));
     const values = fills.map((f) => f.value);
     const isDetermined = fills.every((f) => f.determined);
-    ctx.emit(
-      'blank-cell',
-      row.labelText ? row.labelSpan : row.valueZone,
-      ctx.msg('blank-row', { ...base, expected: row.template.columns.length, found: row.valuesFound }),
-      {
-        title: ctx.msg('fix.fill-row', { values: values.join(' '), determined: isDetermined ? 1 : 0 }),
-        edits: [{ span: row.valueZone, newText: rowText(ctx, row, values) }],
-        preferred: isDetermined,
-      },
-    );
+    ctx.emit('blank-cell', span, ctx.msg('blank-row.empty', params), {
+      title: ctx.msg('fix.fill-row', { values: values.join(' '), determined: isDetermined ? 1 : 0 }),
+      edits: [{ span: row.valueZone, newText: rowText(ctx, row, values) }],
+      preferred: isDetermined,
+      basis: table.span,
+    });
     return;
   }
   const cells = row.cells;
@@ -75,6 +75,7 @@ function checkRow(ctx: CheckContext, table: Table, row: Row, determined: () => M
       title: ctx.msg('fix.fill', { value: fills.map((f) => f.value).join('、'), determined: allDetermined ? 1 : 0 }),
       edits: run.map((c, k) => ({ span: c.span, newText: fills[k].value })),
       preferred: allDetermined,
+      basis: table.span,
     });
     col = last;
   }

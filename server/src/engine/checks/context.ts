@@ -49,3 +49,28 @@ export function cellAt(table: Table, ref: CellRef): Cell | null {
 export function formatNumber(n: number): string {
   return String(Math.round(n * 10000) / 10000);
 }
+
+const wideDigits = new WeakMap<Table, boolean>();
+
+/** Whether the table's numbers are written in full-width digits (the first number written decides). */
+function writesWideDigits(table: Table): boolean {
+  let wide = wideDigits.get(table);
+  if (wide === undefined) {
+    wide = false;
+    search: for (const row of table.rows.values()) {
+      for (const cell of row.cells ?? []) {
+        if (cell.state !== 'value') continue;
+        wide = /[０-９]/.test(cell.raw);
+        break search;
+      }
+    }
+    wideDigits.set(table, wide);
+  }
+  return wide;
+}
+
+/** A number as a fix writes it into the table: in the width of the table's own digits. */
+export function numberFor(table: Table, n: number): string {
+  const text = formatNumber(n);
+  return writesWideDigits(table) ? text.replace(/[0-9.]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)) : text;
+}

@@ -3,7 +3,7 @@
 import type { Table } from '../model';
 import { formatNumber, type Check, type CheckContext } from './context';
 import { compactProse, proseSpan, type Prose } from './prose';
-import { knownValue } from './values';
+import { knownValue } from '../rules/evaluate';
 
 const EXCLUDED = /复议|诉讼|投诉|信访|举报|来信|来电|咨询|热线|建议|提案/;
 

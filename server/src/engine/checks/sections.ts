@@ -43,7 +43,7 @@ export const checkSections: Check = (ctx) => {
     ctx.emit('missing-section', span, ctx.msg('missing-section', params), {
       title: ctx.msg('fix.insert-section', params),
       edits: [{ span: { start: at, end: at }, newText }],
-      preferred: true,
+      preferred: false,
     });
   }
 };

@@ -38,7 +38,7 @@ function checkRows(ctx: CheckContext, table: Table): void {
     ctx.emit('missing-row', span, ctx.msg('missing-row', params), {
       title: ctx.msg('fix.insert-row', params),
       edits: [{ span: { start: insertAt, end: insertAt }, newText }],
-      preferred: true,
+      preferred: false,
     });
   });
   for (const group of table.collapsed) {
@@ -66,7 +66,7 @@ export const checkStructure: Check = (ctx) => {
     ctx.emit('missing-table', section.headingSpan, ctx.msg('missing-table', params), {
       title: ctx.msg('fix.insert-table', params),
       edits: [{ span: { start: section.headingSpan.end, end: section.headingSpan.end }, newText: ctx.eol + blank }],
-      preferred: true,
+      preferred: false,
     });
   }
 };

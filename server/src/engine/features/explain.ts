@@ -1,7 +1,7 @@
 // Hover text for a number or a row label: where it is in official words, the rules it takes part in, and
 // the value a rule gives it.
 import { columnName, formatNumber, rowName } from '../checks/context';
-import { determinedValues, knownValue, refKey, rulesOf } from '../checks/values';
+import { determinedValues, knownValue, refKey, rulesOf } from '../rules/evaluate';
 import { message, type Locale } from '../messages/catalog';
 import type { Report, Span, Table } from '../model';
 import type { CellRef, RuleTemplate } from '../template/types';

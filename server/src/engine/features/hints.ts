@@ -1,6 +1,6 @@
 // Inlay hints: beside a total, the sum its rule computes; by default only where the two disagree.
 import { cellAt, formatNumber } from '../checks/context';
-import { ruleValues, rulesOf } from '../checks/values';
+import { ruleValues, rulesOf } from '../rules/evaluate';
 import type { Report } from '../model';
 
 export interface TotalHint {

@@ -18,6 +18,7 @@ export type MessageKey =
   | 'blank-cell'
   | 'blank-cell.marker'
   | 'blank-row'
+  | 'blank-row.empty'
   | 'fix.fill'
   | 'fix.fill-row'
   | 'invalid-number'
@@ -27,6 +28,7 @@ export type MessageKey =
   | 'row-total-mismatch'
   | 'column-total-mismatch'
   | 'balance-mismatch'
+  | 'balance-pending'
   | 'fix.set-total'
   | 'label-typo'
   | 'fix.replace-label'
@@ -79,7 +81,8 @@ const zh: Catalog = {
   'fix.insert-row': (p) => `插入“${p.row}”行（全部填 0）`,
   'blank-cell': (p) => `${p.table}“${p.row}”行“${p.column}”为空（空白不等于 0）`,
   'blank-cell.marker': (p) => `${p.table}“${p.row}”行“${p.column}”填的是“${p.marker}”，不是数字（空白不等于 0）`,
-  'blank-row': (p) => `${p.table}“${p.row}”行应有 ${p.expected} 个数值，只找到 ${p.found} 个；无法确定哪几格为空`,
+  'blank-row': (p) => `${p.table}“${p.row}”行应有 ${p.expected} 个数值，只找到 ${p.found} 个；无法确定缺的是哪几格，请核对本行`,
+  'blank-row.empty': (p) => `${p.table}“${p.row}”行的 ${p.expected} 个数值都是空白（空白不等于 0）`,
   'fix.fill': (p) => `填入 ${p.value}${p.determined ? '（由勾稽关系确定）' : ''}`,
   'fix.fill-row': (p) => `补全本行：${p.values}${p.determined ? '（由勾稽关系确定）' : ''}`,
   'invalid-number': (p) => `${p.table}“${p.row}”行“${p.column}”的“${p.raw}”不是${p.kind}`,
@@ -94,6 +97,8 @@ const zh: Catalog = {
     (Number(p.expected) >= 0
       ? `“四、结转下年度继续办理”应为 ${p.expected}`
       : `即使“四、结转下年度继续办理”为 0，第三项也比第一项加第二项多 ${-Number(p.expected)}，请核对第三项各数`),
+  'balance-pending': (p) =>
+    `${p.table}“${p.column}”列不平衡：第一项加第二项之和为 ${p.left}，而“三、本年度办理结果”各项都还是 0 或空白；请先填写办理结果，才能判断“四、结转下年度继续办理”应为多少`,
   'fix.set-total': (p) => `改为 ${p.value}`,
   'label-typo': (p) => `“${p.written}”与规范名称不符，应为“${p.official}”`,
   'fix.replace-label': (p) => `改为“${p.official}”`,
@@ -137,7 +142,8 @@ const en: Catalog = {
   'fix.insert-row': (p) => `Insert the row “${p.row}” (all 0)`,
   'blank-cell': (p) => `${p.table}, row “${p.row}”, column “${p.column}” is blank (a blank is not 0)`,
   'blank-cell.marker': (p) => `${p.table}, row “${p.row}”, column “${p.column}” holds “${p.marker}”, not a number (a blank is not 0)`,
-  'blank-row': (p) => `${p.table}, row “${p.row}” should have ${p.expected} values but has ${p.found}; which cells are blank cannot be told`,
+  'blank-row': (p) => `${p.table}, row “${p.row}” should have ${p.expected} values but has ${p.found}; which of them are missing cannot be told: check the row`,
+  'blank-row.empty': (p) => `${p.table}, row “${p.row}”: all ${p.expected} values are blank (blank is not 0)`,
   'fix.fill': (p) => `Fill in ${p.value}${p.determined ? ' (determined by the table’s rules)' : ''}`,
   'fix.fill-row': (p) => `Complete the row: ${p.values}${p.determined ? ' (determined by the table’s rules)' : ''}`,
   'invalid-number': (p) => `${p.table}, row “${p.row}”, column “${p.column}”: “${p.raw}” is not ${p.kind}`,
@@ -152,6 +158,8 @@ const en: Catalog = {
     (Number(p.expected) >= 0
       ? `“四、结转下年度继续办理” should be ${p.expected}`
       : `even with “四、结转下年度继续办理” at 0, item 三 exceeds 一+二 by ${-Number(p.expected)}: check the figures of item 三`),
+  'balance-pending': (p) =>
+    `${p.table}, column “${p.column}” does not balance: items 一+二 = ${p.left}, but every outcome of item 三 is still 0 or blank; fill in the outcomes first, then “四、结转下年度继续办理” can be judged`,
   'fix.set-total': (p) => `Change to ${p.value}`,
   'label-typo': (p) => `“${p.written}” is not the official label “${p.official}”`,
   'fix.replace-label': (p) => `Change to “${p.official}”`,
