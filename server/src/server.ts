@@ -292,8 +292,10 @@ export function startServer(connection: Connection): void {
     guard('stats', null, () => {
       (globalThis as { gc?: () => void }).gc?.();
       const memory = process.memoryUsage();
+      // read before the reports, which parse what is pending
+      const reparses = [...documents.values()].reduce((n, d) => n + d.parsed.reparses, 0);
       const reports = [...documents.values()].reduce((n, d) => n + d.parsed.reports.length, 0);
-      return { documents: documents.size, reports, heapUsed: memory.heapUsed, rss: memory.rss };
+      return { documents: documents.size, reports, reparses, heapUsed: memory.heapUsed, rss: memory.rss };
     }),
   );
 

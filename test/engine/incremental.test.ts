@@ -94,3 +94,22 @@ describe('incremental parsing equals a fresh parse after every edit', () => {
     assert.equal(doc.reports.length, 3);
   });
 });
+
+describe('edits typed faster than they are parsed', () => {
+  it('a burst of edits parsed once equals a fresh parse (compilations and seeds, 300 bursts of 1–8 edits)', () => {
+    for (const [seed, text] of [[11, compilation(11, 6)], [12, readSeed('002')], [13, readReal('hongze-2023')]] as const) {
+      const random = below(seed);
+      const doc = new IncrementalDocument(text);
+      for (let burst = 0; burst < 100; burst++) {
+        const edits = 1 + random(8);
+        const before = doc.reparses;
+        for (let k = 0; k < edits; k++) {
+          const edit = randomEdit(doc.text, random);
+          doc.edit(edit.start, edit.end, edit.inserted);
+        }
+        assertSameAsFresh(doc, `burst ${burst} of ${edits} edits (seed ${seed})`);
+        assert.equal(doc.reparses, before + 1, 'parsed once for the burst');
+      }
+    }
+  });
+});

@@ -398,6 +398,24 @@ describe('language server settings and workspace', () => {
     }
   });
 
+  it('parses a burst of keystrokes once: not on receipt, but when a request or the publication needs it', async () => {
+    const client = await LspClient.start({ debounceMs: 60000 });
+    try {
+      const u = 'untitled:coalesce.xxgk';
+      await client.open(u, BROKEN);
+      const line = lineOf(BROKEN, '一、本年新收');
+      const stats = () => client.request<{ reparses: number }>('xxgk/stats', {});
+      for (let v = 2; v <= 41; v++) await client.change(u, v, [{ range: { start: at(line - 1, 0), end: at(line - 1, 0) }, text: v % 2 ? '' : ' ' }]);
+      assert.equal((await stats()).reparses, 0, 'nothing parsed while typing');
+      const total = BROKEN.split('\n')[line].lastIndexOf('145');
+      const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: u }, position: at(line, total + 1) });
+      assert.match(hover!.contents.value, /总计/);
+      assert.equal((await stats()).reparses, 1, 'one parse for forty changes');
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('debounces: a burst of changes is published once, for the last version', async () => {
     const client = await LspClient.start({ debounceMs: 150 });
     try {

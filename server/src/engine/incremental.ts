@@ -69,6 +69,14 @@ export class IncrementalDocument {
   private outside = new Map<string, Report>();
   private eol: string;
   private readonly source: ChunkedText;
+  /**
+   * Edits not parsed yet, as one replaced range: [start, oldEnd) of the text as last parsed is now
+   * [start, newEnd). Typing only changes the text; the reports are parsed again when next read, once for
+   * every edit since.
+   */
+  private pending: { start: number; oldEnd: number; newEnd: number } | null = null;
+  /** how many times the reports were parsed again after edits (for the server's stats) */
+  reparses = 0;
 
   constructor(
     text: string,
@@ -91,22 +99,56 @@ export class IncrementalDocument {
   }
 
   get reports(): readonly ReportEntry[] {
+    this.flush();
     return this.entries;
   }
 
   /** New options or last year's reports: every check runs again. */
   reconfigure(options: EngineOptions, lastYear: readonly Report[] = this.lastYear): void {
+    this.pending = null;
     this.options = options;
     this.lastYear = lastYear;
     this.rebuild(this.text);
   }
 
-  /** Replaces text[start, end) with `inserted`. */
+  /** Replaces text[start, end) with `inserted` and parses again what it touched. */
   update(start: number, end: number, inserted: string): UpdateStats {
+    this.edit(start, end, inserted);
+    return this.flush() ?? { reparsed: 0, full: false };
+  }
+
+  /** Replaces text[start, end) with `inserted`; the reports it touched are parsed again when next read. */
+  edit(start: number, end: number, inserted: string): void {
     start = Math.max(0, Math.min(start, this.source.length));
     end = Math.max(start, Math.min(end, this.source.length));
     this.source.replace(start, end, inserted);
-    const delta = inserted.length - (end - start);
+    const newEnd = start + inserted.length;
+    const p = this.pending;
+    if (!p) {
+      this.pending = { start, oldEnd: end, newEnd };
+      return;
+    }
+    // the edit is in current offsets: past the pending range's end it also widens the range of the old text
+    let oldEnd = p.oldEnd;
+    let currentEnd = p.newEnd;
+    if (end > currentEnd) {
+      oldEnd += end - currentEnd;
+      currentEnd = end;
+    }
+    this.pending = { start: Math.min(p.start, start), oldEnd, newEnd: currentEnd + inserted.length - (end - start) };
+  }
+
+  /** Parses again what the pending edits touched; null when there were none. */
+  private flush(): UpdateStats | null {
+    const p = this.pending;
+    if (!p) return null;
+    this.pending = null;
+    this.reparses++;
+    return this.reparse(p.start, p.oldEnd, p.newEnd - p.oldEnd);
+  }
+
+  /** Parses again around text[start, end) of the text as last parsed, which the edits made `delta` longer. */
+  private reparse(start: number, end: number, delta: number): UpdateStats {
     const n = this.entries.length;
     if (n === 0 || this.source.eol() !== this.eol) {
       this.eol = this.source.eol();
@@ -160,6 +202,7 @@ export class IncrementalDocument {
 
   /** Every diagnostic, in current offsets, in document order. */
   diagnostics(): Diagnostic[] {
+    this.flush();
     const out: Diagnostic[] = [];
     for (const entry of this.entries) {
       for (const d of entry.findings) out.push(shiftDiagnostic(d, entry.delta));
@@ -170,6 +213,7 @@ export class IncrementalDocument {
 
   /** The report whose span holds `offset` (current offsets), the last one when spans overlap at a line. */
   entryAt(offset: number): ReportEntry | null {
+    this.flush();
     if (!this.entries.length) return null;
     const k = this.lastStartingAtOrBefore(offset);
     return this.startOf(k) <= offset && offset <= this.endOf(k) ? this.entries[k] : null;
@@ -177,6 +221,7 @@ export class IncrementalDocument {
 
   /** The reports with current offsets (copies; for tests and whole-document views). */
   snapshot(): Report[] {
+    this.flush();
     return this.entries.map((e) => shiftReport(e.report, e.delta));
   }
 

@@ -2,7 +2,7 @@
 // LSP positions (UTF-16 offsets, as JavaScript strings are).
 import type { Range, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import type { EngineOptions, Report, Span } from '../engine';
-import { IncrementalDocument, type ReportEntry, type UpdateStats } from '../engine/incremental';
+import { IncrementalDocument, type ReportEntry } from '../engine/incremental';
 
 export const REPORT_LANGUAGE = 'xxgk-report';
 
@@ -38,14 +38,16 @@ export class OpenDocument {
     return this.parsed.chunks.slice(span.start, span.end);
   }
 
-  /** Applies the changes of one didChange in order. */
-  applyChanges(changes: readonly TextDocumentContentChangeEvent[], version: number): UpdateStats[] {
-    const stats = changes.map((change) => {
-      if (!('range' in change)) return this.parsed.update(0, this.parsed.chunks.length, change.text);
-      return this.parsed.update(this.offsetAt(change.range.start), this.offsetAt(change.range.end), change.text);
-    });
+  /**
+   * Applies the changes of one didChange in order, to the text only: the reports are parsed again when next
+   * read (a publication after the pause in typing, or a request), once for all the changes since.
+   */
+  applyChanges(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
+    for (const change of changes) {
+      if (!('range' in change)) this.parsed.edit(0, this.parsed.chunks.length, change.text);
+      else this.parsed.edit(this.offsetAt(change.range.start), this.offsetAt(change.range.end), change.text);
+    }
     this.version = version;
-    return stats;
   }
 
   offsetAt(position: Range['start']): number {
