@@ -162,7 +162,7 @@ describe('language server over JSON-RPC', () => {
     assert.match(hover.contents.value, /表三/);
     assert.match(hover.contents.value, /一、本年新收政府信息公开申请数量/);
     assert.match(hover.contents.value, /列“总计”/);
-    assert.match(hover.contents.value, /应为 144/);
+    assert.match(hover.contents.value, /按此规则本格应为 144/);
     assert.deepEqual(hover.range, { start: at(line, character), end: at(line, character + 3) });
     const nothing = await client.request('textDocument/hover', { textDocument: { uri: u }, position: at(0, 1) });
     assert.equal(nothing, null);

@@ -53,7 +53,7 @@ describe('stale quick fixes (property)', () => {
           }
         },
       ),
-      { numRuns: 150 },
+      { numRuns: 300 },
     );
   });
 });

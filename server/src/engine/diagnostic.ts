@@ -59,8 +59,6 @@ export interface Fix {
    * doubt): the one obvious fix, and the only kind fix-all applies. Any other fix is a choice the user makes.
    */
   readonly preferred: boolean;
-  /** the text the fix was worked out from (a total's whole table): once any of it changes, the fix is stale */
-  readonly basis?: Span;
 }
 
 export interface Diagnostic {

@@ -5,11 +5,7 @@ import { Table, type Report, type Span } from './model';
 const shiftSpan = (span: Span, delta: number): Span => ({ start: span.start + delta, end: span.end + delta });
 
 function shiftFix(fix: Fix, delta: number): Fix {
-  return {
-    ...fix,
-    edits: fix.edits.map((e) => ({ span: shiftSpan(e.span, delta), newText: e.newText })),
-    ...(fix.basis && { basis: shiftSpan(fix.basis, delta) }),
-  };
+  return { ...fix, edits: fix.edits.map((e) => ({ span: shiftSpan(e.span, delta), newText: e.newText })) };
 }
 
 export function shiftDiagnostic(d: Diagnostic, delta: number): Diagnostic {

@@ -46,9 +46,20 @@ export function workspaceEdit(doc: OpenDocument, edits: LspTextEdit[], versioned
   return versioned ? { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits }] } : { changes: { [doc.uri]: edits } };
 }
 
-/** The fix in the diagnostic's data if nothing it was worked out from has changed, else the fix of the same diagnostic now. */
+/** Is a fix one that a diagnostic of the current text has: the same edits? */
+function isCurrent(doc: OpenDocument, all: readonly Diagnostic[], fix: ResolvedFix): boolean {
+  const wanted = fix.edits.map((e) => `${doc.offsetAt(e.range.start)}:${doc.offsetAt(e.range.end)}:${e.newText}`).sort().join('|');
+  return all.some((d) => d.fix && d.fix.edits.map((e) => `${e.span.start}:${e.span.end}:${e.newText}`).sort().join('|') === wanted);
+}
+
+/**
+ * The fix in the diagnostic's data when its place is unchanged and the current text still calls for it (a total
+ * depends on its whole row and column: an edit elsewhere in them makes the old fix wrong), else the fix of the
+ * same diagnostic now.
+ */
 function quickFix(doc: OpenDocument, all: readonly Diagnostic[], client: LspDiagnostic, versioned: boolean): CodeAction | null {
-  const fix: ResolvedFix | null = freshFix(doc, client) ?? currentFix(doc, all, client);
+  const fresh = freshFix(doc, client);
+  const fix = fresh && isCurrent(doc, all, fresh) ? fresh : currentFix(doc, all, client);
   if (!fix) return null;
   return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [client], isPreferred: fix.preferred, edit: workspaceEdit(doc, fix.edits, versioned) };
 }

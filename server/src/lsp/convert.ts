@@ -24,8 +24,6 @@ export interface FixData {
    * CONTEXT characters either side, as they were.
    */
   readonly edits: readonly { range?: Range; newText: string; check: string }[];
-  /** the text the fix was worked out from, hashed: a fix is stale once anything in it changed */
-  readonly basis?: { range: Range; check: string };
 }
 
 const CONTEXT = 12;
@@ -46,10 +44,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
-/**
- * `hashes`: hashes of the bases already computed in this batch (the diagnostics of one table share its basis).
- */
-export function toLsp(doc: Positions, d: Diagnostic, hashes: Map<string, string> = new Map()): LspDiagnostic {
+export function toLsp(doc: Positions, d: Diagnostic): LspDiagnostic {
   const out: LspDiagnostic = { range: doc.range(d.span), severity: SEVERITY[d.severity], code: d.code, source: SOURCE, message: d.message };
   if (d.fix) {
     const data: FixData = {
@@ -60,7 +55,6 @@ export function toLsp(doc: Positions, d: Diagnostic, hashes: Map<string, string>
         newText: e.newText,
         check: surroundings(doc, e.span),
       })),
-      ...(d.fix.basis && { basis: { range: doc.range(d.fix.basis), check: basisHash(doc, d.fix.basis, hashes) } }),
     };
     out.data = data;
   }
@@ -73,23 +67,14 @@ function surroundings(doc: Positions, span: Span): string {
   return fnv1a(doc.slice({ start: Math.max(0, span.start - CONTEXT), end: span.start }) + '\u0000' + doc.slice(span) + '\u0000' + doc.slice({ start: span.end, end: span.end + CONTEXT }));
 }
 
-function basisHash(doc: Positions, span: Span, hashes: Map<string, string>): string {
-  const key = `${span.start}:${span.end}`;
-  let hash = hashes.get(key);
-  if (hash === undefined) hashes.set(key, (hash = fnv1a(doc.slice(span))));
-  return hash;
-}
-
 /**
- * The edits of the fix in a client diagnostic's data, if the text each replaces, the text around it and the text
- * the fix was worked out from are still there; an edit without a range is at the diagnostic (as the client shows it now).
+ * The edits of the fix in a client diagnostic's data, if the text each replaces and the text around it are
+ * still there; an edit without a range is at the diagnostic (as the client shows it now).
  */
 export function freshFix(doc: OpenDocument, client: LspDiagnostic): { title: string; preferred: boolean; edits: TextEdit[] } | null {
   const fix = client.data as FixData | undefined;
   if (!fix || !Array.isArray(fix.edits)) return null;
   const edits = fix.edits.map((e) => ({ range: e.range ?? client.range, newText: e.newText, check: e.check }));
-  const span = (range: Range): Span => ({ start: doc.offsetAt(range.start), end: doc.offsetAt(range.end) });
-  const intact =
-    edits.every((e) => surroundings(doc, span(e.range)) === e.check) && (!fix.basis || fnv1a(doc.slice(span(fix.basis.range))) === fix.basis.check);
+  const intact = edits.every((e) => surroundings(doc, { start: doc.offsetAt(e.range.start), end: doc.offsetAt(e.range.end) }) === e.check);
   return intact ? { title: fix.title, preferred: fix.preferred, edits: edits.map(({ range, newText }) => ({ range, newText })) } : null;
 }

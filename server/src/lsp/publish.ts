@@ -25,13 +25,7 @@ const moveRange = (r: Range, lines: number): Range => ({
 function moveDiagnostic(d: LspDiagnostic, lines: number): LspDiagnostic {
   const moved: LspDiagnostic = { ...d, range: moveRange(d.range, lines) };
   const data = d.data as FixData | undefined;
-  if (data) {
-    moved.data = {
-      ...data,
-      edits: data.edits.map((e) => (e.range ? { ...e, range: moveRange(e.range, lines) } : e)),
-      ...(data.basis && { basis: { ...data.basis, range: moveRange(data.basis.range, lines) } }),
-    };
-  }
+  if (data) moved.data = { ...data, edits: data.edits.map((e) => (e.range ? { ...e, range: moveRange(e.range, lines) } : e)) };
   if (d.relatedInformation) moved.relatedInformation = d.relatedInformation.map((r) => ({ ...r, location: { ...r.location, range: moveRange(r.location.range, lines) } }));
   return moved;
 }
@@ -46,8 +40,7 @@ export class PublishCache {
       const line = doc.range({ start: entry.report.span.start + entry.delta, end: entry.report.span.start + entry.delta }).start.line;
       let cached = this.converted.get(entry);
       if (!cached || cached.findings !== entry.findings || cached.carryover !== entry.carryover) {
-        const hashes = new Map<string, string>();
-        const all = [...entry.findings, ...entry.carryover].map((d) => toLsp(doc, shiftDiagnostic(d, entry.delta), hashes));
+        const all = [...entry.findings, ...entry.carryover].map((d) => toLsp(doc, shiftDiagnostic(d, entry.delta)));
         cached = { line, findings: entry.findings, carryover: entry.carryover, diagnostics: all };
         this.converted.set(entry, cached);
       } else if (cached.line !== line) {

@@ -51,7 +51,6 @@ function totalFix(ctx: CheckContext, table: Table, rule: RuleTemplate, expected:
     title: ctx.msg('fix.set-total', { value }),
     edits: [{ span: cellAt(table, rule.reportAt)!.span, newText: value }],
     preferred: forced === expected,
-    basis: table.span,
   };
 }
 

@@ -49,7 +49,6 @@ function checkRow(ctx: CheckContext, table: Table, row: Row, determined: () => M
       title: ctx.msg('fix.fill-row', { values: values.join(' '), determined: isDetermined ? 1 : 0 }),
       edits: [{ span: row.valueZone, newText: rowText(ctx, row, values) }],
       preferred: isDetermined,
-      basis: table.span,
     });
     return;
   }
@@ -75,7 +74,6 @@ function checkRow(ctx: CheckContext, table: Table, row: Row, determined: () => M
       title: ctx.msg('fix.fill', { value: fills.map((f) => f.value).join('、'), determined: allDetermined ? 1 : 0 }),
       edits: run.map((c, k) => ({ span: c.span, newText: fills[k].value })),
       preferred: allDetermined,
-      basis: table.span,
     });
     col = last;
   }

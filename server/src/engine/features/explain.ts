@@ -1,7 +1,7 @@
 // Hover text for a number or a row label: where it is in official words, the rules it takes part in, and
 // the value a rule gives it.
 import { columnName, formatNumber, rowName } from '../checks/context';
-import { determinedValues, knownValue, refKey, rulesOf } from '../rules/evaluate';
+import { determinedValues, forcedValue, outcomesEntered, refKey, testimonies, type Testimony } from '../rules/evaluate';
 import { message, type Locale } from '../messages/catalog';
 import type { Report, Span, Table } from '../model';
 import type { CellRef, RuleTemplate } from '../template/types';
@@ -33,23 +33,20 @@ function ruleText(table: Table, rule: RuleTemplate): string {
   return `${scope}${side(rule.totals)} = ${side(rule.parts)}`;
 }
 
-/** The value the rule gives `ref` from the other cells, or null when one of them is unknown. */
-function valueByRule(table: Table, rule: RuleTemplate, ref: CellRef): number | null {
-  const key = refKey(ref);
-  let sum = 0;
-  let sign = 0;
-  for (const [refs, s] of [[rule.parts, 1], [rule.totals, -1]] as const) {
-    for (const r of refs) {
-      if (refKey(r) === key) {
-        sign = s;
-        continue;
-      }
-      const v = knownValue(table, r);
-      if (v === null) return null;
-      sum += v * s;
-    }
-  }
-  return sign === 0 ? null : -sum / sign;
+const MAX_NAMED = 4;
+
+/**
+ * What a rule says of the cell: holds; the value its arithmetic gives, noting the cells in it that are themselves in
+ * question; or, for the balance while item 三 is empty, that it cannot be judged yet.
+ */
+function verdict(table: Table, t: Testimony, pending: boolean, locale: Locale): string {
+  if (t.holds === null) return '';
+  if (t.holds) return message(locale, 'hover.rule-holds');
+  if (pending && t.rule.code === 'balance-mismatch') return message(locale, 'hover.rule-pending');
+  const expected = message(locale, 'hover.rule-expected', { value: formatNumber(t.arithmetic!) });
+  if (!t.questioned.length) return expected;
+  const names = t.questioned.slice(0, MAX_NAMED).map((r) => `${rowName(table, r.row)}·${columnName(table, r)}`);
+  return expected + message(locale, 'hover.rule-questioned', { cells: names.join('、') + (t.questioned.length > MAX_NAMED ? '…' : '') });
 }
 
 export function explainAt(report: Report, offset: number, locale: Locale): Explanation | null {
@@ -66,16 +63,15 @@ export function explainAt(report: Report, offset: number, locale: Locale): Expla
     const determined = determinedValues(table).get(refKey(ref));
     lines.push(determined === undefined ? message(locale, 'hover.blank') : message(locale, 'hover.determined', { value: formatNumber(determined) }));
   }
-  for (const rule of rulesOf(table)) {
-    if (![...rule.parts, ...rule.totals].some((r) => refKey(r) === refKey(ref))) continue;
-    const expected = valueByRule(table, rule, ref);
-    const verdict =
-      expected === null || at.cell.value === null
-        ? ''
-        : Math.abs(expected - at.cell.value) < 1e-9
-          ? message(locale, 'hover.rule-holds')
-          : message(locale, 'hover.rule-expected', { value: formatNumber(expected) });
-    lines.push(`${message(locale, 'hover.rule', { rule: ruleText(table, rule) })}${verdict}`);
+  const pending = !outcomesEntered(table);
+  const said = testimonies(table, ref);
+  for (const t of said) lines.push(`${message(locale, 'hover.rule', { rule: ruleText(table, t.rule) })}${verdict(table, t, pending, locale)}`);
+  if (at.cell.value !== null) {
+    const judged = said.filter((t) => t.holds === false && !(pending && t.rule.code === 'balance-mismatch'));
+    const given = [...new Set(judged.map((t) => t.arithmetic!))];
+    const forced = forcedValue(table, ref);
+    if (given.length > 1) lines.push(message(locale, 'hover.disagree', { values: given.map(formatNumber).join('、') }));
+    else if (forced !== null && forced !== at.cell.value) lines.push(message(locale, 'hover.forced', { value: formatNumber(forced) }));
   }
   return { span: at.cell.span, lines };
 }

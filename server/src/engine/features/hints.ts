@@ -1,6 +1,6 @@
 // Inlay hints: beside a total, the sum its rule computes; by default only where the two disagree.
 import { cellAt, formatNumber } from '../checks/context';
-import { ruleValues, rulesOf } from '../rules/evaluate';
+import { outcomesEntered, ruleValues, rulesOf } from '../rules/evaluate';
 import type { Report } from '../model';
 
 export interface TotalHint {
@@ -13,9 +13,11 @@ export interface TotalHint {
 export function totalHints(report: Report, all: boolean): TotalHint[] {
   const hints: TotalHint[] = [];
   for (const table of Object.values(report.tables)) {
+    // while item 三 is empty, the balance gives no 结转 figure
+    const pending = !outcomesEntered(table);
     for (const rule of rulesOf(table)) {
       const values = ruleValues(table, rule);
-      if (!values) continue;
+      if (!values || (pending && rule.code === 'balance-mismatch')) continue;
       const agrees = Math.abs(values.expected - values.actual) < 1e-9;
       const cell = cellAt(table, rule.reportAt)!;
       if (all || !agrees) hints.push({ offset: cell.span.end, value: Number(formatNumber(values.expected)), agrees });

@@ -50,6 +50,10 @@ export type MessageKey =
   | 'hover.rule'
   | 'hover.rule-holds'
   | 'hover.rule-expected'
+  | 'hover.rule-pending'
+  | 'hover.rule-questioned'
+  | 'hover.forced'
+  | 'hover.disagree'
   | 'hover.determined'
   | 'hover.blank'
   | 'hint.sum'
@@ -57,12 +61,20 @@ export type MessageKey =
   | 'fix.all'
   | 'workspace.checked';
 
+/** A sum shown after its value, unless it is the value alone (one term: "6（6）" says nothing). */
+const zhSum = (sum: string | number | undefined): string => (sum !== undefined && String(sum).includes('=') ? `（${sum}）` : '');
+const enSum = (sum: string | number | undefined): string => (sum !== undefined && String(sum).includes('=') ? ` (${sum})` : '');
+
 const zh: Catalog = {
   'hover.cell': (p) => `**${p.table}** · 行“${p.row}” · 列“${p.column}”`,
   'hover.row': (p) => `**${p.table}** · 行“${p.row}”（官方标签：${p.label}）`,
   'hover.rule': (p) => `规则：${p.rule}`,
   'hover.rule-holds': () => '（成立）',
   'hover.rule-expected': (p) => `：**按此规则本格应为 ${p.value}**`,
+  'hover.rule-pending': () => '（“三、本年度办理结果”尚未填写，暂不能判断）',
+  'hover.rule-questioned': (p) => `（但其中 ${p.cells} 本身也有疑问）`,
+  'hover.forced': (p) => `各条规则一致：**本格应为 ${p.value}**`,
+  'hover.disagree': (p) => `各条规则给出的值不一致（${p.values}）：有误的可能是其他格，请核对`,
   'hover.determined': (p) => `此格空白；按规则应为 ${p.value}`,
   'hover.blank': () => '此格空白',
   'hint.sum': (p) => `= ${p.value}`,
@@ -89,11 +101,11 @@ const zh: Catalog = {
   'kind.count': () => '非负整数',
   'kind.amount': () => '非负数',
   'kind.change': () => '整数',
-  'row-total-mismatch': (p) => `${p.table}“${p.row}”行的“${p.column}”应为 ${p.expected}（${p.sum}），实为 ${p.actual}`,
+  'row-total-mismatch': (p) => `${p.table}“${p.row}”行的“${p.column}”应为 ${p.expected}${zhSum(p.sum)}，实为 ${p.actual}`,
   'column-total-mismatch': (p) =>
     `${p.table}“（七）总计”行“${p.column}”列应为 ${p.expected}（（一）至（六）各项之和：${p.sum}），实为 ${p.actual}`,
   'balance-mismatch': (p) =>
-    `${p.table}“${p.column}”列不平衡：第一项加第二项之和为 ${p.left}（${p.leftSum}），第三项加第四项之和为 ${p.right}（${p.rightSum}）；` +
+    `${p.table}“${p.column}”列不平衡：第一项加第二项之和为 ${p.left}${zhSum(p.leftSum)}，第三项加第四项之和为 ${p.right}${zhSum(p.rightSum)}；` +
     (Number(p.expected) >= 0
       ? `“四、结转下年度继续办理”应为 ${p.expected}`
       : `即使“四、结转下年度继续办理”为 0，第三项也比第一项加第二项多 ${-Number(p.expected)}，请核对第三项各数`),
@@ -123,6 +135,10 @@ const en: Catalog = {
   'hover.row': (p) => `**${p.table}** · row “${p.row}” (official label: ${p.label})`,
   'hover.rule': (p) => `Rule: ${p.rule}`,
   'hover.rule-holds': () => ' (holds)',
+  'hover.rule-pending': () => ' (item 三 “本年度办理结果” is not filled in yet: cannot be judged)',
+  'hover.rule-questioned': (p) => ` (but ${p.cells} is itself in question)`,
+  'hover.forced': (p) => `Every rule agrees: **this cell should be ${p.value}**`,
+  'hover.disagree': (p) => `The rules give different values (${p.values}): another cell may be the wrong one; check them`,
   'hover.rule-expected': (p) => `: **by this rule the cell should be ${p.value}**`,
   'hover.determined': (p) => `This cell is blank; the rules make it ${p.value}`,
   'hover.blank': () => 'This cell is blank',
@@ -150,11 +166,11 @@ const en: Catalog = {
   'kind.count': () => 'a non-negative integer',
   'kind.amount': () => 'a non-negative number',
   'kind.change': () => 'an integer',
-  'row-total-mismatch': (p) => `${p.table}, row “${p.row}”: “${p.column}” should be ${p.expected} (${p.sum}), not ${p.actual}`,
+  'row-total-mismatch': (p) => `${p.table}, row “${p.row}”: “${p.column}” should be ${p.expected}${enSum(p.sum)}, not ${p.actual}`,
   'column-total-mismatch': (p) =>
     `${p.table}, row “（七）总计”, column “${p.column}” should be ${p.expected} (the sum of （一）–（六）: ${p.sum}), not ${p.actual}`,
   'balance-mismatch': (p) =>
-    `${p.table}, column “${p.column}” does not balance: items 一+二 = ${p.left} (${p.leftSum}) but items 三+四 = ${p.right} (${p.rightSum}); ` +
+    `${p.table}, column “${p.column}” does not balance: items 一+二 = ${p.left}${enSum(p.leftSum)} but items 三+四 = ${p.right}${enSum(p.rightSum)}; ` +
     (Number(p.expected) >= 0
       ? `“四、结转下年度继续办理” should be ${p.expected}`
       : `even with “四、结转下年度继续办理” at 0, item 三 exceeds 一+二 by ${-Number(p.expected)}: check the figures of item 三`),

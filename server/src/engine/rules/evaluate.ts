@@ -58,18 +58,21 @@ const holds = (v: RuleValues): boolean => Math.abs(v.partSum - v.totalSum) < 1e-
 const involves = (rule: RuleTemplate, key: string): boolean => rule.parts.some((r) => refKey(r) === key) || rule.totals.some((r) => refKey(r) === key);
 const cellsOf = (rule: RuleTemplate): CellRef[] => [...rule.parts, ...rule.totals];
 
-/** The rules whose cells are all known and that do not hold. */
-export function brokenRules(table: Table): RuleTemplate[] {
-  return rulesOf(table).filter((rule) => {
+/**
+ * The rules that can judge the table's cells: while item 三 is empty a broken balance only says that the outcomes
+ * are still to be entered, so it neither gives a value nor puts 一 or 二 in question.
+ */
+function judgingRules(table: Table): readonly RuleTemplate[] {
+  const rules = rulesOf(table);
+  if (outcomesEntered(table)) return rules;
+  return rules.filter((rule) => rule.code !== 'balance-mismatch' || brokenAmong(table, [rule]).length === 0);
+}
+
+const brokenAmong = (table: Table, rules: readonly RuleTemplate[]): RuleTemplate[] =>
+  rules.filter((rule) => {
     const v = ruleValues(table, rule);
     return v !== null && !holds(v);
   });
-}
-
-/** Each rule that involves a cell. */
-function rulesInvolving(table: Table, key: string): RuleTemplate[] {
-  return rulesOf(table).filter((rule) => involves(rule, key));
-}
 
 /** The cells of the broken rules that do not involve `key`: cells whose own value is in question. */
 function questionedCells(broken: readonly RuleTemplate[], key: string | null): Set<string> {
@@ -102,19 +105,48 @@ function testimony(rule: RuleTemplate, key: string, value: (ref: CellRef) => num
 
 const isCount = (v: number): boolean => v >= 0 && Number.isInteger(v);
 
+/** What one rule says about one cell. */
+export interface Testimony {
+  readonly rule: RuleTemplate;
+  /** whether the rule holds; null when one of its cells is unknown */
+  readonly holds: boolean | null;
+  /** the value the rule gives the cell from its other cells; null when one is unknown or in question */
+  readonly value: number | null;
+  /** the value the rule's arithmetic gives the cell, in question or not; null when a cell is unknown */
+  readonly arithmetic: number | null;
+  /** the rule's other cells that are in question (part of another broken rule) */
+  readonly questioned: readonly CellRef[];
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+/** What each rule that involves a cell says about it. */
+export function testimonies(table: Table, ref: CellRef): Testimony[] {
+  const key = refKey(ref);
+  const judging = judgingRules(table);
+  const questioned = questionedCells(brokenAmong(table, judging), key);
+  return rulesOf(table).filter((rule) => involves(rule, key)).map((rule) => {
+    const values = ruleValues(table, rule);
+    return {
+      rule,
+      holds: values && holds(values),
+      value: judging.includes(rule) ? testimony(rule, key, (r) => knownValue(table, r), questioned) : null,
+      arithmetic: testimony(rule, key, (r) => knownValue(table, r), NONE),
+      questioned: cellsOf(rule).filter((r) => refKey(r) !== key && questioned.has(refKey(r))),
+    };
+  });
+}
+
 /**
  * The value the rules force on a known cell (see the top of this file), or null when no rule testifies, the
  * rules disagree, or the value is no count.
  */
 export function forcedValue(table: Table, ref: CellRef): number | null {
-  const key = refKey(ref);
-  const questioned = questionedCells(brokenRules(table), key);
   let forced: number | null = null;
-  for (const rule of rulesInvolving(table, key)) {
-    const v = testimony(rule, key, (r) => knownValue(table, r), questioned);
-    if (v === null) continue;
-    if (forced !== null && Math.abs(forced - v) > 1e-9) return null;
-    forced = v;
+  for (const { value } of testimonies(table, ref)) {
+    if (value === null) continue;
+    if (forced !== null && Math.abs(forced - value) > 1e-9) return null;
+    forced = value;
   }
   return forced !== null && isCount(forced) ? forced : null;
 }
@@ -132,8 +164,8 @@ function fillable(table: Table, ref: CellRef): boolean {
  * part, and a value that another rule contradicts is dropped, so a blank is never filled from a wrong figure.
  */
 export function determinedValues(table: Table): Map<string, number> {
-  const rules = rulesOf(table);
-  const questioned = questionedCells(brokenRules(table), null);
+  const rules = judgingRules(table);
+  const questioned = questionedCells(brokenAmong(table, rules), null);
   const refused = new Set<string>();
   for (;;) {
     const determined = solve(table, rules, questioned, refused);
