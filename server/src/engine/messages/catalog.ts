@@ -33,6 +33,8 @@ export type MessageKey =
   | 'date-period'
   | 'date-publication-year'
   | 'date-late'
+  | 'deadline.department'
+  | 'deadline.government'
   | 'narrative-table'
   | 'narrative-parts'
   | 'narrative-none'
@@ -100,6 +102,8 @@ const zh: Catalog = {
   'date-period': (p) => `统计期限的年份 ${p.found} 与报告年度 ${p.year} 不一致`,
   'date-publication-year': (p) => `发布日期 ${p.date} 不在报告年度的次年（${p.expected} 年）`,
   'date-late': (p) => `发布日期 ${p.date} 晚于${p.rule}（${p.deadline}）`,
+  'deadline.department': () => '县级以上人民政府部门的公布期限',
+  'deadline.government': () => '县级以上地方人民政府的公布期限',
   'narrative-table': (p) => `正文说“${p.quote}”，但${p.table}${p.what}为 ${p.expected}`,
   'narrative-parts': (p) => `正文中“其中”各项之和为 ${p.sum}（${p.parts}），与总数 ${p.whole} 不符`,
   'narrative-none': (p) => `正文说“${p.quote}”，但表三“一、本年新收政府信息公开申请数量”总计为 ${p.expected}`,
@@ -158,6 +162,8 @@ const en: Catalog = {
   'date-period': (p) => `The statistics period’s year ${p.found} differs from the report year ${p.year}`,
   'date-publication-year': (p) => `The publication date ${p.date} is not in the year after the report year (${p.expected})`,
   'date-late': (p) => `The publication date ${p.date} is after ${p.rule} (${p.deadline})`,
+  'deadline.department': () => 'the deadline for departments',
+  'deadline.government': () => 'the deadline for a government’s own report',
   'narrative-table': (p) => `The text says “${p.quote}” but ${p.table} ${p.what} is ${p.expected}`,
   'narrative-parts': (p) => `The parts listed after 其中 add up to ${p.sum} (${p.parts}), not the stated total ${p.whole}`,
   'narrative-none': (p) => `The text says “${p.quote}” but table 三 row “一、本年新收政府信息公开申请数量” totals ${p.expected}`,
