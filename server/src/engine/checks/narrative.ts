@@ -2,6 +2,7 @@
 // parts (`主动公开…407条，其中…189条…218条`).
 import type { Table } from '../model';
 import { formatNumber, type Check, type CheckContext } from './context';
+import { partsMismatches } from './parts';
 import { compactProse, proseSpan, type Prose } from './prose';
 import { knownValue } from './values';
 
@@ -47,8 +48,6 @@ const CLAIMS: Claim[] = [
 const REVIEW = /行政复议([^。；;，,]{0,8}?)(\d+)件/g;
 const LITIGATION = /行政诉讼([^。；;，,]{0,8}?)(\d+)件/g;
 const NONE = /(?:无|未收到|没有收到|未发生|未接到)(?:[^。；;，,]{0,8}?)依申请公开|未收到(?:[^。；;，,]{0,12}?)公开申请/g;
-// `(?<!\d)` starts each number at its first digit, so a long run of digits is scanned once, not once per digit
-const PARTS = /(?<!\d)(\d+)(条|件|篇|个|次)[，,]?其中([^。；;]*)/g;
 
 function emitMismatch(ctx: CheckContext, prose: Prose, m: RegExpMatchArray, tableLabel: string, what: string, expected: number[]): void {
   const number = Number(m[2]);
@@ -93,17 +92,8 @@ export const checkNarrative: Check = (ctx) => {
       ctx.emit('narrative-mismatch', proseSpan(prose, m.index!, m.index! + m[0].length), ctx.msg('narrative-none', { quote: m[0], expected: r1 }));
     }
   }
-  for (const m of sentences.includes('其中') ? sentences.matchAll(PARTS) : []) {
-    const whole = Number(m[1]);
-    const unit = m[2];
-    const parts = [...m[3].matchAll(new RegExp(`(?<!\\d)(\\d+)${unit}`, 'g'))].map((p) => Number(p[1]));
-    const sum = parts.reduce((a, b) => a + b, 0);
-    if (parts.length >= 2 && sum !== whole) {
-      ctx.emit(
-        'narrative-mismatch',
-        proseSpan(prose, m.index!, m.index! + m[1].length),
-        ctx.msg('narrative-parts', { sum, parts: parts.join('+'), whole }),
-      );
-    }
+  for (const m of sentences.includes('其中') ? partsMismatches(sentences) : []) {
+    const sum = m.parts.reduce((a, b) => a + b, 0);
+    ctx.emit('narrative-mismatch', proseSpan(prose, m.at, m.at + m.length), ctx.msg('narrative-parts', { sum, parts: m.parts.join('+'), whole: m.whole }));
   }
 };
