@@ -81,3 +81,18 @@ describe('narrative parts: numbers that are no parts', () => {
     noFinding(`全年共收到政府信息公开申请${v.table3.R1[6]}件，其中网上申请${v.table3.R1[0]}件，按时答复${v.table3.R24[6]}件。`);
   });
 });
+
+describe('narrative messages in English', () => {
+  it('the parts message names no Chinese word', () =>
+    assert.deepEqual(findings(withSentence('全年公开信息407条，其中网站公开189条，微信公开200条。'), 'en'), [
+      '407: The parts the text gives of 407 add up to 389 (189+200), not 407',
+    ]));
+  it('the table message names the row and column by their official labels only', () => {
+    const v = values();
+    const r1 = v.table3.R1[6];
+    const text = report(v).replace(`受理政府信息公开申请${r1}件`, `受理政府信息公开申请${r1 + 5}件`);
+    assert.deepEqual(findings(text, 'en'), [
+      `${r1 + 5}: The text says “受理政府信息公开申请${r1 + 5}件” but in Table 三 the “总计” of row “一、本年新收政府信息公开申请数量” is ${r1}`,
+    ]);
+  });
+});

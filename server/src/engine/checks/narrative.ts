@@ -14,7 +14,8 @@ interface Claim {
   words: readonly string[];
   /** the matched text must mention an application (申请) */
   needsApplication: boolean;
-  what: string;
+  /** the official label of the table 三 row whose 总计 the number states */
+  row: string;
   expected: (t3: Table | undefined, t4: Table | undefined) => number[] | null;
 }
 
@@ -26,23 +27,23 @@ const CLAIMS: Claim[] = [
     pattern: /(?:新收|受理)([^。；;]{0,25}?)(\d+)件/g,
     words: ['新收', '受理'],
     needsApplication: true,
-    what: '“一、本年新收政府信息公开申请数量”总计',
+    row: '一、本年新收政府信息公开申请数量',
     expected: (t3) => both(total3(t3, 'R1')),
   },
   {
     pattern: /收到([^。；;]{0,25}?)(\d+)件/g,
     words: ['收到'],
     needsApplication: true,
-    what: '“一、本年新收政府信息公开申请数量”总计',
+    row: '一、本年新收政府信息公开申请数量',
     expected: (t3) => {
       const r1 = total3(t3, 'R1');
       const r2 = total3(t3, 'R2');
       return r1 === null ? null : r2 === null ? [r1] : [r1, r1 + r2];
     },
   },
-  { pattern: /上年结转([^。；;]{0,12}?)(\d+)件/g, words: ['上年结转'], needsApplication: false, what: '“二、上年结转政府信息公开申请数量”总计', expected: (t3) => both(total3(t3, 'R2')) },
-  { pattern: /(?:办结|答复)([^。；;]{0,12}?)(\d+)件/g, words: ['办结', '答复'], needsApplication: false, what: '“（七）总计”总计', expected: (t3) => both(total3(t3, 'R24')) },
-  { pattern: /结转(?:至|到)?下一?年度?([^。；;]{0,12}?)(\d+)件/g, words: ['结转'], needsApplication: false, what: '“四、结转下年度继续办理”总计', expected: (t3) => both(total3(t3, 'R25')) },
+  { pattern: /上年结转([^。；;]{0,12}?)(\d+)件/g, words: ['上年结转'], needsApplication: false, row: '二、上年结转政府信息公开申请数量', expected: (t3) => both(total3(t3, 'R2')) },
+  { pattern: /(?:办结|答复)([^。；;]{0,12}?)(\d+)件/g, words: ['办结', '答复'], needsApplication: false, row: '（七）总计', expected: (t3) => both(total3(t3, 'R24')) },
+  { pattern: /结转(?:至|到)?下一?年度?([^。；;]{0,12}?)(\d+)件/g, words: ['结转'], needsApplication: false, row: '四、结转下年度继续办理', expected: (t3) => both(total3(t3, 'R25')) },
 ];
 
 const REVIEW = /行政复议([^。；;，,]{0,8}?)(\d+)件/g;
@@ -74,7 +75,7 @@ export const checkNarrative: Check = (ctx) => {
     if (!expected) continue;
     for (const m of sentences.matchAll(claim.pattern)) {
       if (EXCLUDED.test(m[1]) || (claim.needsApplication && !m[1].includes('申请'))) continue;
-      emitMismatch(ctx, prose, m, ctx.msg('table', { id: '三' }), claim.what, expected);
+      emitMismatch(ctx, prose, m, ctx.msg('table', { id: '三' }), ctx.msg('narrative.row-total', { row: claim.row }), expected);
     }
   }
   if (t4) {
@@ -83,8 +84,8 @@ export const checkNarrative: Check = (ctx) => {
     const after = knownValue(t4, { row: 'G', col: 14 });
     const litigation = both(direct === null || after === null ? null : direct + after);
     const table4 = ctx.msg('table', { id: '四' });
-    if (review && sentences.includes('行政复议')) for (const m of sentences.matchAll(REVIEW)) emitMismatch(ctx, prose, m, table4, '行政复议“总计”', review);
-    if (litigation && sentences.includes('行政诉讼')) for (const m of sentences.matchAll(LITIGATION)) emitMismatch(ctx, prose, m, table4, '行政诉讼两个“总计”之和', litigation);
+    if (review && sentences.includes('行政复议')) for (const m of sentences.matchAll(REVIEW)) emitMismatch(ctx, prose, m, table4, ctx.msg('narrative.review-total'), review);
+    if (litigation && sentences.includes('行政诉讼')) for (const m of sentences.matchAll(LITIGATION)) emitMismatch(ctx, prose, m, table4, ctx.msg('narrative.litigation-total'), litigation);
   }
   const r1 = total3(t3, 'R1');
   if (r1 !== null && r1 > 0 && sentences.includes('申请')) {
