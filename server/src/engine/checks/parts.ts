@@ -100,9 +100,13 @@ const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' 
 /** The wholes in `text` whose stated parts do not add up to them, in the order they stand. */
 export function partsMismatches(text: string): PartsMismatch[] {
   const lists: WholeList[] = [];
+  // the whole's own clause starts after the last separator before it: found by one scan forward, not one scan back per whole
+  let scanned = 0;
+  let clauseStart = 0;
   for (const m of text.matchAll(WHOLE)) {
     const at = m.index!;
-    const own = ownClause(text, at) + m[3];
+    for (; scanned < at; scanned++) if (MARKS.has(text[scanned])) clauseStart = scanned + 1;
+    const own = text.slice(Math.max(clauseStart, at - CLAUSE_BACK), at) + m[3];
     if (COMPARISON.test(own)) continue;
     lists.push({
       whole: Number(m[1]),
@@ -134,13 +138,6 @@ export function partsMismatches(text: string): PartsMismatch[] {
     if (!list.bracketed) resolveNested(list, whole);
   }
   return lists.map((l) => (l.consumed ? l.asNested : l.own)).filter((m): m is PartsMismatch => m !== null);
-}
-
-/** The text of the clause before text[at], back to its separator. */
-function ownClause(text: string, at: number): string {
-  let from = at;
-  while (from > 0 && at - from < CLAUSE_BACK && !MARKS.has(text[from - 1])) from--;
-  return text.slice(from, at);
 }
 
 /** Where each opening bracket closes, or -1 where it does not within REACH: an aside is skipped in one step. */
