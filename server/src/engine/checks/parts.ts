@@ -132,10 +132,10 @@ export function partsMismatches(text: string): PartsMismatch[] {
   for (let k = lists.length - 1; k >= 0; k--) {
     const list = lists[k];
     readClauses(text, list, byStart, closes);
-    const whole = read(list, list.clauses, list.clear);
-    list.own = mismatch(list, whole);
-    for (const nested of whole.consumed) nested.consumed = true;
-    if (!list.bracketed) resolveNested(list, whole);
+    const reading = read(list, list.clauses, list.clear);
+    list.own = mismatch(list, reading);
+    for (const nested of reading.consumed) nested.consumed = true;
+    if (!list.bracketed) resolveNested(list, reading);
   }
   return lists.map((l) => (l.consumed ? l.asNested : l.own)).filter((m): m is PartsMismatch => m !== null);
 }
@@ -224,8 +224,8 @@ function readClauses(text: string, list: WholeList, byStart: ReadonlyMap<number,
     }
     const nested = byStart.get(i);
     if (nested && !nested.bracketed) {
-      // a whole with parts of its own after a stronger separator than the list's is the next whole, not a
-      // part (`复议351件，其中…37件；诉讼46件，其中…`)
+      // a whole with parts of its own, first in a clause after a stronger separator than the list's, is the
+      // next whole, not a part (`复议351件，其中…37件；诉讼46件，其中…`)
       const last = list.clauses[list.clauses.length - 1];
       if (last && last.rank > list.clauses[0].rank && clause.parts.length <= 1) {
         list.stopAt = last.end;
@@ -297,13 +297,13 @@ function mismatch(list: WholeList, r: Reading): PartsMismatch | null {
  * parts reach its whole, where a clause of another topic starts, or where an enumeration by 、 meets a
  * stronger separator; otherwise it cannot be told.
  */
-function resolveNested(list: WholeList, whole: Reading): void {
-  if (whole.reachedAt !== null) {
-    list.resume = whole.reachedAt;
+function resolveNested(list: WholeList, reading: Reading): void {
+  if (reading.reachedAt !== null) {
+    list.resume = reading.reachedAt;
     return;
   }
-  if (whole.endedByClause) {
-    list.resume = whole.stoppedAt;
+  if (reading.endedByClause) {
+    list.resume = reading.stoppedAt;
     list.asNested = list.own;
     return;
   }
