@@ -45,11 +45,29 @@ function publicationDate(ctx: CheckContext): FoundDate | null {
   return null;
 }
 
-function deadlineFor(rule: DeadlineRule, agency: string): 'department' | 'government' | null {
+type Deadline = 'department' | 'government';
+
+// The agency is known by its head noun, the end of its name: characters inside it say nothing (the 乡 of
+// 住房和城乡建设局, the 村 of 农业农村局), and a government or a zone names itself by its end (…人民政府,
+// …综合实验区, …开发区管委会).
+/** a township or street, or anything under one: its deadline is set locally */
+const LOCAL = /(?:乡|镇|苏木|街道)(?:人民政府|政府|办事处|党工委)?$|(?:乡|镇|苏木)人民政府|街道办事处|(?:村|居)民委员会$|社区$/;
+/** a zone's administrative committee governs the zone (…开发区管委会), unlike a department's (国有资产监督管理委员会) */
+const ZONE_COMMITTEE = /(?:区|园|城|岛|港)(?:党工委|工委)?(?:管理委员会|管委会)$/;
+const GOVERNMENT = /(?:人民政府|政府|[省市县区旗州盟])$/;
+const DEPARTMENT = /(?:局|委员会|委|办公室|办|中心|厅|院|署|处|所|站|队|馆)$/;
+
+/** Which deadline of 第四十九条 applies to the agency; null where none does or the name does not tell. */
+function deadlineOf(agency: string): Deadline | null {
+  const name = agency.replace(/\s+/g, '');
+  if (!name || LOCAL.test(name)) return null;
+  if (ZONE_COMMITTEE.test(name) || GOVERNMENT.test(name)) return 'government';
+  return DEPARTMENT.test(name) ? 'department' : null;
+}
+
+function deadlineFor(rule: DeadlineRule, agency: string): Deadline | null {
   if (rule === 'none') return null;
-  if (rule !== 'auto') return rule;
-  if (!agency || /乡|镇|街道|办事处|社区|村/.test(agency)) return null;
-  return /人民政府$/.test(agency) ? 'government' : 'department';
+  return rule === 'auto' ? deadlineOf(agency) : rule;
 }
 
 export const checkDates: Check = (ctx) => {
@@ -72,10 +90,7 @@ export const checkDates: Check = (ctx) => {
   }
   const kind = deadlineFor(ctx.options.deadline, report.agency);
   if (!kind) return;
-  const [month, day, rule] =
-    kind === 'department'
-      ? [1, 31, ctx.options.locale === 'en' ? 'the deadline for departments' : '县级以上人民政府部门的公布期限']
-      : [3, 31, ctx.options.locale === 'en' ? 'the deadline for a government’s own report' : '县级以上地方人民政府的公布期限'];
+  const [month, day, rule] = kind === 'department' ? [1, 31, ctx.msg('deadline.department')] : [3, 31, ctx.msg('deadline.government')];
   if (published.month > month || (published.month === month && published.day > day)) {
     ctx.emit('date-mismatch', published.span, ctx.msg('date-late', { date, rule, deadline: `${year + 1}-${String(month).padStart(2, '0')}-${day}` }));
   }

@@ -2,6 +2,7 @@
 // parts (`主动公开…407条，其中…189条…218条`).
 import type { Table } from '../model';
 import { formatNumber, type Check, type CheckContext } from './context';
+import { partsMismatches } from './parts';
 import { compactProse, proseSpan, type Prose } from './prose';
 import { knownValue } from '../rules/evaluate';
 
@@ -13,7 +14,8 @@ interface Claim {
   words: readonly string[];
   /** the matched text must mention an application (申请) */
   needsApplication: boolean;
-  what: string;
+  /** the official label of the table 三 row whose 总计 the number states */
+  row: string;
   expected: (t3: Table | undefined, t4: Table | undefined) => number[] | null;
 }
 
@@ -25,30 +27,28 @@ const CLAIMS: Claim[] = [
     pattern: /(?:新收|受理)([^。；;]{0,25}?)(\d+)件/g,
     words: ['新收', '受理'],
     needsApplication: true,
-    what: '“一、本年新收政府信息公开申请数量”总计',
+    row: '一、本年新收政府信息公开申请数量',
     expected: (t3) => both(total3(t3, 'R1')),
   },
   {
     pattern: /收到([^。；;]{0,25}?)(\d+)件/g,
     words: ['收到'],
     needsApplication: true,
-    what: '“一、本年新收政府信息公开申请数量”总计',
+    row: '一、本年新收政府信息公开申请数量',
     expected: (t3) => {
       const r1 = total3(t3, 'R1');
       const r2 = total3(t3, 'R2');
       return r1 === null ? null : r2 === null ? [r1] : [r1, r1 + r2];
     },
   },
-  { pattern: /上年结转([^。；;]{0,12}?)(\d+)件/g, words: ['上年结转'], needsApplication: false, what: '“二、上年结转政府信息公开申请数量”总计', expected: (t3) => both(total3(t3, 'R2')) },
-  { pattern: /(?:办结|答复)([^。；;]{0,12}?)(\d+)件/g, words: ['办结', '答复'], needsApplication: false, what: '“（七）总计”总计', expected: (t3) => both(total3(t3, 'R24')) },
-  { pattern: /结转(?:至|到)?下一?年度?([^。；;]{0,12}?)(\d+)件/g, words: ['结转'], needsApplication: false, what: '“四、结转下年度继续办理”总计', expected: (t3) => both(total3(t3, 'R25')) },
+  { pattern: /上年结转([^。；;]{0,12}?)(\d+)件/g, words: ['上年结转'], needsApplication: false, row: '二、上年结转政府信息公开申请数量', expected: (t3) => both(total3(t3, 'R2')) },
+  { pattern: /(?:办结|答复)([^。；;]{0,12}?)(\d+)件/g, words: ['办结', '答复'], needsApplication: false, row: '（七）总计', expected: (t3) => both(total3(t3, 'R24')) },
+  { pattern: /结转(?:至|到)?下一?年度?([^。；;]{0,12}?)(\d+)件/g, words: ['结转'], needsApplication: false, row: '四、结转下年度继续办理', expected: (t3) => both(total3(t3, 'R25')) },
 ];
 
 const REVIEW = /行政复议([^。；;，,]{0,8}?)(\d+)件/g;
 const LITIGATION = /行政诉讼([^。；;，,]{0,8}?)(\d+)件/g;
 const NONE = /(?:无|未收到|没有收到|未发生|未接到)(?:[^。；;，,]{0,8}?)依申请公开|未收到(?:[^。；;，,]{0,12}?)公开申请/g;
-// `(?<!\d)` starts each number at its first digit, so a long run of digits is scanned once, not once per digit
-const PARTS = /(?<!\d)(\d+)(条|件|篇|个|次)[，,]?其中([^。；;]*)/g;
 
 function emitMismatch(ctx: CheckContext, prose: Prose, m: RegExpMatchArray, tableLabel: string, what: string, expected: number[]): void {
   const number = Number(m[2]);
@@ -75,7 +75,7 @@ export const checkNarrative: Check = (ctx) => {
     if (!expected) continue;
     for (const m of sentences.matchAll(claim.pattern)) {
       if (EXCLUDED.test(m[1]) || (claim.needsApplication && !m[1].includes('申请'))) continue;
-      emitMismatch(ctx, prose, m, ctx.msg('table', { id: '三' }), claim.what, expected);
+      emitMismatch(ctx, prose, m, ctx.msg('table', { id: '三' }), ctx.msg('narrative.row-total', { row: claim.row }), expected);
     }
   }
   if (t4) {
@@ -84,8 +84,8 @@ export const checkNarrative: Check = (ctx) => {
     const after = knownValue(t4, { row: 'G', col: 14 });
     const litigation = both(direct === null || after === null ? null : direct + after);
     const table4 = ctx.msg('table', { id: '四' });
-    if (review && sentences.includes('行政复议')) for (const m of sentences.matchAll(REVIEW)) emitMismatch(ctx, prose, m, table4, '行政复议“总计”', review);
-    if (litigation && sentences.includes('行政诉讼')) for (const m of sentences.matchAll(LITIGATION)) emitMismatch(ctx, prose, m, table4, '行政诉讼两个“总计”之和', litigation);
+    if (review && sentences.includes('行政复议')) for (const m of sentences.matchAll(REVIEW)) emitMismatch(ctx, prose, m, table4, ctx.msg('narrative.review-total'), review);
+    if (litigation && sentences.includes('行政诉讼')) for (const m of sentences.matchAll(LITIGATION)) emitMismatch(ctx, prose, m, table4, ctx.msg('narrative.litigation-total'), litigation);
   }
   const r1 = total3(t3, 'R1');
   if (r1 !== null && r1 > 0 && sentences.includes('申请')) {
@@ -93,17 +93,8 @@ export const checkNarrative: Check = (ctx) => {
       ctx.emit('narrative-mismatch', proseSpan(prose, m.index!, m.index! + m[0].length), ctx.msg('narrative-none', { quote: m[0], expected: r1 }));
     }
   }
-  for (const m of sentences.includes('其中') ? sentences.matchAll(PARTS) : []) {
-    const whole = Number(m[1]);
-    const unit = m[2];
-    const parts = [...m[3].matchAll(new RegExp(`(?<!\\d)(\\d+)${unit}`, 'g'))].map((p) => Number(p[1]));
-    const sum = parts.reduce((a, b) => a + b, 0);
-    if (parts.length >= 2 && sum !== whole) {
-      ctx.emit(
-        'narrative-mismatch',
-        proseSpan(prose, m.index!, m.index! + m[1].length),
-        ctx.msg('narrative-parts', { sum, parts: parts.join('+'), whole }),
-      );
-    }
+  for (const m of sentences.includes('其中') ? partsMismatches(sentences) : []) {
+    const sum = m.parts.reduce((a, b) => a + b, 0);
+    ctx.emit('narrative-mismatch', proseSpan(prose, m.at, m.at + m.length), ctx.msg('narrative-parts', { sum, parts: m.parts.join('+'), whole: m.whole }));
   }
 };

@@ -35,9 +35,14 @@ export type MessageKey =
   | 'date-period'
   | 'date-publication-year'
   | 'date-late'
+  | 'deadline.department'
+  | 'deadline.government'
   | 'narrative-table'
   | 'narrative-parts'
   | 'narrative-none'
+  | 'narrative.row-total'
+  | 'narrative.review-total'
+  | 'narrative.litigation-total'
   | 'empty-section'
   | 'outdated-template'
   | 'unknown-citation'
@@ -117,9 +122,14 @@ const zh: Catalog = {
   'date-period': (p) => `统计期限的年份 ${p.found} 与报告年度 ${p.year} 不一致`,
   'date-publication-year': (p) => `发布日期 ${p.date} 不在报告年度的次年（${p.expected} 年）`,
   'date-late': (p) => `发布日期 ${p.date} 晚于${p.rule}（${p.deadline}）`,
+  'deadline.department': () => '县级以上人民政府部门的公布期限',
+  'deadline.government': () => '县级以上地方人民政府的公布期限',
   'narrative-table': (p) => `正文说“${p.quote}”，但${p.table}${p.what}为 ${p.expected}`,
   'narrative-parts': (p) => `正文中“其中”各项之和为 ${p.sum}（${p.parts}），与总数 ${p.whole} 不符`,
   'narrative-none': (p) => `正文说“${p.quote}”，但表三“一、本年新收政府信息公开申请数量”总计为 ${p.expected}`,
+  'narrative.row-total': (p) => `“${p.row}”总计`,
+  'narrative.review-total': () => '行政复议“总计”',
+  'narrative.litigation-total': () => '行政诉讼两个“总计”之和',
   'empty-section': (p) => `第${p.numeral}部分“${p.heading}”没有内容`,
   'outdated-template': (p) => `${p.year} 年度报告应使用国办公开办函〔2021〕30号的格式，但表格是 2019 年试行格式（${p.marker}）`,
   'unknown-citation': (p) => `“${p.cited}”不是年报格式文件的文号（国办公开办函〔2021〕30号或〔2019〕60号）`,
@@ -182,9 +192,14 @@ const en: Catalog = {
   'date-period': (p) => `The statistics period’s year ${p.found} differs from the report year ${p.year}`,
   'date-publication-year': (p) => `The publication date ${p.date} is not in the year after the report year (${p.expected})`,
   'date-late': (p) => `The publication date ${p.date} is after ${p.rule} (${p.deadline})`,
-  'narrative-table': (p) => `The text says “${p.quote}” but ${p.table} ${p.what} is ${p.expected}`,
-  'narrative-parts': (p) => `The parts listed after 其中 add up to ${p.sum} (${p.parts}), not the stated total ${p.whole}`,
+  'deadline.department': () => 'the deadline for departments',
+  'deadline.government': () => 'the deadline for a government’s own report',
+  'narrative-table': (p) => `The text says “${p.quote}” but in ${p.table} ${p.what} is ${p.expected}`,
+  'narrative-parts': (p) => `The parts the text gives of ${p.whole} add up to ${p.sum} (${p.parts}), not ${p.whole}`,
   'narrative-none': (p) => `The text says “${p.quote}” but table 三 row “一、本年新收政府信息公开申请数量” totals ${p.expected}`,
+  'narrative.row-total': (p) => `the “总计” of row “${p.row}”`,
+  'narrative.review-total': () => 'the “总计” of “行政复议”',
+  'narrative.litigation-total': () => 'the sum of the two “总计” of “行政诉讼”',
   'empty-section': (p) => `Section ${p.numeral} “${p.heading}” is empty`,
   'outdated-template': (p) => `A ${p.year} report must use the template of 国办公开办函〔2021〕30号, but its tables follow the 2019 trial template (${p.marker})`,
   'unknown-citation': (p) => `“${p.cited}” is not the number of the report template notice (国办公开办函〔2021〕30号 or 〔2019〕60号)`,
