@@ -33,13 +33,12 @@ export function startServer(connection: Connection): void {
   const documents = new Map<string, OpenDocument>();
   const timers = new Map<string, NodeJS.Timeout>();
   let folders: string[] = [];
-  let clientLocale: string | undefined;
   let canPullConfiguration = false;
   /** the client takes versioned edits (documentChanges): edits made for an older version are refused */
   let versionedEdits = false;
   let editorConfig: XxgkConfig = {};
   let fileConfig: XxgkConfig = {};
-  let settings: Settings = resolveSettings({}, {}, undefined, debounceFromEnv());
+  let settings: Settings = resolveSettings({}, {}, debounceFromEnv());
   let workspaceReports = new Map<string, Report[]>();
 
   const log = (text: string): void => connection.console.log(text);
@@ -104,7 +103,7 @@ export function startServer(connection: Connection): void {
   let configProblem: string | null = null;
 
   const applySettings = (): void => {
-    settings = resolveSettings(editorConfig, fileConfig, clientLocale, settings.debounceMs);
+    settings = resolveSettings(editorConfig, fileConfig, settings.debounceMs);
     for (const doc of documents.values()) {
       doc.parsed.reconfigure(settings.engine, otherReports(workspaceReports, doc.uri));
       publish(doc);
@@ -118,7 +117,6 @@ export function startServer(connection: Connection): void {
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    clientLocale = params.locale;
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
     versionedEdits = !!params.capabilities.workspace?.workspaceEdit?.documentChanges;
     folders = (params.workspaceFolders ?? []).map((f) => uriKey(f.uri)).filter((f) => path.isAbsolute(f));
@@ -127,7 +125,7 @@ export function startServer(connection: Connection): void {
     const debounce = typeof init?.debounceMs === 'number' && init.debounceMs >= 0 ? init.debounceMs : debounceFromEnv();
     // the client may show messages only once initialized: a problem with the file waits until then
     configProblem = reloadFileConfig();
-    settings = resolveSettings(editorConfig, fileConfig, clientLocale, debounce);
+    settings = resolveSettings(editorConfig, fileConfig, debounce);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },

@@ -1,6 +1,7 @@
-// The options in force for the editor: VS Code settings (`xxgk.*`) under the workspace's xxgk.config.json,
-// with the message language following VS Code's unless one is chosen.
-import { localeOf, type EngineOptions, type Locale } from '../engine';
+// The options in force for the editor: VS Code settings (`xxgk.*`) under the workspace's xxgk.config.json.
+// Messages are in Chinese, the language the reports are written in, unless English is chosen: VS Code's display
+// language is English wherever the Chinese language pack is not installed, which says nothing of its user.
+import type { EngineOptions, Locale } from '../engine';
 import { mergeConfig, validateConfig, type XxgkConfig } from '../config';
 
 export interface Settings {
@@ -24,9 +25,9 @@ export function settingsFromEditor(raw: unknown, warn: (message: string) => void
   }
 }
 
-export function resolveSettings(editor: XxgkConfig, workspaceFile: XxgkConfig, clientLocale: string | undefined, debounceMs = DEFAULT_DEBOUNCE_MS): Settings {
+export function resolveSettings(editor: XxgkConfig, workspaceFile: XxgkConfig, debounceMs = DEFAULT_DEBOUNCE_MS): Settings {
   const merged = mergeConfig(editor, workspaceFile);
-  const locale = merged.locale && merged.locale !== 'auto' ? merged.locale : localeOf(clientLocale);
+  const locale: Locale = merged.locale === 'en' ? 'en' : 'zh';
   return {
     engine: { locale, severity: merged.severity, deadline: merged.deadline },
     locale,
