@@ -30,6 +30,12 @@ describe('extension manifest', () => {
     assert.deepEqual(pkg.contributes.languages[0].extensions, ['.xxgk']);
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
   });
+  it('gives Chinese prose readable editor defaults: full-width punctuation not boxed, long paragraphs wrapped', () => {
+    assert.deepEqual(pkg.contributes.configurationDefaults['[xxgk-report]'], {
+      'editor.unicodeHighlight.ambiguousCharacters': false,
+      'editor.wordWrap': 'on',
+    });
+  });
   it('declares every command the client registers', () => {
     const client = readFileSync('client/src/extension.ts', 'utf8');
     const registered = [...client.matchAll(/registerCommand\('([^']+)'/g)].map((m) => m[1]).sort();

@@ -56,6 +56,12 @@ describe('xxgk-report in VS Code', () => {
     assert.ok(diagnostics.every((d) => d.range.end.line - d.range.start.line < 30), 'narrow ranges');
   });
 
+  it('gives reports the editor defaults for Chinese prose: wrapped lines, full-width punctuation not boxed', () => {
+    const editor = vscode.workspace.getConfiguration('editor', { languageId: 'xxgk-report' });
+    assert.equal(editor.get('wordWrap'), 'on');
+    assert.equal(editor.get('unicodeHighlight.ambiguousCharacters'), false);
+  });
+
   it('applies a quick fix, then the fix-all command, and the errors go away', async () => {
     const uri = copy('arithmetic-errors-2024.txt', 'quick-fix.xxgk');
     const editor = await open(uri);
