@@ -15,6 +15,7 @@ import { agencyYearKey, LineIndex, message } from './engine';
 import { CONFIG_FILE, findConfigFile, readConfigFile, type XxgkConfig } from './config';
 import { REQUESTS, SERVER_COMMANDS } from './protocol';
 import { codeActions, fixAllEdits, FIX_ALL_KIND, workspaceEdit } from './lsp/actions';
+import { skeletonCompletions } from './lsp/completion';
 import { toLsp } from './lsp/convert';
 import { foldingRanges, formatting, hover, inlayHints, previewHtml, symbols } from './lsp/features';
 import { OpenDocument } from './lsp/open-document';
@@ -135,6 +136,7 @@ export function startServer(connection: Connection): void {
         foldingRangeProvider: true,
         inlayHintProvider: true,
         documentFormattingProvider: true,
+        completionProvider: {},
         executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
       },
       serverInfo: { name: 'xxgk-report' },
@@ -253,6 +255,12 @@ export function startServer(connection: Connection): void {
   connection.languages.inlayHint.on(guard('inlayHint', [], ({ textDocument, range }) => {
     const doc = checkedDocument(textDocument.uri);
     return doc ? inlayHints(doc, range, settings.allTotalHints, settings.locale) : [];
+  }));
+
+  // the skeleton, in a report or in a text file that is still empty
+  connection.onCompletion(guard('completion', [], ({ textDocument }) => {
+    const doc = documents.get(textDocument.uri);
+    return doc && (doc.checked || !doc.text.trim()) ? skeletonCompletions(new Date()) : [];
   }));
 
   connection.onDocumentFormatting(guard('formatting', [], ({ textDocument }) => {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { checkText } from '../../server/src/engine';
-import { buildSnippets } from '../../server/src/engine/template/snippets';
+import { buildSkeleton, buildSnippets } from '../../server/src/engine/template/snippets';
 
 const TABLE_CODES = ['missing-table', 'missing-row', 'blank-cell', 'invalid-number', 'row-total-mismatch', 'column-total-mismatch', 'balance-mismatch', 'label-typo'];
 
@@ -53,11 +53,18 @@ describe('snippets', () => {
       assert.equal(tabStops, cells, 'every value is a tab stop');
     });
   }
-  it('the whole-report skeleton gives no table diagnostic and has every section', () => {
-    const text = expand(snippets['年报（全文骨架）'].body);
-    const codes = checkText(text).diagnostics.map((d) => d.code);
-    assert.deepEqual(codes.filter((c) => TABLE_CODES.includes(c) || c === 'missing-section'), []);
-    assert.equal(checkText(text).parsed.reports[0].sections.length, 6);
-    assert.equal(checkText(text).reports[0].year, 2025);
+  it('the whole-report skeleton for a year gives no table or date diagnostic, has every section and is signed in the next year', () => {
+    for (const year of [2025, 2031]) {
+      const text = expand(buildSkeleton(year).body);
+      const result = checkText(text);
+      const codes = result.diagnostics.map((d) => d.code);
+      assert.deepEqual(codes.filter((c) => TABLE_CODES.includes(c) || c === 'missing-section' || c === 'date-mismatch'), []);
+      assert.equal(result.parsed.reports[0].sections.length, 6);
+      assert.equal(result.reports[0].year, year);
+      assert.match(text, new RegExp(`\\n${year + 1}年1月20日\\n?$`));
+    }
+  });
+  it('the static snippets hold the tables only: the skeleton depends on the date and comes from the server', () => {
+    assert.deepEqual(Object.keys(buildSnippets()), ['表二（空白）', '表三（空白）', '表四（空白）']);
   });
 });

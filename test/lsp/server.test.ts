@@ -152,6 +152,21 @@ describe('language server over JSON-RPC', () => {
     assert.ok(!now.some((d) => d.range.start.line === line && d.code === 'row-total-mismatch'), 'the row adds up now');
   });
 
+  it('completes 年报 with the whole-report skeleton for last year, signed in this year', async () => {
+    const u = uri();
+    await client.open(u, '');
+    const items = await client.request<{ label: string; insertText: string; insertTextFormat: number }[]>('textDocument/completion', { textDocument: { uri: u }, position: at(0, 0) });
+    const skeleton = items.find((i) => i.label === '年报')!;
+    assert.ok(skeleton, JSON.stringify(items.map((i) => i.label)));
+    assert.equal(skeleton.insertTextFormat, 2, 'a snippet');
+    const year = new Date().getFullYear();
+    assert.match(skeleton.insertText, new RegExp(`^\\$\\{1:XX县人民政府\\}\\$\\{2:${year - 1}\\}年政府信息公开工作年度报告`));
+    assert.match(skeleton.insertText, new RegExp(`\\n${year}年\\$\\{\\d+:1\\}月`));
+    const other = 'untitled:notes.txt';
+    await client.open(other, '会议纪要', 1, 'plaintext');
+    assert.deepEqual(await client.request('textDocument/completion', { textDocument: { uri: other }, position: at(0, 0) }), [], 'nothing offered in other text files');
+  });
+
   it('hover on a number names its table, row and column and the rule that gives its value', async () => {
     const u = uri();
     await client.open(u, BROKEN);

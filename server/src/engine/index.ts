@@ -26,6 +26,7 @@ export type { DeadlineRule } from './checks/context';
 export { parseDocument, parseRange } from './parse';
 export { applyEdits, composeEdits, selectEdits } from './fixes/apply';
 export { LineIndex, type LspRange } from './text/lines';
+export { buildSkeleton, type Snippet } from './template/snippets';
 
 export interface EngineOptions {
   locale?: Locale;

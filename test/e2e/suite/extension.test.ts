@@ -82,12 +82,19 @@ describe('xxgk-report in VS Code', () => {
     assert.equal(fixAllOnSave.length, 0, 'nothing left for source.fixAll');
   });
 
-  it('inserts each snippet and the result has no table diagnostic', async () => {
+  it('completes 年报 with the skeleton for last year, inserts it and each table snippet, and finds no table diagnostic', async () => {
     const snippets = JSON.parse(readFileSync(path.join(__dirname, '../../../snippets/xxgk-report.json'), 'utf8')) as Record<string, { body: string[] }>;
     const tableCodes = ['missing-table', 'missing-row', 'blank-cell', 'invalid-number', 'row-total-mismatch', 'column-total-mismatch', 'balance-mismatch'];
     const document = await vscode.workspace.openTextDocument({ language: 'xxgk-report', content: '' });
     const editor = await vscode.window.showTextDocument(document);
-    assert.ok(await editor.insertSnippet(new vscode.SnippetString(snippets['年报（全文骨架）'].body.join('\n'))));
+    const completions = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(0, 0));
+    const skeleton = completions.items.find((i) => i.label === '年报')!;
+    assert.ok(skeleton, completions.items.map((i) => String(i.label)).join(' | '));
+    const body = (skeleton.insertText as vscode.SnippetString).value;
+    const lastYear = new Date().getFullYear() - 1;
+    assert.ok(body.startsWith(`\${1:XX县人民政府}\${2:${lastYear}}年`), body.slice(0, 60));
+    assert.ok(await editor.insertSnippet(new vscode.SnippetString(body)));
+    await waitFor(() => document.getText().startsWith(`XX县人民政府${lastYear}年`), 'the skeleton for last year');
     await waitFor(() => document.getText().includes('六、其他需要报告的事项'), 'the skeleton');
     await new Promise((r) => setTimeout(r, 1000));
     const codes = await waitFor(() => {

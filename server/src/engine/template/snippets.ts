@@ -1,5 +1,5 @@
 // The editor snippets, built from the official template so that they always match what the engine reads:
-// each blank table with every value a tab stop pre-filled with 0, and a whole-report skeleton.
+// each blank table with every value a tab stop pre-filled with 0, and a whole-report skeleton for a given year.
 import { SECTIONS } from './sections';
 import { TEMPLATES } from './tables';
 import { renderBlankTable } from './render';
@@ -23,6 +23,7 @@ function table(id: TableId, firstStop: number): { lines: string[]; next: number 
   return { lines, next: stop };
 }
 
+/** The blank tables, for the contributed snippets (their text never changes, so it is built once, at build time). */
 export function buildSnippets(): Record<string, Snippet> {
   const snippets: Record<string, Snippet> = {};
   const names: Record<TableId, string> = { 二: 'table2', 三: 'table3', 四: 'table4' };
@@ -33,7 +34,16 @@ export function buildSnippets(): Record<string, Snippet> {
       body: table(id, 1).lines,
     };
   }
-  const body: string[] = ['${1:XX县人民政府}${2:2025}年政府信息公开工作年度报告', ''];
+  return snippets;
+}
+
+/**
+ * The whole-report skeleton for reporting on `reportYear` (last year, when a clerk writes it): the title, the six
+ * sections with the three blank tables, and the agency and date that sign it, in the next year by the deadline.
+ * It depends on the date it is inserted, so the language server offers it as a completion, not a static snippet.
+ */
+export function buildSkeleton(reportYear: number): Snippet {
+  const body: string[] = [`\${1:XX县人民政府}\${2:${reportYear}}年政府信息公开工作年度报告`, ''];
   let stop = 3;
   for (const section of SECTIONS) {
     body.push(`${section.numeral}、${section.heading}`, '');
@@ -45,10 +55,10 @@ export function buildSnippets(): Record<string, Snippet> {
       body.push(`\${${stop++}:（请填写）}`, '');
     }
   }
-  snippets['年报（全文骨架）'] = {
+  body.push(`\${${stop++}:XX县人民政府}`, `${reportYear + 1}年\${${stop++}:1}月\${${stop++}:20}日`);
+  return {
     prefix: ['年报', '政府信息公开工作年度报告', 'xxgk-report'],
-    description: '政府信息公开工作年度报告：六个部分和三张空白表 / the whole report skeleton',
+    description: `政府信息公开工作年度报告（${reportYear} 年度）：六个部分、三张空白表和落款日期 / the whole report skeleton`,
     body: [...body, '$0'],
   };
-  return snippets;
 }
