@@ -13,6 +13,8 @@ export interface XxgkConfig {
   deadline?: DeadlineRule;
   run?: 'onType' | 'onSave';
   inlayHints?: { allTotals?: boolean };
+  /** editor only: at most this many problems published per document */
+  maxProblems?: number;
 }
 
 const SEVERITIES: readonly SeverityOption[] = ['off', 'info', 'warning', 'error'];
@@ -49,6 +51,10 @@ export function validateConfig(raw: unknown, where: string): XxgkConfig {
   const run = oneOf('run', ['onType', 'onSave'] as const);
   if (run) config.run = run;
   if (isObject(raw.inlayHints) && typeof raw.inlayHints.allTotals === 'boolean') config.inlayHints = { allTotals: raw.inlayHints.allTotals };
+  if (raw.maxProblems !== undefined) {
+    if (!Number.isInteger(raw.maxProblems) || (raw.maxProblems as number) < 1) throw new ConfigError(`${where}: "maxProblems" must be a whole number of at least 1`);
+    config.maxProblems = raw.maxProblems as number;
+  }
   return config;
 }
 

@@ -63,7 +63,7 @@ export function startServer(connection: Connection): void {
 
   const publishCache = new PublishCache();
   const publish = (doc: OpenDocument): void => {
-    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: doc.checked ? publishCache.diagnostics(doc) : [] });
+    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: doc.checked ? publishCache.diagnostics(doc, settings) : [] });
   };
 
   const schedule = (doc: OpenDocument): void => {

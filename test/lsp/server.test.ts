@@ -432,6 +432,30 @@ describe('language server settings and workspace', () => {
     }
   });
 
+  it('publishes at most xxgk.maxProblems: errors first, then those nearest the last edit, and a note on how many more', async () => {
+    const seed = readSeed('002');
+    const text = Array.from({ length: 40 }, () => seed).join('\n');
+    const all = checkText(text).diagnostics;
+    const client = await LspClient.start({ settings: { maxProblems: 50 } });
+    try {
+      const u = 'untitled:many.xxgk';
+      await client.open(u, text);
+      // the settings arrive just after the open
+      const first = await client.diagnostics(u, (p) => p.diagnostics.length <= 50);
+      assert.equal(first.diagnostics.length, 50);
+      assert.match(first.diagnostics[0].message, new RegExp(`共 ${all.length} 个问题，此处列出 49 个.*另有 ${all.length - 49} 个未列出`));
+      assert.ok(first.diagnostics.slice(1).every((d) => d.severity === 1), 'errors before warnings');
+      // an edit in the last report brings its problems in
+      const lines = text.split('\n').length;
+      await client.change(u, 2, [{ range: { start: at(lines - 2, 0), end: at(lines - 2, 0) }, text: ' ' }]);
+      const after = await client.diagnostics(u, (p) => p.version === 2);
+      assert.ok(after.diagnostics.some((d) => d.range.start.line > lines - 200), 'problems near the edit are listed');
+      assert.ok(!first.diagnostics.some((d) => d.range.start.line > lines - 200), 'and were not before');
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('debounces: a burst of changes is published once, for the last version', async () => {
     const client = await LspClient.start({ debounceMs: 150 });
     try {

@@ -8,6 +8,8 @@ export const REPORT_LANGUAGE = 'xxgk-report';
 
 export class OpenDocument {
   readonly parsed: IncrementalDocument;
+  /** where the last edit was (current offset): problems near it are shown first when there are too many */
+  lastEdit = 0;
 
   constructor(
     readonly uri: string,
@@ -45,7 +47,10 @@ export class OpenDocument {
   applyChanges(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
     for (const change of changes) {
       if (!('range' in change)) this.parsed.edit(0, this.parsed.chunks.length, change.text);
-      else this.parsed.edit(this.offsetAt(change.range.start), this.offsetAt(change.range.end), change.text);
+      else {
+        this.lastEdit = this.offsetAt(change.range.start);
+        this.parsed.edit(this.lastEdit, this.offsetAt(change.range.end), change.text);
+      }
     }
     this.version = version;
   }

@@ -2,8 +2,8 @@
 // untouched: an edit elsewhere moves a report only by whole lines, so its cached diagnostics are moved by
 // the same number of lines instead of being converted again. This keeps a keystroke in a 10 MB compilation
 // from converting thousands of diagnostics.
-import type { Diagnostic as LspDiagnostic, Range } from 'vscode-languageserver';
-import type { Diagnostic } from '../engine';
+import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type Range } from 'vscode-languageserver';
+import { message, type Diagnostic, type Locale } from '../engine';
 import type { ReportEntry } from '../engine/incremental';
 import { shiftDiagnostic } from '../engine/shift';
 import { toLsp, type FixData } from './convert';
@@ -30,10 +30,46 @@ function moveDiagnostic(d: LspDiagnostic, lines: number): LspDiagnostic {
   return moved;
 }
 
+const byPosition = (a: LspDiagnostic, b: LspDiagnostic): number =>
+  a.range.start.line - b.range.start.line ||
+  a.range.start.character - b.range.start.character ||
+  a.range.end.line - b.range.end.line ||
+  a.range.end.character - b.range.end.character;
+
+export interface PublishLimit {
+  /** diagnostics published at most, the note on the ones left out included */
+  readonly maxProblems: number;
+  readonly locale: Locale;
+}
+
+/**
+ * What a person can use of a document with very many problems: errors first, then those nearest the last edit,
+ * and one note (on the first line) saying how many more there are and where to see them all. VS Code keeps at
+ * most 1,000 diagnostics of a file anyway, and building and sending thousands per keystroke is what costs.
+ */
+function limited(all: LspDiagnostic[], doc: OpenDocument, limit: PublishLimit): LspDiagnostic[] {
+  if (all.length <= limit.maxProblems) return all;
+  const focus = doc.range({ start: doc.lastEdit, end: doc.lastEdit }).start.line;
+  const rank = (d: LspDiagnostic): number => (d.severity ?? DiagnosticSeverity.Error) * 1e9 + Math.abs(d.range.start.line - focus);
+  const kept = all
+    .map((d) => ({ d, rank: rank(d) }))
+    .sort((a, b) => a.rank - b.rank)
+    .slice(0, Math.max(0, limit.maxProblems - 1))
+    .map((x) => x.d)
+    .sort(byPosition);
+  const note: LspDiagnostic = {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: 'xxgk',
+    message: message(limit.locale, 'problems.more', { hidden: all.length - kept.length, shown: kept.length, total: all.length }),
+  };
+  return [note, ...kept];
+}
+
 export class PublishCache {
   private readonly converted = new WeakMap<ReportEntry, Converted>();
 
-  diagnostics(doc: OpenDocument): LspDiagnostic[] {
+  diagnostics(doc: OpenDocument, limit?: PublishLimit): LspDiagnostic[] {
     const out: LspDiagnostic[] = [];
     for (const entry of doc.parsed.reports) {
       if (!entry.findings.length && !entry.carryover.length) continue;
@@ -49,12 +85,7 @@ export class PublishCache {
       }
       out.push(...cached.diagnostics);
     }
-    return out.sort(
-      (a, b) =>
-        a.range.start.line - b.range.start.line ||
-        a.range.start.character - b.range.start.character ||
-        a.range.end.line - b.range.end.line ||
-        a.range.end.character - b.range.end.character,
-    );
+    out.sort(byPosition);
+    return limit ? limited(out, doc, limit) : out;
   }
 }

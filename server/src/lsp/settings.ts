@@ -10,9 +10,12 @@ export interface Settings {
   readonly run: 'onType' | 'onSave';
   readonly allTotalHints: boolean;
   readonly debounceMs: number;
+  /** problems published per document at most (VS Code keeps no more than 1,000 of a file anyway) */
+  readonly maxProblems: number;
 }
 
 export const DEFAULT_DEBOUNCE_MS = 150;
+export const DEFAULT_MAX_PROBLEMS = 1000;
 
 /** Editor settings arrive as any JSON: what is not understood is reported and left out. */
 export function settingsFromEditor(raw: unknown, warn: (message: string) => void): XxgkConfig {
@@ -34,5 +37,6 @@ export function resolveSettings(editor: XxgkConfig, workspaceFile: XxgkConfig, d
     run: merged.run ?? 'onType',
     allTotalHints: merged.inlayHints?.allTotals ?? false,
     debounceMs,
+    maxProblems: merged.maxProblems ?? DEFAULT_MAX_PROBLEMS,
   };
 }

@@ -64,7 +64,8 @@ export type MessageKey =
   | 'hint.sum'
   | 'fix.all-of-code'
   | 'fix.all'
-  | 'workspace.checked';
+  | 'workspace.checked'
+  | 'problems.more';
 
 /** A sum shown after its value, unless it is the value alone (one term: "6（6）" says nothing). */
 const zhSum = (sum: string | number | undefined): string => (sum !== undefined && String(sum).includes('=') ? `（${sum}）` : '');
@@ -86,6 +87,8 @@ const zh: Catalog = {
   'fix.all-of-code': (p) => `修复本文件中所有“${p.code}”问题（${p.count} 处）`,
   'fix.all': () => '修复本文件中所有可自动修复的问题',
   'workspace.checked': (p) => `已检查 ${p.files} 个文件，其中 ${p.reports} 个是年报，发现 ${p.problems} 个问题`,
+  'problems.more': (p) =>
+    `本文件共 ${p.total} 个问题，此处列出 ${p.shown} 个（先列错误，再列最近修改处附近的），另有 ${p.hidden} 个未列出；用命令“检查工作区内所有年报”或命令行 xxgk check 查看全部（设置 xxgk.maxProblems）`,
   'missing-section': (p) => `缺少第${p.numeral}部分“${p.numeral}、${p.heading}”`,
   'fix.insert-section': (p) => `插入“${p.numeral}、${p.heading}”`,
   'section-order': (p) => `“${p.heading}”顺序不对：第${p.numeral}部分出现在第${p.after}部分之后`,
@@ -156,6 +159,8 @@ const en: Catalog = {
   'fix.all-of-code': (p) => `Fix every “${p.code}” problem in this file (${p.count})`,
   'fix.all': () => 'Fix every auto-fixable problem in this file',
   'workspace.checked': (p) => `Checked ${p.files} files, ${p.reports} of them reports, ${p.problems} problems found`,
+  'problems.more': (p) =>
+    `This file has ${p.total} problems; ${p.shown} are listed here (errors first, then those nearest the last edit) and ${p.hidden} are not: run “check all reports in the workspace” or the CLI xxgk check to see them all (setting xxgk.maxProblems)`,
   'missing-section': (p) => `Section ${p.numeral} “${p.numeral}、${p.heading}” is missing`,
   'fix.insert-section': (p) => `Insert “${p.numeral}、${p.heading}”`,
   'section-order': (p) => `“${p.heading}” is out of order: section ${p.numeral} comes after section ${p.after}`,
