@@ -1,10 +1,15 @@
 // `xxgk check [--format text|json|sarif|html] [--encoding auto|utf8|gbk] [--locale zh|en] PATH...`
 // Exit status: 0 no error-severity diagnostic, 1 some, 2 usage or I/O error.
 import { checkParsed, CODES, indexByAgencyYear, isReport, LineIndex, localeOf, message, parseDocument, type Locale } from './engine';
-import { findFiles, readReportFile, type Encoding } from './cli/files';
+import { decode, type Encoding } from './files/decode';
+import { findFiles, type FoundFile } from './files/find';
+import { readRegularFile } from './files/read';
 import { ConfigError, findConfigFile, readConfigFile, type XxgkConfig } from './config';
 import { toJson, toSarif, toText, type FileReport } from './cli/format';
 import { toHtml, type Checked } from './cli/html';
+
+/** Far above any report, or any dump of many reports, and far below what the checker could not hold in memory. */
+const MAX_REPORT_BYTES = 128 * 1024 * 1024;
 
 const USAGE = `usage: xxgk check [--format text|json|sarif|html] [--encoding auto|utf8|gbk] [--locale zh|en] PATH...
   PATH: report files, or folders searched for *.txt, *.md and *.xxgk`;
@@ -50,7 +55,17 @@ interface Loaded {
   binary?: boolean;
 }
 
-export function run(argv: readonly string[], cwd = process.cwd()): { stdout: string; stderr: string; code: number } {
+async function load(found: FoundFile, encoding: Encoding): Promise<Loaded> {
+  if (found.error) return { path: found.path, error: found.error };
+  try {
+    const decoded = decode(await readRegularFile(found.path, MAX_REPORT_BYTES), encoding);
+    return { path: found.path, text: decoded.text, binary: decoded.binary };
+  } catch (e) {
+    return { path: found.path, error: (e as Error).message };
+  }
+}
+
+export async function run(argv: readonly string[], cwd = process.cwd()): Promise<{ stdout: string; stderr: string; code: number }> {
   let parsedArgs: Args;
   let config: XxgkConfig;
   try {
@@ -64,15 +79,11 @@ export function run(argv: readonly string[], cwd = process.cwd()): { stdout: str
   }
   const configLocale = config.locale && config.locale !== 'auto' ? config.locale : null;
   const args = { ...parsedArgs, locale: parsedArgs.locale ?? configLocale ?? localeOf(process.env.XXGK_LOCALE) };
-  const loaded: Loaded[] = findFiles(args.paths).map((f) => {
-    if (f.error) return { path: f.path, error: f.error };
-    try {
-      const decoded = readReportFile(f.path, args.encoding);
-      return { path: f.path, text: decoded.text, binary: decoded.binary };
-    } catch (e) {
-      return { path: f.path, error: (e as Error).message };
-    }
-  });
+  const skipped: string[] = [];
+  const loaded: Loaded[] = [];
+  for await (const found of findFiles(args.paths, (path, reason) => skipped.push(`xxgk: ${path}: skipped: ${reason}`))) {
+    loaded.push(await load(found, args.encoding));
+  }
   // every file parsed once; every report indexed once, so a report can be compared with last year's from another file
   const parsed = loaded.map((l) => (l.text !== undefined && !l.binary ? parseDocument(l.text) : null));
   const lastYear = indexByAgencyYear(parsed.flatMap((p) => p?.reports ?? []));
@@ -93,7 +104,7 @@ export function run(argv: readonly string[], cwd = process.cwd()): { stdout: str
     };
   });
   const ioErrors = files.filter((f) => f.error);
-  const stderr = ioErrors.map((f) => `xxgk: ${f.path}: ${f.error}`).join('\n');
+  const stderr = [...skipped, ...ioErrors.map((f) => `xxgk: ${f.path}: ${f.error}`)].join('\n');
   const hasError = files.some((f) => f.diagnostics.some((d) => d.severity === 'error'));
   const stdout =
     args.format === 'json'
@@ -107,18 +118,19 @@ export function run(argv: readonly string[], cwd = process.cwd()): { stdout: str
 }
 
 /** run(), with any unexpected failure reported as exit 2 and nothing on stdout (never half a JSON document). */
-function runGuarded(argv: readonly string[]): { stdout: string; stderr: string; code: number } {
+async function runGuarded(argv: readonly string[]): Promise<{ stdout: string; stderr: string; code: number }> {
   try {
-    return run(argv);
+    return await run(argv);
   } catch (e) {
     return { stdout: '', stderr: `xxgk: internal error: ${(e as Error).stack ?? e}`, code: 2 };
   }
 }
 
 if (require.main === module) {
-  const { stdout, stderr, code } = runGuarded(process.argv.slice(2));
-  if (stderr) process.stderr.write(stderr + '\n');
-  // write fully before exiting, so a piped JSON document is never cut short
-  if (stdout) process.stdout.write(stdout + '\n', () => process.exit(code));
-  else process.exit(code);
+  void runGuarded(process.argv.slice(2)).then(({ stdout, stderr, code }) => {
+    if (stderr) process.stderr.write(stderr + '\n');
+    // write fully before exiting, so a piped JSON document is never cut short
+    if (stdout) process.stdout.write(stdout + '\n', () => process.exit(code));
+    else process.exit(code);
+  });
 }
