@@ -53,13 +53,15 @@ interface Loaded {
   text?: string;
   error?: string;
   binary?: boolean;
+  /** byte sequences that were not UTF-8, replaced (see decode) */
+  replaced?: number;
 }
 
 async function load(found: FoundFile, encoding: Encoding): Promise<Loaded> {
   if (found.error) return { path: found.path, error: found.error };
   try {
     const decoded = decode(await readRegularFile(found.path, MAX_REPORT_BYTES), encoding);
-    return { path: found.path, text: decoded.text, binary: decoded.binary };
+    return { path: found.path, text: decoded.text, binary: decoded.binary, replaced: decoded.replaced };
   } catch (e) {
     return { path: found.path, error: (e as Error).message };
   }
@@ -94,13 +96,19 @@ export async function run(argv: readonly string[], cwd = process.cwd()): Promise
     const text = l.text!;
     if (l.binary) return { path: l.path, reports: [], diagnostics: [], notice: message(args.locale, 'not-a-report') };
     const result = checkParsed(parsed[i]!, options, lastYear);
-    if (!isReport(result)) return { path: l.path, reports: [], diagnostics: [], notice: message(args.locale, 'not-a-report') };
+    // a file decoded with bad bytes replaced is checked, and says so
+    const replaced = l.replaced ? message(args.locale, 'not-utf8', { count: l.replaced }) : null;
+    if (!isReport(result)) {
+      const notice = [replaced, message(args.locale, 'not-a-report')].filter(Boolean).join(args.locale === 'zh' ? '；' : '; ');
+      return { path: l.path, reports: [], diagnostics: [], notice };
+    }
     const index = new LineIndex(text);
     checked.set(l.path, { text, result });
     return {
       path: l.path,
       reports: result.reports.map((r) => ({ title: r.title, year: r.year, template: r.template, range: index.range(r.span.start, r.span.end) })),
       diagnostics: result.diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: index.range(d.span.start, d.span.end) })),
+      ...(replaced && { notice: replaced }),
     };
   });
   const ioErrors = files.filter((f) => f.error);

@@ -2,11 +2,12 @@
 // Each run is a real process with a time limit; every folder made here is removed after.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { readSeed } from '../support/helpers';
+import * as iconv from 'iconv-lite';
+import { readExample, readSeed } from '../support/helpers';
 
 const CLI = join(process.cwd(), 'dist', 'cli.js');
 const LIMIT_MS = 20000;
@@ -23,6 +24,14 @@ const check = (args: string[], cwd = process.cwd()) => {
   const r = spawnSync(process.execPath, [CLI, 'check', ...args], { encoding: 'utf8', cwd, timeout: LIMIT_MS, killSignal: 'SIGKILL', maxBuffer: 1 << 28 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
+interface JsonFile {
+  path: string;
+  reports: { title: string }[];
+  diagnostics: { code: string; range: { start: { line: number } } }[];
+  notice?: string;
+}
+const firstFile = (stdout: string): JsonFile => JSON.parse(stdout).files[0];
+const found = (f: JsonFile): string[] => f.diagnostics.map((d) => `${d.code}@${d.range.start.line}`);
 const paths = (stdout: string): string[] => JSON.parse(stdout).files.map((f: { path: string }) => f.path);
 
 describe('xxgk check: links, special files, bounds', () => {
@@ -95,5 +104,55 @@ describe('xxgk check: links, special files, bounds', () => {
       assert.equal(r.code, 2, r.stderr);
       assert.match(r.stderr, /xxgk\.config\.json: larger than 1 MB: not read/);
     }
+  });
+});
+
+describe('xxgk check: decoding', () => {
+  const BROKEN = readExample('examples/arithmetic-errors-2024.txt');
+  const intact = Buffer.from(BROKEN);
+  /** `intact` with `bytes` put at the start of line `line` (0-based), where no character is cut */
+  const withBytesAt = (line: number, bytes: number[]): Buffer => {
+    const at = Buffer.byteLength(BROKEN.split('\n').slice(0, line).join('\n') + '\n');
+    return Buffer.concat([intact.subarray(0, at), Buffer.from(bytes), intact.subarray(at)]);
+  };
+
+  it('checks a UTF-8 report with a stray byte, a NUL or a last character cut in half, and says what was replaced', () => {
+    const dir = tmp();
+    const expected = found(firstFile(check(['--format', 'json', join(process.cwd(), 'examples', 'arithmetic-errors-2024.txt')]).stdout));
+    assert.equal(expected.length, 7);
+    const cases = {
+      'stray.txt': { bytes: withBytesAt(3, [0xff]), replaced: 1 },
+      'nul.txt': { bytes: withBytesAt(3, [0x00]), replaced: 0 },
+      'cut.txt': { bytes: Buffer.concat([intact, Buffer.from('正').subarray(0, 2)]), replaced: 1 },
+    };
+    for (const [name, { bytes, replaced }] of Object.entries(cases)) {
+      writeFileSync(join(dir, name), bytes);
+      const r = check(['--format', 'json', join(dir, name)]);
+      assert.equal(r.code, 1, name);
+      const file = firstFile(r.stdout);
+      assert.deepEqual(found(file), expected, name);
+      if (replaced) assert.equal(file.notice, `不是有效的 UTF-8：${replaced} 处无法解码的字节已替换为“\uFFFD”，其余内容照常检查`, name);
+      else assert.equal(file.notice, undefined, name);
+    }
+    const text = check(['--locale', 'en', join(dir, 'stray.txt')]);
+    assert.match(text.stdout, /stray\.txt: not valid UTF-8: 1 undecodable byte sequence\(s\) replaced/);
+    assert.match(text.stdout, /stray\.txt:32:\d+: error row-total-mismatch/);
+  });
+
+  it('still reads GBK as GBK, and GB18030 four-byte characters right (auto and --encoding gbk)', () => {
+    const fixture = join(process.cwd(), 'test', 'fixtures', 'defects', 'gb18030.txt');
+    const dir = tmp();
+    writeFileSync(join(dir, 'utf8.txt'), iconv.decode(readFileSync(fixture), 'gb18030'));
+    writeFileSync(join(dir, 'gbk.txt'), iconv.encode(BROKEN, 'gbk'));
+    const asUtf8 = firstFile(check(['--format', 'json', join(dir, 'utf8.txt')]).stdout);
+    for (const args of [[fixture], ['--encoding', 'gbk', fixture]]) {
+      const file = firstFile(check(['--format', 'json', ...args]).stdout);
+      assert.equal(file.reports[0].title, '示例县\u{20000}发展和改革局2024年政府信息公开工作年度报告', args.join(' '));
+      assert.deepEqual(found(file), found(asUtf8));
+      assert.equal(file.notice, undefined);
+    }
+    const gbk = firstFile(check(['--format', 'json', join(dir, 'gbk.txt')]).stdout);
+    assert.equal(gbk.notice, undefined);
+    assert.equal(found(gbk).length, 7);
   });
 });

@@ -5,8 +5,9 @@ export interface FileReport {
   path: string;
   reports: { title: string; year: number | null; template: string; range: LspRange }[];
   diagnostics: { code: string; severity: string; message: string; range: LspRange }[];
-  /** set for a file that is not a report, or could not be read */
+  /** set for a file that is not a report, or whose bytes were not all UTF-8 (the rest is checked) */
   notice?: string;
+  /** set for a file that could not be read */
   error?: string;
 }
 
@@ -24,10 +25,7 @@ export function toText(files: readonly FileReport[], locale: 'zh' | 'en'): strin
       out.push(`${f.path}: ${f.error}`);
       continue;
     }
-    if (f.notice) {
-      out.push(`${f.path}: ${f.notice}`);
-      continue;
-    }
+    if (f.notice) out.push(`${f.path}: ${f.notice}`);
     for (const r of f.reports) {
       const where = `${r.range.start.line + 1}`;
       out.push(
