@@ -1,8 +1,8 @@
 // The CLI on inputs that used to hang or mislead it: links in a loop, pipes, devices, endless /proc files.
 // Each run is a real process with a time limit; every folder made here is removed after.
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -154,5 +154,80 @@ describe('xxgk check: decoding', () => {
     const gbk = firstFile(check(['--format', 'json', join(dir, 'gbk.txt')]).stdout);
     assert.equal(gbk.notice, undefined);
     assert.equal(found(gbk).length, 7);
+  });
+});
+
+describe('xxgk check: writing the output', () => {
+  const BROKEN = readExample('examples/arithmetic-errors-2024.txt');
+  /** BROKEN with `n` citations of an unknown notice under 一、总体情况: n unknown-citation diagnostics more */
+  const citing = (n: number): string => BROKEN.replace('一、总体情况\n', `一、总体情况\n${'国办公开办函〔2020〕1号\n'.repeat(n)}`);
+  const count = (bytes: Buffer, needle: string): number => {
+    let n = 0;
+    for (let at = bytes.indexOf(needle); at >= 0; at = bytes.indexOf(needle, at + needle.length)) n++;
+    return n;
+  };
+
+  it('a write that fails (stdout on /dev/full) is exit 2 with the reason on stderr', { skip: !existsSync('/dev/full') }, () => {
+    for (const format of ['text', 'json', 'sarif', 'html']) {
+      const full = openSync('/dev/full', 'w');
+      try {
+        const r = spawnSync(process.execPath, [CLI, 'check', '--format', format, 'examples'], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8', timeout: LIMIT_MS });
+        assert.equal(r.status, 2, format);
+        assert.match(r.stderr, /^xxgk: cannot write the output: ENOSPC/m, format);
+      } finally {
+        closeSync(full);
+      }
+    }
+  });
+
+  it('a reader gone (EPIPE) is exit 2 with the reason on stderr', { timeout: LIMIT_MS * 2 }, async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'a.txt'), citing(20000)); // megabytes of output: more than a pipe holds
+    const child = spawn(process.execPath, [CLI, 'check', '--format', 'json', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), LIMIT_MS);
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    clearTimeout(timer);
+    assert.equal(status, 2, stderr);
+    assert.match(stderr, /^xxgk: cannot write the output: .*EPIPE/m);
+  });
+
+  it('streams its output file by file, diagnostic by diagnostic: 8 files of 40,000 diagnostics, JSON and SARIF larger than its 128 MB heap', { timeout: 180000 }, () => {
+    const dir = tmp();
+    const text = citing(40000);
+    for (let i = 0; i < 8; i++) writeFileSync(join(dir, `f${i}.txt`), text);
+    const expected = { json: '"code": "unknown-citation"', sarif: '"ruleId": "unknown-citation"', text: 'unknown-citation' };
+    const whole = { json: /\n {2}\]\n\}\n$/, sarif: /\n {6}\]\n {4}\}\n {2}\]\n\}\n$/, text: /\n共 8 个文件：\d+ 个错误，0 个警告，320000 个提示\n$/ };
+    for (const format of ['json', 'sarif', 'text'] as const) {
+      const outFile = join(dir, `out.${format}`);
+      const fd = openSync(outFile, 'w');
+      try {
+        const r = spawnSync(process.execPath, ['--max-old-space-size=128', CLI, 'check', '--format', format, dir], {
+          stdio: ['ignore', fd, 'pipe'],
+          encoding: 'utf8',
+          timeout: 120000,
+        });
+        assert.equal(r.status, 1, `${format}: ${r.stderr.slice(0, 2000)}`);
+      } finally {
+        closeSync(fd);
+      }
+      const out = readFileSync(outFile);
+      assert.equal(count(out, expected[format]), 320000, format);
+      assert.match(out.subarray(out.length - 200).toString('utf8'), whole[format], `${format} ends whole`);
+      if (format !== 'text') assert.ok(out.length > 128 * 1024 * 1024, `${format}: ${out.length} bytes`);
+      rmSync(outFile);
+    }
+  });
+
+  it('writes the JSON and SARIF of a folder exactly as JSON.stringify(…, null, 2) does', () => {
+    for (const format of ['json', 'sarif']) {
+      const r = check(['--format', format, 'examples', 'no/such/file.txt']);
+      assert.equal(r.code, 2);
+      assert.equal(r.stdout, JSON.stringify(JSON.parse(r.stdout), null, 2) + '\n', format);
+    }
+    const empty = check(['--format', 'json', tmp()]);
+    assert.equal(empty.stdout, '{\n  "version": 1,\n  "files": []\n}\n');
   });
 });
