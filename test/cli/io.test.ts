@@ -5,6 +5,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, describe, it } from 'node:test';
 import * as iconv from 'iconv-lite';
 import { readExample, readSeed } from '../support/helpers';
@@ -229,5 +230,26 @@ describe('xxgk check: writing the output', () => {
     }
     const empty = check(['--format', 'json', tmp()]);
     assert.equal(empty.stdout, '{\n  "version": 1,\n  "files": []\n}\n');
+  });
+});
+
+describe('xxgk check: SARIF locations', () => {
+  it('writes artifactLocation.uri as a relative URI, each segment percent-encoded; an absolute path as a file URL', () => {
+    const dir = tmp();
+    const folder = '报告 #1?';
+    mkdirSync(join(dir, folder));
+    writeFileSync(join(dir, folder, 'a b%.txt'), readExample('examples/arithmetic-errors-2024.txt'));
+    const uris = (cwd: string, path: string): Set<string> => {
+      const sarif = JSON.parse(check(['--format', 'sarif', path], cwd).stdout);
+      return new Set(sarif.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0].physicalLocation.artifactLocation.uri));
+    };
+    const relative = [...uris(dir, folder)];
+    assert.deepEqual(relative, ['%E6%8A%A5%E5%91%8A%20%231%3F/a%20b%25.txt']);
+    assert.equal(new URL(relative[0], 'file:///base/').href, `file:///base/${relative[0]}`, 'no part of it read as a query or a fragment');
+    assert.deepEqual(relative[0].split('/').map(decodeURIComponent), [folder, 'a b%.txt']);
+    const absolute = [...uris(process.cwd(), join(dir, folder))];
+    assert.equal(absolute.length, 1);
+    assert.match(absolute[0], /^file:\/\/\/[^#? ]+$/);
+    assert.equal(fileURLToPath(absolute[0]), join(dir, folder, 'a b%.txt'));
   });
 });

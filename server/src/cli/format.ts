@@ -1,5 +1,7 @@
 // The CLI's three output formats, made one file at a time as pieces of text (see jsonPieces). JSON follows
 // SPEC §5 exactly; SARIF 2.1.0 is for code-scanning tools.
+import { isAbsolute, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Diagnostic, LspRange } from '../engine';
 import { jsonPieces } from './json';
 
@@ -49,6 +51,15 @@ export function* toText(files: Iterable<FileReport>, locale: 'zh' | 'en'): Gener
     : `共 ${count} 个文件：${errors} 个错误，${warnings} 个警告，${infos} 个提示\n`;
 }
 
+/**
+ * A file's SARIF artifactLocation.uri: a relative path as a relative reference, each segment percent-encoded
+ * (RFC 3986: `#`, `?`, `%`, spaces, non-ASCII; a `:` too, which would read as a scheme); an absolute one as a file URL.
+ */
+export function artifactUri(path: string): string {
+  if (isAbsolute(path)) return pathToFileURL(path).href;
+  return path.split(sep === '\\' ? /[\\/]/ : '/').map(encodeURIComponent).join('/');
+}
+
 const SARIF_LEVEL: Record<Diagnostic['severity'], string> = { error: 'error', warning: 'warning', info: 'note' };
 
 export function toSarif(files: Iterable<FileReport>, codes: readonly string[]): Iterable<string> {
@@ -62,7 +73,7 @@ export function toSarif(files: Iterable<FileReport>, codes: readonly string[]): 
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: f.path.split('\\').join('/') },
+                artifactLocation: { uri: artifactUri(f.path) },
                 region: {
                   startLine: d.range.start.line + 1,
                   startColumn: d.range.start.character + 1,
