@@ -11,7 +11,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { agencyYearKey, LineIndex, message } from './engine';
+import { agencyYearKey, LineIndex } from './engine';
 import { CONFIG_FILE, findConfigFile, readConfigFile, type XxgkConfig } from './config';
 import { REQUESTS, SERVER_COMMANDS } from './protocol';
 import { codeActions, fixAllEdit, FIX_ALL_KIND } from './lsp/actions';
@@ -24,19 +24,19 @@ import {
   BUDGET,
   checkWorkspaceFile,
   comparableReports,
-  MAX_FILE_BYTES,
   otherReports,
   rereadReports,
   rereadWorkspaceFile,
   scanWorkspace,
   uriKey,
+  workspaceChecked,
   workspaceIndex,
   yieldToRequests,
   type ScanResult,
+  type WorkspaceChecked,
   type WorkspaceFile,
 } from './lsp/workspace';
 import type { Report, Span } from './engine';
-import { megabytes } from './files/read';
 
 
 function debounceFromEnv(): number | undefined {
@@ -326,7 +326,7 @@ export function startServer(connection: Connection): void {
   );
 
   /** Checks every report file of the workspace, within the budget, publishing what is found in files not open. */
-  const checkWorkspace = async (): Promise<{ files: number; reports: number; problems: number; skipped: number; stopped: ScanResult['stopped']; message: string }> => {
+  const checkWorkspace = async (): Promise<WorkspaceChecked> => {
     const fresh = new Map<string, Report[]>();
     const read: { path: string; key: string }[] = [];
     const scan = await scanInto(fresh, (file) => read.push({ path: file.path, key: uriKey(file.uri) }));
@@ -358,13 +358,7 @@ export function startServer(connection: Connection): void {
       }
       await yieldToRequests();
     }
-    const summary = { files: scan.files, reports, problems };
-    const sentences = [
-      message(settings.locale, 'workspace.checked', summary),
-      scan.skipped.length ? message(settings.locale, 'workspace.skipped', { count: scan.skipped.length, size: megabytes(MAX_FILE_BYTES) }) : '',
-      stopped ? message(settings.locale, 'workspace.stopped', { files: BUDGET.files, size: megabytes(BUDGET.bytes), problems: BUDGET.problems }) : '',
-    ];
-    return { ...summary, skipped: scan.skipped.length, stopped, message: sentences.filter(Boolean).join(settings.locale === 'zh' ? '；' : '; ') };
+    return workspaceChecked(settings.locale, { files: read.length, reports, problems, skipped: scan.skipped.length, stopped });
   };
 
   connection.listen();

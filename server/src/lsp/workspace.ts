@@ -4,10 +4,10 @@
 // or hostile folder (links in a loop, pipes, devices, gigabytes) costs a bounded amount of time and memory.
 import { extname, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { checkText, indexByAgencyYear, isReport, parseDocument, type CheckResult, type EngineOptions, type Report } from '../engine';
+import { checkText, indexByAgencyYear, isReport, message, parseDocument, type CheckResult, type EngineOptions, type Locale, type Report } from '../engine';
 import { decode } from '../files/decode';
 import { findFiles, REPORT_EXTENSIONS, SKIPPED_DIRS } from '../files/find';
-import { readRegularFile } from '../files/read';
+import { megabytes, readRegularFile } from '../files/read';
 
 /** A file is parsed in one go, the server waiting meanwhile: 2 MB (hundreds of reports) take a fraction of a second. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -110,4 +110,24 @@ export function workspaceIndex(byUri: ReadonlyMap<string, readonly Report[]>): R
 export function checkWorkspaceFile(file: WorkspaceFile, options: EngineOptions, index: ReadonlyMap<string, Report>): CheckResult | null {
   const result = checkText(file.text, options, index);
   return isReport(result) ? result : null;
+}
+
+/** What "check workspace" answers: counts, and a message that says what was not read and where it stopped. */
+export interface WorkspaceChecked {
+  /** files read (reports or not) */
+  files: number;
+  reports: number;
+  problems: number;
+  skipped: number;
+  stopped: keyof typeof BUDGET | null;
+  message: string;
+}
+
+export function workspaceChecked(locale: Locale, counts: Omit<WorkspaceChecked, 'message'>): WorkspaceChecked {
+  const sentences = [
+    message(locale, 'workspace.checked', { files: counts.files, reports: counts.reports, problems: counts.problems }),
+    counts.skipped ? message(locale, 'workspace.skipped', { count: counts.skipped, size: megabytes(MAX_FILE_BYTES) }) : '',
+    counts.stopped ? message(locale, 'workspace.stopped', { files: BUDGET.files, size: megabytes(BUDGET.bytes), problems: BUDGET.problems }) : '',
+  ];
+  return { ...counts, message: sentences.filter(Boolean).join(locale === 'zh' ? '；' : '; ') };
 }
