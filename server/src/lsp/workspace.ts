@@ -10,7 +10,7 @@ import { findFiles, REPORT_EXTENSIONS, SKIPPED_DIRS } from '../files/find';
 import { megabytes, readRegularFile } from '../files/read';
 
 /** A file is parsed in one go, the server waiting meanwhile: 2 MB (hundreds of reports) take a fraction of a second. */
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
 /** What one scan reads at most, and what "check workspace" publishes at most. */
 export const BUDGET = { files: 5000, bytes: 64 * 1024 * 1024, problems: 100_000 } as const;
 
