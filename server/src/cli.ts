@@ -15,7 +15,7 @@ import {
 } from './engine';
 import { decode, type Encoding } from './files/decode';
 import { findFiles, type FoundFile } from './files/find';
-import { readRegularFile } from './files/read';
+import { readRegularFileSync } from './files/read';
 import { ConfigError, findConfigFile, readConfigFile, type XxgkConfig } from './config';
 import { toJson, toSarif, toText, type FileReport } from './cli/format';
 import { toHtml, type Checked } from './cli/html';
@@ -70,10 +70,11 @@ interface Loaded {
   replaced?: number;
 }
 
-async function load(found: FoundFile, encoding: Encoding): Promise<Loaded> {
+// read synchronously: the CLI has nothing else to do meanwhile, and thousands of small files read faster so
+function load(found: FoundFile, encoding: Encoding): Loaded {
   if (found.error) return { path: found.path, error: found.error };
   try {
-    const decoded = decode(await readRegularFile(found.path, MAX_REPORT_BYTES), encoding);
+    const decoded = decode(readRegularFileSync(found.path, MAX_REPORT_BYTES), encoding);
     return { path: found.path, text: decoded.text, binary: decoded.binary, replaced: decoded.replaced };
   } catch (e) {
     return { path: found.path, error: (e as Error).message };
@@ -82,8 +83,10 @@ async function load(found: FoundFile, encoding: Encoding): Promise<Loaded> {
 
 /** What a run found, filled in while its output is made. */
 interface Outcome {
+  /** an error-severity diagnostic was found (exit 1) */
   errors: boolean;
-  ioErrors: boolean;
+  /** a file could not be read or checked (exit 2) */
+  failed: boolean;
 }
 
 /**
@@ -115,7 +118,7 @@ function* checkedFiles(
       result = checkParsed(parsed[i]!, options, lastYear);
     } catch (e) {
       // one file the checker fails on is that file's error: the others are still checked, the document stays whole
-      outcome.ioErrors = true;
+      outcome.failed = true;
       say(`xxgk: ${l.path}: internal error: ${(e as Error).stack ?? e}`);
       yield { path: l.path, reports: [], diagnostics: [], error: `internal error: ${(e as Error).message}` };
       continue;
@@ -173,10 +176,10 @@ async function check(argv: readonly string[], out: Sink, say: (line: string) => 
   const args = { ...parsedArgs, locale: parsedArgs.locale ?? configLocale ?? localeOf(process.env.XXGK_LOCALE) };
   const loaded: Loaded[] = [];
   for await (const found of findFiles(args.paths, (path, reason) => say(`xxgk: ${path}: skipped: ${reason}`))) {
-    loaded.push(await load(found, args.encoding));
+    loaded.push(load(found, args.encoding));
   }
   for (const l of loaded) if (l.error !== undefined) say(`xxgk: ${l.path}: ${l.error}`);
-  const outcome: Outcome = { errors: false, ioErrors: loaded.some((l) => l.error !== undefined) };
+  const outcome: Outcome = { errors: false, failed: loaded.some((l) => l.error !== undefined) };
   const options = { locale: args.locale, severity: config.severity, deadline: config.deadline };
   const files = (onChecked?: (path: string, checked: Checked) => void) => checkedFiles(loaded, options, outcome, say, onChecked);
   let pieces: Iterable<string>;
@@ -190,7 +193,7 @@ async function check(argv: readonly string[], out: Sink, say: (line: string) => 
     if (out.failure) break;
     await out.write(piece);
   }
-  return outcome.ioErrors ? 2 : outcome.errors ? 1 : 0;
+  return outcome.failed ? 2 : outcome.errors ? 1 : 0;
 }
 
 /** check(), then the rest of the output written: output that could not be written is an I/O error (exit 2). */

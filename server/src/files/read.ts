@@ -35,7 +35,8 @@ class BoundedBuffer {
     expected: number,
     private readonly limit: number,
   ) {
-    this.buffer = Buffer.allocUnsafe(Math.min(limit + CHUNK, Math.max(expected + 1, CHUNK)));
+    // a size said is most likely right (a byte more shows the end in one read); a size of 0 may be a /proc file
+    this.buffer = Buffer.allocUnsafe(expected > 0 ? Math.min(limit + CHUNK, expected + 1) : CHUNK);
   }
 
   /** Where the next read goes: the free part of the buffer, grown when full. */
@@ -75,7 +76,7 @@ export async function readRegularFile(path: string, limit: number): Promise<Buff
   }
 }
 
-/** readRegularFile for the few small files read where the caller cannot wait (xxgk.config.json). */
+/** readRegularFile for callers that have nothing to do meanwhile (the CLI) or cannot wait (xxgk.config.json). */
 export function readRegularFileSync(path: string, limit: number): Buffer {
   regularSize(statSync(path), limit);
   const fd = openSync(path, FLAGS);
