@@ -4,8 +4,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CODES, type Code, type DeadlineRule, type SeverityOption } from './engine';
+import { readRegularFileSync } from './files/read';
 
 export const CONFIG_FILE = 'xxgk.config.json';
+/** A few options take a few hundred bytes: anything near this is not a config (a link to /dev/zero, say). */
+const MAX_CONFIG_BYTES = 1024 * 1024;
 
 export interface XxgkConfig {
   severity?: Partial<Record<Code, SeverityOption>>;
@@ -61,7 +64,7 @@ export function validateConfig(raw: unknown, where: string): XxgkConfig {
 export function readConfigFile(file: string): XxgkConfig {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+    parsed = JSON.parse(readRegularFileSync(file, MAX_CONFIG_BYTES).toString('utf8').replace(/^\uFEFF/, ''));
   } catch (e) {
     throw new ConfigError(`${file}: ${(e as Error).message}`);
   }

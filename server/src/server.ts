@@ -11,7 +11,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { agencyYearKey, LineIndex, message } from './engine';
+import { agencyYearKey, LineIndex } from './engine';
 import { CONFIG_FILE, findConfigFile, readConfigFile, type XxgkConfig } from './config';
 import { REQUESTS, SERVER_COMMANDS } from './protocol';
 import { codeActions, fixAllEdits, FIX_ALL_KIND, workspaceEdit } from './lsp/actions';
@@ -21,7 +21,22 @@ import { foldingRanges, formatting, hover, inlayHints, previewHtml, symbols } fr
 import { OpenDocument } from './lsp/open-document';
 import { PublishCache } from './lsp/publish';
 import { resolveSettings, settingsFromEditor, type Settings } from './lsp/settings';
-import { checkWorkspaceFile, otherReports, readWorkspace, reportsByUri, rereadReports, uriKey, workspaceIndex } from './lsp/workspace';
+import {
+  BUDGET,
+  checkWorkspaceFile,
+  comparableReports,
+  otherReports,
+  rereadReports,
+  rereadWorkspaceFile,
+  scanWorkspace,
+  uriKey,
+  workspaceChecked,
+  workspaceIndex,
+  yieldToRequests,
+  type ScanResult,
+  type WorkspaceChecked,
+  type WorkspaceFile,
+} from './lsp/workspace';
 import type { Report, Span } from './engine';
 
 
@@ -143,13 +158,27 @@ export function startServer(connection: Connection): void {
     };
   });
 
+  /** Scans the workspace into `into` (the reports of each file by uriKey), saying in the log what it passed over. */
+  const scanInto = async (into: Map<string, Report[]>, also: (file: WorkspaceFile) => void = () => {}): Promise<ScanResult> => {
+    const scan = await scanWorkspace(folders, (file) => {
+      const reports = comparableReports(file.text);
+      if (reports.length) into.set(uriKey(file.uri), reports);
+      else into.delete(uriKey(file.uri));
+      also(file);
+    });
+    for (const skipped of scan.skipped) log(`workspace: not read: ${skipped}`);
+    if (scan.stopped) log(`workspace: stopped at the ${scan.stopped} budget after ${scan.files} files`);
+    return scan;
+  };
+
   connection.onInitialized(
     guard('initialized', undefined, () => {
       void (async () => {
         try {
           warn(configProblem);
           await pullEditorSettings();
-          workspaceReports = reportsByUri(readWorkspace(folders));
+          // in the background: requests are answered meanwhile; reports saved during the scan are in the map already
+          await scanInto(workspaceReports);
           applySettings();
         } catch (e) {
           connection.console.error(`reading the workspace failed: ${(e as Error).message}`);
@@ -177,21 +206,23 @@ export function startServer(connection: Connection): void {
         applySettings();
       }
       // a report saved, added or deleted on disk: open reports whose last year it holds are checked again
-      const changedKeys = new Set<string>();
-      for (const change of changes.filter((c) => !c.uri.endsWith(CONFIG_FILE))) {
-        const key = uriKey(change.uri);
-        const before = workspaceReports.get(key) ?? [];
-        const after = change.type === FileChangeType.Deleted ? [] : rereadReports(change.uri);
-        if (after.length) workspaceReports.set(key, after);
-        else workspaceReports.delete(key);
-        for (const r of [...before, ...after]) changedKeys.add(agencyYearKey(r) ?? '');
-      }
-      for (const doc of documents.values()) {
-        const affected = doc.parsed.reports.some((e) => e.previousKey !== null && changedKeys.has(e.previousKey));
-        if (!affected) continue;
-        doc.parsed.reconfigure(settings.engine, otherReports(workspaceReports, doc.uri));
-        publish(doc);
-      }
+      void (async () => {
+        const changedKeys = new Set<string>();
+        for (const change of changes.filter((c) => !c.uri.endsWith(CONFIG_FILE))) {
+          const key = uriKey(change.uri);
+          const after = change.type === FileChangeType.Deleted ? [] : await rereadReports(change.uri);
+          const before = workspaceReports.get(key) ?? [];
+          if (after.length) workspaceReports.set(key, after);
+          else workspaceReports.delete(key);
+          for (const r of [...before, ...after]) changedKeys.add(agencyYearKey(r) ?? '');
+        }
+        for (const doc of documents.values()) {
+          const affected = doc.parsed.reports.some((e) => e.previousKey !== null && changedKeys.has(e.previousKey));
+          if (!affected) continue;
+          doc.parsed.reconfigure(settings.engine, otherReports(workspaceReports, doc.uri));
+          publish(doc);
+        }
+      })().catch((e) => connection.console.error(`watched files failed: ${(e as Error).stack ?? e}`));
     }),
   );
 
@@ -305,30 +336,40 @@ export function startServer(connection: Connection): void {
     }),
   );
 
-  const checkWorkspace = (): { files: number; reports: number; problems: number; message: string } => {
-    const files = readWorkspace(folders);
-    workspaceReports = reportsByUri(files);
+  /** Checks every report file of the workspace, within the budget, publishing what is found in files not open. */
+  const checkWorkspace = async (): Promise<WorkspaceChecked> => {
+    const fresh = new Map<string, Report[]>();
+    const read: { path: string; key: string }[] = [];
+    const scan = await scanInto(fresh, (file) => read.push({ path: file.path, key: uriKey(file.uri) }));
+    workspaceReports = fresh;
     const index = workspaceIndex(workspaceReports);
+    const openByKey = new Map([...documents.values()].map((d) => [uriKey(d.uri), d]));
+    let stopped = scan.stopped;
     let reports = 0;
     let problems = 0;
-    const open = new Set([...documents.keys()].map(uriKey));
-    for (const file of files) {
-      if (open.has(uriKey(file.uri))) {
-        const doc = [...documents.values()].find((d) => uriKey(d.uri) === uriKey(file.uri))!;
+    for (const { path, key } of read) {
+      if (problems >= BUDGET.problems) {
+        stopped = 'problems';
+        break;
+      }
+      const open = openByKey.get(key);
+      if (open) {
         reports++;
-        problems += doc.parsed.diagnostics().length;
+        problems += open.parsed.diagnostics().length;
         continue;
       }
-      const result = checkWorkspaceFile(file, settings.engine, index);
-      if (!result) continue;
-      reports++;
-      problems += result.diagnostics.length;
-      const lines = new LineIndex(file.text);
-      const positions = { uri: file.uri, version: 0, slice: (span: Span) => file.text.slice(span.start, span.end), range: (span: Span) => lines.range(span.start, span.end) };
-      void connection.sendDiagnostics({ uri: file.uri, diagnostics: result.diagnostics.map((d) => toLsp(positions, d)) });
+      const file = await rereadWorkspaceFile(path);
+      const result = file && checkWorkspaceFile(file, settings.engine, index);
+      if (file && result) {
+        reports++;
+        problems += result.diagnostics.length;
+        const lines = new LineIndex(file.text);
+        const positions = { uri: file.uri, version: 0, slice: (span: Span) => file.text.slice(span.start, span.end), range: (span: Span) => lines.range(span.start, span.end) };
+        void connection.sendDiagnostics({ uri: file.uri, diagnostics: result.diagnostics.map((d) => toLsp(positions, d)) });
+      }
+      await yieldToRequests();
     }
-    const summary = { files: files.length, reports, problems };
-    return { ...summary, message: message(settings.locale, 'workspace.checked', summary) };
+    return workspaceChecked(settings.locale, { files: read.length, reports, problems, skipped: scan.skipped.length, stopped });
   };
 
   connection.listen();

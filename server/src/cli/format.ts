@@ -1,86 +1,95 @@
-// The CLI's three output formats. JSON follows SPEC §5 exactly; SARIF 2.1.0 is for code-scanning tools.
+// The CLI's three output formats, made one file at a time as pieces of text (see jsonPieces). JSON follows
+// SPEC §5 exactly; SARIF 2.1.0 is for code-scanning tools.
+import { isAbsolute, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Diagnostic, LspRange } from '../engine';
+import { jsonPieces } from './json';
 
 export interface FileReport {
   path: string;
   reports: { title: string; year: number | null; template: string; range: LspRange }[];
-  diagnostics: { code: string; severity: string; message: string; range: LspRange }[];
-  /** set for a file that is not a report, or could not be read */
+  /** made when read, so that a file's millions of diagnostics are never all held as output */
+  diagnostics: Iterable<{ code: string; severity: string; message: string; range: LspRange }>;
+  /** set for a file that is not a report, or whose bytes were not all UTF-8 (the rest is checked) */
   notice?: string;
+  /** set for a file that could not be read */
   error?: string;
 }
 
-export function toJson(files: readonly FileReport[]): string {
-  return JSON.stringify({ version: 1, files }, null, 2);
+export function toJson(files: Iterable<FileReport>): Iterable<string> {
+  return jsonPieces({ version: 1, files });
 }
 
-export function toText(files: readonly FileReport[], locale: 'zh' | 'en'): string {
-  const out: string[] = [];
+/** The lines of the text output, each with its line break. */
+export function* toText(files: Iterable<FileReport>, locale: 'zh' | 'en'): Generator<string> {
+  let count = 0;
   let errors = 0;
   let warnings = 0;
   let infos = 0;
   for (const f of files) {
+    count++;
     if (f.error) {
-      out.push(`${f.path}: ${f.error}`);
+      yield `${f.path}: ${f.error}\n`;
       continue;
     }
-    if (f.notice) {
-      out.push(`${f.path}: ${f.notice}`);
-      continue;
-    }
+    if (f.notice) yield `${f.path}: ${f.notice}\n`;
     for (const r of f.reports) {
       const where = `${r.range.start.line + 1}`;
-      out.push(
-        locale === 'en'
-          ? `${f.path}:${where}: report “${r.title}” (year ${r.year ?? '?'}, ${r.template} template)`
-          : `${f.path}:${where}: 报告“${r.title}”（${r.year ?? '?'} 年度，适用 ${r.template} 年版格式）`,
-      );
+      yield locale === 'en'
+        ? `${f.path}:${where}: report “${r.title}” (year ${r.year ?? '?'}, ${r.template} template)\n`
+        : `${f.path}:${where}: 报告“${r.title}”（${r.year ?? '?'} 年度，适用 ${r.template} 年版格式）\n`;
     }
     for (const d of f.diagnostics) {
       if (d.severity === 'error') errors++;
       else if (d.severity === 'warning') warnings++;
       else infos++;
-      out.push(`${f.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}`);
+      yield `${f.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}\n`;
     }
   }
-  out.push(
-    locale === 'en'
-      ? `${files.length} file(s): ${errors} error(s), ${warnings} warning(s), ${infos} info`
-      : `共 ${files.length} 个文件：${errors} 个错误，${warnings} 个警告，${infos} 个提示`,
-  );
-  return out.join('\n');
+  yield locale === 'en'
+    ? `${count} file(s): ${errors} error(s), ${warnings} warning(s), ${infos} info\n`
+    : `共 ${count} 个文件：${errors} 个错误，${warnings} 个警告，${infos} 个提示\n`;
+}
+
+/**
+ * A file's SARIF artifactLocation.uri: a relative path as a relative reference, each segment percent-encoded
+ * (RFC 3986: `#`, `?`, `%`, spaces, non-ASCII; a `:` too, which would read as a scheme); an absolute one as a file URL.
+ */
+export function artifactUri(path: string): string {
+  if (isAbsolute(path)) return pathToFileURL(path).href;
+  return path.split(sep === '\\' ? /[\\/]/ : '/').map(encodeURIComponent).join('/');
 }
 
 const SARIF_LEVEL: Record<Diagnostic['severity'], string> = { error: 'error', warning: 'warning', info: 'note' };
 
-export function toSarif(files: readonly FileReport[], codes: readonly string[]): string {
-  const results = files.flatMap((f) =>
-    f.diagnostics.map((d) => ({
-      ruleId: d.code,
-      level: SARIF_LEVEL[d.severity as Diagnostic['severity']],
-      message: { text: d.message },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: { uri: f.path.split('\\').join('/') },
-            region: {
-              startLine: d.range.start.line + 1,
-              startColumn: d.range.start.character + 1,
-              endLine: d.range.end.line + 1,
-              endColumn: d.range.end.character + 1,
+export function toSarif(files: Iterable<FileReport>, codes: readonly string[]): Iterable<string> {
+  function* results() {
+    for (const f of files) {
+      for (const d of f.diagnostics) {
+        yield {
+          ruleId: d.code,
+          level: SARIF_LEVEL[d.severity as Diagnostic['severity']],
+          message: { text: d.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: artifactUri(f.path) },
+                region: {
+                  startLine: d.range.start.line + 1,
+                  startColumn: d.range.start.character + 1,
+                  endLine: d.range.end.line + 1,
+                  endColumn: d.range.end.character + 1,
+                },
+              },
             },
-          },
-        },
-      ],
-    })),
-  );
-  return JSON.stringify(
-    {
-      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-      version: '2.1.0',
-      runs: [{ tool: { driver: { name: 'xxgk', rules: codes.map((id) => ({ id })) } }, results }],
-    },
-    null,
-    2,
-  );
+          ],
+        };
+      }
+    }
+  }
+  return jsonPieces({
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{ tool: { driver: { name: 'xxgk', rules: codes.map((id) => ({ id })) } }, results: results() }],
+  });
 }

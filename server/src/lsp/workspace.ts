@@ -1,14 +1,18 @@
 // Reports in the workspace folders: read for last year's figures (carryover-mismatch) and checked all at
-// once by the "check workspace" command. Files are decoded like the CLI does (UTF-8, BOM, GBK).
-import { statSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { checkText, indexByAgencyYear, isReport, parseDocument, type CheckResult, type EngineOptions, type Report } from '../engine';
+// once by the "check workspace" command. Files are decoded like the CLI does (UTF-8, BOM, GBK). A scan runs in
+// the background, one file at a time, and within budgets: requests are answered between two files, and a huge
+// or hostile folder (links in a loop, pipes, devices, gigabytes) costs a bounded amount of time and memory.
 import { extname, sep } from 'node:path';
-import { findFiles, readReportFile, REPORT_EXTENSIONS, SKIPPED_DIRS } from '../cli/files';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { checkText, indexByAgencyYear, isReport, message, parseDocument, type CheckResult, type EngineOptions, type Locale, type Report } from '../engine';
+import { decode } from '../files/decode';
+import { findFiles, REPORT_EXTENSIONS, SKIPPED_DIRS } from '../files/find';
+import { megabytes, readRegularFile } from '../files/read';
 
-/** Bounds that keep a huge folder from stalling the server. */
-const MAX_FILES = 5000;
-const MAX_BYTES = 20 * 1024 * 1024;
+/** A file is parsed in one go, the server waiting meanwhile: 2 MB (hundreds of reports) take a fraction of a second. */
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
+/** What one scan reads at most, and what "check workspace" publishes at most. */
+export const BUDGET = { files: 5000, bytes: 64 * 1024 * 1024, problems: 100_000 } as const;
 
 export interface WorkspaceFile {
   readonly path: string;
@@ -16,41 +20,70 @@ export interface WorkspaceFile {
   readonly text: string;
 }
 
-export function readWorkspace(folders: readonly string[]): WorkspaceFile[] {
-  const files: WorkspaceFile[] = [];
-  for (const found of findFiles(folders)) {
-    if (found.error || files.length >= MAX_FILES) continue;
-    try {
-      if (statSync(found.path).size > MAX_BYTES) continue;
-      const decoded = readReportFile(found.path, 'auto');
-      if (!decoded.binary) files.push({ path: found.path, uri: pathToFileURL(found.path).href, text: decoded.text });
-    } catch {
-      // unreadable files are the CLI's to report; the editor skips them
+export interface ScanResult {
+  /** files read or tried */
+  files: number;
+  /** "path: why" for each file passed over (a pipe, a device, too large, unreadable) */
+  skipped: string[];
+  /** the budget a scan stopped at with files left, or null */
+  stopped: keyof typeof BUDGET | null;
+}
+
+/** Lets the server answer what came in meanwhile. */
+export const yieldToRequests = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** A workspace file read and decoded, and its size in bytes; file null when it is binary. */
+async function readWorkspaceFile(path: string): Promise<{ file: WorkspaceFile | null; bytes: number }> {
+  const bytes = await readRegularFile(path, MAX_FILE_BYTES);
+  const decoded = decode(bytes, 'auto');
+  return { file: decoded.binary ? null : { path, uri: pathToFileURL(path).href, text: decoded.text }, bytes: bytes.length };
+}
+
+/** Reads the report files of `folders` one at a time, within the budget, handing each to `use`. */
+export async function scanWorkspace(folders: readonly string[], use: (file: WorkspaceFile) => void): Promise<ScanResult> {
+  const result: ScanResult = { files: 0, skipped: [], stopped: null };
+  let bytes = 0;
+  for await (const found of findFiles(folders, (path, reason) => result.skipped.push(`${path}: ${reason}`))) {
+    if (found.error) {
+      result.skipped.push(`${found.path}: ${found.error}`);
+      continue;
     }
+    if (result.files >= BUDGET.files || bytes >= BUDGET.bytes) {
+      result.stopped = result.files >= BUDGET.files ? 'files' : 'bytes';
+      break;
+    }
+    result.files++;
+    try {
+      const read = await readWorkspaceFile(found.path);
+      bytes += read.bytes;
+      if (read.file) use(read.file);
+    } catch (e) {
+      result.skipped.push(`${found.path}: ${(e as Error).message}`);
+    }
+    await yieldToRequests();
   }
-  return files;
+  return result;
+}
+
+/** A workspace file read again (for "check workspace"); null when it is binary or cannot be read now. */
+export async function rereadWorkspaceFile(path: string): Promise<WorkspaceFile | null> {
+  try {
+    return (await readWorkspaceFile(path)).file;
+  } catch {
+    return null;
+  }
 }
 
 /** The reports of a file that can be someone's last year: those with an agency and a year. */
-const comparable = (text: string): Report[] => parseDocument(text).reports.filter((r) => r.year !== null && r.agency);
-
-/** Every report in the workspace, by file (see uriKey). */
-export function reportsByUri(files: readonly WorkspaceFile[]): Map<string, Report[]> {
-  return new Map(files.map((f) => [uriKey(f.uri), comparable(f.text)]));
-}
+export const comparableReports = (text: string): Report[] => parseDocument(text).reports.filter((r) => r.year !== null && r.agency);
 
 /** The comparable reports of one file read again after it changed on disk; [] when it is gone or unreadable. */
-export function rereadReports(uri: string): Report[] {
-  try {
-    const path = uriKey(uri);
-    // the same files a workspace scan reads: not inside node_modules or .git (an npm install touches thousands)
-    if (path.split(sep).some((part) => SKIPPED_DIRS.has(part))) return [];
-    if (!REPORT_EXTENSIONS.has(extname(path).toLowerCase()) || statSync(path).size > MAX_BYTES) return [];
-    const decoded = readReportFile(path, 'auto');
-    return decoded.binary ? [] : comparable(decoded.text);
-  } catch {
-    return [];
-  }
+export async function rereadReports(uri: string): Promise<Report[]> {
+  const path = uriKey(uri);
+  // the same files a workspace scan reads: not inside node_modules or .git (an npm install touches thousands)
+  if (path.split(sep).some((part) => SKIPPED_DIRS.has(part)) || !REPORT_EXTENSIONS.has(extname(path).toLowerCase())) return [];
+  const file = await rereadWorkspaceFile(path);
+  return file ? comparableReports(file.text) : [];
 }
 
 /** A comparable key for a document URI: the file path for file URIs (clients encode URIs differently). */
@@ -77,4 +110,24 @@ export function workspaceIndex(byUri: ReadonlyMap<string, readonly Report[]>): R
 export function checkWorkspaceFile(file: WorkspaceFile, options: EngineOptions, index: ReadonlyMap<string, Report>): CheckResult | null {
   const result = checkText(file.text, options, index);
   return isReport(result) ? result : null;
+}
+
+/** What "check workspace" answers: counts, and a message that says what was not read and where it stopped. */
+export interface WorkspaceChecked {
+  /** files read (reports or not) */
+  files: number;
+  reports: number;
+  problems: number;
+  skipped: number;
+  stopped: keyof typeof BUDGET | null;
+  message: string;
+}
+
+export function workspaceChecked(locale: Locale, counts: Omit<WorkspaceChecked, 'message'>): WorkspaceChecked {
+  const sentences = [
+    message(locale, 'workspace.checked', { files: counts.files, reports: counts.reports, problems: counts.problems }),
+    counts.skipped ? message(locale, 'workspace.skipped', { count: counts.skipped, size: megabytes(MAX_FILE_BYTES) }) : '',
+    counts.stopped ? message(locale, 'workspace.stopped', { files: BUDGET.files, size: megabytes(BUDGET.bytes), problems: BUDGET.problems }) : '',
+  ];
+  return { ...counts, message: sentences.filter(Boolean).join(locale === 'zh' ? '；' : '; ') };
 }

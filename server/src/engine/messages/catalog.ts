@@ -50,6 +50,9 @@ export type MessageKey =
   | 'carryover-mismatch'
   | 'table'
   | 'not-a-report'
+  | 'not-utf8'
+  | 'workspace.skipped'
+  | 'workspace.stopped'
   | 'hover.cell'
   | 'hover.row'
   | 'hover.rule'
@@ -141,6 +144,9 @@ const zh: Catalog = {
     `表三“二、上年结转政府信息公开申请数量”“${p.column}”为 ${p.actual}，与上年报告（${p.lastYear} 年）“四、结转下年度继续办理”的 ${p.expected} 不一致`,
   table: (p) => `表${p.id}`,
   'not-a-report': () => '不是政府信息公开工作年度报告（未找到报告标题或“一、总体情况”等章节标题）',
+  'not-utf8': (p) => `不是有效的 UTF-8：${p.count} 处无法解码的字节已替换为“\uFFFD”，其余内容照常检查`,
+  'workspace.skipped': (p) => `${p.count} 个文件未读取（不是普通文件、大于 ${p.size} 或无法读取，详见输出面板）`,
+  'workspace.stopped': (p) => `已达到检查上限（${p.files} 个文件、${p.size} 或 ${p.problems} 个问题），其余文件未检查`,
 };
 
 const en: Catalog = {
@@ -213,6 +219,9 @@ const en: Catalog = {
     `Table 三 “二、上年结转政府信息公开申请数量”, column “${p.column}” is ${p.actual}, but last year’s report (${p.lastYear}) carried over ${p.expected}`,
   table: (p) => `Table ${p.id}`,
   'not-a-report': () => 'not a 政府信息公开工作年度报告 (no report title and no section headings such as “一、总体情况” found)',
+  'not-utf8': (p) => `not valid UTF-8: ${p.count} undecodable byte sequence(s) replaced with “\uFFFD”, the rest checked as usual`,
+  'workspace.skipped': (p) => `${p.count} file(s) not read (not a regular file, larger than ${p.size}, or unreadable: see the Output panel)`,
+  'workspace.stopped': (p) => `stopped at the limit (${p.files} files, ${p.size} or ${p.problems} problems): the other files were not checked`,
 };
 
 const CATALOGS: Record<Locale, Catalog> = { zh, en };

@@ -1,0 +1,35 @@
+// The CLI's stdout, written while the output is being made: in chunks, each handed over before the next is
+// made (a slow reader makes the CLI wait, not grow), and a failed write (a full disk, a reader gone: EPIPE)
+// remembered, so that the run ends as an I/O error (exit 2) instead of a silent success.
+const CHUNK = 64 * 1024;
+
+export class Sink {
+  private pending: string[] = [];
+  private size = 0;
+  /** the first failed write, if any: what comes after it is dropped */
+  failure: Error | null = null;
+
+  constructor(private readonly stream: NodeJS.WritableStream) {
+    stream.on('error', (e: Error) => (this.failure ??= e));
+  }
+
+  async write(text: string): Promise<void> {
+    this.pending.push(text);
+    this.size += text.length;
+    if (this.size >= CHUNK) await this.flush();
+  }
+
+  /** Hands over what is pending and waits until it is written or failed. */
+  flush(): Promise<void> {
+    const text = this.pending.join('');
+    this.pending = [];
+    this.size = 0;
+    if (this.failure || !text) return Promise.resolve();
+    return new Promise((resolve) =>
+      this.stream.write(text, (e) => {
+        if (e) this.failure ??= e;
+        resolve();
+      }),
+    );
+  }
+}

@@ -1,0 +1,70 @@
+// Decoding a report file: UTF-8 with or without a BOM, UTF-16 with a BOM, or GB18030 (GBK and GB2312 are its
+// subsets: detected when the bytes are not UTF-8, or forced with --encoding gbk). A UTF-8 file with a few bad
+// bytes (one stray byte, a last character cut in half) stays UTF-8, the bad bytes replaced by U+FFFD and
+// counted: read as GBK it would be garbled whole, and its every error hidden behind "not a report".
+import * as iconv from 'iconv-lite';
+
+export type Encoding = 'auto' | 'utf8' | 'gbk';
+
+export interface Decoded {
+  text: string;
+  encoding: 'utf8' | 'utf16le' | 'utf16be' | 'gb18030';
+  binary: boolean;
+  /** byte sequences that were not UTF-8, each replaced by U+FFFD (0 unless decoded as UTF-8) */
+  replaced: number;
+}
+
+/** Text has next to no control bytes; compressed or random data has about one in ten. */
+const BINARY_CONTROL_SHARE = 0.05;
+/** Read as UTF-8, GBK text has most of its non-ASCII characters invalid; UTF-8 with a few bad bytes, next to none. */
+const MAX_INVALID_SHARE = 0.05;
+
+function looksBinary(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 8192);
+  let controls = 0;
+  for (const b of sample) if (b < 8 || (b > 13 && b < 32 && b !== 27)) controls++;
+  return sample.length > 0 && controls / sample.length > BINARY_CONTROL_SHARE;
+}
+
+/** How often `needle` occurs in `bytes`. */
+function occurrences(bytes: Uint8Array, needle: Uint8Array): number {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let n = 0;
+  for (let at = buffer.indexOf(needle); at >= 0; at = buffer.indexOf(needle, at + needle.length)) n++;
+  return n;
+}
+
+const REPLACEMENT_UTF8 = new Uint8Array([0xef, 0xbf, 0xbd]);
+
+/** UTF-8 with each invalid sequence replaced, and how many were (a U+FFFD written in the file is not one). */
+function decodeUtf8(body: Uint8Array): { text: string; replaced: number; nonAscii: number } {
+  const text = new TextDecoder('utf-8').decode(body);
+  let marks = 0;
+  let nonAscii = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) marks++;
+    else if (c > 0x7f) nonAscii++;
+  }
+  return { text, replaced: marks - occurrences(body, REPLACEMENT_UTF8), nonAscii };
+}
+
+const gb18030 = (body: Uint8Array): string => iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), 'gb18030');
+
+export function decode(bytes: Uint8Array, encoding: Encoding): Decoded {
+  const utf16 = (which: 'utf16le' | 'utf16be'): Decoded => ({ text: iconv.decode(Buffer.from(bytes.subarray(2)), which), encoding: which, binary: false, replaced: 0 });
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16('utf16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16('utf16be');
+  const binary = looksBinary(bytes);
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = bom ? bytes.subarray(3) : bytes;
+  if (encoding === 'gbk') return { text: gb18030(body), encoding: 'gb18030', binary, replaced: 0 };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf8', binary, replaced: 0 };
+  } catch {
+    const utf8 = decodeUtf8(body);
+    const nearlyAll = utf8.replaced <= MAX_INVALID_SHARE * (utf8.nonAscii + utf8.replaced);
+    if (encoding === 'utf8' || bom || nearlyAll) return { text: utf8.text, encoding: 'utf8', binary, replaced: utf8.replaced };
+    return { text: gb18030(body), encoding: 'gb18030', binary, replaced: 0 };
+  }
+}

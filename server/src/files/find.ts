@@ -1,0 +1,69 @@
+// Finding report files under the paths given (the CLI's arguments, the editor's workspace folders). Folders are
+// walked in name order; a symbolic link is followed, but each real folder is walked once: a link back up the
+// tree (git stores links, and the editor opens untrusted folders) is a loop otherwise, and two never end.
+import type { Dirent } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { NOT_REGULAR } from './read';
+
+export const REPORT_EXTENSIONS = new Set(['.txt', '.md', '.xxgk']);
+export const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+
+export interface FoundFile {
+  path: string;
+  error?: string;
+}
+
+/** Told of a file in a folder that has a report's name but is not read (a pipe, socket or device). */
+export type OnSkipped = (path: string, reason: string) => void;
+
+type Kind = 'folder' | 'file' | 'other' | 'gone';
+
+async function kindOf(entry: Dirent, path: string): Promise<Kind> {
+  if (!entry.isSymbolicLink()) return entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : 'other';
+  try {
+    const target = await stat(path);
+    return target.isDirectory() ? 'folder' : target.isFile() ? 'file' : 'other';
+  } catch {
+    return 'gone'; // a dangling link inside a folder is not the user's target
+  }
+}
+
+const byName = (a: Dirent, b: Dirent): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/** The report files under `paths`, one at a time (the caller may stop early); a path given is always listed. */
+export async function* findFiles(paths: readonly string[], onSkipped: OnSkipped = () => {}): AsyncGenerator<FoundFile> {
+  const walked = new Set<string>(); // real paths of the folders walked
+  async function* walk(dir: string): AsyncGenerator<FoundFile> {
+    let entries: Dirent[];
+    try {
+      const real = await realpath(dir);
+      if (walked.has(real)) return;
+      walked.add(real);
+      entries = (await readdir(dir, { withFileTypes: true })).sort(byName);
+    } catch (e) {
+      yield { path: dir, error: (e as Error).message };
+      return;
+    }
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      const kind = await kindOf(entry, path);
+      if (kind === 'folder') {
+        if (!SKIPPED_DIRS.has(entry.name)) yield* walk(path);
+      } else if (REPORT_EXTENSIONS.has(extname(entry.name).toLowerCase())) {
+        if (kind === 'file') yield { path };
+        else if (kind === 'other') onSkipped(path, NOT_REGULAR);
+      }
+    }
+  }
+  for (const path of paths) {
+    try {
+      const stats = await stat(path);
+      if (stats.isDirectory()) yield* walk(path);
+      else yield stats.isFile() ? { path } : { path, error: NOT_REGULAR };
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      yield { path, error: code === 'ENOENT' ? 'no such file or folder' : (e as Error).message };
+    }
+  }
+}

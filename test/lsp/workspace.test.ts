@@ -1,0 +1,143 @@
+// The server's workspace scan over JSON-RPC, on folders that used to stop it: links in a loop, pipes, devices,
+// endless /proc files, and more bytes than it should ever hold. Every folder made here is removed after.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { readExample, readSeed } from '../support/helpers';
+import { fileUri, LspClient, type Published } from '../support/lsp-client';
+
+interface Checked {
+  files: number;
+  reports: number;
+  problems: number;
+  skipped: number;
+  stopped: string | null;
+  message: string;
+}
+
+const CLEAN = readExample('examples/clean-2024.txt');
+const LAST_YEAR = CLEAN.replace(/2024年/g, '2023年').replace('发布时间：2025-01-15', '发布时间：2024-01-15');
+/** This year's report, whose 上年结转 disagrees with LAST_YEAR's 结转下年度: carryover-mismatch once LAST_YEAR is read. */
+const THIS_YEAR = CLEAN.replace('二、上年结转政府信息公开申请数量\t2\t', '二、上年结转政府信息公开申请数量\t3\t');
+const hasCarryover = (p: Published): boolean => p.diagnostics.some((d) => d.code === 'carryover-mismatch');
+
+const made: string[] = [];
+after(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+function tempDir(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'xxgk-ws-'));
+  made.push(dir);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+/** `promise`, or a failure after `ms` (a server that answers nothing must fail the test, not hang it). */
+function within<T>(ms: number, promise: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms`)), ms)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+const checkWorkspace = (client: LspClient): Promise<Checked> =>
+  client.request<Checked>('workspace/executeCommand', { command: 'xxgk.server.checkWorkspace', arguments: [] });
+
+/** Hover requests one after another while `busy()`; the slowest answer's time in ms. */
+async function slowestAnswer(client: LspClient, uri: string, busy: () => boolean, deadlineMs: number): Promise<number> {
+  let slowest = 0;
+  const deadline = Date.now() + deadlineMs;
+  while (busy() && Date.now() < deadline) {
+    const sent = Date.now();
+    await within(deadlineMs, client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } }), 'hover');
+    slowest = Math.max(slowest, Date.now() - sent);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return slowest;
+}
+
+describe('workspace scan', () => {
+  it('reads through links in a loop and past a pipe, /dev/zero and an endless /proc file, saying what it skipped', { timeout: 60000 }, async () => {
+    const dir = tempDir({ 'last-2023.txt': LAST_YEAR, 'broken-2024.txt': readExample('examples/arithmetic-errors-2024.txt') });
+    symlinkSync('.', join(dir, 'loop'));
+    mkdirSync(join(dir, 'sub'));
+    symlinkSync('..', join(dir, 'sub', 'up'));
+    execFileSync('mkfifo', [join(dir, 'pipe.txt')]);
+    symlinkSync('/dev/zero', join(dir, 'zero.txt'));
+    const endless = existsSync('/proc/self/pagemap');
+    if (endless) symlinkSync('/proc/self/pagemap', join(dir, 'endless.txt'));
+    const client = await LspClient.start({ rootPath: dir });
+    try {
+      const u = fileUri(join(dir, 'this-2024.xxgk'));
+      await client.open(u, THIS_YEAR);
+      await within(20000, client.diagnostics(u, hasCarryover), 'carryover from the scanned workspace');
+      const result = await within(20000, checkWorkspace(client), 'check workspace');
+      assert.equal(result.files, 2, result.message);
+      assert.equal(result.reports, 2);
+      assert.equal(result.skipped, endless ? 3 : 2);
+      assert.equal(result.stopped, null);
+      assert.match(result.message, new RegExp(`；${endless ? 3 : 2} 个文件未读取`));
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('reports an xxgk.config.json that is a pipe instead of waiting on it', { timeout: 30000 }, async () => {
+    const dir = tempDir({});
+    execFileSync('mkfifo', [join(dir, 'xxgk.config.json')]);
+    const client = await within(10000, LspClient.start({ rootPath: dir }), 'initialize');
+    try {
+      const u = fileUri(join(dir, 'a.xxgk'));
+      await client.open(u, CLEAN);
+      await within(10000, client.diagnostics(u), 'diagnostics');
+      assert.ok(client.messages.some((m) => /xxgk\.config\.json: not a regular file/.test(m)), client.messages.join('\n'));
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('scans in the background within a byte budget: requests answered meanwhile, "check workspace" says where it stopped', { timeout: 120000 }, async () => {
+    // 40 files of 1.9 MB (each under the 2 MB a file, 76 MB in all): more than the 64 MB one scan reads
+    let big = '';
+    while (Buffer.byteLength(big) < 1.9 * 1024 * 1024) big += readSeed('004') + '\n';
+    const files: Record<string, string> = { 'a-last-2023.txt': LAST_YEAR };
+    for (let i = 0; i < 40; i++) files[`big-${String(i).padStart(2, '0')}.txt`] = big;
+    const dir = tempDir(files);
+    const client = await LspClient.start({ rootPath: dir });
+    try {
+      const u = fileUri(join(dir, 'this-2024.xxgk'));
+      await client.open(u, THIS_YEAR);
+      let scanned = false;
+      void client.diagnostics(u, hasCarryover, 60000).then(() => (scanned = true));
+      const duringScan = await slowestAnswer(client, u, () => !scanned, 60000);
+      assert.ok(scanned, 'the scan ends and last year’s report is used');
+      let checked: Checked | null = null;
+      const command = checkWorkspace(client).then((r) => (checked = r));
+      const duringCheck = await slowestAnswer(client, u, () => checked === null, 60000);
+      const result = await within(60000, command, 'check workspace');
+      assert.ok(duringScan < 1000 && duringCheck < 1000, `slowest answer: ${duringScan} ms during the scan, ${duringCheck} ms during the check`);
+      assert.equal(result.stopped, 'bytes');
+      assert.ok(result.files > 30 && result.files < 41, `${result.files} files read`);
+      assert.match(result.message, /已达到检查上限（5000 个文件、64 MB 或 100000 个问题），其余文件未检查$/);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('"check workspace" stops publishing at 100,000 problems and says so', { timeout: 120000 }, async () => {
+    // each file 55,000 unknown-citation problems in 1.8 MB: the budget is reached after two of the three
+    const citing = readExample('examples/arithmetic-errors-2024.txt').replace('一、总体情况\n', `一、总体情况\n${'国办公开办函〔2020〕1号\n'.repeat(55000)}`);
+    const dir = tempDir({ 'a.txt': citing, 'b.txt': citing, 'c.txt': citing });
+    const client = await LspClient.start({ rootPath: dir, latestOnly: true });
+    try {
+      const result = await within(100000, checkWorkspace(client), 'check workspace');
+      assert.equal(result.stopped, 'problems', result.message);
+      assert.equal(result.reports, 2);
+      assert.ok(result.problems >= 100000 && result.problems < 120000, `${result.problems}`);
+      assert.match(result.message, /其余文件未检查$/);
+      assert.equal(client.published.some((p) => p.uri.endsWith('c.txt')), false);
+    } finally {
+      await client.stop();
+    }
+  });
+});
