@@ -3,12 +3,16 @@
 // page break with its header printed again, blank cells, a table without ruling lines, radicals in the text
 // layer), and files it must refuse (a scan, fonts without ToUnicode, a password, not a PDF).
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { checkText, type CheckResult, type Span } from '../../server/src/engine';
 import { ENCRYPTED, importPdf, NO_TEXT } from '../../server/src/import/pdf';
+import { cMapsFromDirectory } from '../../server/src/import/pdf-cmaps';
 import { loadPdfJs } from '../../server/src/import/pdf-load';
 import { isFailure, type Imported, type OriginSpan } from '../../server/src/import/types';
 import { consistentValues, seededRandom, type ReportValues } from '../support/generate';
+import { ROOT } from '../support/helpers';
+import { encryptedPdf, pdfWithoutEmbeddedFont } from '../support/pdf-minimal';
 import { printPdf } from '../support/pdf-print';
 import { reportPage, reportTextForm, type PageSpec } from '../support/pdf-report-page';
 
@@ -180,27 +184,6 @@ describe('importPdf: reports printed by Chromium', () => {
   });
 });
 
-/** A one-page PDF whose standard security handler wants a password nobody gave (O and U of no password). */
-function encryptedPdf(): Uint8Array {
-  const hex = (n: number): string => Array.from({ length: n }, (_, i) => ((i * 37 + 11) % 256).toString(16).padStart(2, '0')).join('');
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
-    `<< /Filter /Standard /V 1 /R 2 /Length 40 /P -44 /O <${hex(32)}> /U <${hex(32).split('').reverse().join('')}> >>`,
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets = objects.map((object, i) => {
-    const at = body.length;
-    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
-    return at;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Encrypt 4 0 R /ID [<${hex(16)}> <${hex(16)}>] >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(body);
-}
-
 describe('importPdf: files it cannot read, with one clear message', () => {
   it('a scan (a page holding only an image) has no text to extract', async () => {
     assert.deepEqual(await importPdf(pdfs.get('scan')!), { format: 'pdf', error: NO_TEXT });
@@ -221,5 +204,27 @@ describe('importPdf: files it cannot read, with one clear message', () => {
   it('bytes that are not a PDF say so', async () => {
     const result = await importPdf(new TextEncoder().encode('一、总体情况\n这不是 PDF。'));
     assert.ok(isFailure(result) && result.error.startsWith('不是可读的 PDF 文件'), JSON.stringify(result));
+  });
+});
+
+describe('importPdf: fonts that are not embedded', () => {
+  const text = '政府信息公开工作年度报告';
+
+  it('reads their text through the GB CMaps (by default pdfjs-dist\'s, or the folder given)', async () => {
+    const given = await importPdf(pdfWithoutEmbeddedFont(text), { cMapDirectory: join(ROOT, 'node_modules/pdfjs-dist/cmaps') });
+    assert.ok(!isFailure(given) && given.text === `${text}\n`, JSON.stringify(given));
+    const result = await importPdf(pdfWithoutEmbeddedFont(text));
+    assert.ok(!isFailure(result), JSON.stringify(result));
+    assert.equal(result.text, `${text}\n`);
+    assert.deepEqual(result.notes, []);
+  });
+
+  it('without CMaps, says which map is missing rather than reading wrong characters', async () => {
+    const result = await importPdf(pdfWithoutEmbeddedFont(text), { cMapDirectory: null });
+    assert.deepEqual(result, { format: 'pdf', error: '缺少字符映射表 UniGB-UCS2-H：未嵌入字体的部分文字可能丢失' });
+  });
+
+  it('a CMap name from the file never reaches outside the CMap folder', async () => {
+    await assert.rejects(cMapsFromDirectory('/nonexistent')('../../etc/passwd'), /not a CMap name/);
   });
 });

@@ -48,7 +48,10 @@ export async function importPdf(bytes: Uint8Array, options: PdfImportOptions = {
       page.cleanup();
     }
     const texts = pages.flatMap((p) => p.pieces.map((piece) => piece.text));
-    if (texts.length === 0 || isGlyphSoup(texts)) return { format: 'pdf', error: NO_TEXT };
+    if (texts.length === 0 || isGlyphSoup(texts)) {
+      // no text because the maps for its fonts are not there is not a scan
+      return { format: 'pdf', error: missingCMaps.size ? [...missingCMaps].map(missingCMap).join('；') : NO_TEXT };
+    }
     const { text, origins } = writeText(layoutPages(pages));
     const notes = [
       ...pages.filter((p) => p.pieces.length === 0).map((p) => pageWithoutText(p.number)),
