@@ -56,10 +56,15 @@ async function printAll(pages: [string, string][]): Promise<void> {
   await Promise.all([worker(), worker()]);
 }
 
+/** What reached console.log while pdf.js loaded (the CLI's stdout is its JSON). */
+const loadLog: unknown[][] = [];
+
 before(async () => {
   await printAll([...Object.entries(CASES).map(([name, spec]): [string, string] => [name, reportPage(spec)]), ['scan', SCAN_PAGE]]);
   for (const name of Object.keys(CASES)) {
-    const result = await importPdf(pdfs.get(name)!);
+    const log = console.log;
+    if (loadLog.length === 0) console.log = (...args: unknown[]) => loadLog.push(args);
+    const result = await importPdf(pdfs.get(name)!).finally(() => (console.log = log));
     assert.ok(!isFailure(result), `${name}: ${isFailure(result) ? result.error : ''}`);
     imported.set(name, result);
   }
@@ -115,6 +120,10 @@ async function rawItems(bytes: Uint8Array): Promise<RawItem[][]> {
 const overlap = (a: readonly number[], b: readonly number[]): boolean => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
 
 describe('importPdf: reports printed by Chromium', () => {
+  it('loads pdf.js (bundled into this CommonJS file by esbuild) without a word on stdout', () => {
+    assert.deepEqual(loadLog, []);
+  });
+
   for (const name of Object.keys(CASES)) {
     it(`${name}: the engine finds the same diagnostics on the same cells as in the report's text form`, () => {
       const expected = diagnosticsByCell(reportTextForm(CASES[name]));
