@@ -1,0 +1,100 @@
+// Pages to the rows of the imported text: ruled tables row by row (a merged cell once, in its first row),
+// the rest of the page as lines and borderless table rows, top to bottom; running headers and footers left out.
+import { boxOf, unionBox, type Box } from './pdf-geometry';
+import { cellBox, cellText, gridsOf, lineText, linesOfPieces, type Grid, type GridCell } from './pdf-grid';
+import { flowRows, type Field } from './pdf-flow';
+import type { PageContent } from './pdf-page';
+import { runningLines } from './pdf-running';
+
+export interface PageRow {
+  /** 1-based */
+  readonly page: number;
+  readonly fields: readonly Field[];
+  readonly box: Box;
+  /** a row of a ruled table */
+  readonly ruled: boolean;
+  /** a paragraph made of several printed lines: each printed line's part of it */
+  readonly parts?: readonly Field[];
+}
+
+const NUMBER = /^[0-9０-９][0-9０-９,，.．]*$/;
+
+/**
+ * The rows of a ruled table. An empty cell at the start of a row, in columns that hold no number anywhere in
+ * the table, is the rest of a label cell the page break cut (Chromium and Word draw it again, empty, on the
+ * next page): it is left out, where an empty cell among values stays an empty field.
+ */
+function gridRows(grid: Grid, page: number): PageRow[] {
+  const texts = new Map(grid.cells.map((c) => [c, cellText(c)]));
+  const valueColumns = new Set(grid.cells.filter((c) => NUMBER.test(texts.get(c)!)).flatMap((c) => Array.from({ length: c.colSpan }, (_, k) => c.col + k)));
+  const labelOnly = (c: GridCell): boolean => Array.from({ length: c.colSpan }, (_, k) => c.col + k).every((col) => !valueColumns.has(col));
+  const rows: PageRow[] = [];
+  for (let r = 0; r < grid.rowCount; r++) {
+    const cells = grid.cells.filter((c) => c.row === r);
+    const first = cells.findIndex((c) => texts.get(c) !== '');
+    const kept = first > 0 && cells.slice(0, first).every(labelOnly) ? cells.slice(first) : cells;
+    if (kept.length === 0) continue;
+    const fields = kept.map((c) => ({ text: texts.get(c)!, box: cellBox(c) }));
+    rows.push({ page, fields, box: kept.map((c) => c.rect).reduce(unionBox), ruled: true });
+  }
+  return rows;
+}
+
+interface Block {
+  readonly top: number;
+  readonly rows: PageRow[];
+  /** the ruled table the rows come from */
+  readonly grid?: Grid;
+}
+
+const rowKey = (row: PageRow): string => row.fields.map((f) => f.text).join('\t');
+const sameColumns = (a: Grid, b: Grid): boolean => Math.abs(a.rect[0] - b.rect[0]) <= 2 && Math.abs(a.rect[2] - b.rect[2]) <= 2;
+
+/**
+ * A ruled table that goes on at the top of the next page, with its header rows printed again (a repeated
+ * <thead>, Word's "repeat as header row"): the repeated rows are left out, as the table has them already.
+ */
+function dropRepeatedHeaders(pages: Block[][]): void {
+  let head: PageRow[] = [];
+  let last: Grid | undefined;
+  for (const blocks of pages) {
+    const first = blocks[0];
+    if (first?.grid && last && sameColumns(first.grid, last)) {
+      let k = 0;
+      while (k < head.length && k < first.rows.length - 1 && rowKey(first.rows[k]) === rowKey(head[k])) k++;
+      first.rows.splice(0, k);
+    } else if (first?.grid) head = first.rows.slice();
+    for (const block of blocks.slice(1)) if (block.grid) head = block.rows.slice();
+    const end = blocks[blocks.length - 1];
+    last = end?.grid;
+  }
+}
+
+export function layoutPages(pages: readonly PageContent[]): PageRow[] {
+  const split = pages.map((page) => {
+    const { grids, outside } = gridsOf(page.segments, page.pieces);
+    return { page, grids, printed: linesOfPieces(outside) };
+  });
+  const running = runningLines(
+    split.map(({ page, printed }) => ({ height: page.height, lines: printed.map((line) => ({ text: lineText(line), box: boxOf(line) })) })),
+  );
+  const pageBlocks = split.map(({ page, grids, printed }, p) => {
+    const kept = printed.filter((_, k) => !running[p].has(k));
+    const blocks: Block[] = grids.map((grid) => ({ top: grid.rect[3], rows: gridRows(grid, page.number), grid }));
+    // the text between two tables (or before the first, after the last) is laid out apart: a table's value
+    // columns are never looked for across another table
+    const tops = [...grids.map((g) => g.rect[3]), -Infinity].sort((a, b) => b - a);
+    let rest = kept;
+    for (const top of tops) {
+      const above = rest.filter((line) => line[0].baseline > top);
+      rest = rest.filter((line) => line[0].baseline <= top);
+      if (above.length) {
+        const rows = flowRows(above).map((r) => ({ page: page.number, fields: r.fields, box: r.fields.map((f) => f.box).reduce(unionBox), ruled: false, parts: r.parts }));
+        blocks.push({ top: boxOf(above[0])[3], rows });
+      }
+    }
+    return blocks.sort((a, b) => b.top - a.top);
+  });
+  dropRepeatedHeaders(pageBlocks);
+  return pageBlocks.flat().flatMap((b) => b.rows);
+}

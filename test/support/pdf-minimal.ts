@@ -1,0 +1,46 @@
+// Small PDFs written by hand, for what a printer never makes: a font that is not embedded (text that needs the
+// CMaps), an encryption dictionary.
+
+/** A PDF file of these objects (numbered from 1; object 1 the catalog) with a correct cross-reference table. */
+export function pdfOf(objects: readonly string[], trailer = ''): Uint8Array {
+  let body = '%PDF-1.4\n';
+  const offsets = objects.map((object, i) => {
+    const at = body.length;
+    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+    return at;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${trailer}>>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(body);
+}
+
+const stream = (content: string): string => `<< /Length ${content.length} >>\nstream\n${content}\nendstream`;
+
+/** One page of text in 宋体 (STSong-Light) referenced by name only, encoded UniGB-UCS2-H: readable only with the GB CMaps. */
+export function pdfWithoutEmbeddedFont(text: string): Uint8Array {
+  const ucs2 = [...text].map((ch) => ch.codePointAt(0)!.toString(16).padStart(4, '0')).join('');
+  return pdfOf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 6 0 R >>',
+    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [5 0 R] >>',
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R /DW 1000 >>',
+    stream(`BT /F1 12 Tf 72 760 Td <${ucs2}> Tj ET`),
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+  ]);
+}
+
+/** A one-page PDF whose standard security handler wants a password nobody gave (O and U of no password). */
+export function encryptedPdf(): Uint8Array {
+  const bytes = (n: number, step: number): string => Array.from({ length: n }, (_, i) => ((i * step + 11) % 256).toString(16).padStart(2, '0')).join('');
+  return pdfOf(
+    [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
+      `<< /Filter /Standard /V 1 /R 2 /Length 40 /P -44 /O <${bytes(32, 37)}> /U <${bytes(32, 53)}> >>`,
+    ],
+    `/Encrypt 4 0 R /ID [<${bytes(16, 7)}> <${bytes(16, 7)}>] `,
+  );
+}
