@@ -67,7 +67,7 @@ export function readTitle(text: string, start: number, end: number, hasBao: bool
     for (let k = 0; prev && k < 3; k++, prev = lineBefore(text, prev.start, from)) {
       const trimmed = prev.text.trim();
       if (!trimmed) continue;
-      if (trimmed.length <= 40 && !/[。，,：:\d]/.test(trimmed)) {
+      if (isAgencyLine(trimmed)) {
         agency = trimmed;
         agencyLine = prev;
       }
@@ -75,6 +75,18 @@ export function readTitle(text: string, start: number, end: number, hasBao: bool
     }
   }
   return { line, year, agency, agencyLine };
+}
+
+/** `一、` `（三）`: a section heading or a table row label (三、本年度办理结果), never an agency's name */
+const ENUMERATED = /^[（(]?[一二三四五六七八九十]+[）)、.．]/;
+const MAX_AGENCY = 40;
+
+/**
+ * Whether the line before an agency-less title holds the agency. A heading, a row label or another title
+ * (its digits may be full-width) there means the title is a page header, not the start of a report.
+ */
+function isAgencyLine(trimmed: string): boolean {
+  return trimmed.length <= MAX_AGENCY && !/[。，,：:\d]/.test(trimmed.normalize('NFKC')) && !ENUMERATED.test(trimmed);
 }
 
 const CACHE_LIMIT = 1000;

@@ -70,30 +70,50 @@ class CandidateLines {
   }
 }
 
+/** Whether a title met inside a report is surely another report's: it names an agency or year of its own. */
+function startsAnother(title: TitleLine, report: TitleLine | null): boolean {
+  if (!title.agency || title.agencyLine) return false;
+  return !report || title.agency !== report.agency || title.year !== report.year;
+}
+
+/**
+ * The reports of text[from, to): each starts at a title, or at the first heading of a text with none. Inside
+ * a report, a title that names another agency (or year) on its own line starts the next report of a
+ * compilation; one with no agency of its own (`2024年政府信息公开工作年度报告`, or the agency taken from the
+ * line before, which may be any short line of a table) or the report's own title again may be a PDF's
+ * running page header: it starts a report only if the sections start again after it (its next heading is
+ * 一). The choice rests on the report's title, the title line and the text after it, so that a run of reports
+ * parsed on its own (see incremental.ts) is read as in the whole document.
+ */
 function splitReports(text: string, from: number, to: number): ReportDraft[] {
   const drafts: ReportDraft[] = [];
   let current: ReportDraft | null = null;
+  /** an agency-less title met inside a report, until the next heading says what it is */
+  let pending: TitleLine | null = null;
+  const open = (title: TitleLine | null, start: number): ReportDraft => {
+    if (current) current.end = previousLineEnd(text, start);
+    const draft: ReportDraft = { title, start, headings: [], end: to };
+    drafts.push(draft);
+    return draft;
+  };
   const lines = new CandidateLines(text, from, to);
   while (lines.next()) {
     const { start, end, hasBao } = lines;
     const title = readTitle(text, start, end, hasBao, from);
     if (title) {
-      if (!current || current.headings.length > 0) {
-        if (current) current.end = previousLineEnd(text, title.line.start);
-        current = { title, start: (title.agencyLine ?? title.line).start, headings: [], end: to };
-        drafts.push(current);
-      } else {
-        // a second title line before any section (a page header, a metadata line): the later one is the title
-        current.title = title;
-      }
+      pending = null;
+      if (!current || (current.headings.length > 0 && startsAnother(title, current.title))) current = open(title, (title.agencyLine ?? title.line).start);
+      else if (current.headings.length > 0) pending = title;
+      // a second title line before any section (a metadata line, a page header): the later one is the
+      // title, unless it lacks the agency the first one names
+      else if (title.agency || !current.title?.agency) current.title = title;
       continue;
     }
     const heading = readHeading(text, start, end);
     if (!heading) continue;
-    if (!current) {
-      current = { title: null, start, headings: [], end: to };
-      drafts.push(current);
-    }
+    if (pending && heading.section.number === 1) current = open(pending, (pending.agencyLine ?? pending.line).start);
+    pending = null;
+    current ??= open(null, start);
     current.headings.push(heading);
   }
   return drafts;
