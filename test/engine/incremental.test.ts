@@ -63,8 +63,8 @@ function compilation(seed: number, count: number): string {
 }
 
 /**
- * A compilation in the shapes that PDF text and pasted fragments give: titles with the agency on the line
- * before or with none, running page headers after the headings, and fragments cut off right after a heading
+ * A compilation in the shapes that PDF text, OCR markdown and pasted fragments give: titles with the agency on
+ * the line before or with none, running page headers after the headings, and fragments cut off right after a heading
  * so that the next report's title follows the heading directly (two reports sharing a boundary); sometimes the
  * document starts with such a heading.
  */
@@ -81,6 +81,7 @@ function ragged(seed: number, count: number): string {
         title: TITLE_SHAPES[random(TITLE_SHAPES.length)],
         pageBreaks: random(2) === 0,
         cutAfter: random(3) === 0 ? 1 + random(6) : undefined,
+        markdown: random(3) === 0,
       }),
     );
   }

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkText, parseDocument } from '../../server/src/engine';
-import { consistentValues, LAYOUTS, renderReport, seededRandom, TITLE_SHAPES, type ReportSpec } from '../support/generate';
+import { consistentValues, LAYOUTS, renderReport, seededRandom, TABLE3_KEYS, TITLE_SHAPES, type ReportSpec } from '../support/generate';
 import { codes, readExample } from '../support/helpers';
 
 const PAGE_HEADER = readExample('test/fixtures/defects/page-header.txt');
@@ -85,5 +85,30 @@ describe('compilations', () => {
     assert.deepEqual(reports.map((r) => r.span.start), [lines[0], lines[1], lines[4]]);
     assert.deepEqual(reports.map((r) => r.agency), ['', '', '示例局']);
     assert.deepEqual(reports.map((r) => r.sections.map((s) => s.number)), [[6], [1], [1]]);
+  });
+});
+
+describe('markdown from OCR tools', () => {
+  it('# title, ## headings and ### before table 三’s numbered labels, in every layout and title shape: read as plain text is', () => {
+    for (const layout of LAYOUTS) {
+      for (const title of TITLE_SHAPES) {
+        const values = consistentValues(seededRandom(layout.length * 7 + title.length));
+        const text = renderReport(spec({ layout, title, values, markdown: true }));
+        // a markdown table's rows are no headings
+        if (layout !== 'pipes') assert.match(text, /^### 一、本年新收政府信息公开申请数量/m);
+        const result = checkText(text);
+        assert.deepEqual(codes(result.diagnostics), [], `${layout} ${title}`);
+        const [report] = result.parsed.reports;
+        assert.equal(report.title, title === 'no-agency' ? HEADER : `示例县发展和改革局${HEADER}`);
+        assert.equal(report.agency, title === 'no-agency' ? '' : '示例县发展和改革局');
+        assert.deepEqual(report.sections.map((s) => s.headingText.slice(0, 3)), ['一、总', '二、主', '三、收', '四、政', '五、存', '六、其']);
+        for (const key of TABLE3_KEYS) assert.deepEqual(report.tables['三']!.rows.get(key)!.cells!.map((c) => c.value), values.table3[key], `${layout} ${key}`);
+      }
+    }
+  });
+  it('a heading in bold (**五、…**) is a heading, shown without its marks', () => {
+    const text = renderReport(spec()).replace('五、存在的主要问题及改进情况', '**五、存在的主要问题及改进情况**');
+    assert.deepEqual(codes(checkText(text).diagnostics), []);
+    assert.equal(parseDocument(text).reports[0].sections[4].headingText, '五、存在的主要问题及改进情况');
   });
 });

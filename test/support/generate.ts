@@ -27,6 +27,8 @@ export interface ReportSpec {
   pageBreaks?: boolean;
   /** the report is cut off after this section's heading, with no line break after it (a fragment pasted into a compilation) */
   cutAfter?: number;
+  /** markdown as OCR tools write it: `#` before the title, `##` before headings, `###` before the row labels that start with 一、 */
+  markdown?: boolean;
 }
 
 /** The agency on the title's line, on the line before it (a title in two lines), or nowhere. */
@@ -146,6 +148,10 @@ function titleLines(spec: ReportSpec): string[] {
   }
 }
 
+const marked = (spec: ReportSpec, mark: string, lines: string[]): string[] => (spec.markdown ? lines.map((l) => `${mark} ${l}`) : lines);
+/** table 三's labels that look like headings: 一、本年新收…, 三、本年度办理结果, 四、结转下年度继续办理 */
+const NUMBERED_LABEL = /^[一二三四五六]、/;
+
 export function renderReport(spec: ReportSpec): string {
   const { two, three, four } = renderTables(spec.values, spec.layout, spec.fullWidth, spec.splitLabels);
   const r1 = spec.values.table3.R1[6];
@@ -157,12 +163,12 @@ export function renderReport(spec: ReportSpec): string {
     ['政务公开的深度和广度还有待提升。下一步将加强培训，规范依申请公开办理流程。'],
     ['本年度未收取信息处理费。'],
   ];
-  const lines = [...titleLines(spec), '', `发布时间：${spec.published ?? `${spec.year + 1}-01-15`}`];
+  const lines = [...marked(spec, '#', titleLines(spec)), '', `发布时间：${spec.published ?? `${spec.year + 1}-01-15`}`];
   for (const [k, body] of bodies.entries()) {
-    lines.push('', SECTION_HEADINGS[k]);
+    lines.push('', ...marked(spec, '##', [SECTION_HEADINGS[k]]));
     if (spec.cutAfter === k + 1) return lines.join('\n');
     if (spec.pageBreaks) lines.push('', `- ${k + 1} -`, `${spec.year}年政府信息公开工作年度报告`);
-    lines.push('', ...body);
+    lines.push('', ...body.map((l) => (NUMBERED_LABEL.test(l) ? marked(spec, '###', [l])[0] : l)));
   }
   return [...lines, ''].join('\n');
 }

@@ -5,7 +5,7 @@ import { TEMPLATES, TRIAL_MARKERS } from '../template/tables';
 import type { TableId, TemplateId } from '../template/types';
 import { lineEndAt, lineStartAt, previousLineEnd } from '../text/lines';
 import { NextChar } from '../text/next-char';
-import { readHeading, readTitle, type HeadingLine, type TitleLine } from './blocks';
+import { readHeading, readTitle, withoutMarkup, type HeadingLine, type TitleLine } from './blocks';
 import { foldText } from '../text/fold';
 import { labelAt, MAX_LABEL } from './labels';
 import { parseTable } from './table';
@@ -19,8 +19,8 @@ interface ReportDraft {
   end: number;
 }
 
-/** a line whose first character, after spaces, is a section numeral: where headings are looked for */
-const NUMERAL_LINE = /[\n\r][^\S\n\r]*[一二三四五六]/g;
+/** a line whose first character, after spaces and markdown marks, is a section numeral: where headings are looked for */
+const NUMERAL_LINE = /[\n\r][^\S\n\r]*[#*]*[^\S\n\r]*[一二三四五六]/g;
 
 /**
  * The lines that may open a report or a section, in order: those starting with a numeral (after spaces) and
@@ -162,7 +162,7 @@ function buildReport(text: string, draft: ReportDraft, arena: GridArena, streams
     return {
       number: h.section.number,
       headingSpan: { start: h.line.start, end: h.line.end },
-      headingText: h.line.text.trim(),
+      headingText: withoutMarkup(h.line.text),
       body: { start: h.line.end, end: next ? next.line.start : end },
     };
   });
@@ -185,7 +185,7 @@ function buildReport(text: string, draft: ReportDraft, arena: GridArena, streams
   }
   const title = draft.title;
   return {
-    title: title ? [title.agencyLine?.text.trim(), title.line.text.trim()].filter(Boolean).join('') : '',
+    title: title ? [title.agencyLine?.text, title.line.text].filter((t) => t !== undefined).map(withoutMarkup).join('') : '',
     agency: title?.agency ?? '',
     year,
     span: { start: draft.start, end },
