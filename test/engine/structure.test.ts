@@ -112,3 +112,33 @@ describe('markdown from OCR tools', () => {
     assert.equal(parseDocument(text).reports[0].sections[4].headingText, '五、存在的主要问题及改进情况');
   });
 });
+
+describe('no cascade of missing-section', () => {
+  const withoutHeadings = (numerals: string): string =>
+    [...numerals].reduce((text, n) => text.replace(new RegExp(`^${n}、(?:总体|主动|收到|政府信息公开行政|存在|其他需要).*\\n`, 'm'), ''), renderReport(spec()));
+  it('a title with most headings unread: one missing-section on the title naming what is missing, with no fix', () => {
+    const text = withoutHeadings('一二四五');
+    const ds = checkText(text).diagnostics.filter((d) => d.code === 'missing-section');
+    assert.equal(ds.length, 1);
+    assert.deepEqual(ds[0].span, parseDocument(text).reports[0].titleSpan);
+    assert.equal(ds[0].severity, 'error');
+    assert.equal(ds[0].message, '六个部分的标题只识别出 2 个，缺少第一、二、四、五部分（“一、总体情况”“二、主动公开政府信息情况”“四、政府信息公开行政复议、行政诉讼情况”“五、存在的主要问题及改进情况”）；如果这些部分其实都在，是其标题的写法未能识别');
+    assert.equal(ds[0].fix, undefined);
+    const en = checkText(text, { locale: 'en' }).diagnostics.filter((d) => d.code === 'missing-section');
+    assert.match(en[0].message, /^Only 2 of the six section headings were recognised; sections 一, 二, 四, 五 are missing/);
+  });
+  it('a title and no heading at all: one missing-section', () => {
+    const ds = checkText(`${renderReport(spec()).split('\n')[0]}\n\n正文。\n`).diagnostics;
+    assert.deepEqual(codes(ds), ['missing-section']);
+    assert.match(ds[0].message, /只识别出 0 个，缺少第一、二、三、四、五、六部分/);
+  });
+  it('half the headings missing: each is reported, with its fix', () => {
+    const ds = checkText(withoutHeadings('二四六')).diagnostics.filter((d) => d.code === 'missing-section');
+    assert.deepEqual(ds.map((d) => d.message.slice(0, 5)).sort(), ['缺少第二部', '缺少第四部', '缺少第六部'].sort());
+    assert.ok(ds.every((d) => d.fix));
+  });
+  it('no title: each missing section is reported (there is no title to say it on)', () => {
+    const text = withoutHeadings('一二四五').split('\n').slice(1).join('\n');
+    assert.equal(checkText(text).diagnostics.filter((d) => d.code === 'missing-section').length, 4);
+  });
+});

@@ -31,8 +31,16 @@ export const checkSections: Check = (ctx) => {
       ctx.emit('empty-section', section.headingSpan, ctx.msg('empty-section', params));
     }
   }
-  for (const template of SECTIONS) {
-    if (seen.has(template.number)) continue;
+  const missing = SECTIONS.filter((s) => !seen.has(s.number));
+  if (report.titleSpan && missing.length > SECTIONS.length / 2) {
+    // most headings unread is more likely a layout this checker cannot read than a report lacking them:
+    // said once, on the title, with no fix (inserting blank sections over a body that is there would not help)
+    const numerals = missing.map((s) => s.numeral).join(ctx.options.locale === 'zh' ? '、' : ', ');
+    const headings = missing.map((s) => `“${s.numeral}、${s.heading}”`).join(ctx.options.locale === 'zh' ? '' : ', ');
+    ctx.emit('missing-section', report.titleSpan, ctx.msg('missing-sections', { found: seen.size, numerals, headings }));
+    return;
+  }
+  for (const template of missing) {
     const next = report.sections.find((s) => s.number > template.number);
     const params = { numeral: template.numeral, heading: template.heading };
     const table = template.table ? renderBlankTable(report.template.tables[template.table]) : [];

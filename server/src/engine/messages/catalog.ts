@@ -7,6 +7,7 @@ type Catalog = Record<MessageKey, (p: P) => string>;
 
 export type MessageKey =
   | 'missing-section'
+  | 'missing-sections'
   | 'fix.insert-section'
   | 'section-order'
   | 'duplicate-section'
@@ -68,6 +69,8 @@ const zh: Catalog = {
   'fix.all': () => '修复本文件中所有可自动修复的问题',
   'workspace.checked': (p) => `已检查 ${p.files} 个文件，其中 ${p.reports} 个是年报，发现 ${p.problems} 个问题`,
   'missing-section': (p) => `缺少第${p.numeral}部分“${p.numeral}、${p.heading}”`,
+  'missing-sections': (p) =>
+    `六个部分的标题只识别出 ${p.found} 个，缺少第${p.numerals}部分（${p.headings}）；如果这些部分其实都在，是其标题的写法未能识别`,
   'fix.insert-section': (p) => `插入“${p.numeral}、${p.heading}”`,
   'section-order': (p) => `“${p.heading}”顺序不对：第${p.numeral}部分出现在第${p.after}部分之后`,
   'duplicate-section': (p) => `第${p.numeral}部分“${p.heading}”重复出现（前文第${p.numeral}部分已有，见相关位置）`,
@@ -126,6 +129,8 @@ const en: Catalog = {
   'fix.all': () => 'Fix every auto-fixable problem in this file',
   'workspace.checked': (p) => `Checked ${p.files} files, ${p.reports} of them reports, ${p.problems} problems found`,
   'missing-section': (p) => `Section ${p.numeral} “${p.numeral}、${p.heading}” is missing`,
+  'missing-sections': (p) =>
+    `Only ${p.found} of the six section headings were recognised; sections ${p.numerals} are missing (${p.headings}). If they are there, their headings are written in a form the checker cannot read`,
   'fix.insert-section': (p) => `Insert “${p.numeral}、${p.heading}”`,
   'section-order': (p) => `“${p.heading}” is out of order: section ${p.numeral} comes after section ${p.after}`,
   'duplicate-section': (p) => `Section ${p.numeral} “${p.heading}” appears twice (the first one is shown as related)`,
