@@ -142,3 +142,16 @@ describe('no cascade of missing-section', () => {
     assert.equal(checkText(text).diagnostics.filter((d) => d.code === 'missing-section').length, 4);
   });
 });
+
+describe('page furniture in a section', () => {
+  const emptySix = (after: string): string => renderReport(spec()).replace('本年度未收取信息处理费。\n', after);
+  it('a section holding only a page footer and the next page’s running header is empty', () => {
+    for (const furniture of ['- 5 -\n', '第 5 页 共 5 页\n', `- 5 -\n${HEADER}\n`, `## ${HEADER}\n`, '示例县发展和改革局2024年政府信息公开工作年度报告\n']) {
+      const ds = checkText(emptySix(furniture)).diagnostics;
+      assert.deepEqual(codes(ds), ['empty-section'], furniture);
+    }
+  });
+  it('near miss: a sentence that names the report is text', () => {
+    assert.deepEqual(codes(checkText(emptySix(`本机关${HEADER}已按时公开。\n`)).diagnostics), []);
+  });
+});

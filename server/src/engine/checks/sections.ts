@@ -2,11 +2,23 @@
 import { renderBlankTable } from '../template/render';
 import { SECTIONS } from '../template/sections';
 import type { Span } from '../model';
+import { readTitle } from '../parse/blocks';
+import { PAGE_FOOTER } from '../parse/tokens';
 import { isSpace } from '../text/chars';
+import { lineEndAt } from '../text/lines';
 import type { Check } from './context';
 
-function isBlank(text: string, span: Span): boolean {
-  for (let i = span.start; i < span.end; i++) if (!isSpace(text.charCodeAt(i))) return false;
+/**
+ * Whether the span holds nothing but blank lines and page furniture: a PDF's page footer (`- 5 -`) and the
+ * next page's running header (the title again) make no text of a section left empty before a page break.
+ */
+function holdsNoText(text: string, span: Span): boolean {
+  for (let i = span.start; i < span.end; i++) {
+    if (isSpace(text.charCodeAt(i))) continue;
+    const end = lineEndAt(text, i, span.end);
+    if (!PAGE_FOOTER.test(text.slice(i, end)) && !readTitle(text, i, end, true, i)) return false;
+    i = end;
+  }
   return true;
 }
 
@@ -27,7 +39,7 @@ export const checkSections: Check = (ctx) => {
       ctx.emit('section-order', section.headingSpan, ctx.msg('section-order', { ...params, after: SECTIONS[highest - 1].numeral }));
     }
     highest = Math.max(highest, section.number);
-    if (section.number >= 5 && isBlank(text, section.body)) {
+    if (section.number >= 5 && holdsNoText(text, section.body)) {
       ctx.emit('empty-section', section.headingSpan, ctx.msg('empty-section', params));
     }
   }
