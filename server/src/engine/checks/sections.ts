@@ -16,7 +16,8 @@ function holdsNoText(text: string, span: Span): boolean {
   for (let i = span.start; i < span.end; i++) {
     if (isSpace(text.charCodeAt(i))) continue;
     const end = lineEndAt(text, i, span.end);
-    if (!PAGE_FOOTER.test(text.slice(i, end)) && !readTitle(text, i, end, true, i)) return false;
+    const line = text.slice(i, end);
+    if (!PAGE_FOOTER.test(line) && !readTitle(text, i, end, line.includes('报'), i)) return false;
     i = end;
   }
   return true;

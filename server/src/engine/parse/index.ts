@@ -20,7 +20,7 @@ interface ReportDraft {
 }
 
 /** a line whose first character, after spaces and markdown marks, is a section numeral: where headings are looked for */
-const NUMERAL_LINE = /[\n\r][^\S\n\r]*[#*]*[^\S\n\r]*[一二三四五六]/g;
+const NUMERAL_LINE = /[\n\r][^\S\n\r]*(?:[#*]+[^\S\n\r]*)?[一二三四五六]/g;
 
 /**
  * The lines that may open a report or a section, in order: those starting with a numeral (after spaces) and
