@@ -106,6 +106,11 @@ describe('markdown from OCR tools', () => {
       }
     }
   });
+  it('a # title with spaces around the year names its agency and year', () => {
+    const text = renderReport(spec()).replace(/^.*\n/, '# 示例县人民政府 2025 年 政府信息公开工作年度报告\n');
+    const [report] = parseDocument(text).reports;
+    assert.deepEqual([report.agency, report.year, report.title], ['示例县人民政府', 2025, '示例县人民政府 2025 年 政府信息公开工作年度报告']);
+  });
   it('a heading in bold (**五、…**) is a heading, shown without its marks', () => {
     const text = renderReport(spec()).replace('五、存在的主要问题及改进情况', '**五、存在的主要问题及改进情况**');
     assert.deepEqual(codes(checkText(text).diagnostics), []);
