@@ -13,7 +13,7 @@ const MAX_TITLE = 80;
 const MAX_HEADING = 40;
 /** markdown's marks before a title or heading, as OCR tools write them: `# …报告`, `## 一、总体情况`, `**一、总体情况**` */
 const MARKUP_START = /^[\s\u3000\uFEFF]*(?:#{1,6}|\*\*)?[\s\u3000]*/;
-const MARKUP_END = /[\s\u3000]*(?:\*\*|#+)?[\s\u3000]*$/;
+const MARKS_AROUND = /^(?:#{1,6}|\*\*)\s*|\s*(?:\*\*|#+)$/g;
 const HEADING_START = new RegExp(`${MARKUP_START.source}([一二三四五六])[\\s\\u3000]*[、.,，．。][\\s\\u3000]*`);
 
 export interface TitleLine {
@@ -34,11 +34,17 @@ const NUMERAL_CODES = new Set([...'一二三四五六'].map((c) => c.charCodeAt(
 
 const lineOf = (text: string, start: number, end: number): Line => ({ start, end, text: text.slice(start, end) });
 
-/** A title's or heading's text as shown: without the spaces and markdown marks around it. */
-export const withoutMarkup = (text: string): string => text.replace(MARKUP_START, '').replace(MARKUP_END, '');
-
 const HASH = 0x23;
 const ASTERISK = 0x2a;
+const isMark = (code: number): boolean => code === HASH || code === ASTERISK;
+
+/** A title's or heading's text as shown: without the spaces and markdown marks around it. */
+export function withoutMarkup(text: string): string {
+  const trimmed = text.trim();
+  // most lines have no marks: the regex (which tries every position for its end) only for those that do
+  if (!isMark(trimmed.charCodeAt(0)) && !isMark(trimmed.charCodeAt(trimmed.length - 1))) return trimmed;
+  return trimmed.replace(MARKS_AROUND, '').trim();
+}
 
 /** The line before the one starting at `start`, when it starts at or after `from`. */
 function lineBefore(text: string, start: number, from: number): Line | null {
@@ -112,7 +118,7 @@ export function readHeading(text: string, start: number, end: number): HeadingLi
   // a heading starts with its numeral, after spaces and markdown marks
   let at = start;
   while (at < end && isSpace(text.charCodeAt(at))) at++;
-  while (at < end && (text.charCodeAt(at) === HASH || text.charCodeAt(at) === ASTERISK)) at++;
+  while (at < end && isMark(text.charCodeAt(at))) at++;
   while (at < end && isSpace(text.charCodeAt(at))) at++;
   if (at === end || !NUMERAL_CODES.has(text.charCodeAt(at))) return null;
   const line = lineOf(text, start, end);
