@@ -97,8 +97,8 @@ const ENUMERATED = /^[（(]?[一二三四五六七八九十]+[）)、.．]/;
 const MAX_AGENCY = 40;
 
 /**
- * Whether the line before an agency-less title holds the agency. A heading, a row label or another title
- * (its digits may be full-width) there means the title is a page header, not the start of a report.
+ * Whether the line before an agency-less title holds the agency: a short line, and no heading, table row label
+ * or other title (whose digits may be full-width). A title after one of those names no agency.
  */
 function isAgencyLine(trimmed: string): boolean {
   return trimmed.length <= MAX_AGENCY && !/[。，,：:\d]/.test(trimmed.normalize('NFKC')) && !ENUMERATED.test(trimmed);

@@ -88,7 +88,7 @@ function startsAnother(title: TitleLine, report: TitleLine | null): boolean {
 function splitReports(text: string, from: number, to: number): ReportDraft[] {
   const drafts: ReportDraft[] = [];
   let current: ReportDraft | null = null;
-  /** an agency-less title met inside a report, until the next heading says what it is */
+  /** a title inside the report that may be a running header, until the next heading says which it is */
   let pending: TitleLine | null = null;
   const open = (title: TitleLine | null, start: number): ReportDraft => {
     if (current) current.end = previousLineEnd(text, start);
