@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import * as iconv from 'iconv-lite';
-import { readSeed, SEEDS } from '../support/helpers';
+import { readExample, readSeed, SEEDS } from '../support/helpers';
 
 const CLI = join(process.cwd(), 'dist', 'cli.js');
 const runIn = (cwd: string, ...args: string[]) => {
@@ -143,5 +143,20 @@ describe('xxgk check', () => {
     assert.match(r.stdout, /<th colspan="5" rowspan="1">法人或其他组织<\/th>/);
     assert.doesNotMatch(r.stdout, /(src|href)="https?:/, 'nothing remote');
     assert.match(r.stdout, /Content-Security-Policy/);
+  });
+  it('--format html on a CRLF file: each paragraph and each problem names its real line', () => {
+    const dir = tmp();
+    const file = join(dir, 'crlf.txt');
+    const text = readExample('examples/arithmetic-errors-2024.txt').replace(/\r?\n/g, '\r\n');
+    writeFileSync(file, text);
+    const r = run('--format', 'html', file);
+    const lines = text.split('\r\n');
+    const paragraphs = [...r.stdout.matchAll(/<p data-line="(\d+)">([^<]*)<\/p>/g)];
+    assert.equal(paragraphs.length, 3);
+    for (const [, line, shown] of paragraphs) assert.equal(lines[Number(line)].trim(), shown);
+    const links = [...r.stdout.matchAll(/<a href="[^"]*#L(\d+)">(\d+)<\/a>/g)];
+    assert.ok(links.length > 0);
+    for (const [, href, shown] of links) assert.equal(shown, href);
+    assert.ok(links.some(([, href]) => lines[Number(href) - 1].startsWith('一、本年新收政府信息公开申请数量') && lines[Number(href) - 1].endsWith('\t145')));
   });
 });

@@ -243,6 +243,20 @@ describe('language server over JSON-RPC', () => {
     assert.equal(await client.request('xxgk/preview', { uri: 'untitled:none' }), null);
   });
 
+  it('xxgk/preview of a CRLF document: each paragraph names its own line, before and after an edit above it', async () => {
+    const u = uri();
+    const crlf = readSeed('004').replace(/\r?\n/g, '\r\n');
+    await client.open(u, crlf, 1);
+    const paragraphLines = (html: string): [number, string][] => [...html.matchAll(/<p data-line="(\d+)">([^<]*)<\/p>/g)].map((m) => [Number(m[1]), m[2]]);
+    const lines = crlf.split('\r\n');
+    const first = paragraphLines((await client.request<{ html: string }>('xxgk/preview', { uri: u })).html);
+    assert.ok(first.length > 10);
+    for (const [line, shown] of first) assert.equal(lines[line].trim(), shown);
+    await client.change(u, 2, [{ range: { start: at(0, 0), end: at(0, 0) }, text: '\r\n' }]);
+    const moved = paragraphLines((await client.request<{ html: string }>('xxgk/preview', { uri: u })).html);
+    assert.deepEqual(moved, first.map(([line, shown]) => [line + 1, shown]));
+  });
+
   it('checks a plain-text file only when it holds a report title; other text files get nothing', async () => {
     const report = uri();
     await client.open(report, BROKEN, 1, 'plaintext');

@@ -2,11 +2,24 @@
 import { renderBlankTable } from '../template/render';
 import { SECTIONS } from '../template/sections';
 import type { Span } from '../model';
+import { readTitle } from '../parse/blocks';
+import { PAGE_FOOTER } from '../parse/tokens';
 import { isSpace } from '../text/chars';
+import { lineEndAt } from '../text/lines';
 import type { Check } from './context';
 
-function isBlank(text: string, span: Span): boolean {
-  for (let i = span.start; i < span.end; i++) if (!isSpace(text.charCodeAt(i))) return false;
+/**
+ * Whether the span holds nothing but blank lines and page furniture: a PDF's page footer (`- 5 -`) and the
+ * next page's running header (the title again) make no text of a section left empty before a page break.
+ */
+function holdsNoText(text: string, span: Span): boolean {
+  for (let i = span.start; i < span.end; i++) {
+    if (isSpace(text.charCodeAt(i))) continue;
+    const end = lineEndAt(text, i, span.end);
+    const line = text.slice(i, end);
+    if (!PAGE_FOOTER.test(line) && !readTitle(text, i, end, line.includes('报'), i)) return false;
+    i = end;
+  }
   return true;
 }
 
@@ -27,12 +40,20 @@ export const checkSections: Check = (ctx) => {
       ctx.emit('section-order', section.headingSpan, ctx.msg('section-order', { ...params, after: SECTIONS[highest - 1].numeral }));
     }
     highest = Math.max(highest, section.number);
-    if (section.number >= 5 && isBlank(text, section.body)) {
+    if (section.number >= 5 && holdsNoText(text, section.body)) {
       ctx.emit('empty-section', section.headingSpan, ctx.msg('empty-section', params));
     }
   }
-  for (const template of SECTIONS) {
-    if (seen.has(template.number)) continue;
+  const missing = SECTIONS.filter((s) => !seen.has(s.number));
+  if (report.titleSpan && missing.length > SECTIONS.length / 2) {
+    // most headings unread is more likely a layout this checker cannot read than a report lacking them:
+    // said once, on the title, with no fix (inserting blank sections over a body that is there would not help)
+    const numerals = missing.map((s) => s.numeral).join(ctx.options.locale === 'zh' ? '、' : ', ');
+    const headings = missing.map((s) => `“${s.numeral}、${s.heading}”`).join(ctx.options.locale === 'zh' ? '' : ', ');
+    ctx.emit('missing-section', report.titleSpan, ctx.msg('missing-sections', { found: seen.size, numerals, headings }));
+    return;
+  }
+  for (const template of missing) {
     const next = report.sections.find((s) => s.number > template.number);
     const params = { numeral: template.numeral, heading: template.heading };
     const table = template.table ? renderBlankTable(report.template.tables[template.table]) : [];

@@ -117,11 +117,17 @@ function tableFour(table: Table, ctx: HtmlContext, diagnostics: readonly Diagnos
 function proseHtml(span: Span, ctx: HtmlContext): string {
   const text = ctx.slice(span);
   const paragraphs: string[] = [];
-  let offset = span.start;
-  for (const line of text.split(/\r\n|\r|\n/)) {
-    if (line.trim()) paragraphs.push(`<p data-line="${ctx.lineOf(offset)}">${escapeHtml(line.trim())}</p>`);
-    offset += line.length + 1;
+  const paragraph = (from: number, to: number): void => {
+    const line = text.slice(from, to).trim();
+    if (line) paragraphs.push(`<p data-line="${ctx.lineOf(span.start + from)}">${escapeHtml(line)}</p>`);
+  };
+  // a line starts past the break before it as written: CRLF is two characters
+  let start = 0;
+  for (const lineBreak of text.matchAll(/\r\n|\r|\n/g)) {
+    paragraph(start, lineBreak.index);
+    start = lineBreak.index + lineBreak[0].length;
   }
+  paragraph(start, text.length);
   return paragraphs.join('');
 }
 

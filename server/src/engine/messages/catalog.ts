@@ -7,6 +7,7 @@ type Catalog = Record<MessageKey, (p: P) => string>;
 
 export type MessageKey =
   | 'missing-section'
+  | 'missing-sections'
   | 'fix.insert-section'
   | 'section-order'
   | 'duplicate-section'
@@ -93,6 +94,8 @@ const zh: Catalog = {
   'problems.more': (p) =>
     `本文件共 ${p.total} 个问题，此处列出 ${p.shown} 个（先列错误，再列最近修改处附近的），另有 ${p.hidden} 个未列出；用命令“检查工作区内所有年报”或命令行 xxgk check 查看全部（设置 xxgk.maxProblems）`,
   'missing-section': (p) => `缺少第${p.numeral}部分“${p.numeral}、${p.heading}”`,
+  'missing-sections': (p) =>
+    `六个部分的标题只识别出 ${p.found} 个，缺少第${p.numerals}部分（${p.headings}）；如果这些部分其实都在，是其标题的写法未能识别`,
   'fix.insert-section': (p) => `插入“${p.numeral}、${p.heading}”`,
   'section-order': (p) => `“${p.heading}”顺序不对：第${p.numeral}部分出现在第${p.after}部分之后`,
   'duplicate-section': (p) => `第${p.numeral}部分“${p.heading}”重复出现（前文第${p.numeral}部分已有，见相关位置）`,
@@ -168,6 +171,8 @@ const en: Catalog = {
   'problems.more': (p) =>
     `This file has ${p.total} problems; ${p.shown} are listed here (errors first, then those nearest the last edit) and ${p.hidden} are not: run “check all reports in the workspace” or the CLI xxgk check to see them all (setting xxgk.maxProblems)`,
   'missing-section': (p) => `Section ${p.numeral} “${p.numeral}、${p.heading}” is missing`,
+  'missing-sections': (p) =>
+    `Only ${p.found} of the six section headings were recognised; sections ${p.numerals} are missing (${p.headings}). If they are there, their headings are written in a form the checker cannot read`,
   'fix.insert-section': (p) => `Insert “${p.numeral}、${p.heading}”`,
   'section-order': (p) => `“${p.heading}” is out of order: section ${p.numeral} comes after section ${p.after}`,
   'duplicate-section': (p) => `Section ${p.numeral} “${p.heading}” appears twice (the first one is shown as related)`,

@@ -105,7 +105,7 @@ export class TokenStream {
 const NUMBER_TEXT = /^(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$/;
 const MALFORMED = /^[+\-−]?\d[\d,.]*\d$|^[+\-−]\d+$/;
 const BLANK_MARKERS = new Set(['/', '\\', '-', '—', '–', '——', '--', '无', '×', '／']);
-const PAGE_FOOTER = /^[\s]*[-—－]\s*\d+\s*[-—－][\s]*$|^\s*第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?\s*$/;
+export const PAGE_FOOTER = /^[\s]*[-—－]\s*\d+\s*[-—－][\s]*$|^\s*第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?\s*$/;
 const SEPARATOR_CHARS = /^[\s|:：\-—–－=＝+_]*$/;
 /** What a page footer or a separator line can start with, after spaces: |:：-—–－=＝+_第 (asked of every line). */
 function skippableStart(code: number): boolean {
