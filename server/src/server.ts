@@ -332,7 +332,8 @@ export function startServer(connection: Connection): void {
       // read before the reports, which parse what is pending
       const reparses = [...documents.values()].reduce((n, d) => n + d.parsed.reparses, 0);
       const reports = [...documents.values()].reduce((n, d) => n + d.parsed.reports.length, 0);
-      return { documents: documents.size, reports, reparses, heapUsed: memory.heapUsed, rss: memory.rss };
+      const cpu = process.cpuUsage();
+      return { documents: documents.size, reports, reparses, heapUsed: memory.heapUsed, rss: memory.rss, cpu: cpu.user + cpu.system };
     }),
   );
 
