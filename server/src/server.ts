@@ -255,9 +255,13 @@ export function startServer(connection: Connection): void {
     return doc ? inlayHints(doc, range, settings.allTotalHints, settings.locale) : [];
   }));
 
-  connection.onDocumentFormatting(guard('formatting', [], ({ textDocument }) => {
+  connection.onDocumentFormatting(guard('formatting', [], ({ textDocument, options }) => {
     const doc = checkedDocument(textDocument.uri);
-    return doc ? formatting(doc) : [];
+    if (!doc) return [];
+    // a format that changes nothing, or leaves rows as they are, says why
+    const { edits, notice } = formatting(doc, options.tabSize, settings.locale);
+    if (notice) void (notice.warning ? connection.window.showWarningMessage(notice.message) : connection.window.showInformationMessage(notice.message));
+    return edits;
   }));
 
   connection.onExecuteCommand(

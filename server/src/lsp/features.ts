@@ -10,9 +10,9 @@ import {
   type Range,
   type TextEdit,
 } from 'vscode-languageserver';
-import { parseDocument, type Locale } from '../engine';
+import { message, type Locale } from '../engine';
 import { explainAt } from '../engine/features/explain';
-import { formatEdits } from '../engine/features/format';
+import { formatDocument } from '../engine/features/format';
 import { reportHtml } from '../engine/features/html';
 import { totalHints } from '../engine/features/hints';
 import { outline, type OutlineNode } from '../engine/features/outline';
@@ -80,10 +80,24 @@ export function inlayHints(doc: OpenDocument, range: Range, all: boolean, locale
   return hints;
 }
 
+export interface FormatReply {
+  readonly edits: TextEdit[];
+  /** what the user is told: why nothing changed, or which rows could not be aligned */
+  readonly notice: { readonly warning: boolean; readonly message: string } | null;
+}
+
+const DEFAULT_TAB_SIZE = 4;
+
 /** Formatting is asked for rarely and must see exact offsets: it reads the current text afresh. */
-export function formatting(doc: OpenDocument): TextEdit[] {
-  const text = doc.text;
-  return parseDocument(text).reports.flatMap((report) => formatEdits(text, report).map((e) => ({ range: doc.range(e.span), newText: e.newText })));
+export function formatting(doc: OpenDocument, tabSize: number, locale: Locale): FormatReply {
+  const size = Number.isInteger(tabSize) && tabSize >= 1 && tabSize <= 32 ? tabSize : DEFAULT_TAB_SIZE;
+  const result = formatDocument(doc.text, size);
+  const table = (id: string): string => message(locale, 'table', { id });
+  if (result.unreadable) return { edits: [], notice: { warning: true, message: message(locale, 'format.unreadable', { table: table(result.unreadable) }) } };
+  const edits = result.edits.map((e) => ({ range: doc.range(e.span), newText: e.newText }));
+  if (!result.leftAsWritten.length) return { edits, notice: null };
+  const rows = result.leftAsWritten.map((l) => message(locale, 'format.rows', { table: table(l.table), rows: l.rows })).join(locale === 'en' ? ', ' : '、');
+  return { edits, notice: { warning: false, message: message(locale, 'format.left-as-written', { rows }) } };
 }
 
 /** A compilation of thousands of reports is previewed in part: the first ones, with a note of how many. */
