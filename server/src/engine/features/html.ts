@@ -2,9 +2,10 @@
 // every cell that carries a diagnostic marked with its messages, and every element tagged with its line so
 // a click can reveal it in the editor. Used by the editor's preview and by `xxgk check --format html`.
 import type { Diagnostic } from '../diagnostic';
-import type { Locale } from '../messages/catalog';
+import { message, type Locale } from '../messages/catalog';
 import type { Cell, Report, Row, Span, Table } from '../model';
 import { columnPaths, headerRows, type HeaderCell } from '../template/headers';
+import type { TableId } from '../template/types';
 
 export interface HtmlContext {
   readonly locale: Locale;
@@ -132,7 +133,7 @@ export function reportHtml(report: Report, diagnostics: readonly Diagnostic[], c
   const title = report.title || String(report.year ?? '—');
   const titleLine = ctx.lineOf((report.titleSpan ?? report.span).start);
   parts.push(`<h1 data-line="${titleLine}">${escapeHtml(title)}</h1>`);
-  parts.push(`<p class="meta">${report.year ?? '—'} · ${report.templateId}</p>`);
+  parts.push(`<p class="meta">${escapeHtml(message(ctx.locale, 'report.meta', { year: report.year ?? '?', template: report.templateId }))}</p>`);
   for (const section of report.sections) {
     const { cls, title: tip } = marks(section.headingSpan, diagnostics, used);
     parts.push(`<h2 class="heading${cls}" data-line="${ctx.lineOf(section.headingSpan.start)}"${tip ? ` title="${escapeHtml(tip)}"` : ''}>${escapeHtml(section.headingText)}</h2>`);
