@@ -1,8 +1,10 @@
 // The tables in the editor, over real JSON-RPC: Format Document at the editor's tab size and what it tells the
-// user when it cannot align or changes nothing.
+// user when it cannot align or changes nothing; the 表格视图 CodeLens above each table; the edit of a cell typed
+// in the table view (exactly its span, for the version the preview was drawn from).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { applyLspEdits, LspClient, type LspTextEdit } from '../support/lsp-client';
+import { checkText } from '../../server/src/engine';
+import { applyLspEdits, LspClient, type LspDiagnostic, type LspTextEdit } from '../support/lsp-client';
 import { readExample, readSeed } from '../support/helpers';
 
 const SPACES_4 = { tabSize: 4, insertSpaces: false };
@@ -58,5 +60,48 @@ describe('tables in the editor, over JSON-RPC', () => {
     const messages = await shown(async () => (edits = await format(u)));
     assert.deepEqual(edits, []);
     assert.deepEqual(messages, ['格式化未作改动：对齐后表三会被读成不同的数值']);
+  });
+
+  it('puts a 表格视图 lens on the first line of each table, opening the table view at that report and table', async () => {
+    const text = readExample('examples/arithmetic-errors-2024.txt');
+    const u = uri();
+    await client.open(u, text);
+    const lenses = await client.request<{ range: LspTextEdit['range']; command: { title: string; command: string; arguments: unknown[] } }[]>('textDocument/codeLens', { textDocument: { uri: u } });
+    assert.deepEqual(
+      lenses.map((l) => [l.range.start.line, l.range.start.character, l.command.title, l.command.command, l.command.arguments]),
+      [
+        [text.split('\n').indexOf('第二十条第（一）项'), 0, '表格视图', 'xxgk.openTableView', [u, 0, '二']],
+        [text.split('\n').findIndex((l) => l.startsWith('（本列数据的勾稽关系')), 0, '表格视图', 'xxgk.openTableView', [u, 0, '三']],
+        [text.split('\n').indexOf('行政复议'), 0, '表格视图', 'xxgk.openTableView', [u, 0, '四']],
+      ],
+    );
+  });
+
+  it('a cell typed in the table view replaces exactly that cell, the diagnostics follow, and a stale preview is refused', async () => {
+    const text = readExample('examples/arithmetic-errors-2024.txt');
+    const u = uri();
+    await client.open(u, text, 5);
+    const preview = await client.request<{ version: number; html: string }>('xxgk/preview', { uri: u });
+    const key = /data-cell="([^"]+)" tabindex="0" title="row-total-mismatch[^"]*">145</.exec(preview.html)![1];
+    assert.equal(key, '0:三:R1:6');
+    const line = text.split('\n').findIndex((l) => l.startsWith('一、本年新收'));
+    const character = text.split('\n')[line].lastIndexOf('145');
+    const edit = await client.request<{ range: LspTextEdit['range']; newText: string }>('xxgk/cellEdit', { uri: u, version: preview.version, cell: key, text: '144' });
+    assert.deepEqual(edit, { range: { start: { line, character }, end: { line, character: character + 3 } }, newText: '144' });
+    // the preview of version 5 cannot write into version 6
+    await client.change(u, 6, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }]);
+    assert.deepEqual(await client.request('xxgk/cellEdit', { uri: u, version: 5, cell: key, text: '144' }), {
+      refused: '表格视图显示的不是最新的文本，这次修改未写入；表格已刷新，请再输入一次',
+    });
+    assert.deepEqual(await client.request('xxgk/cellEdit', { uri: u, version: 6, cell: key, text: '14 4' }), {
+      refused: '“14 4”写入后不会被读作这一格的数值，修改未写入；请输入一个数字（或 /、- 表示空白）',
+    });
+    // applied as the client applies it, the row total's diagnostic goes
+    const moved = await client.request<{ range: LspTextEdit['range']; newText: string }>('xxgk/cellEdit', { uri: u, version: 6, cell: key, text: '144' });
+    assert.equal(moved.range.start.line, line + 1);
+    await client.change(u, 7, [{ range: moved.range, text: moved.newText }]);
+    const published = await client.diagnostics(u, (p) => p.version === 7);
+    const rowTotals = (ds: readonly { code?: unknown }[]) => ds.filter((d) => d.code === 'row-total-mismatch').length;
+    assert.equal(rowTotals(published.diagnostics as LspDiagnostic[]), rowTotals(checkText(text).diagnostics) - 1);
   });
 });
