@@ -211,6 +211,10 @@ export class Preview {
         this.schedule();
       }),
       panel.webview.onDidReceiveMessage((message: PreviewMessage) => this.receive(message)),
+      // a hidden page is discarded; shown again, it is loaded afresh and says when it is ready
+      panel.onDidChangeViewState(() => {
+        if (!panel.visible) this.ready = false;
+      }),
     ];
     panel.onDidDispose(() => {
       clearTimeout(this.timer);

@@ -1,8 +1,9 @@
-// Format Document: the cells of every table row written on one line are aligned in columns by display width
-// (an ideograph takes two columns), each row keeping its own separator: tab-separated rows keep one tab per
-// cell, with spaces before it so that it lands on the column; PDF text stays space-separated; markdown rows are
-// padded between their pipes. Only the whitespace between a row's label and its cells changes, and the result is
-// given only when the parser reads every cell of it back as before.
+// Format Document: the cells of every table row whose cells stand on one line are aligned in columns by display
+// width (an ideograph takes two columns), each row keeping its own separator: tab-separated rows keep one tab per
+// cell, with spaces before it so that it lands on the column; PDF text stays space-separated, its lines of values
+// apart from their labels set under the same columns; markdown rows are padded between their pipes. Only the
+// whitespace before and between the cells changes, and the result is given only when the parser reads every cell
+// of it back as before.
 import type { TextEdit } from '../diagnostic';
 import { applyEdits } from '../fixes/apply';
 import type { Cell, Report, Span, Table } from '../model';
