@@ -105,3 +105,24 @@ describe('tables in the editor, over JSON-RPC', () => {
     assert.equal(rowTotals(published.diagnostics as LspDiagnostic[]), rowTotals(checkText(text).diagnostics) - 1);
   });
 });
+
+describe('tables in the editor, in English', () => {
+  it('with xxgk.locale en: the lens, the preview header and a refusal are in English', async () => {
+    const client = await LspClient.start({ settings: { locale: 'en' } });
+    try {
+      const u = 'untitled:tables-en.xxgk';
+      await client.open(u, readExample('examples/arithmetic-errors-2024.txt'), 3);
+      // the settings are pulled once the server is initialized: English diagnostics say they apply
+      await client.diagnostics(u, (p) => /^Table/.test(p.diagnostics[0]?.message ?? ''));
+      const lenses = await client.request<{ command: { title: string } }[]>('textDocument/codeLens', { textDocument: { uri: u } });
+      assert.deepEqual(lenses.map((l) => l.command.title), ['Table view', 'Table view', 'Table view']);
+      const preview = await client.request<{ html: string }>('xxgk/preview', { uri: u });
+      assert.match(preview.html, /<p class="meta">Year 2024 · 2021 template<\/p>/);
+      assert.deepEqual(await client.request('xxgk/cellEdit', { uri: u, version: 3, cell: '0:三:R1:6', text: '' }), {
+        refused: 'The table view cannot clear a cell; delete a value in the text',
+      });
+    } finally {
+      await client.stop();
+    }
+  });
+});
