@@ -6,7 +6,7 @@ import type { MessageKey } from '../messages/catalog';
 import type { Span } from '../model';
 import { parseDocument } from '../parse';
 import type { CellRef, TableId } from '../template/types';
-import { cellKey, differences, readings } from './readings';
+import { differences, readings, rowKey, sameButCell } from './readings';
 
 export interface TableCell extends CellRef {
   readonly table: TableId;
@@ -23,7 +23,9 @@ export function cellEdit(text: string, at: TableCell, typed: string): CellEdit {
   if (!newText) return { refused: 'cell-edit.empty' };
   const after = parseDocument(text.slice(0, cell.span.start) + newText + text.slice(cell.span.end)).reports[0];
   const written = after?.tables[at.table]?.cell(at);
-  const key = cellKey(at.table, at.row, at.col);
-  const readAsTyped = !!written && written.raw === newText && differences(readings(before), readings(after)).every((k) => k === key);
+  if (!written || written.raw !== newText) return { refused: 'cell-edit.unreadable' };
+  const [was, is] = [readings(before), readings(after)];
+  const key = rowKey(at.table, at.row);
+  const readAsTyped = differences(was, is).every((k) => k === key) && sameButCell(was, is, key, at.col);
   return readAsTyped ? { span: cell.span, newText } : { refused: 'cell-edit.unreadable' };
 }

@@ -10,7 +10,7 @@ import type { Cell, Report, Span, Table } from '../model';
 import { parseDocument } from '../parse';
 import type { TableId } from '../template/types';
 import { columnAfter, displayWidth } from '../text/width';
-import { differences, readings } from './readings';
+import { differences, readings, type Readings } from './readings';
 
 type Separator = 'tab' | 'pipe' | 'space';
 
@@ -187,7 +187,7 @@ function tableEdits(text: string, table: Table, tabSize: number): { edits: TextE
 
 /** The first table the reports of `after` read differently than those of `before`, report by report. */
 function unreadableTable(before: readonly Report[], after: readonly Report[]): TableId | null {
-  const read = (report: Report | undefined) => (report ? readings(report) : new Map<string, string>());
+  const read = (report: Report | undefined): Readings => (report ? readings(report) : new Map());
   for (let i = 0; i < Math.max(before.length, after.length); i++) {
     const changed = differences(read(before[i]), read(after[i]));
     if (changed.length) return changed[0].split(':')[0] as TableId;
