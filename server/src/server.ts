@@ -17,7 +17,7 @@ import { REQUESTS, SERVER_COMMANDS } from './protocol';
 import { codeActions, fixAllEdits, FIX_ALL_KIND, workspaceEdit } from './lsp/actions';
 import { skeletonCompletions } from './lsp/completion';
 import { toLsp } from './lsp/convert';
-import { foldingRanges, formatting, hover, inlayHints, previewHtml, symbols } from './lsp/features';
+import { foldingRanges, formatting, hover, inlayHints, previewHtml, symbols, tableCellEdit, tableLenses } from './lsp/features';
 import { OpenDocument } from './lsp/open-document';
 import { PublishCache } from './lsp/publish';
 import { resolveSettings, settingsFromEditor, type Settings } from './lsp/settings';
@@ -152,6 +152,7 @@ export function startServer(connection: Connection): void {
         inlayHintProvider: true,
         documentFormattingProvider: true,
         completionProvider: {},
+        codeLensProvider: { resolveProvider: false },
         executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
       },
       serverInfo: { name: 'xxgk-report' },
@@ -294,9 +295,13 @@ export function startServer(connection: Connection): void {
     return doc && (doc.checked || !doc.text.trim()) ? skeletonCompletions(new Date()) : [];
   }));
 
-  connection.onDocumentFormatting(guard('formatting', [], ({ textDocument }) => {
+  connection.onDocumentFormatting(guard('formatting', [], ({ textDocument, options }) => {
     const doc = checkedDocument(textDocument.uri);
-    return doc ? formatting(doc) : [];
+    if (!doc) return [];
+    // a format that changes nothing, or leaves rows as they are, says why
+    const { edits, notice } = formatting(doc, options.tabSize, settings.locale);
+    if (notice) void (notice.warning ? connection.window.showWarningMessage(notice.message) : connection.window.showInformationMessage(notice.message));
+    return edits;
   }));
 
   connection.onExecuteCommand(
@@ -320,6 +325,21 @@ export function startServer(connection: Connection): void {
     guard('preview', null, ({ uri }: { uri: string }) => {
       const doc = checkedDocument(uri);
       return doc ? { version: doc.version, ...previewHtml(doc, settings.locale) } : null;
+    }),
+  );
+
+  connection.onCodeLens(guard('codeLens', [], ({ textDocument }) => {
+    const doc = checkedDocument(textDocument.uri);
+    return doc ? tableLenses(doc, settings.locale) : [];
+  }));
+
+  // a cell typed in the preview's table view: the edit is computed here, from the model, and applied by the client
+  connection.onRequest(
+    REQUESTS.cellEdit,
+    guard('cellEdit', null, ({ uri, version, cell, text }: { uri: string; version: number; cell: string; text: string }) => {
+      const doc = checkedDocument(uri);
+      const edit = doc ? tableCellEdit(doc, version, cell, text) : { refused: 'cell-edit.no-cell' as const };
+      return 'refused' in edit ? { refused: message(settings.locale, edit.refused, { text: String(text).trim() }) } : edit;
     }),
   );
 

@@ -235,11 +235,11 @@ describe('language server over JSON-RPC', () => {
     const line = lineOf(BROKEN, '一、本年新收');
     const first = await client.request<{ version: number; html: string; reports: number }>('xxgk/preview', { uri: u });
     assert.equal(first.reports, 1);
-    assert.match(first.html, new RegExp(`<td class="cell value error" data-line="${line}" title="row-total-mismatch[^"]*">145</td>`));
+    assert.match(first.html, new RegExp(`<td class="cell value error" data-line="${line}" data-cell="0:三:R1:6" tabindex="0" title="row-total-mismatch[^"]*">145</td>`));
     await client.change(u, 2, [{ range: { start: at(0, 0), end: at(0, 0) }, text: '\n\n' }]);
     const moved = await client.request<{ version: number; html: string }>('xxgk/preview', { uri: u });
     assert.equal(moved.version, 2);
-    assert.match(moved.html, new RegExp(`data-line="${line + 2}" title="row-total-mismatch[^"]*">145</td>`));
+    assert.match(moved.html, new RegExp(`data-line="${line + 2}" data-cell="0:三:R1:6" tabindex="0" title="row-total-mismatch[^"]*">145</td>`));
     assert.equal(await client.request('xxgk/preview', { uri: 'untitled:none' }), null);
   });
 

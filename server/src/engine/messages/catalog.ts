@@ -50,6 +50,15 @@ export type MessageKey =
   | 'fix.replace-citation'
   | 'carryover-mismatch'
   | 'table'
+  | 'report.meta'
+  | 'format.rows'
+  | 'format.left-as-written'
+  | 'format.unreadable'
+  | 'lens.table-view'
+  | 'cell-edit.stale'
+  | 'cell-edit.no-cell'
+  | 'cell-edit.empty'
+  | 'cell-edit.unreadable'
   | 'not-a-report'
   | 'not-utf8'
   | 'workspace.skipped'
@@ -146,6 +155,16 @@ const zh: Catalog = {
   'carryover-mismatch': (p) =>
     `表三“二、上年结转政府信息公开申请数量”“${p.column}”为 ${p.actual}，与上年报告（${p.lastYear} 年）“四、结转下年度继续办理”的 ${p.expected} 不一致`,
   table: (p) => `表${p.id}`,
+  'report.meta': (p) => `${p.year} 年度 · 适用 ${p.template} 年版格式`,
+  'format.rows': (p) => `${p.table} ${p.rows} 行`,
+  'format.left-as-written': (p) =>
+    `格式化未对齐${p.rows}：这些行的数值不与标签同在一行（一格一行，或 PDF 文本折行），或本行的数不全、夹有其他文字`,
+  'format.unreadable': (p) => `格式化未作改动：对齐后${p.table}会被读成不同的数值`,
+  'lens.table-view': () => '表格视图',
+  'cell-edit.stale': () => '表格视图显示的不是最新的文本，这次修改未写入；表格已刷新，请再输入一次',
+  'cell-edit.no-cell': () => '这一格已不在文本中，修改未写入',
+  'cell-edit.empty': () => '表格视图不能清空一格；空白请在文本中删除',
+  'cell-edit.unreadable': (p) => `“${p.text}”写入后不会被读作这一格的数值，修改未写入；请输入一个数字（或 /、- 表示空白）`,
   'not-a-report': () => '不是政府信息公开工作年度报告（未找到报告标题或“一、总体情况”等章节标题）',
   'not-utf8': (p) => `不是有效的 UTF-8：${p.count} 处无法解码的字节已替换为“\uFFFD”，其余内容照常检查`,
   'workspace.skipped': (p) => `${p.count} 个文件未读取（不是普通文件、大于 ${p.size} 或无法读取，详见输出面板）`,
@@ -223,6 +242,16 @@ const en: Catalog = {
   'carryover-mismatch': (p) =>
     `Table 三 “二、上年结转政府信息公开申请数量”, column “${p.column}” is ${p.actual}, but last year’s report (${p.lastYear}) carried over ${p.expected}`,
   table: (p) => `Table ${p.id}`,
+  'report.meta': (p) => `Year ${p.year} · ${p.template} template`,
+  'format.rows': (p) => `${p.rows} ${Number(p.rows) === 1 ? 'row' : 'rows'} of ${p.table}`,
+  'format.left-as-written': (p) =>
+    `Format Document did not align ${p.rows}: their values are not on their label’s line (one cell per line, or wrapped PDF text), not all known, or have other text between them`,
+  'format.unreadable': (p) => `Format Document changed nothing: once aligned, ${p.table} would be read as different values`,
+  'lens.table-view': () => 'Table view',
+  'cell-edit.stale': () => 'The table view was not showing the current text, so the edit was not written; the table is redrawn, please type it again',
+  'cell-edit.no-cell': () => 'This cell is no longer in the text; the edit was not written',
+  'cell-edit.empty': () => 'The table view cannot clear a cell; delete a value in the text',
+  'cell-edit.unreadable': (p) => `“${p.text}” would not be read as this cell’s value, so it was not written; type a number (or / or - for a blank)`,
   'not-a-report': () => 'not a 政府信息公开工作年度报告 (no report title and no section headings such as “一、总体情况” found)',
   'not-utf8': (p) => `not valid UTF-8: ${p.count} undecodable byte sequence(s) replaced with “\uFFFD”, the rest checked as usual`,
   'workspace.skipped': (p) => `${p.count} file(s) not read (not a regular file, larger than ${p.size}, or unreadable: see the Output panel)`,
