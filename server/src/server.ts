@@ -11,7 +11,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { agencyYearKey, LineIndex } from './engine';
+import { agencyYearKey, LineIndex, message } from './engine';
 import { CONFIG_FILE, findConfigFile, readConfigFile, type XxgkConfig } from './config';
 import { REQUESTS, SERVER_COMMANDS } from './protocol';
 import { codeActions, fixAllEdits, FIX_ALL_KIND, workspaceEdit } from './lsp/actions';
