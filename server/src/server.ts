@@ -118,12 +118,16 @@ export function startServer(connection: Connection): void {
   };
   let configProblem: string | null = null;
 
+  /** "check all reports in the workspace" has published files that are not open, which new settings must reach too */
+  let workspacePublished = false;
+
   const applySettings = (): void => {
     settings = resolveSettings(editorConfig, fileConfig, settings.debounceMs);
     for (const doc of documents.values()) {
       doc.parsed.reconfigure(settings.engine, otherReports(workspaceReports, doc.uri));
       publish(doc);
     }
+    if (workspacePublished) void checkWorkspace().catch((e) => connection.console.error(`checking the workspace failed: ${(e as Error).message}`));
   };
 
   const pullEditorSettings = async (): Promise<void> => {
@@ -359,6 +363,7 @@ export function startServer(connection: Connection): void {
 
   /** Checks every report file of the workspace, within the budget, publishing what is found in files not open. */
   const checkWorkspace = async (): Promise<WorkspaceChecked> => {
+    workspacePublished = true;
     const fresh = new Map<string, Report[]>();
     const read: { path: string; key: string }[] = [];
     const scan = await scanInto(fresh, (file) => read.push({ path: file.path, key: uriKey(file.uri) }));
