@@ -10,6 +10,7 @@ import { checkNarrative } from './checks/narrative';
 import { checkOutdatedTemplate } from './checks/outdated';
 import { checkSections } from './checks/sections';
 import { checkStructure } from './checks/structure';
+import { checkSubtotals } from './checks/subtotals';
 import { DEFAULT_SEVERITY, type Code, type Diagnostic, type SeverityOption, type TextEdit } from './diagnostic';
 import { applyEdits } from './fixes/apply';
 import { message, type Locale } from './messages/catalog';
@@ -52,6 +53,7 @@ const CHECKS: readonly Check[] = [
   checkStructure,
   checkCells,
   checkArithmetic,
+  checkSubtotals,
   checkLabels,
   checkDates,
   checkNarrative,

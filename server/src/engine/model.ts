@@ -48,6 +48,12 @@ export interface CollapsedGroup {
   readonly cells: readonly Cell[] | null;
 }
 
+/** A 法人或其他组织 subtotal written in a row: not a template cell, checked against its parts only. */
+export interface Subtotal {
+  readonly row: string;
+  readonly cell: Cell;
+}
+
 export interface LabelTypo {
   readonly span: Span;
   readonly written: string;
@@ -74,6 +80,7 @@ export class Table {
     readonly span: Span,
     readonly collapsed: readonly CollapsedGroup[],
     readonly headerTypos: readonly LabelTypo[],
+    readonly subtotals: readonly Subtotal[],
     /** the table uses tab-separated rows (used when inserting rows) */
     readonly tabbed: boolean,
     readonly grid: TableGrid,
@@ -153,8 +160,9 @@ export class Table {
     const moveCell = (c: Cell): Cell => ({ ...c, span: moveSpan(c.span) });
     const collapsed = this.collapsed.map((g) => ({ ...g, labelSpan: moveSpan(g.labelSpan), cells: g.cells && g.cells.map(moveCell) }));
     const typos = this.headerTypos.map((t) => ({ ...t, span: moveSpan(t.span) }));
+    const subtotals = this.subtotals.map((s) => ({ ...s, cell: moveCell(s.cell) }));
     const span = moveSpan(this.span);
-    return new Table(this.id, this.template, span, collapsed, typos, this.tabbed, this.grid.shifted(delta), this.#source, this.#base + delta);
+    return new Table(this.id, this.template, span, collapsed, typos, subtotals, this.tabbed, this.grid.shifted(delta), this.#source, this.#base + delta);
   }
 
   private text(start: number, end: number): string {

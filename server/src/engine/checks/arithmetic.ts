@@ -6,7 +6,7 @@ import type { RuleTemplate } from '../template/types';
 import { cellAt, columnName, formatNumber, rowName, tableName, type Check, type CheckContext } from './context';
 import { ruleValues, rulesOf } from './values';
 
-const sumText = (values: number[]): string => {
+export const sumText = (values: number[]): string => {
   const shown = values.filter((v) => v !== 0);
   const total = formatNumber(values.reduce((a, b) => a + b, 0));
   return shown.length > 1 ? `${shown.map(formatNumber).join('+')}=${total}` : total;

@@ -3,9 +3,9 @@
 // overflow one row wait for the next label that has none (PDF text often puts a row's numbers on the
 // line before its wrapped label).
 import { BLANK as BLANK_CELL, INLINE, INVALID as INVALID_CELL, LINES, SPACED_LINES, TABS, VALUE, TableGrid, type GridArena, type Layout } from '../grid';
-import { Table, type Cell, type CollapsedGroup, type LabelTypo, type Span } from '../model';
+import { Table, type Cell, type CollapsedGroup, type LabelTypo, type Span, type Subtotal } from '../model';
 import { lookupOf } from '../template/lookup';
-import type { GroupTemplate, TableTemplate } from '../template/types';
+import type { GroupTemplate, TableTemplate, ValueKind } from '../template/types';
 import { isSpace } from '../text/chars';
 import { labelAt, MAX_LABEL } from './labels';
 import { BLANK, LABEL, NUMBER, type TokenStream } from './tokens';
@@ -103,19 +103,23 @@ function valueTokens(stream: TokenStream, from: number, to: number): number[] {
   return values;
 }
 
-function cellOf(stream: TokenStream, token: number): Cell {
+/** A number the column accepts: a decimal only in an amount (万元); a count or a change is whole. */
+const accepts = (value: number, kind: ValueKind): boolean => kind === 'amount' || Number.isInteger(value);
+
+function cellOf(stream: TokenStream, token: number, kind: ValueKind): Cell {
   const span = { start: stream.start[token], end: stream.end[token] };
   const raw = stream.text(token);
-  if (stream.kind[token] === NUMBER) return { state: 'value', value: stream.value[token], raw, span };
+  if (stream.kind[token] === NUMBER && accepts(stream.value[token], kind)) return { state: 'value', value: stream.value[token], raw, span };
   if (stream.kind[token] === BLANK) return { state: 'blank', value: null, raw, span, marker: raw };
   return { state: 'invalid', value: null, raw, span };
 }
 
-function writeSlot(grid: TableGrid, position: number, stream: TokenStream, slot: Slot): void {
+/** Writes a slot at a grid position; a number its column does not accept (`97.5` in a count) is invalid, so no sum uses it. */
+function writeSlot(grid: TableGrid, position: number, stream: TokenStream, slot: Slot, kind: ValueKind): void {
   if (typeof slot !== 'number') return grid.setCell(position, BLANK_CELL, slot.start, slot.end, 0, false);
-  const kind = stream.kind[slot];
-  const state = kind === NUMBER ? VALUE : kind === BLANK ? BLANK_CELL : INVALID_CELL;
-  grid.setCell(position, state, stream.start[slot], stream.end[slot], stream.value[slot], kind === BLANK);
+  const token = stream.kind[slot];
+  const state = token === NUMBER ? (accepts(stream.value[slot], kind) ? VALUE : INVALID_CELL) : token === BLANK ? BLANK_CELL : INVALID_CELL;
+  grid.setCell(position, state, stream.start[slot], stream.end[slot], stream.value[slot], token === BLANK);
 }
 
 /**
@@ -174,24 +178,122 @@ function layoutOf(stream: TokenStream, labelToken: number, firstValue: number, s
   return LINES;
 }
 
-/** A 法人或其他组织 subtotal column: accepted when it is the sum of its five parts. */
-function dropSubtotal(stream: TokenStream, values: number[], n: number): number[] {
-  if (n !== 7 || values.length !== 8 || values.some((t) => stream.kind[t] !== NUMBER)) return values;
-  const v = values.map((t) => stream.value[t]);
-  const parts = v[2] + v[3] + v[4] + v[5] + v[6];
-  return Math.abs(v[1] - parts) < 1e-9 ? [values[0], ...values.slice(2)] : values;
+/** A row rule over its cells: cells[total] = Σ cells[parts]. */
+interface SumRule {
+  readonly parts: readonly number[];
+  readonly total: number;
 }
 
-/** Writes row i's cells from value tokens: all of them when there are n, else where the layout places them. */
-function writeCells(grid: TableGrid, i: number, stream: TokenStream, values: number[], labelToken: number, n: number): boolean {
-  const slots = values.length === n ? values : values.length > 0 ? positionalCells(stream, values, labelToken, n) : null;
-  if (!slots) return false;
-  slots.forEach((slot, col) => writeSlot(grid, i * grid.stride + col, stream, slot));
-  return true;
+/** A table's rules over one row: per template row, its row-total rules by column. */
+const rowRulesOf = new WeakMap<TableTemplate, SumRule[][]>();
+function rowRules(template: TableTemplate, row: number): readonly SumRule[] {
+  let rules = rowRulesOf.get(template);
+  if (!rules) {
+    rules = template.rows.map((r) =>
+      template.rules
+        .filter((rule) => rule.code === 'row-total-mismatch' && rule.totals.length === 1 && [...rule.parts, ...rule.totals].every((c) => c.row === r.key))
+        .map((rule) => ({ parts: rule.parts.map((c) => c.col), total: rule.totals[0].col })),
+    );
+    rowRulesOf.set(template, rules);
+  }
+  return rules[row];
+}
+
+/** The row's rules over its cells with the subtotal written before column `before`, and the subtotal's own. */
+function rulesWithSubtotal(rules: readonly SumRule[], subtotal: NonNullable<TableTemplate['subtotal']>): SumRule[] {
+  const at = (col: number): number => (col >= subtotal.before ? col + 1 : col);
+  return [...rules.map((r) => ({ parts: r.parts.map(at), total: at(r.total) })), { parts: subtotal.parts.map(at), total: subtotal.before }];
+}
+
+/** Whether every rule holds over the numbers (NaN where a cell holds none, which no rule is judged on). */
+function rulesHold(rules: readonly SumRule[], value: (col: number) => number): boolean {
+  return rules.every((r) => {
+    const difference = r.parts.reduce((sum, c) => sum + value(c), 0) - value(r.total);
+    return Number.isNaN(difference) || Math.abs(difference) < 1e-9;
+  });
+}
+
+/**
+ * Reads one table's rows from their value tokens: a row's cells and the subtotal column some reports add. One
+ * reader serves a table; the subtotals it finds beyond the grid it keeps for the Table.
+ */
+class RowReader {
+  readonly subtotals: Subtotal[] = [];
+  /** whether the table has the subtotal column: decided for the whole table, the first time a row could hold one */
+  private subtotalColumn: boolean | undefined;
+
+  constructor(
+    private readonly stream: TokenStream,
+    private readonly template: TableTemplate,
+    private readonly grid: TableGrid,
+    private readonly hits: Hits | null,
+  ) {}
+
+  /**
+   * Writes row i's cells from its value tokens: all of them when there are as many as cells, else where the
+   * layout places them. False when the cells cannot be placed.
+   */
+  write(i: number, values: number[], labelToken: number): boolean {
+    const n = this.template.rows[i].columns.length;
+    const slots = values.length === n ? values : values.length > 0 ? positionalCells(this.stream, values, labelToken, n) : null;
+    return slots !== null && this.place(i, slots);
+  }
+
+  /** Row i's values without the subtotal, when they hold one (which is kept, to be checked against its parts). */
+  withoutSubtotal(i: number, values: number[]): number[] {
+    const row = this.template.rows[i];
+    const subtotal = this.template.subtotal;
+    if (!subtotal || values.length !== row.columns.length + 1 || !this.hasSubtotalColumn(i, values)) return values;
+    this.subtotals.push({ row: row.key, cell: cellOf(this.stream, values[subtotal.before], 'count') });
+    return [...values.slice(0, subtotal.before), ...values.slice(subtotal.before + 1)];
+  }
+
+  private place(i: number, slots: readonly Slot[]): boolean {
+    const columns = this.template.rows[i].columns;
+    slots.forEach((slot, col) => writeSlot(this.grid, i * this.grid.stride + col, this.stream, slot, columns[col].kind));
+    return true;
+  }
+
+  /**
+   * A row with one value more than cells holds the subtotal when the table has that column (its header says 小计,
+   * or most of its rows have the extra value), so that a wrong subtotal is reported, not read as the next cell.
+   * In a table that shows no such column, a lone row's extra value is a subtotal when the rules say so: it is the
+   * sum of its parts, or the row adds up without it.
+   */
+  private hasSubtotalColumn(i: number, values: readonly number[]): boolean {
+    this.subtotalColumn ??= this.tableHasSubtotalColumn();
+    if (this.subtotalColumn) return true;
+    const subtotal = this.template.subtotal!;
+    const numbers = values.map((t) => (this.stream.kind[t] === NUMBER ? this.stream.value[t] : NaN));
+    if (numbers.some(Number.isNaN)) return false;
+    const rules = rulesWithSubtotal(rowRules(this.template, i), subtotal);
+    const own = rules[rules.length - 1];
+    return rulesHold([own], (c) => numbers[c]) || rulesHold(rules.slice(0, -1), (c) => numbers[c]);
+  }
+
+  private tableHasSubtotalColumn(): boolean {
+    const hits = this.hits;
+    if (!hits) return false;
+    const stream = this.stream;
+    const firstRow = hits.row.findIndex((r) => r >= 0);
+    for (let t = 0; t < hits.token[firstRow]; t++) if (stream.kind[t] === LABEL && labelAt(stream.source, stream.start[t], stream.end[t]).folded.text.includes('小计')) return true;
+    const zone = new Zone(stream);
+    let rows = 0;
+    let withExtra = 0;
+    for (let h = 0; h < hits.count; h++) {
+      if (hits.row[h] < 0) continue;
+      const count = zone.at(hits.token[h] + 1, h + 1 < hits.count ? hits.token[h + 1] : stream.tokenCount).count;
+      if (count === 0) continue;
+      rows++;
+      if (count === this.template.rows[hits.row[h]].columns.length + 1) withExtra++;
+    }
+    return withExtra * 2 > rows;
+  }
 }
 
 const NO_GROUPS: readonly CollapsedGroup[] = [];
 const NO_TYPOS: readonly LabelTypo[] = [];
+const NO_SUBTOTALS: readonly Subtotal[] = [];
 
 /** The table in a section's tokens, its numbers kept in `arena`; null when no row of it is found. */
 export function parseTable(stream: TokenStream, template: TableTemplate, sectionEnd: number, arena: GridArena): Table | null {
@@ -201,13 +303,27 @@ export function parseTable(stream: TokenStream, template: TableTemplate, section
   let tabbed = false;
   for (let l = 0; l < stream.lineCount && !tabbed; l++) tabbed = stream.lineTabbed[l] && stream.lineFieldCount[l] > 2;
   const span = spanOfStream(stream, sectionEnd);
-  const table = (): Table =>
-    new Table(template.id, template, span, collapsed.length ? collapsed : NO_GROUPS, headerTypos.length ? headerTypos : NO_TYPOS, tabbed, grid, stream.source);
+  const table = (reader: RowReader): Table =>
+    new Table(
+      template.id,
+      template,
+      span,
+      collapsed.length ? collapsed : NO_GROUPS,
+      headerTypos.length ? headerTypos : NO_TYPOS,
+      reader.subtotals.length ? reader.subtotals : NO_SUBTOTALS,
+      tabbed,
+      grid,
+      stream.source,
+    );
 
-  if (template.unlabelled) return parseUnlabelled(stream, template, grid, sectionEnd) ? table() : null;
+  if (template.unlabelled) {
+    const reader = new RowReader(stream, template, grid, null);
+    return parseUnlabelled(stream, template, reader, grid, sectionEnd) ? table(reader) : null;
+  }
 
   const hits = findHits(stream, template, headerTypos);
   if (!hits.rows) return null;
+  const reader = new RowReader(stream, template, grid, hits);
   const layouts = new LayoutCount();
   const zones = new Zone(stream);
   let pending = NO_TOKENS;
@@ -225,7 +341,7 @@ export function parseTable(stream: TokenStream, template: TableTemplate, section
           label: group.label,
           labelSpan: { start: stream.start[labelToken], end: stream.end[labelToken] },
           members: group.members,
-          cells: values.slice(0, n).map((t) => cellOf(stream, t)),
+          cells: values.slice(0, n).map((t, col) => cellOf(stream, t, template.rows[0].columns[col].kind)),
         });
         pending = values.slice(n);
       } else {
@@ -241,13 +357,14 @@ export function parseTable(stream: TokenStream, template: TableTemplate, section
     let hasCells = found > 0;
     if (pending.length === 0 && (found === n || found === 0)) {
       // the common case, read straight from the tokens: the row's own values, all of them or none
-      for (let t = zone.from, col = 0; t < zone.to; t++) if (stream.kind[t] !== LABEL) writeSlot(grid, row * grid.stride + col++, stream, t);
+      const columns = template.rows[row].columns;
+      for (let t = zone.from, col = 0; t < zone.to; t++) if (stream.kind[t] !== LABEL) writeSlot(grid, row * grid.stride + col, stream, t, columns[col++].kind);
     } else {
-      let values = dropSubtotal(stream, zone.tokens(), n);
+      let values = reader.withoutSubtotal(row, zone.tokens());
       if (values.length === 0 && pending.length >= n) values = pending;
       pending = values.length > n ? values.slice(n) : NO_TOKENS;
       if (values.length > n) values = values.slice(0, n);
-      hasCells = writeCells(grid, row, stream, values, labelToken, n);
+      hasCells = reader.write(row, values, labelToken);
       found = values.length;
       first = found ? values[0] : -1;
       second = found > 1 ? values[1] : -1;
@@ -260,7 +377,7 @@ export function parseTable(stream: TokenStream, template: TableTemplate, section
   // a row with no values at all is written the way the table's other rows are
   const dominant = layouts.dominant();
   if (dominant !== null) for (let h = 0; h < hits.count; h++) if (hits.row[h] >= 0 && grid.valuesFound(hits.row[h]) === 0) grid.setLayout(hits.row[h], dominant);
-  return table();
+  return table(reader);
 }
 
 const NO_TOKENS: number[] = [];
@@ -308,7 +425,7 @@ function spanOfStream(stream: TokenStream, sectionEnd: number): Span {
 }
 
 /** Table 四: fifteen values after the header, on lines that hold nothing else. Writes its one row; false when there is no header. */
-function parseUnlabelled(stream: TokenStream, template: TableTemplate, grid: TableGrid, sectionEnd: number): boolean {
+function parseUnlabelled(stream: TokenStream, template: TableTemplate, reader: RowReader, grid: TableGrid, sectionEnd: number): boolean {
   const n = template.rows[0].columns.length;
   const values: number[] = [];
   let headerToken = -1;
@@ -331,7 +448,7 @@ function parseUnlabelled(stream: TokenStream, template: TableTemplate, grid: Tab
   }
   if (headerToken < 0) return false;
   const taken = values.slice(0, n);
-  const hasCells = writeCells(grid, 0, stream, taken, -1, n);
+  const hasCells = reader.write(0, taken, -1);
   const zoneStart = taken.length ? stream.lineStart[stream.line[taken[0]]] : stream.end[headerToken];
   const zoneEnd = taken.length ? stream.lineEnd[stream.line[taken[taken.length - 1]]] : stream.end[headerToken];
   const label = taken.length ? { start: zoneStart, end: zoneEnd } : { start: stream.start[headerToken], end: stream.end[headerToken] };
