@@ -61,6 +61,22 @@ function findHits(stream: TokenStream, template: TableTemplate, headerTypos: Lab
   return hits;
 }
 
+/**
+ * Digits cut out of label text are a row's cells only in the values that follow a row's (or a group's) label:
+ * elsewhere they are prose that mentions a number (`拨打12345热线`), and are label text again.
+ */
+function keepGluedNumbersInRows(stream: TokenStream, hits: Hits): void {
+  let inValues = false;
+  for (let t = 0, h = 0; t < stream.tokenCount; t++) {
+    if (stream.kind[t] === LABEL) {
+      while (h < hits.count && hits.token[h] < t) h++;
+      inValues = h < hits.count && hits.token[h] === t;
+    } else if (!inValues && stream.glued[t]) {
+      stream.kind[t] = LABEL;
+    }
+  }
+}
+
 /** The value tokens (numbers, blank markers, malformed numbers) between two hits: how many, the first two, and all as an array on demand. */
 class Zone {
   count = 0;
@@ -323,6 +339,7 @@ export function parseTable(stream: TokenStream, template: TableTemplate, section
 
   const hits = findHits(stream, template, headerTypos);
   if (!hits.rows) return null;
+  keepGluedNumbersInRows(stream, hits);
   const reader = new RowReader(stream, template, grid, hits);
   const layouts = new LayoutCount();
   const zones = new Zone(stream);
@@ -371,7 +388,8 @@ export function parseTable(stream: TokenStream, template: TableTemplate, section
     }
     const layout = layoutOf(stream, labelToken, first, second, found);
     if (found) layouts.add(layout);
-    const zoneEnd = valueZoneEnd(stream, labelToken, first, h + 1 < hits.count ? stream.lineStart[stream.line[next]] : sectionEnd);
+    const nextStart = h + 1 < hits.count ? stream.start[next] : sectionEnd;
+    const zoneEnd = valueZoneEnd(stream, labelToken, first, h + 1 < hits.count ? stream.lineStart[stream.line[next]] : sectionEnd, nextStart);
     grid.setRow(row, stream.start[labelToken], stream.end[labelToken], hits.typo[h], stream.end[labelToken], zoneEnd, layout, found, hasCells);
   }
   // a row with no values at all is written the way the table's other rows are
@@ -406,12 +424,16 @@ class LayoutCount {
   }
 }
 
-/** Where a row's value zone ends (it starts at the label's end): the label's line, or up to the next row. `first`: its first value (-1: none). */
-function valueZoneEnd(stream: TokenStream, label: number, first: number, zoneEnd: number): number {
+/**
+ * Where a row's value zone ends (it starts at the label's end): the label's line, or up to the next row.
+ * `first`: its first value (-1: none); `nextRow`: where the next row's label starts, which may be on the same
+ * line (a scraped table on one line).
+ */
+function valueZoneEnd(stream: TokenStream, label: number, first: number, zoneEnd: number, nextRow: number): number {
   const labelLine = stream.line[label];
   const labelEnd = stream.end[label];
   const onLabelLine = first < 0 ? stream.lineTabbed[labelLine] : stream.line[first] === labelLine;
-  if (onLabelLine) return stream.lineEnd[labelLine];
+  if (onLabelLine) return Math.min(stream.lineEnd[labelLine], Math.max(labelEnd, nextRow));
   // up to the line break before the next row, so the rewrite keeps the next row's line intact
   const source = stream.source;
   let end = zoneEnd;
