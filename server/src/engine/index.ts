@@ -5,6 +5,7 @@ import { checkCells } from './checks/cells';
 import { checkCitations } from './checks/citations';
 import type { Check, CheckContext, CheckOptions, DeadlineRule, Finding } from './checks/context';
 import { checkDates } from './checks/dates';
+import { checkGluedCells } from './checks/glued';
 import { checkLabels } from './checks/labels';
 import { checkNarrative } from './checks/narrative';
 import { checkOutdatedTemplate } from './checks/outdated';
@@ -54,6 +55,7 @@ const CHECKS: readonly Check[] = [
   checkCells,
   checkArithmetic,
   checkSubtotals,
+  checkGluedCells,
   checkLabels,
   checkDates,
   checkNarrative,
