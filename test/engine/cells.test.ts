@@ -172,6 +172,14 @@ describe('glued digits that no split makes add up', () => {
     assert.match(ds[0].message, /无论怎样拆分/);
     assert.equal(ds[0].fix, undefined);
   });
+  it('near miss: a row that lost a value, each of its numbers a cell (16 7 14 4 6 144), is a short row, not glued', () => {
+    const values = withR1([97, 16, 7, 14, 4, 6, 144]);
+    for (const sep of ['\t', ' ']) {
+      const ds = diagnose(replaceLine(base(values), R1_LABEL, [R1_LABEL, 16, 7, 14, 4, 6, 144].join(sep)));
+      assert.deepEqual(codes(ds), ['blank-cell']);
+      assert.match(ds[0].message, /只找到 6 个/);
+    }
+  });
 });
 
 /** Section 四 of a tabs report written as a scraper gives it: the header words and the values on one line. */

@@ -46,6 +46,11 @@ export const MAX_CANDIDATES = 3;
  */
 const STEP_BUDGET = 5000;
 
+/** Digits that cannot be one cell (`00`, `0494246`, more digits than a cell has): they are glued cells for sure. */
+export function holdsSeveralCells(piece: Piece): boolean {
+  return piece !== null && piece.length > 1 && (piece.charCodeAt(0) === 48 || piece.length > MAX_CELL_DIGITS);
+}
+
 const NONE: SplitOutcome = { splittable: false, chosen: null, candidates: [], complete: false, contradicts: false };
 
 /** Splits `pieces` into `cells` cells, each piece into one or more consecutive cells. */

@@ -7,7 +7,7 @@ import { Table, type Cell, type CollapsedGroup, type GluedRow, type LabelTypo, t
 import { lookupOf, type CompiledRule } from '../template/lookup';
 import type { GroupTemplate, TableTemplate, ValueKind } from '../template/types';
 import { isSpace } from '../text/chars';
-import { splitPieces, type Piece, type Split, type SplitOutcome, type SumRule } from './glued';
+import { holdsSeveralCells, splitPieces, type Piece, type Split, type SplitOutcome, type SumRule } from './glued';
 import { labelAt, MAX_LABEL } from './labels';
 import { BLANK, LABEL, NUMBER, type TokenStream } from './tokens';
 
@@ -365,6 +365,8 @@ class RowReader {
   }
 
   private takeSplit(i: number, values: number[], pieces: Piece[], outcome: SplitOutcome, zoneStart: number, rules: readonly SumRule[], withSubtotal: boolean): boolean {
+    // numbers that could each be a cell and fit no split are a short row (a value lost), not glued cells
+    if (outcome.contradicts && !pieces.some(holdsSeveralCells)) return false;
     const candidates = outcome.candidates.map((c) => slotsOf(this.stream, values, pieces, c));
     const chosen = outcome.chosen && slotsOf(this.stream, values, pieces, outcome.chosen);
     const text = (slots: readonly Slot[]): string[] => slots.map((slot) => slotText(this.stream, slot));
