@@ -72,14 +72,13 @@ function findHits(stream: TokenStream, template: TableTemplate, headerTypos: Lab
  * elsewhere they are prose that mentions a number (`拨打12345热线`), and are label text again.
  */
 function keepGluedNumbersInRows(stream: TokenStream, hits: Hits): void {
-  let inValues = false;
-  for (let t = 0, h = 0; t < stream.tokenCount; t++) {
-    if (stream.kind[t] === LABEL) {
-      while (h < hits.count && hits.token[h] < t) h++;
-      inValues = h < hits.count && hits.token[h] === t;
-    } else if (!inValues && stream.glued[t]) {
-      stream.kind[t] = LABEL;
-    }
+  if (stream.glued.length === 0) return;
+  const labels = new Set(hits.token.slice(0, hits.count));
+  for (const t of stream.glued) {
+    // the label the values it stands among follow
+    let label = t - 1;
+    while (label >= 0 && stream.kind[label] !== LABEL) label--;
+    if (!labels.has(label)) stream.kind[t] = LABEL;
   }
 }
 
@@ -136,15 +135,18 @@ function cellOf(stream: TokenStream, token: number, kind: ValueKind): Cell {
   return { state: 'invalid', value: null, raw, span };
 }
 
-/** Writes a slot at a grid position; a number its column does not accept (`97.5` in a count) is invalid, so no sum uses it. */
+/** Writes a value token at a grid position; a number its column does not accept (`97.5` in a count) is invalid, so no sum uses it. */
+function writeToken(grid: TableGrid, position: number, stream: TokenStream, token: number, kind: ValueKind): void {
+  const tokenKind = stream.kind[token];
+  const value = stream.value[token];
+  const state = tokenKind === NUMBER ? (Number.isInteger(value) || accepts(value, kind) ? VALUE : INVALID_CELL) : tokenKind === BLANK ? BLANK_CELL : INVALID_CELL;
+  grid.setCell(position, state, stream.start[token], stream.end[token], value, tokenKind === BLANK);
+}
+
 function writeSlot(grid: TableGrid, position: number, stream: TokenStream, slot: Slot, kind: ValueKind): void {
-  if (typeof slot !== 'number') {
-    if ('value' in slot) return grid.setCell(position, VALUE, slot.start, slot.end, slot.value, false);
-    return grid.setCell(position, BLANK_CELL, slot.start, slot.end, 0, false);
-  }
-  const token = stream.kind[slot];
-  const state = token === NUMBER ? (accepts(stream.value[slot], kind) ? VALUE : INVALID_CELL) : token === BLANK ? BLANK_CELL : INVALID_CELL;
-  grid.setCell(position, state, stream.start[slot], stream.end[slot], stream.value[slot], token === BLANK);
+  if (typeof slot === 'number') writeToken(grid, position, stream, slot, kind);
+  else if ('value' in slot) grid.setCell(position, VALUE, slot.start, slot.end, slot.value, false);
+  else grid.setCell(position, BLANK_CELL, slot.start, slot.end, 0, false);
 }
 
 /**
@@ -515,7 +517,7 @@ export function parseTable(stream: TokenStream, template: TableTemplate, section
     if (pending.length === 0 && (found === n || found === 0)) {
       // the common case, read straight from the tokens: the row's own values, all of them or none
       const columns = template.rows[row].columns;
-      for (let t = zone.from, col = 0; t < zone.to; t++) if (stream.kind[t] !== LABEL) writeSlot(grid, row * grid.stride + col, stream, t, columns[col++].kind);
+      for (let t = zone.from, col = 0; t < zone.to; t++) if (stream.kind[t] !== LABEL) writeToken(grid, row * grid.stride + col, stream, t, columns[col++].kind);
     } else {
       let values = reader.withoutSubtotal(row, zone.tokens());
       if (values.length === 0 && pending.length >= n) values = pending;
@@ -599,8 +601,8 @@ function parseUnlabelled(stream: TokenStream, template: TableTemplate, reader: R
   let started = false;
   for (let l = 0; l < stream.lineCount && !started; l++) {
     if (!stream.lineHasLabel(l)) continue;
-    for (let t = stream.firstToken[l]; t < stream.endToken[l] && !started; t++) {
-      if (stream.kind[t] !== LABEL || !labelAt(stream.source, stream.start[t], stream.end[t]).endsWithHeaderRun(template)) continue;
+    for (let t = stream.firstToken[l]; t < stream.endToken[l] - 1 && !started; t++) {
+      if (stream.kind[t] !== LABEL || stream.kind[t + 1] === LABEL || !labelAt(stream.source, stream.start[t], stream.end[t]).endsWithHeaderRun(template)) continue;
       for (let v = t + 1; v < stream.endToken[l] && stream.kind[v] !== LABEL; v++) values.push(v);
       started = values.length > 0;
       if (started) headerToken = t;

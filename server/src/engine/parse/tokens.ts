@@ -38,8 +38,8 @@ export class TokenStream {
   readonly field: number[] = [];
   /** the number read, for NUMBER tokens */
   readonly value: number[] = [];
-  /** a NUMBER cut out of a word that also holds label text (`数量151300…`, `0行政强制`): a cell only where it follows a row's label */
-  readonly glued: boolean[] = [];
+  /** NUMBER tokens cut out of a word that also holds label text (`数量151300…`, `0行政强制`): cells only where they follow a row's label */
+  readonly glued: number[] = [];
   /** per tokenized line (skipped lines are left out) */
   readonly lineStart: number[] = [];
   readonly lineEnd: number[] = [];
@@ -56,6 +56,7 @@ export class TokenStream {
     this.source = source;
     this.tokenCount = 0;
     this.lineCount = 0;
+    this.glued.length = 0;
     return this;
   }
 
@@ -83,7 +84,7 @@ export class TokenStream {
     return fields;
   }
 
-  push(kind: TokenKind, start: number, end: number, line: number, field: number, value: number, glued = false): void {
+  push(kind: TokenKind, start: number, end: number, line: number, field: number, value: number): void {
     const t = this.tokenCount++;
     this.kind[t] = kind;
     this.start[t] = start;
@@ -91,7 +92,6 @@ export class TokenStream {
     this.line[t] = line;
     this.field[t] = field;
     this.value[t] = value;
-    this.glued[t] = glued;
   }
 
   pushLine(start: number, end: number, lineNumber: number, tabbed: boolean, fieldCount: number, firstToken: number): void {
@@ -186,6 +186,13 @@ function numberValue(source: string, start: number, end: number): number {
     value = value * 10 + (code >= 0xff10 ? code - 0xff10 : code - 48);
   }
   return value;
+}
+
+/** Whether source[from, to) starts with an ordinal (`1.`, `2、`; not a decimal such as `44.5`). */
+function startsWithOrdinal(source: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && isDigit(source.charCodeAt(i))) i++;
+  return i > from && i + 1 < to && isOrdinalMark(source.charCodeAt(i)) && !isDigit(source.charCodeAt(i + 1));
 }
 
 /** The unit that source[at, end) is, if any. */
@@ -336,18 +343,21 @@ function tokenizeLine(stream: TokenStream, start: number, to: number, lineNo: nu
     let digits = true;
     let ideograph = false;
     let anyDigit = false;
+    let digitAfterIdeograph = false;
     let value = 0;
     for (let d = c; j < limit && d !== PIPE && d !== sep && !isSpace(d); d = source.charCodeAt(++j)) {
       if (d >= 48 && d <= 57) {
         value = value * 10 + (d - 48);
         anyDigit = true;
+        if (ideograph) digitAfterIdeograph = true;
       } else {
         digits = false;
         if (d >= 0x4e00 && d <= 0x9fff) ideograph = true;
-        else if (d >= 0xff10 && d <= 0xff19) anyDigit = true;
+        else if (d >= 0xff10 && d <= 0xff19) anyDigit = digitAfterIdeograph = true;
       }
     }
-    if (ideograph && anyDigit) {
+    // most labels with a digit are an ordinal and their text (`1.属于国家秘密`), with no number in them
+    if (ideograph && anyDigit && (digitAfterIdeograph || !startsWithOrdinal(source, i, j))) {
       for (let g = 0, segments = mixedSegments(source, i, j); g < segments; g++) {
         if (segmentKind[g] === LABEL) {
           if (labelStart < 0) labelStart = segmentStart[g];
@@ -356,7 +366,8 @@ function tokenizeLine(stream: TokenStream, start: number, to: number, lineNo: nu
         }
         if (labelStart >= 0) stream.push(LABEL, labelStart, labelEnd, lineNo, field, 0);
         labelStart = -1;
-        stream.push(NUMBER, segmentStart[g], segmentEnd[g], lineNo, field, segmentValue[g], segmentGlued[g]);
+        if (segmentGlued[g]) stream.glued.push(stream.tokenCount);
+    stream.push(NUMBER, segmentStart[g], segmentEnd[g], lineNo, field, segmentValue[g]);
       }
       i = j;
       continue;
@@ -364,7 +375,7 @@ function tokenizeLine(stream: TokenStream, start: number, to: number, lineNo: nu
     let kind = digits && j - i < 16 ? NUMBER : ideograph && !(j - i === 1 && c === WU) ? LABEL : classifyWord(source, i, j);
     // a letter typed in a number (`x0`) in a cell of its own: the tabs or pipes say it is a cell, so it is a
     // malformed number, not label text (an ordinal such as `1.` is label text still)
-    if (kind === LABEL && anyDigit && field > 0 && LATIN_LETTER.test(source.slice(i, j))) kind = INVALID;
+    if (kind === LABEL && !ideograph && anyDigit && field > 0 && LATIN_LETTER.test(source.slice(i, j))) kind = INVALID;
     if (kind === LABEL) {
       if (labelStart < 0) labelStart = i;
       labelEnd = j;
