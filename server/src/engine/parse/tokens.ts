@@ -353,7 +353,10 @@ function tokenizeLine(stream: TokenStream, start: number, to: number, lineNo: nu
       } else {
         digits = false;
         if (d >= 0x4e00 && d <= 0x9fff) ideograph = true;
-        else if (d >= 0xff10 && d <= 0xff19) anyDigit = digitAfterIdeograph = true;
+        else if (d >= 0xff10 && d <= 0xff19) {
+          anyDigit = true;
+          if (ideograph) digitAfterIdeograph = true;
+        }
       }
     }
     // most labels with a digit are an ordinal and their text (`1.属于国家秘密`), with no number in them
@@ -367,7 +370,7 @@ function tokenizeLine(stream: TokenStream, start: number, to: number, lineNo: nu
         if (labelStart >= 0) stream.push(LABEL, labelStart, labelEnd, lineNo, field, 0);
         labelStart = -1;
         if (segmentGlued[g]) stream.glued.push(stream.tokenCount);
-    stream.push(NUMBER, segmentStart[g], segmentEnd[g], lineNo, field, segmentValue[g]);
+        stream.push(NUMBER, segmentStart[g], segmentEnd[g], lineNo, field, segmentValue[g]);
       }
       i = j;
       continue;
