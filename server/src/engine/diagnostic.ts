@@ -19,6 +19,8 @@ export const CODES = [
   'outdated-template',
   'unknown-citation',
   'carryover-mismatch',
+  'flattened-cells',
+  'ambiguous-cells',
 ] as const;
 export type Code = (typeof CODES)[number];
 
@@ -44,6 +46,8 @@ export const DEFAULT_SEVERITY: Readonly<Record<Code, Severity>> = {
   'outdated-template': 'warning',
   'unknown-citation': 'info',
   'carryover-mismatch': 'warning',
+  'flattened-cells': 'info',
+  'ambiguous-cells': 'warning',
 };
 
 export interface TextEdit {

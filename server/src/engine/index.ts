@@ -5,11 +5,13 @@ import { checkCells } from './checks/cells';
 import { checkCitations } from './checks/citations';
 import type { Check, CheckContext, CheckOptions, DeadlineRule, Finding } from './checks/context';
 import { checkDates } from './checks/dates';
+import { checkGluedCells } from './checks/glued';
 import { checkLabels } from './checks/labels';
 import { checkNarrative } from './checks/narrative';
 import { checkOutdatedTemplate } from './checks/outdated';
 import { checkSections } from './checks/sections';
 import { checkStructure } from './checks/structure';
+import { checkSubtotals } from './checks/subtotals';
 import { DEFAULT_SEVERITY, type Code, type Diagnostic, type SeverityOption, type TextEdit } from './diagnostic';
 import { applyEdits, composeEdits, selectEdits } from './fixes/apply';
 import { message, type Locale } from './messages/catalog';
@@ -53,6 +55,8 @@ const CHECKS: readonly Check[] = [
   checkStructure,
   checkCells,
   checkArithmetic,
+  checkSubtotals,
+  checkGluedCells,
   checkLabels,
   checkDates,
   checkNarrative,

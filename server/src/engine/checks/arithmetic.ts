@@ -7,7 +7,7 @@ import type { Fix } from '../diagnostic';
 import { forcedValue, outcomesEntered, ruleValues, rulesOf } from '../rules/evaluate';
 import { cellAt, columnName, formatNumber, numberFor, rowName, tableName, type Check, type CheckContext } from './context';
 
-const sumText = (values: number[]): string => {
+export const sumText = (values: number[]): string => {
   const shown = values.filter((v) => v !== 0);
   const total = formatNumber(values.reduce((a, b) => a + b, 0));
   return shown.length > 1 ? `${shown.map(formatNumber).join('+')}=${total}` : total;

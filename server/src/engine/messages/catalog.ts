@@ -49,6 +49,10 @@ export type MessageKey =
   | 'unknown-citation'
   | 'fix.replace-citation'
   | 'carryover-mismatch'
+  | 'flattened-cells'
+  | 'fix.split-cells'
+  | 'ambiguous-cells'
+  | 'glued-contradicts'
   | 'table'
   | 'report.meta'
   | 'format.rows'
@@ -154,6 +158,14 @@ const zh: Catalog = {
   'fix.replace-citation': (p) => `改为“${p.official}”`,
   'carryover-mismatch': (p) =>
     `表三“二、上年结转政府信息公开申请数量”“${p.column}”为 ${p.actual}，与上年报告（${p.lastYear} 年）“四、结转下年度继续办理”的 ${p.expected} 不一致`,
+  'flattened-cells': (p) =>
+    `${p.table}“${p.row}”行的数字连在一起（${p.raw}），已按表格规则拆分为：${p.cells}${p.byColumns ? '（本行有几种拆分，只有这一种符合各列的勾稽关系）' : ''}`,
+  'fix.split-cells': (p) => `改写本行，每格之间用制表符分隔（${p.cells}）`,
+  'ambiguous-cells': (p) =>
+    p.candidates
+      ? `${p.table}“${p.row}”行的数字连在一起（${p.raw}），有多种拆分都符合规则：${p.candidates}；无法确定各格的值，本行不参与核算`
+      : `${p.table}“${p.row}”行的数字连在一起（${p.raw}），可能的拆分太多，无法确定各格的值；本行不参与核算`,
+  'glued-contradicts': (p) => `${p.table}“${p.row}”行的数字连在一起（${p.raw}），无论怎样拆分，总计都不等于各项之和；请核对本行`,
   table: (p) => `表${p.id}`,
   'report.meta': (p) => `${p.year} 年度 · 适用 ${p.template} 年版格式`,
   'format.rows': (p) => `${p.table} ${p.rows} 行`,
@@ -241,6 +253,14 @@ const en: Catalog = {
   'fix.replace-citation': (p) => `Change to “${p.official}”`,
   'carryover-mismatch': (p) =>
     `Table 三 “二、上年结转政府信息公开申请数量”, column “${p.column}” is ${p.actual}, but last year’s report (${p.lastYear}) carried over ${p.expected}`,
+  'flattened-cells': (p) =>
+    `${p.table}, row “${p.row}”: the digits run together (${p.raw}); split by the table’s rules into ${p.cells}${p.byColumns ? ' (of the row’s possible splits, the only one the column rules allow)' : ''}`,
+  'fix.split-cells': (p) => `Rewrite the row with a tab between cells (${p.cells})`,
+  'ambiguous-cells': (p) =>
+    p.candidates
+      ? `${p.table}, row “${p.row}”: the digits run together (${p.raw}) and several splits satisfy every rule: ${p.candidates}; the row’s cells are unknown and it is left out of every rule`
+      : `${p.table}, row “${p.row}”: the digits run together (${p.raw}) and can be split in too many ways; the row’s cells are unknown and it is left out of every rule`,
+  'glued-contradicts': (p) => `${p.table}, row “${p.row}”: the digits run together (${p.raw}) and no split makes the totals the sums of their parts; check the row`,
   table: (p) => `Table ${p.id}`,
   'report.meta': (p) => `Year ${p.year} · ${p.template} template`,
   'format.rows': (p) => `${p.rows} ${Number(p.rows) === 1 ? 'row' : 'rows'} of ${p.table}`,

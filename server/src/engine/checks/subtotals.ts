@@ -1,0 +1,41 @@
+// row-total-mismatch on a 法人或其他组织 subtotal that reports add as a column: it must be the sum of its
+// parts. The subtotal is no template cell and takes part in no other rule; its fix is safe (applied in bulk)
+// only where its row adds up, so that the parts it is computed from are not themselves in question.
+import type { Subtotal, Table } from '../model';
+import { lookupOf } from '../template/lookup';
+import { sumText } from './arithmetic';
+import { formatNumber, rowName, tableName, type Check, type CheckContext } from './context';
+
+function checkSubtotal(ctx: CheckContext, table: Table, subtotal: Subtotal, column: NonNullable<Table['template']['subtotal']>): void {
+  const { cell } = subtotal;
+  if (cell.state !== 'value') return;
+  const parts = column.parts.map((col) => table.known({ row: subtotal.row, col }));
+  if (parts.some((v) => v === null)) return;
+  const values = parts as number[];
+  const expected = values.reduce((a, b) => a + b, 0);
+  if (Math.abs(expected - cell.value!) < 1e-9) return;
+  // the row's own rules hold, over known cells only
+  const rowHolds = lookupOf(table.template)
+    .rules.filter(({ rule }) => rule.code === 'row-total-mismatch' && rule.reportAt.row === subtotal.row)
+    .every((r) => Math.abs(table.grid.balance(r.parts, r.totals)) < 1e-9);
+  const params = {
+    table: tableName(ctx, table.id),
+    row: rowName(table, subtotal.row),
+    column: column.label,
+    expected: formatNumber(expected),
+    actual: formatNumber(cell.value!),
+    sum: sumText(values),
+  };
+  ctx.emit('row-total-mismatch', cell.span, ctx.msg('row-total-mismatch', params), {
+    title: ctx.msg('fix.set-total', { value: params.expected }),
+    edits: [{ span: cell.span, newText: params.expected }],
+    preferred: rowHolds,
+  });
+}
+
+export const checkSubtotals: Check = (ctx) => {
+  for (const table of Object.values(ctx.report.tables)) {
+    const column = table.template.subtotal;
+    if (column) for (const subtotal of table.subtotals) checkSubtotal(ctx, table, subtotal, column);
+  }
+};
