@@ -1,10 +1,10 @@
 // row-total-mismatch on a 法人或其他组织 subtotal that reports add as a column: it must be the sum of its
 // parts. The subtotal is no template cell and takes part in no other rule; its fix is safe (applied in bulk)
-// only where its row adds up, so that the parts it is computed from are not themselves in question.
+// only where none of the parts it is computed from is itself in question (in a broken row or column rule).
 import type { Subtotal, Table } from '../model';
-import { lookupOf } from '../template/lookup';
+import { inQuestion } from '../rules/evaluate';
 import { sumText } from './arithmetic';
-import { formatNumber, rowName, tableName, type Check, type CheckContext } from './context';
+import { formatNumber, numberFor, rowName, tableName, type Check, type CheckContext } from './context';
 
 function checkSubtotal(ctx: CheckContext, table: Table, subtotal: Subtotal, column: NonNullable<Table['template']['subtotal']>): void {
   const { cell } = subtotal;
@@ -14,10 +14,8 @@ function checkSubtotal(ctx: CheckContext, table: Table, subtotal: Subtotal, colu
   const values = parts as number[];
   const expected = values.reduce((a, b) => a + b, 0);
   if (Math.abs(expected - cell.value!) < 1e-9) return;
-  // the row's own rules hold, over known cells only
-  const rowHolds = lookupOf(table.template)
-    .rules.filter(({ rule }) => rule.code === 'row-total-mismatch' && rule.reportAt.row === subtotal.row)
-    .every((r) => Math.abs(table.grid.balance(r.parts, r.totals)) < 1e-9);
+  const partsSure = column.parts.every((col) => !inQuestion(table, { row: subtotal.row, col }));
+  const value = numberFor(table, expected);
   const params = {
     table: tableName(ctx, table.id),
     row: rowName(table, subtotal.row),
@@ -27,9 +25,9 @@ function checkSubtotal(ctx: CheckContext, table: Table, subtotal: Subtotal, colu
     sum: sumText(values),
   };
   ctx.emit('row-total-mismatch', cell.span, ctx.msg('row-total-mismatch', params), {
-    title: ctx.msg('fix.set-total', { value: params.expected }),
-    edits: [{ span: cell.span, newText: params.expected }],
-    preferred: rowHolds,
+    title: ctx.msg('fix.set-total', { value }),
+    edits: [{ span: cell.span, newText: value }],
+    preferred: partsSure,
   });
 }
 

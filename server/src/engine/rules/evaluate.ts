@@ -146,6 +146,12 @@ export function outcomesEntered(table: Table): boolean {
   return analysisOf(table).outcomesEntered;
 }
 
+/** Whether a cell is in a broken rule that judges: its own value may be the wrong one. */
+export function inQuestion(table: Table, ref: CellRef): boolean {
+  const analysis = analysisOf(table);
+  return rulesAt(analysis, refKey(ref)).some((r) => r.broken && r.judges);
+}
+
 /** The cells of the broken, judging rules that do not involve `key`: cells whose own value is in question. */
 function questionedCells(analysis: Analysis, key: string | null): Set<string> {
   const out = new Set<string>();
