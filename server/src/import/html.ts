@@ -43,22 +43,8 @@ export function writeHtml(html: string, writer: TextWriter): void {
   flow.break();
   for (const item of articleItems(items)) {
     if (item.kind === 'line') writer.prose(item.text);
-    else writeTable(item.rows, writer);
+    else writer.table(item.rows);
   }
-}
-
-function writeTable(rows: readonly LaidField<null>[][], writer: TextWriter): void {
-  const table = writer.nextTable();
-  writer.blankLine();
-  rows.forEach((fields, r) => {
-    if (fields.length === 0) return;
-    const row = r + 1;
-    writer.row(
-      fields.map((f) => ({ text: f.text, origin: { table, row, cell: f.cell } })),
-      { table, row, cell: fields[0].cell },
-    );
-  });
-  writer.blankLine();
 }
 
 /** A table's rows on its grid, or null when it is only layout: it holds another table, or is not a grid at all. */

@@ -9,7 +9,7 @@ export interface PlacedCell<T> {
   readonly row: number;
   readonly col: number;
   rowSpan: number;
-  readonly colSpan: number;
+  colSpan: number;
   readonly text: string;
   /** Word's placeholder cells in exported HTML: they hold grid columns, not text, and nobody counts them */
   readonly void?: boolean;

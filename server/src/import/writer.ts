@@ -2,6 +2,7 @@
 // prose and headings one per line, a table row as one line with a tab between cells. The readers only say what
 // they found; how it is spelled in the text is decided here, once.
 import type { Span } from '../engine';
+import type { LaidField } from './table-layout';
 import type { Imported, Origin, OriginSpan, SourceFormat } from './types';
 
 export interface CellOut {
@@ -44,19 +45,37 @@ export class TextWriter {
   }
 
   /** A table row: one field per cell, an empty field for an empty cell; a row with no text at all is left out. */
-  row(cells: readonly CellOut[], rowOrigin: Origin): Span | null {
+  row(cells: readonly CellOut[], rowOrigin: Origin): Span[] | null {
     const texts = cells.map((c) => cellText(c.text));
     if (!texts.some((t) => t)) return null;
     const start = this.#text.length;
     const line = texts.join('\t');
     this.#origins.push({ span: { start, end: start + line.length }, origin: rowOrigin });
+    const spans: Span[] = [];
     let at = start;
     cells.forEach((cell, i) => {
-      this.#origins.push({ span: { start: at, end: at + texts[i].length }, origin: cell.origin });
-      at += texts[i].length + 1;
+      const span = { start: at, end: at + texts[i].length };
+      this.#origins.push({ span, origin: cell.origin });
+      spans.push(span);
+      at = span.end + 1;
     });
     this.#write(line);
-    return { start, end: start + line.length };
+    return spans;
+  }
+
+  /** A table of a page or a document, its rows laid out on its grid: origins `{ table, row, cell }`. */
+  table(rows: readonly (readonly LaidField<unknown>[])[]): void {
+    const table = this.nextTable();
+    this.blankLine();
+    rows.forEach((fields, r) => {
+      if (fields.length === 0) return;
+      const row = r + 1;
+      this.row(
+        fields.map((f) => ({ text: f.text, origin: { table, row, cell: f.cell } })),
+        { table, row, cell: fields[0].cell },
+      );
+    });
+    this.blankLine();
   }
 
   /** Keeps a table apart from the prose around it. */
@@ -67,11 +86,6 @@ export class TextWriter {
 
   note(text: string): void {
     if (!this.#notes.includes(text)) this.#notes.push(text);
-  }
-
-  /** The text written so far, for a reader that must know where a cell it wrote ended up. */
-  get text(): string {
-    return this.#text;
   }
 
   result(format: SourceFormat): Imported {
