@@ -169,12 +169,15 @@ export interface SheetCell {
   readonly cached?: number;
   /** a string written inline rather than in the shared strings */
   readonly inline?: boolean;
+  /** the cell's XML as written, for what the fields above do not say (types, styles, shared formulas) */
+  readonly xml?: string;
 }
 
 export interface Sheet {
   readonly name: string;
   readonly cells: readonly SheetCell[];
   readonly merges?: readonly string[];
+  readonly hidden?: boolean;
 }
 
 export const columnName = (col: number): string => (col < 26 ? '' : columnName(Math.floor(col / 26) - 1)) + String.fromCharCode(65 + (col % 26));
@@ -189,6 +192,7 @@ export function xlsxFile(sheets: readonly Sheet[]): Uint8Array {
     return stringIndex.get(s)!;
   };
   const cellXml = (c: SheetCell): string => {
+    if (c.xml) return c.xml;
     if (c.formula !== undefined) return `<c r="${c.ref}" s="1"><f>${xmlEscape(c.formula)}</f>${c.cached === undefined ? '' : `<v>${c.cached}</v>`}</c>`;
     if (typeof c.value === 'number') return `<c r="${c.ref}" s="1"><v>${c.value}</v></c>`;
     if (c.value === undefined || c.value === '') return `<c r="${c.ref}" s="1"/>`;
@@ -221,14 +225,14 @@ export function xlsxFile(sheets: readonly Sheet[]): Uint8Array {
       { id: `rId${sheets.length + 2}`, type: 'styles', target: 'styles.xml' },
     ]),
     'xl/workbook.xml': `${XML}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL}"><bookViews><workbookView/></bookViews><sheets>${sheets
-      .map((s, i) => `<sheet name="${xmlEscape(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+      .map((s, i) => `<sheet name="${xmlEscape(s.name)}" sheetId="${i + 1}"${s.hidden ? ' state="hidden"' : ''} r:id="rId${i + 1}"/>`)
       .join('')}</sheets><calcPr calcId="191029"/></workbook>`,
     ...worksheets,
     // written last: the sheets above fill the table of strings
     'xl/sharedStrings.xml': `${XML}<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${strings.length}" uniqueCount="${strings.length}">${strings
       .map((s) => `<si><t xml:space="preserve">${xmlEscape(s)}</t></si>`)
       .join('')}</sst>`,
-    'xl/styles.xml': `${XML}<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="0"/><fonts count="1"><font><sz val="11"/><name val="宋体"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="3"><xf/><xf numFmtId="0" applyBorder="1"/><xf numFmtId="49"/></cellXfs></styleSheet>`,
+    'xl/styles.xml': `${XML}<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts><fonts count="1"><font><sz val="11"/><name val="宋体"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="5"><xf/><xf numFmtId="0" applyBorder="1"/><xf numFmtId="49"/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="176" applyNumberFormat="1"/></cellXfs></styleSheet>`,
   });
 }
 
@@ -237,6 +241,8 @@ export interface XlsxReportOptions {
   layout: 'one-sheet' | 'sheet-per-table';
   /** totals written as SUM formulas, with Excel's cached value or without any */
   formulas: 'cached' | 'uncached' | 'none';
+  /** the total (keyName) whose SUM stops one addend short, its cached value the short sum, as auto-sum leaves it */
+  shortRange?: string;
 }
 
 /** Where each value cell of the report went: its sheet and A1 reference. */
@@ -295,7 +301,7 @@ const digitsOf = (s: string): number | null => (s === '' ? null : +s.replace(/[�
 function partsOf(key: CellKey): CellKey[] | null {
   if (key.table === '三' && key.col === 6) return [0, 1, 2, 3, 4, 5].map((col) => ({ ...key, col }));
   if (key.table === '三' && key.row === 'R24') return Array.from({ length: 21 }, (_, i) => ({ ...key, row: `R${i + 3}` }));
-  if (key.table === '四' && key.col % 5 === 4) return [1, 2, 3, 4].map((d) => ({ ...key, col: key.col - d }));
+  if (key.table === '四' && key.col % 5 === 4) return [4, 3, 2, 1].map((d) => ({ ...key, col: key.col - d }));
   return null;
 }
 
@@ -309,9 +315,11 @@ function valueCell(ref: string, c: GridCell, t: GridTable, at: Map<string, strin
     const adds = values.every((v) => v !== null) && values.reduce((a, b) => a! + b!, 0) === value;
     // a full-width table stays text, as typed; only numbers are summed
     if (adds && !/[０-９]/.test(c.text)) {
+      const short = options.shortRange === keyName(c.key!) ? 1 : 0;
       const refs = parts.map((k) => at.get(keyName(k))!);
-      const formula = `SUM(${refs[0]}:${refs[refs.length - 1]})`;
-      return options.formulas === 'cached' ? { ref, formula, cached: value } : { ref, formula };
+      const formula = `SUM(${refs[0]}:${refs[refs.length - 1 - short]})`;
+      const cached = value - (short ? values[values.length - 1]! : 0);
+      return options.formulas === 'cached' ? { ref, formula, cached } : { ref, formula };
     }
   }
   return /[０-９]/.test(c.text) ? { ref, value: c.text } : { ref, value };
