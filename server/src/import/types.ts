@@ -45,7 +45,8 @@ export interface FormulaRange {
 
 /** A file that cannot be imported: one clear message (a scan without text, a password, a legacy .doc). */
 export interface ImportFailure {
-  readonly format: SourceFormat | 'doc' | 'xls' | 'wps';
+  /** 'unknown': a file name none of the readers takes */
+  readonly format: SourceFormat | 'doc' | 'xls' | 'wps' | 'unknown';
   readonly error: string;
 }
 
