@@ -7,7 +7,7 @@ import type { Block, GridCell, GridTable } from './official';
 export type HtmlFlavour = 'cms-gbk' | 'word-export' | 'modern-utf8' | 'bare-utf8' | 'bare-gbk';
 export const HTML_FLAVOURS: readonly HtmlFlavour[] = ['cms-gbk', 'word-export', 'modern-utf8', 'bare-utf8', 'bare-gbk'];
 
-const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Word wraps its HTML source near 76 columns, also between two Chinese characters. */
 function wrapSource(s: string): string {
@@ -35,7 +35,7 @@ function rowsOf(t: GridTable): GridCell[][] {
 }
 
 /** The long label of （二）部分公开 broken in its cell, as the template prints it. */
-const broken = (text: string): string => escape(text).replace('（区分', '<br>（区分');
+const broken = (text: string): string => escapeHtml(text).replace('（区分', '<br>（区分');
 
 function cmsTable(t: GridTable): string {
   const cell = (c: GridCell): string =>
@@ -47,7 +47,7 @@ function cmsTable(t: GridTable): string {
 
 function wordTable(t: GridTable): string {
   const cell = (c: GridCell): string =>
-    `<td width=${57 * c.colSpan} valign=top${spans(c, '')} style='width:${42.5 * c.colSpan}pt;border:solid windowtext 1.0pt;mso-border-alt:solid windowtext .5pt;padding:0cm 5.4pt 0cm 5.4pt'>\r\n  <p class=MsoNormal align=center style='text-align:center'><span style='font-size:10.5pt;font-family:宋体;mso-bidi-font-family:宋体'>${wrapSource(escape(c.text))}<span lang=EN-US><o:p></o:p></span></span></p>\r\n  </td>`;
+    `<td width=${57 * c.colSpan} valign=top${spans(c, '')} style='width:${42.5 * c.colSpan}pt;border:solid windowtext 1.0pt;mso-border-alt:solid windowtext .5pt;padding:0cm 5.4pt 0cm 5.4pt'>\r\n  <p class=MsoNormal align=center style='text-align:center'><span style='font-size:10.5pt;font-family:宋体;mso-bidi-font-family:宋体'>${wrapSource(escapeHtml(c.text))}<span lang=EN-US><o:p></o:p></span></span></p>\r\n  </td>`;
   const phantom = `<![if !supportMisalignedColumns]>\r\n <tr height=0>\r\n${Array.from({ length: t.colCount }, () => "  <td width=57 style='border:none'></td>").join('\r\n')}\r\n </tr>\r\n <![endif]>`;
   return `<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse;border:none;mso-border-alt:solid windowtext .5pt;mso-yfti-tbllook:1184'>\r\n${rowsOf(t)
     .map((r, i) => ` <tr style='mso-yfti-irow:${i};height:15.6pt'>\r\n  ${r.map(cell).join('\r\n  ')}\r\n </tr>`)
@@ -58,7 +58,7 @@ function modernTable(t: GridTable): string {
   const header = t.id === '二' ? 0 : 3;
   const rows = rowsOf(t);
   // cells and rows left unclosed, values padded with ideographic spaces, as hand-written CMS templates do
-  const tr = (r: GridCell[], tag: string): string => `<tr>${r.map((c) => `<${tag}${spans(c)}>${c.key && c.text ? `\u3000\u3000${c.text}` : c.text ? escape(c.text) : '&nbsp;'}`).join('')}`;
+  const tr = (r: GridCell[], tag: string): string => `<tr>${r.map((c) => `<${tag}${spans(c)}>${c.key && c.text ? `\u3000\u3000${c.text}` : c.text ? escapeHtml(c.text) : '&nbsp;'}`).join('')}`;
   return `<table class="table table-bordered">${header ? `<thead>${rows.slice(0, header).map((r) => tr(r, 'th')).join('\n')}</thead>` : ''}\n${rows
     .slice(header)
     .map((r) => tr(r, 'td'))
@@ -79,9 +79,9 @@ const withoutDate = (blocks: readonly Block[]): Block[] => blocks.filter((b) => 
 
 function cmsPage(blocks: readonly Block[]): string {
   const title = titleOf(blocks);
-  const body = article(withoutDate(blocks), cmsTable, (t) => `<p style="text-indent:2em">${escape(t)}</p>`, (t) => `<p><strong>${escape(t)}</strong></p>`);
+  const body = article(withoutDate(blocks), cmsTable, (t) => `<p style="text-indent:2em">${escapeHtml(t)}</p>`, (t) => `<p><strong>${escapeHtml(t)}</strong></p>`);
   return `<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
-<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312" /><title>${escape(title)}_政府信息公开</title>
+<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312" /><title>${escapeHtml(title)}_政府信息公开</title>
 <script type="text/javascript">var nav = '<td>首页</td>'; document.write('<table>');</script><style>td { font-size: 12px }</style></head>
 <body>
 <table width="1000" align="center" class="top"><tr><td><img src="logo.png" alt="政府门户网站"></td><td class="topnav"><a href="/">首页</a> | <a href="/zwgk">政务公开</a> | <a href="/hd">互动交流</a> | <a href="/bs">办事服务</a></td></tr></table>
@@ -90,8 +90,8 @@ function cmsPage(blocks: readonly Block[]): string {
 <td valign="top">
 <table width="100%"><tr><td class="position">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk">政府信息公开</a> &gt; <a href="/nb">年度报告</a></td></tr></table>
 <table width="100%" cellpadding="0">
-<tr><td align="center" class="title"><h2>${escape(title)}</h2></td></tr>
-<tr><td align="center" class="info">${escape(datedOf(blocks))}　　来源：本机关　　浏览次数：<span id="count"></span></td></tr>
+<tr><td align="center" class="title"><h2>${escapeHtml(title)}</h2></td></tr>
+<tr><td align="center" class="info">${escapeHtml(datedOf(blocks))}　　来源：本机关　　浏览次数：<span id="count"></span></td></tr>
 <tr><td class="content"><div class="TRS_Editor">
 ${body}
 </div></td></tr>
@@ -106,24 +106,24 @@ function wordPage(blocks: readonly Block[]): string {
   const title = titleOf(blocks);
   // Word writes list numbers as text between conditional comments that only Word reads
   const heading = (t: string): string =>
-    `<p class=MsoListParagraph style='margin-left:32.0pt;text-indent:-32.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span lang=EN-US style='font-family:黑体;mso-list:Ignore'>${t.slice(0, 2)}<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp; </span></span><![endif]><span style='font-family:黑体'>${escape(t.slice(2))}<span lang=EN-US><o:p></o:p></span></span></p>\r\n<p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p>`;
+    `<p class=MsoListParagraph style='margin-left:32.0pt;text-indent:-32.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span lang=EN-US style='font-family:黑体;mso-list:Ignore'>${t.slice(0, 2)}<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp; </span></span><![endif]><span style='font-family:黑体'>${escapeHtml(t.slice(2))}<span lang=EN-US><o:p></o:p></span></span></p>\r\n<p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p>`;
   const paragraph = (t: string): string =>
-    `<p class=MsoNormal style='text-indent:32.0pt;mso-char-indent-count:2.0'><span style='font-size:16.0pt;font-family:仿宋_GB2312'>${wrapSource(escape(t))}<span lang=EN-US><o:p></o:p></span></span></p>`;
-  return `<html xmlns:v="urn:schemas-microsoft-com:vml"\r\nxmlns:o="urn:schemas-microsoft-com:office:office"\r\nxmlns:w="urn:schemas-microsoft-com:office:word"\r\nxmlns="http://www.w3.org/TR/REC-html40">\r\n\r\n<head>\r\n<meta http-equiv=Content-Type content="text/html; charset=gb2312">\r\n<meta name=ProgId content=Word.Document>\r\n<meta name=Generator content="Microsoft Word 15">\r\n<title>${escape(title)}</title>\r\n<!--[if gte mso 9]><xml>\r\n <o:DocumentProperties>\r\n  <o:Author>admin</o:Author>\r\n </o:DocumentProperties>\r\n</xml><![endif]-->\r\n<style>\r\n<!--\r\n p.MsoNormal {mso-style-parent:""; margin:0cm; font-size:10.5pt;}\r\n-->\r\n</style>\r\n</head>\r\n\r\n<body lang=ZH-CN style='tab-interval:21.0pt;text-justify-trim:punctuation'>\r\n\r\n<div class=WordSection1 style='layout-grid:15.6pt'>\r\n\r\n<p class=MsoTitle align=center style='text-align:center'><span style='font-size:22.0pt;font-family:方正小标宋简体'>${wrapSource(escape(title))}<span lang=EN-US><o:p></o:p></span></span></p>\r\n\r\n${paragraph(datedOf(blocks))}\r\n${article(withoutDate(blocks), wordTable, paragraph, heading)}\r\n\r\n<p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p>\r\n\r\n</div>\r\n\r\n</body>\r\n\r\n</html>\r\n`;
+    `<p class=MsoNormal style='text-indent:32.0pt;mso-char-indent-count:2.0'><span style='font-size:16.0pt;font-family:仿宋_GB2312'>${wrapSource(escapeHtml(t))}<span lang=EN-US><o:p></o:p></span></span></p>`;
+  return `<html xmlns:v="urn:schemas-microsoft-com:vml"\r\nxmlns:o="urn:schemas-microsoft-com:office:office"\r\nxmlns:w="urn:schemas-microsoft-com:office:word"\r\nxmlns="http://www.w3.org/TR/REC-html40">\r\n\r\n<head>\r\n<meta http-equiv=Content-Type content="text/html; charset=gb2312">\r\n<meta name=ProgId content=Word.Document>\r\n<meta name=Generator content="Microsoft Word 15">\r\n<title>${escapeHtml(title)}</title>\r\n<!--[if gte mso 9]><xml>\r\n <o:DocumentProperties>\r\n  <o:Author>admin</o:Author>\r\n </o:DocumentProperties>\r\n</xml><![endif]-->\r\n<style>\r\n<!--\r\n p.MsoNormal {mso-style-parent:""; margin:0cm; font-size:10.5pt;}\r\n-->\r\n</style>\r\n</head>\r\n\r\n<body lang=ZH-CN style='tab-interval:21.0pt;text-justify-trim:punctuation'>\r\n\r\n<div class=WordSection1 style='layout-grid:15.6pt'>\r\n\r\n<p class=MsoTitle align=center style='text-align:center'><span style='font-size:22.0pt;font-family:方正小标宋简体'>${wrapSource(escapeHtml(title))}<span lang=EN-US><o:p></o:p></span></span></p>\r\n\r\n${paragraph(datedOf(blocks))}\r\n${article(withoutDate(blocks), wordTable, paragraph, heading)}\r\n\r\n<p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p>\r\n\r\n</div>\r\n\r\n</body>\r\n\r\n</html>\r\n`;
 }
 
 function modernPage(blocks: readonly Block[]): string {
   const title = titleOf(blocks);
-  const body = article(withoutDate(blocks), modernTable, (t) => `<p>${escape(t)}</p>`, (t) => `<h3>${escape(t)}</h3>`);
+  const body = article(withoutDate(blocks), modernTable, (t) => `<p>${escapeHtml(t)}</p>`, (t) => `<h3>${escapeHtml(t)}</h3>`);
   return `<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escape(title)}</title></head>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)}</title></head>
 <body>
 <header class="site-header"><nav class="main-nav"><ul><li><a href="/">首页</a></li><li><a href="/zwgk">政务公开</a></li><li><a href="/hd">互动交流</a></li></ul></nav></header>
 <div class="crumbs">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a> &gt; <a href="/nb">年度报告</a></div>
 <main class="container">
 <article>
-<h1 class="article-title">${escape(title)}</h1>
-<div class="article-meta"><span>${escape(datedOf(blocks))}</span> <span>来源：本机关</span></div>
+<h1 class="article-title">${escapeHtml(title)}</h1>
+<div class="article-meta"><span>${escapeHtml(datedOf(blocks))}</span> <span>来源：本机关</span></div>
 <div class="article-content">
 ${body}
 </div>
@@ -137,7 +137,7 @@ ${body}
 
 function barePage(blocks: readonly Block[]): string {
   return `<html><body>\n${blocks
-    .map((b) => (b.kind === 'table' ? cmsTable(b.table) : b.kind === 'title' ? `<h1>${escape(b.text)}</h1>` : `<p>${escape(b.text)}</p>`))
+    .map((b) => (b.kind === 'table' ? cmsTable(b.table) : b.kind === 'title' ? `<h1>${escapeHtml(b.text)}</h1>` : `<p>${escapeHtml(b.text)}</p>`))
     .join('\n')}\n</body></html>`;
 }
 

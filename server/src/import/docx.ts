@@ -32,10 +32,10 @@ export function importDocx(bytes: Uint8Array): Imported {
 /** An altChunk: a whole HTML page Word shows in the document's flow, its tables counted with the document's. */
 function writeAltChunk(parts: Parts, relationship: Relationship | undefined, writer: TextWriter): void {
   const bytes = relationship && parts.get(relationship.target);
-  if (!bytes) return writer.note('文档中嵌入的内容（altChunk）缺失，已跳过');
-  if (/\.(html?|xhtml)$/i.test(relationship.target)) return writeHtml(decodeHtml(bytes).text, writer);
-  if (/\.txt$/i.test(relationship.target)) return writer.prose(decodeHtml(bytes).text);
-  writer.note(`文档中嵌入的 ${relationship.target.slice(relationship.target.lastIndexOf('.'))} 内容（altChunk）无法读取，已跳过`);
+  if (!bytes) writer.note('文档中嵌入的内容（altChunk）缺失，已跳过');
+  else if (/\.(html?|xhtml)$/i.test(relationship.target)) writeHtml(decodeHtml(bytes).text, writer);
+  else if (/\.txt$/i.test(relationship.target)) writer.prose(decodeHtml(bytes).text);
+  else writer.note(`文档中嵌入的 ${relationship.target.slice(relationship.target.lastIndexOf('.'))} 内容（altChunk）无法读取，已跳过`);
 }
 
 /** Subtrees whose text a reader of the printed document does not see, or that only describe an earlier version. */

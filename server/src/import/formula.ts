@@ -86,7 +86,7 @@ export function evaluateSum(formula: string, valueAt: (address: CellAddress) => 
   };
   const sumArgument = (): number => {
     const token = peek();
-    if (token && token.includes(':')) {
+    if (token?.includes(':')) {
       at++;
       const range = parseRange(token.replace(/\$/g, '')) ?? fail();
       let total = 0;

@@ -70,15 +70,22 @@ export class Flow {
   }
 
   node(node: P.ChildNode): void {
-    if (node.nodeName === '#text') return this.#text((node as P.TextNode).value);
+    if (node.nodeName === '#text') {
+      this.#text((node as P.TextNode).value);
+      return;
+    }
     if (node.nodeName === '#comment' || node.nodeName === '#documentType') return;
     const el = node as Element;
     if (!isShown(el)) return;
     const tag = el.tagName;
-    if (tag === 'br') return this.break();
+    if (tag === 'br') {
+      this.break();
+      return;
+    }
     if (tag === 'table') {
       this.break();
-      return this.sink.table(el, this);
+      this.sink.table(el, this);
+      return;
     }
     const block = BLOCKS.has(tag);
     if (block) {

@@ -176,7 +176,12 @@ function roman(n: number): string {
   if (n <= 0 || n >= 4000) return String(n);
   const table: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
   let out = '';
-  for (const [value, symbol] of table) while (n >= value) (out += symbol), (n -= value);
+  for (const [value, symbol] of table) {
+    while (n >= value) {
+      out += symbol;
+      n -= value;
+    }
+  }
   return out;
 }
 

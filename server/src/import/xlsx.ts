@@ -173,7 +173,9 @@ class Sheet {
             break;
           }
           case 'v':
-            if (cell) (collecting = 'value'), (cell.value = '');
+            if (!cell) break;
+            collecting = 'value';
+            cell.value = '';
             break;
           case 'f':
             if (!cell) break;
