@@ -148,6 +148,11 @@ describe('HTML import: the article among the layout', () => {
     assert.deepEqual(lines(page('<p>可见<span style="display:none">隐藏</span><span style="mso-hide:all">也隐藏</span></p><script>var x="<p>脚本</p>"</script><div hidden>隐藏块</div>')), ['可见']);
   });
 
+  it('scripts, styles and comments, however written, show nothing and swallow nothing after them', () => {
+    const body = '<!-- <table><tr><td>自然人</td><td>商业企业</td></tr></table> --><p>甲</p><!--><p>乙</p><!---><p>丙</p><SCRIPT type="text/javascript">document.write("</p><p>脚本")</SCRIPT ><p>丁</p><style>p { color: red }</style><p>戊</p>';
+    assert.deepEqual(lines(page(body)), ['甲', '乙', '丙', '丁', '戊']);
+  });
+
   it('a page of prose without any landmark keeps its text and drops its link lists', () => {
     assert.deepEqual(lines(page('<ul><li><a href="/">首页</a></li><li><a href="/a">政务公开</a></li></ul><p>正文第一段。</p><p>第二段。</p>')), ['正文第一段。', '第二段。']);
   });

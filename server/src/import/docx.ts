@@ -38,12 +38,43 @@ function writeAltChunk(parts: Parts, relationship: Relationship | undefined, wri
   else writer.note(`文档中嵌入的 ${relationship.target.slice(relationship.target.lastIndexOf('.'))} 内容（altChunk）无法读取，已跳过`);
 }
 
-/** Subtrees whose text a reader of the printed document does not see, or that only describe an earlier version. */
-const UNSEEN = new Set([
-  'w:del', 'w:moveFrom', 'w:delText', 'w:instrText', 'w:sdtPr', 'w:sdtEndPr', 'w:drawing', 'w:pict', 'w:object',
-  'mc:Fallback', 'w:pPrChange', 'w:rPrChange', 'w:tblPrChange', 'w:tcPrChange', 'w:trPrChange', 'w:sectPrChange',
-  'w:tblGridChange', 'w:numberingChange', 'w:footnoteReference', 'w:endnoteReference', 'w:commentReference',
-  'w:fldData', 'w:sectPr',
+/** What the reader does at an element: one lookup per event (saxes' names are fresh strings, slow to compare). */
+enum Element {
+  Unseen, Run, Paragraph, ParagraphProperties, ParagraphStyle, NumberingId, NumberingLevel, RunElement,
+  RunProperties, Hidden, Text, AltChunk, Table, Row, RowProperties, GridBefore, Cell, CellProperties, GridSpan,
+  VerticalMerge, HorizontalMerge, Deleted, CellDeleted, Character,
+}
+
+const ELEMENTS = new Map<string, Element>([
+  // subtrees whose text a reader of the printed document does not see, or that only describe an earlier version
+  ...[
+    'w:moveFrom', 'w:delText', 'w:instrText', 'w:sdtPr', 'w:sdtEndPr', 'w:drawing', 'w:pict', 'w:object', 'mc:Fallback',
+    'w:pPrChange', 'w:rPrChange', 'w:tblPrChange', 'w:tcPrChange', 'w:trPrChange', 'w:sectPrChange', 'w:tblGridChange',
+    'w:numberingChange', 'w:footnoteReference', 'w:endnoteReference', 'w:commentReference', 'w:fldData', 'w:sectPr',
+  ].map((name): [string, Element] => [name, Element.Unseen]),
+  ['w:del', Element.Deleted],
+  ['w:p', Element.Paragraph],
+  ['w:pPr', Element.ParagraphProperties],
+  ['w:pStyle', Element.ParagraphStyle],
+  ['w:numId', Element.NumberingId],
+  ['w:ilvl', Element.NumberingLevel],
+  ['w:r', Element.RunElement],
+  ['w:rPr', Element.RunProperties],
+  ['w:vanish', Element.Hidden],
+  ['w:specVanish', Element.Hidden],
+  ['w:t', Element.Text],
+  ['w:altChunk', Element.AltChunk],
+  ['w:tbl', Element.Table],
+  ['w:tr', Element.Row],
+  ['w:trPr', Element.RowProperties],
+  ['w:gridBefore', Element.GridBefore],
+  ['w:tc', Element.Cell],
+  ['w:tcPr', Element.CellProperties],
+  ['w:gridSpan', Element.GridSpan],
+  ['w:vMerge', Element.VerticalMerge],
+  ['w:hMerge', Element.HorizontalMerge],
+  ['w:cellDel', Element.CellDeleted],
+  ...['w:tab', 'w:ptab', 'w:br', 'w:cr', 'w:noBreakHyphen'].map((name): [string, Element] => [name, Element.Character]),
 ]);
 /** What a run's empty elements stand for. */
 const RUN_CHARACTERS: Readonly<Record<string, string>> = { 'w:tab': '\t', 'w:ptab': '\t', 'w:br': '\n', 'w:cr': '\n', 'w:noBreakHyphen': '-' };
@@ -100,76 +131,79 @@ class BodyReader implements XmlHandler {
   open(name: string, a: Attributes): void {
     this.#depth++;
     if (this.#skipping >= 0) return;
-    if (name === 'w:del' && this.#inRowProperties && this.#row) this.#row.deleted = true;
-    if (name === 'w:cellDel' && this.#inCellProperties && this.#cell) this.#cell.deleted = true;
-    if (UNSEEN.has(name)) {
-      this.#skipping = this.#depth;
-      return;
-    }
-    const run = RUN_CHARACTERS[name];
-    if (run !== undefined && this.#inRun && this.#paragraph && !this.#hiddenRun) {
-      this.#paragraph.text += run;
-      return;
-    }
-    switch (name) {
-      case 'w:p':
+    const element = ELEMENTS.get(name);
+    if (element === undefined) return;
+    switch (element) {
+      case Element.Deleted:
+        if (this.#inRowProperties && this.#row) this.#row.deleted = true;
+        this.#skipping = this.#depth;
+        break;
+      case Element.Unseen:
+        this.#skipping = this.#depth;
+        break;
+      case Element.Character:
+        if (this.#inRun && this.#paragraph && !this.#hiddenRun) this.#paragraph.text += RUN_CHARACTERS[name];
+        break;
+      case Element.Paragraph:
         this.#paragraph = { text: '', style: null, numId: null, ilvl: null };
         break;
-      case 'w:pPr':
+      case Element.ParagraphProperties:
         this.#inParagraphProperties = true;
         break;
-      case 'w:pStyle':
+      case Element.ParagraphStyle:
         if (this.#inParagraphProperties && this.#paragraph) this.#paragraph.style = a['w:val'] ?? null;
         break;
-      case 'w:numId':
+      case Element.NumberingId:
         if (this.#inParagraphProperties && this.#paragraph) this.#paragraph.numId = a['w:val'] ?? null;
         break;
-      case 'w:ilvl':
+      case Element.NumberingLevel:
         if (this.#inParagraphProperties && this.#paragraph) this.#paragraph.ilvl = +a['w:val'];
         break;
-      case 'w:r':
+      case Element.RunElement:
         this.#inRun = true;
         this.#hiddenRun = false;
         break;
-      case 'w:rPr':
+      case Element.RunProperties:
         this.#inRunProperties = this.#inRun;
         break;
-      case 'w:vanish':
-      case 'w:specVanish':
+      case Element.Hidden:
         if (this.#inRunProperties && on(a)) this.#hiddenRun = true;
         break;
-      case 'w:t':
+      case Element.Text:
         this.#inText = this.#inRun;
         break;
-      case 'w:altChunk':
+      case Element.AltChunk:
         if (a['r:id']) this.altChunk(a['r:id']);
         break;
-      case 'w:tbl':
+      case Element.Table:
         if (++this.#tableDepth === 1) this.#rows = [];
         break;
-      case 'w:tr':
+      case Element.Row:
         if (this.#tableDepth === 1) this.#rows.push((this.#row = { cells: [], gridBefore: 0, deleted: false }));
         break;
-      case 'w:trPr':
+      case Element.RowProperties:
         this.#inRowProperties = this.#tableDepth === 1;
         break;
-      case 'w:gridBefore':
+      case Element.GridBefore:
         if (this.#inRowProperties && this.#row) this.#row.gridBefore = Math.max(0, +a['w:val'] || 0);
         break;
-      case 'w:tc':
+      case Element.Cell:
         if (this.#tableDepth === 1 && this.#row) this.#row.cells.push((this.#cell = { parts: [], gridSpan: 1, vMerge: null, hMerge: null, deleted: false }));
         break;
-      case 'w:tcPr':
+      case Element.CellProperties:
         this.#inCellProperties = this.#tableDepth === 1;
         break;
-      case 'w:gridSpan':
+      case Element.GridSpan:
         if (this.#inCellProperties && this.#cell) this.#cell.gridSpan = Math.max(1, +a['w:val'] || 1);
         break;
-      case 'w:vMerge':
+      case Element.VerticalMerge:
         if (this.#inCellProperties && this.#cell) this.#cell.vMerge = merge(a);
         break;
-      case 'w:hMerge':
+      case Element.HorizontalMerge:
         if (this.#inCellProperties && this.#cell) this.#cell.hMerge = merge(a);
+        break;
+      case Element.CellDeleted:
+        if (this.#inCellProperties && this.#cell) this.#cell.deleted = true;
         break;
     }
   }
@@ -180,35 +214,35 @@ class BodyReader implements XmlHandler {
       if (depth === this.#skipping) this.#skipping = -1;
       return;
     }
-    switch (name) {
-      case 'w:p':
+    switch (ELEMENTS.get(name)) {
+      case Element.Paragraph:
         this.#endParagraph();
         break;
-      case 'w:pPr':
+      case Element.ParagraphProperties:
         this.#inParagraphProperties = false;
         break;
-      case 'w:r':
+      case Element.RunElement:
         this.#inRun = false;
         break;
-      case 'w:rPr':
+      case Element.RunProperties:
         this.#inRunProperties = false;
         break;
-      case 'w:t':
+      case Element.Text:
         this.#inText = false;
         break;
-      case 'w:trPr':
+      case Element.RowProperties:
         this.#inRowProperties = false;
         break;
-      case 'w:tcPr':
+      case Element.CellProperties:
         this.#inCellProperties = false;
         break;
-      case 'w:tc':
+      case Element.Cell:
         if (this.#tableDepth === 1) this.#cell = null;
         break;
-      case 'w:tr':
+      case Element.Row:
         if (this.#tableDepth === 1) this.#row = null;
         break;
-      case 'w:tbl':
+      case Element.Table:
         if (this.#tableDepth-- === 1) this.writer.table(layoutRows(...placeCells(this.#rows)));
         break;
     }

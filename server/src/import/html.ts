@@ -22,7 +22,7 @@ type Item = (PageItem & { readonly kind: 'line'; readonly text: string }) | (Pag
 
 /** Writes a page's article into `writer` (a Word document's altChunk goes the same way, into the document's text). */
 export function writeHtml(html: string, writer: TextWriter): void {
-  const document = parse(html);
+  const document = parse(withoutUnshownText(html));
   const root = document.childNodes.find((n): n is Element => n.nodeName === 'html');
   const body = root?.childNodes.find((n): n is Element => n.nodeName === 'body');
   if (!body) return;
@@ -46,6 +46,14 @@ export function writeHtml(html: string, writer: TextWriter): void {
     else writer.table(item.rows);
   }
 }
+
+/**
+ * The page without its scripts, styles and comments, which show nothing: parse5 reads raw text one character at
+ * a time, and a CMS page's inline scripts often outweigh its article several times. Each ends where the HTML
+ * tokenizer ends it (the first `</script`, `</style`, `-->`); Word's `<![if …]>` markers are not comments and stay.
+ */
+const UNSHOWN_TEXT = /<!--(?:>|->|[\s\S]*?-->)|<(script|style|noscript)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+const withoutUnshownText = (html: string): string => html.replace(UNSHOWN_TEXT, '');
 
 /** A table's rows on its grid, or null when it is only layout: it holds another table, or is not a grid at all. */
 function readTable(table: Element): { rows: LaidField<null>[][]; template: boolean } | null {
