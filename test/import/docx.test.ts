@@ -113,6 +113,15 @@ describe('DOCX import: tables on their grid', () => {
     assert.deepEqual(origin('7'), { table: 1, row: 4, cell: 2 });
   });
 
+  it('content controls around cells and around whole rows (repeating sections) are read through', () => {
+    const sdt = (content: string): string => `<w:sdt><w:sdtPr><w:alias w:val="填写"/><w:text/></w:sdtPr><w:sdtContent>${content}</w:sdtContent></w:sdt>`;
+    const bytes = body(table(tr(cell(p('规章')) + sdt(cell(p('1'))) + cell(p('2'))), sdt(tr(cell(p('行政规范性文件')) + cell(p('3')) + sdt(cell(p('4')))))));
+    const imported = importDocx(bytes);
+    assert.deepEqual(imported.text.split('\n').filter((l) => l), ['规章\t1\t2', '行政规范性文件\t3\t4']);
+    const at = imported.text.indexOf('4');
+    assert.deepEqual(originAt(imported, { start: at, end: at + 1 }), { table: 1, row: 2, cell: 3 });
+  });
+
   it('a deleted row (tracked) is gone; an empty cell is an empty field; a nested table is read into its cell', () => {
     const nested = table(tr(cell(p('甲')) + cell(p('乙'))));
     const bytes = body(
