@@ -88,6 +88,13 @@ describe('XLSX import: a 总计 whose SUM range misses an addend', () => {
     assert.deepEqual(importXlsx(xlsxFile([{ name: 'Sheet1', cells }])).formulaRanges, []);
   });
 
+  it("table 四's third group with the second group's 总计 left blank: the second group's numbers are not its addends", () => {
+    const blanked = variantReport({ seed: 1, fullWidth: false, deltas: [], blanks: [{ table: '四', row: 'G', col: 9 }] });
+    for (const formulas of ['cached', 'uncached'] as const) {
+      assert.deepEqual(importXlsx(xlsxReport(blanked.blocks, { layout: 'one-sheet', formulas }).bytes).formulaRanges, []);
+    }
+  });
+
   it("table 四's second group: its range starts after the first group's 总计, which is not an addend", () => {
     const key = keyName({ table: '四', row: 'G', col: 9 });
     const { imported: result, placement } = imported({ shortRange: key });

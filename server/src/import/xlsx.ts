@@ -324,9 +324,9 @@ function blocksOfRows(cells: readonly PlacedCell<Source>[]): Map<number, number>
 
 /**
  * Totals (a cell headed 总计/合计, or in a row labelled so) computed by one SUM over a range of their own row or
- * column that stops short of numbers between the range and the total, or (in a row) of numbers before the
- * range back to the row's label: the addends an auto-sum left out. A formula or a cell headed as a subtotal
- * there is no addend (a 总计 rightly skips a 小计 column).
+ * column that stops short of numbers between the range and the total, or (in a row) of the numbers just before
+ * the range: the addends an auto-sum left out. A formula or a cell headed as a subtotal is no addend (a 总计
+ * rightly skips a 小计 column).
  */
 function shortTotals(sheet: Sheet, placed: readonly PlacedCell<Source>[], spans: ReadonlyMap<string, { start: number; end: number }>): FormulaRange[] {
   const found: FormulaRange[] = [];
@@ -345,12 +345,8 @@ function shortTotals(sheet: Sheet, placed: readonly PlacedCell<Source>[], spans:
     if (range.from.row === row && range.to.row === row && range.to.col < col) {
       if (!headed(totals, col, row)) continue;
       for (let c = range.to.col + 1; c < col; c++) if (addend({ row, col: c }) && !headed(subtotals, c, row)) missing.push({ row, col: c });
-      for (let c = range.from.col - 1; c >= 0; c--) {
-        const before = sheet.at({ row, col: c });
-        if (!before || sheet.value(before.address) === null) continue;
-        if (!addend(before.address) || headed(subtotals, c, row)) break;
-        missing.push({ row, col: c });
-      }
+      // back to the row's label, a blank (where an auto-sum stops too), a formula or a subtotal's column
+      for (let c = range.from.col - 1; c >= 0 && addend({ row, col: c }) && !headed(subtotals, c, row); c--) missing.push({ row, col: c });
     } else if (range.from.col === col && range.to.col === col && range.to.row < row) {
       if (!labelled(totals, row, col)) continue;
       for (let r = range.to.row + 1; r < row; r++) if (addend({ row: r, col }) && !labelled(subtotals, r, col)) missing.push({ row: r, col });
