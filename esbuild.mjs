@@ -33,6 +33,8 @@ if (args.has('--tests')) {
   await esbuild.build({ ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' });
   await esbuild.build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] });
   // the snippets are data built from the official template
-  await esbuild.build({ ...common, entryPoints: { snippets: 'scripts/snippets.ts' }, outdir: 'out/scripts', logLevel: 'warning' });
+  await esbuild.build({ ...common, entryPoints: { snippets: 'scripts/snippets.ts', codes: 'scripts/codes.ts' }, outdir: 'out/scripts', logLevel: 'warning' });
   execFileSync(process.execPath, ['out/scripts/snippets.js']);
+  // the codes' severity settings, config schema and README table, from what the checks declare
+  execFileSync(process.execPath, ['out/scripts/codes.js']);
 }

@@ -6,7 +6,7 @@ import { readTitle } from '../parse/blocks';
 import { PAGE_FOOTER } from '../parse/tokens';
 import { isSpace } from '../text/chars';
 import { lineEndAt } from '../text/lines';
-import type { Check } from './context';
+import { defineCheck, type CheckContext } from './define';
 
 /**
  * Whether the span holds nothing but blank lines and page furniture: a PDF's page footer (`- 5 -`) and the
@@ -23,7 +23,7 @@ function holdsNoText(text: string, span: Span): boolean {
   return true;
 }
 
-export const checkSections: Check = (ctx) => {
+const checkSections = (ctx: CheckContext): void => {
   const { report, eol, text } = ctx;
   const seen = new Map<number, Span>();
   let highest = 0;
@@ -68,3 +68,42 @@ export const checkSections: Check = (ctx) => {
     });
   }
 };
+
+export const sectionsCheck = defineCheck({
+  about: { zh: '六个部分是否齐全、顺序、重复，五、六部分是否为空', en: 'the six sections: present, in order, once; 五 and 六 not empty' },
+  codes: {
+    'missing-section': { severity: 'error', fix: 'pick' },
+    'section-order': { severity: 'warning', fix: 'none' },
+    'duplicate-section': { severity: 'warning', fix: 'none' },
+    'empty-section': { severity: 'warning', fix: 'none' },
+  },
+  messages: {
+    'missing-section': {
+      zh: (p) => `缺少第${p.numeral}部分“${p.numeral}、${p.heading}”`,
+      en: (p) => `Section ${p.numeral} “${p.numeral}、${p.heading}” is missing`,
+    },
+    'missing-sections': {
+      zh: (p) =>
+      `六个部分的标题只识别出 ${p.found} 个，缺少第${p.numerals}部分（${p.headings}）；如果这些部分其实都在，是其标题的写法未能识别`,
+      en: (p) =>
+      `Only ${p.found} of the six section headings were recognised; sections ${p.numerals} are missing (${p.headings}). If they are there, their headings are written in a form the checker cannot read`,
+    },
+    'fix.insert-section': {
+      zh: (p) => `插入“${p.numeral}、${p.heading}”`,
+      en: (p) => `Insert “${p.numeral}、${p.heading}”`,
+    },
+    'section-order': {
+      zh: (p) => `“${p.heading}”顺序不对：第${p.numeral}部分出现在第${p.after}部分之后`,
+      en: (p) => `“${p.heading}” is out of order: section ${p.numeral} comes after section ${p.after}`,
+    },
+    'duplicate-section': {
+      zh: (p) => `第${p.numeral}部分“${p.heading}”重复出现（前文第${p.numeral}部分已有，见相关位置）`,
+      en: (p) => `Section ${p.numeral} “${p.heading}” appears twice (the first one is shown as related)`,
+    },
+    'empty-section': {
+      zh: (p) => `第${p.numeral}部分“${p.heading}”没有内容`,
+      en: (p) => `Section ${p.numeral} “${p.heading}” is empty`,
+    },
+  },
+  run: checkSections,
+});

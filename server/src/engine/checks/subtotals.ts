@@ -3,8 +3,8 @@
 // only where none of the parts it is computed from is itself in question (in a broken row or column rule).
 import type { Subtotal, Table } from '../model';
 import { inQuestion } from '../rules/evaluate';
-import { sumText } from './arithmetic';
-import { formatNumber, numberFor, rowName, tableName, type Check, type CheckContext } from './context';
+import { formatNumber, numberFor, rowName, sumText, tableName } from './context';
+import type { CheckContext } from './define';
 
 function checkSubtotal(ctx: CheckContext, table: Table, subtotal: Subtotal, column: NonNullable<Table['template']['subtotal']>): void {
   const { cell } = subtotal;
@@ -31,9 +31,10 @@ function checkSubtotal(ctx: CheckContext, table: Table, subtotal: Subtotal, colu
   });
 }
 
-export const checkSubtotals: Check = (ctx) => {
+/** Part of the arithmetic check. */
+export function checkSubtotals(ctx: CheckContext): void {
   for (const table of Object.values(ctx.report.tables)) {
     const column = table.template.subtotal;
     if (column) for (const subtotal of table.subtotals) checkSubtotal(ctx, table, subtotal, column);
   }
-};
+}
