@@ -15,7 +15,7 @@ const TABLE4_RULES: SumRule[] = [0, 1, 2].map((g) => ({ parts: [0, 1, 2, 3].map(
 /** The cells of the split taken, as text. */
 function chosen(pieces: string[], cells: number, rules: SumRule[]): string[] | null {
   const split = splitPieces(pieces, cells, rules).chosen;
-  return split && split.piece.map((p, k) => pieces[p].slice(split.from[k], split.to[k]));
+  return split ? split.piece.map((p, k) => pieces[p].slice(split.from[k], split.to[k])) : null;
 }
 
 describe('splitting glued digits', () => {
