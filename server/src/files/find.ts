@@ -12,6 +12,8 @@ export const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 export interface FoundFile {
   path: string;
   error?: string;
+  /** the system's code for the error (ENOENT, EACCES…), for callers that word it themselves */
+  code?: string;
 }
 
 /** Told of a file in a folder that has a report's name but is not read (a pipe, socket or device). */
@@ -42,7 +44,7 @@ export async function* findFiles(paths: readonly string[], onSkipped: OnSkipped 
       walked.add(real);
       entries = (await readdir(dir, { withFileTypes: true })).sort(byName);
     } catch (e) {
-      yield { path: dir, error: (e as Error).message };
+      yield { path: dir, error: (e as Error).message, code: (e as NodeJS.ErrnoException).code };
       return;
     }
     for (const entry of entries) {
@@ -63,7 +65,7 @@ export async function* findFiles(paths: readonly string[], onSkipped: OnSkipped 
       else yield stats.isFile() ? { path } : { path, error: NOT_REGULAR };
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      yield { path, error: code === 'ENOENT' ? 'no such file or folder' : (e as Error).message };
+      yield { path, error: code === 'ENOENT' ? 'no such file or folder' : (e as Error).message, code };
     }
   }
 }

@@ -1,0 +1,116 @@
+// The command line read into what to do. The first word is a command, never a path (`xxgk chek x/` is a usage
+// error, not a check of a file named "chek"); an option a command does not take is a usage error too. A usage
+// error carries its message key, so it is worded in the user's language once that is known.
+import type { Locale } from '../engine';
+import { editDistance } from '../engine/text/distance';
+import type { Encoding } from '../files/decode';
+import type { CliMessageKey } from './messages';
+
+export const COMMANDS = ['check'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+export const CHECK_FORMATS = ['text', 'json', 'sarif', 'html'] as const;
+export type CheckFormat = (typeof CHECK_FORMATS)[number];
+const ENCODINGS = ['auto', 'utf8', 'gbk'] as const;
+const LOCALES = ['zh', 'en'] as const;
+
+export interface CheckArgs {
+  readonly command: 'check';
+  readonly format: CheckFormat;
+  readonly encoding: Encoding;
+  /** from --locale; null when not given */
+  readonly locale: Locale | null;
+  readonly paths: readonly string[];
+}
+
+export type Invocation = { readonly command: 'help' } | { readonly command: 'version' } | CheckArgs;
+
+export class UsageError extends Error {
+  constructor(
+    readonly key: CliMessageKey,
+    readonly params: Record<string, string | number> = {},
+    /** the command or option the user probably meant */
+    readonly suggestion: string | null = null,
+  ) {
+    super(key);
+  }
+}
+
+interface OptionSpec {
+  readonly commands: readonly Command[];
+  /** the values the option takes; none for a flag */
+  readonly values?: readonly string[];
+}
+
+const OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  '--format': { commands: ['check'], values: CHECK_FORMATS },
+  '--encoding': { commands: ['check'], values: ENCODINGS },
+  '--locale': { commands: ['check'], values: LOCALES },
+};
+
+/** A name close to what was typed (one or two letters off), for "did you mean". */
+function nearest(typed: string, names: readonly string[]): string | null {
+  const scored = names.map((name) => ({ name, distance: editDistance(typed, name) }));
+  const best = scored.sort((a, b) => a.distance - b.distance)[0];
+  return best && best.distance <= Math.min(2, Math.floor(best.name.length / 3)) ? best.name : null;
+}
+
+/** `--name=value` or `--name`, then the value from the next argument if the option takes one. */
+function splitOption(arg: string): [string, string | undefined] {
+  const eq = arg.indexOf('=');
+  return arg.startsWith('--') && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
+}
+
+export function parseArgs(argv: readonly string[]): Invocation {
+  const first = argv[0];
+  if (first === '--help' || first === '-h' || first === 'help') return { command: 'help' };
+  if (first === '--version') return { command: 'version' };
+  if (first === undefined || first.startsWith('-')) throw new UsageError('usage.missing-command', { commands: COMMANDS.join(', ') });
+  if (!(COMMANDS as readonly string[]).includes(first)) {
+    throw new UsageError('usage.unknown-command', { name: first, commands: COMMANDS.join(', ') }, nearest(first, COMMANDS));
+  }
+  const command = first as Command;
+  const values: Record<string, string> = {};
+  const paths: string[] = [];
+  const rest = argv.slice(1);
+  while (rest.length) {
+    const arg = rest.shift()!;
+    if (arg === '--') {
+      paths.push(...rest.splice(0));
+      break;
+    }
+    if (arg === '--help' || arg === '-h') return { command: 'help' };
+    if (!arg.startsWith('-') || arg === '-') {
+      paths.push(arg);
+      continue;
+    }
+    const [name, inline] = splitOption(arg);
+    const spec = OPTIONS[name];
+    if (!spec) throw new UsageError('usage.unknown-option', { name }, nearest(name, Object.keys(OPTIONS)));
+    if (!spec.commands.includes(command)) throw new UsageError('usage.not-for-command', { name, command });
+    const allowed = spec.values!;
+    const value = inline ?? rest.shift();
+    if (value === undefined) throw new UsageError('usage.missing-value', { name, values: allowed.join('|') });
+    if (!allowed.includes(value)) throw new UsageError('usage.bad-value', { name, value, values: allowed.join('|') });
+    values[name] = value;
+  }
+  if (!paths.length) throw new UsageError('usage.no-path', { command });
+  return {
+    command,
+    format: (values['--format'] ?? 'text') as CheckFormat,
+    encoding: (values['--encoding'] ?? 'auto') as Encoding,
+    locale: (values['--locale'] as Locale | undefined) ?? null,
+    paths,
+  };
+}
+
+/** The --locale given anywhere on the line, valid or not yet: a usage error is worded in it too. */
+export function localeFlag(argv: readonly string[]): Locale | null {
+  for (let i = 0; i < argv.length; i++) {
+    const [name, inline] = splitOption(argv[i]);
+    if (name !== '--locale') continue;
+    const value = inline ?? argv[i + 1];
+    if ((LOCALES as readonly string[]).includes(value)) return value as Locale;
+  }
+  return null;
+}

@@ -1,0 +1,126 @@
+// `xxgk check`: the files read, every report checked (against last year's found among them), the output
+// written as it is made.
+import {
+  checkParsed,
+  CODES,
+  indexByAgencyYear,
+  isReport,
+  LineIndex,
+  message,
+  parseDocument,
+  type CheckResult,
+  type EngineOptions,
+  type Locale,
+} from '../engine';
+import type { CheckArgs } from './args';
+import { eachFile, loadFile, type Loaded } from './files';
+import { toJson, toSarif, toText, type FileReport } from './format';
+import { toHtml, type Checked } from './html';
+import { cliMessage } from './messages';
+import type { Sink } from './sink';
+
+/** What a run found, filled in while its output is made. */
+export interface Outcome {
+  /** an error-severity diagnostic was found (exit 1) */
+  errors: boolean;
+  /** a file could not be read or checked (exit 2) */
+  failed: boolean;
+}
+
+export type CheckOptions = EngineOptions & { locale: Locale };
+
+/**
+ * The files checked one at a time, as the output asks for them: a file's diagnostics are turned into output
+ * entries when written, so only one file's are held. `onChecked` gets each report file (the HTML page needs them).
+ */
+export function* checkedFiles(
+  loaded: readonly Loaded[],
+  options: CheckOptions,
+  outcome: Outcome,
+  tell: (line: string) => void,
+  onChecked: (path: string, checked: Checked) => void = () => {},
+): Generator<FileReport> {
+  const locale = options.locale;
+  // every file parsed once; every report indexed once, so a report can be compared with last year's from another file
+  const parsed = loaded.map((l) => (l.text !== undefined && !l.binary ? parseDocument(l.text) : null));
+  const lastYear = indexByAgencyYear(parsed.flatMap((p) => p?.reports ?? []));
+  for (const [i, l] of loaded.entries()) {
+    if (l.error !== undefined) {
+      yield { path: l.path, reports: [], diagnostics: [], error: l.error };
+      continue;
+    }
+    if (l.binary) {
+      yield { path: l.path, reports: [], diagnostics: [], notice: message(locale, 'not-a-report') };
+      continue;
+    }
+    let result: CheckResult;
+    try {
+      result = checkParsed(parsed[i]!, options, lastYear);
+    } catch (e) {
+      // one file the checker fails on is that file's error: the others are still checked, the document stays whole
+      outcome.failed = true;
+      tell(`xxgk: ${l.path}: ${cliMessage(locale, 'io.internal', { reason: (e as Error).stack ?? String(e) })}`);
+      yield { path: l.path, reports: [], diagnostics: [], error: cliMessage(locale, 'io.internal', { reason: (e as Error).message }) };
+      continue;
+    }
+    parsed[i] = null;
+    // a file decoded with bad bytes replaced is checked, and says so
+    const replaced = l.replaced ? message(locale, 'not-utf8', { count: l.replaced }) : null;
+    if (!isReport(result)) {
+      const notice = [replaced, message(locale, 'not-a-report')].filter(Boolean).join(locale === 'zh' ? '；' : '; ');
+      yield { path: l.path, reports: [], diagnostics: [], notice };
+      continue;
+    }
+    const text = l.text!;
+    const index = new LineIndex(text);
+    onChecked(l.path, { text, result });
+    outcome.errors ||= result.diagnostics.some((d) => d.severity === 'error');
+    const diagnostics = result.diagnostics;
+    yield {
+      path: l.path,
+      reports: result.reports.map((r) => ({ title: r.title, year: r.year, template: r.template, range: index.range(r.span.start, r.span.end) })),
+      diagnostics: {
+        *[Symbol.iterator]() {
+          for (const d of diagnostics) yield { code: d.code, severity: d.severity, message: d.message, range: index.range(d.span.start, d.span.end) };
+        },
+      },
+      ...(replaced && { notice: replaced }),
+    };
+  }
+}
+
+function* endLine(pieces: Iterable<string>): Generator<string> {
+  yield* pieces;
+  yield '\n';
+}
+
+/** Reads every file under the paths; a file that cannot be read is said once, on stderr. */
+export async function loadAll(paths: readonly string[], load: (found: Parameters<typeof loadFile>[0]) => Loaded, locale: Locale, tell: (line: string) => void): Promise<Loaded[]> {
+  const loaded: Loaded[] = [];
+  await eachFile(paths, locale, tell, (found) => {
+    const l = load(found);
+    if (l.error !== undefined) tell(`xxgk: ${l.path}: ${l.error}`);
+    loaded.push(l);
+  });
+  return loaded;
+}
+
+/** `xxgk check`: the output written to `out` as it is made; the exit status. */
+export async function check(args: CheckArgs, options: CheckOptions, out: Sink, tell: (line: string) => void): Promise<number> {
+  const locale = options.locale;
+  const loaded = await loadAll(args.paths, (found) => loadFile(found, args.encoding, locale), locale, tell);
+  const outcome: Outcome = { errors: false, failed: loaded.some((l) => l.error !== undefined) };
+  const files = (onChecked?: (path: string, checked: Checked) => void) => checkedFiles(loaded, options, outcome, tell, onChecked);
+  let pieces: Iterable<string>;
+  if (args.format === 'html') {
+    const checked = new Map<string, Checked>();
+    const all = [...files((path, c) => checked.set(path, c))];
+    pieces = [toHtml(all, checked, locale), '\n'];
+  } else if (args.format === 'text') pieces = toText(files(), locale);
+  else pieces = endLine(args.format === 'json' ? toJson(files()) : toSarif(files(), CODES));
+  for (const piece of pieces) {
+    if (out.failure) break;
+    await out.write(piece);
+  }
+  return outcome.failed ? 2 : outcome.errors ? 1 : 0;
+}

@@ -1,0 +1,122 @@
+// What the command line says in its own words (the engine's messages are in engine/messages/catalog.ts): usage,
+// help, file errors, what --fix changed. Chinese by default, English for an English locale.
+import type { Locale } from '../engine';
+
+type P = Record<string, string | number>;
+
+export type CliMessageKey =
+  | 'usage.missing-command'
+  | 'usage.unknown-command'
+  | 'usage.unknown-option'
+  | 'usage.not-for-command'
+  | 'usage.bad-value'
+  | 'usage.missing-value'
+  | 'usage.no-path'
+  | 'usage.one-file'
+  | 'usage.suggest'
+  | 'usage.hint'
+  | 'help'
+  | 'io.not-found'
+  | 'io.no-access'
+  | 'io.is-folder'
+  | 'io.not-regular'
+  | 'io.too-large'
+  | 'io.skipped'
+  | 'io.cannot-write'
+  | 'io.internal'
+  | 'found.none'
+  | 'text.report'
+  | 'text.total'
+  | 'text.unread';
+
+type Catalog = Record<CliMessageKey, (p: P) => string>;
+
+const zh: Catalog = {
+  'usage.missing-command': (p) => `缺少命令（${p.commands}）`,
+  'usage.unknown-command': (p) => `没有“${p.name}”这个命令${p.suggest}；可用的命令：${p.commands}`,
+  'usage.unknown-option': (p) => `没有“${p.name}”这个选项${p.suggest}`,
+  'usage.not-for-command': (p) => `选项 ${p.name} 不能用于 xxgk ${p.command}`,
+  'usage.bad-value': (p) => `${p.name} 的值只能是 ${p.values} 之一，不能是“${p.value}”`,
+  'usage.missing-value': (p) => `${p.name} 后面缺少值（${p.values}）`,
+  'usage.no-path': (p) => `xxgk ${p.command} 需要至少一个文件或文件夹`,
+  'usage.one-file': () => 'xxgk import 只接受一个文件',
+  'usage.suggest': (p) => `（是不是“${p.name}”？）`,
+  'usage.hint': () => '；xxgk --help 查看用法',
+  help: (p) => `xxgk ${p.version}：按国家统一格式检查政府信息公开工作年度报告
+
+用法：
+  xxgk check [选项] 路径...      检查年报，列出问题
+  xxgk --version                 显示版本
+  xxgk --help                    显示本说明
+
+选项：
+  --format text|json|sarif|html  输出格式（默认 text；html 是一个可发送的网页）
+  --encoding auto|utf8|gbk       文本文件的编码（默认 auto：自动识别 UTF-8、UTF-16、GBK/GB18030）
+  --locale zh|en                 提示语言（默认中文）
+
+路径：文件或文件夹；文件夹中查找 *.txt、*.md、*.xxgk。
+语言：--locale，其次 xxgk.config.json 的 locale，其次环境变量 XXGK_LOCALE，其次 LC_ALL、LC_MESSAGES、LANG
+（以 en 开头为英文），都没有则为中文。
+退出码：0 没有错误级问题；1 有错误级问题；2 用法错误或文件读写错误。
+`,
+  'io.not-found': () => '没有这个文件或文件夹',
+  'io.no-access': () => '没有读取权限',
+  'io.is-folder': () => '是文件夹，不是文件',
+  'io.not-regular': () => '不是普通文件（管道、套接字、设备不读取）',
+  'io.too-large': (p) => `大于 ${p.size}，未读取`,
+  'io.skipped': (p) => `已跳过：${p.reason}`,
+  'io.cannot-write': (p) => `无法写出输出：${p.reason}`,
+  'io.internal': (p) => `内部错误：${p.reason}`,
+  'found.none': (p) => `没有找到年报文件（在 ${p.paths} 中查找 ${p.patterns}）`,
+  'text.report': (p) => `报告“${p.title}”（${p.year} 年度，适用 ${p.template} 年版格式）`,
+  'text.total': (p) => `共 ${p.files} 个文件：${p.errors} 个错误，${p.warnings} 个警告，${p.infos} 个提示`,
+  'text.unread': (p) => `；${p.count} 个文件无法读取`,
+};
+
+const en: Catalog = {
+  'usage.missing-command': (p) => `missing command (${p.commands})`,
+  'usage.unknown-command': (p) => `there is no command “${p.name}”${p.suggest}; the commands are ${p.commands}`,
+  'usage.unknown-option': (p) => `there is no option “${p.name}”${p.suggest}`,
+  'usage.not-for-command': (p) => `the option ${p.name} does not apply to xxgk ${p.command}`,
+  'usage.bad-value': (p) => `${p.name} takes one of ${p.values}, not “${p.value}”`,
+  'usage.missing-value': (p) => `${p.name} needs a value (${p.values})`,
+  'usage.no-path': (p) => `xxgk ${p.command} needs at least one file or folder`,
+  'usage.one-file': () => 'xxgk import takes exactly one file',
+  'usage.suggest': (p) => ` (did you mean “${p.name}”?)`,
+  'usage.hint': () => '; xxgk --help shows the usage',
+  help: (p) => `xxgk ${p.version}: checks 政府信息公开工作年度报告 against the national template
+
+Usage:
+  xxgk check [options] PATH...   check reports and list the problems
+  xxgk --version                 print the version
+  xxgk --help                    print this help
+
+Options:
+  --format text|json|sarif|html  output format (default text; html is a page to send)
+  --encoding auto|utf8|gbk       encoding of text files (default auto: UTF-8, UTF-16, GBK/GB18030 detected)
+  --locale zh|en                 language of the messages (default Chinese)
+
+PATH: files or folders; folders are searched for *.txt, *.md, *.xxgk.
+Language: --locale, else the locale of xxgk.config.json, else the environment variable XXGK_LOCALE, else LC_ALL,
+LC_MESSAGES, LANG (English when it starts with en), else Chinese.
+Exit status: 0 no error-severity problem; 1 some; 2 a usage error or a file that could not be read or written.
+`,
+  'io.not-found': () => 'no such file or folder',
+  'io.no-access': () => 'permission denied',
+  'io.is-folder': () => 'is a folder, not a file',
+  'io.not-regular': () => 'not a regular file (a pipe, socket or device is not read)',
+  'io.too-large': (p) => `larger than ${p.size}: not read`,
+  'io.skipped': (p) => `skipped: ${p.reason}`,
+  'io.cannot-write': (p) => `cannot write the output: ${p.reason}`,
+  'io.internal': (p) => `internal error: ${p.reason}`,
+  'found.none': (p) => `no report files found (looked in ${p.paths} for ${p.patterns})`,
+  'text.report': (p) => `report “${p.title}” (year ${p.year}, ${p.template} template)`,
+  'text.total': (p) => `${p.files} file(s): ${p.errors} error(s), ${p.warnings} warning(s), ${p.infos} info`,
+  'text.unread': (p) => `; ${p.count} file(s) could not be read`,
+};
+
+const CATALOGS: Record<Locale, Catalog> = { zh, en };
+
+export function cliMessage(locale: Locale, key: CliMessageKey, params: P = {}): string {
+  return CATALOGS[locale][key](params);
+}
