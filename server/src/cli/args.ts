@@ -20,6 +20,8 @@ export interface CheckArgs {
   readonly encoding: Encoding;
   /** from --locale; null when not given */
   readonly locale: Locale | null;
+  /** --fix: the safe fixes written into the text files */
+  readonly fix: boolean;
   readonly paths: readonly string[];
 }
 
@@ -46,6 +48,7 @@ const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   '--format': { commands: ['check'], values: CHECK_FORMATS },
   '--encoding': { commands: ['check'], values: ENCODINGS },
   '--locale': { commands: ['check'], values: LOCALES },
+  '--fix': { commands: ['check'] },
 };
 
 /** A name close to what was typed (one or two letters off), for "did you mean". */
@@ -88,7 +91,12 @@ export function parseArgs(argv: readonly string[]): Invocation {
     const spec = OPTIONS[name];
     if (!spec) throw new UsageError('usage.unknown-option', { name }, nearest(name, Object.keys(OPTIONS)));
     if (!spec.commands.includes(command)) throw new UsageError('usage.not-for-command', { name, command });
-    const allowed = spec.values!;
+    const allowed = spec.values;
+    if (!allowed) {
+      if (inline !== undefined) throw new UsageError('usage.flag-value', { name });
+      values[name] = name;
+      continue;
+    }
     const value = inline ?? rest.shift();
     if (value === undefined) throw new UsageError('usage.missing-value', { name, values: allowed.join('|') });
     if (!allowed.includes(value)) throw new UsageError('usage.bad-value', { name, value, values: allowed.join('|') });
@@ -100,6 +108,7 @@ export function parseArgs(argv: readonly string[]): Invocation {
     format: (values['--format'] ?? 'text') as CheckFormat,
     encoding: (values['--encoding'] ?? 'auto') as Encoding,
     locale: (values['--locale'] as Locale | undefined) ?? null,
+    fix: '--fix' in values,
     paths,
   };
 }

@@ -12,8 +12,10 @@ import {
   type EngineOptions,
   type Locale,
 } from '../engine';
+import type { FoundFile } from '../files/find';
 import type { CheckArgs } from './args';
 import { eachFile, loadFile, type Loaded } from './files';
+import { loadFixed, type FixTally } from './fix';
 import { toJson, toSarif, toText, type FileReport } from './format';
 import { toHtml, type Checked } from './html';
 import { cliMessage } from './messages';
@@ -95,7 +97,7 @@ function* endLine(pieces: Iterable<string>): Generator<string> {
 }
 
 /** Reads every file under the paths; a file that cannot be read is said once, on stderr. */
-export async function loadAll(paths: readonly string[], load: (found: Parameters<typeof loadFile>[0]) => Loaded, locale: Locale, tell: (line: string) => void): Promise<Loaded[]> {
+export async function loadAll(paths: readonly string[], load: (found: FoundFile) => Loaded, locale: Locale, tell: (line: string) => void): Promise<Loaded[]> {
   const loaded: Loaded[] = [];
   await eachFile(paths, locale, tell, (found) => {
     const l = load(found);
@@ -105,11 +107,22 @@ export async function loadAll(paths: readonly string[], load: (found: Parameters
   return loaded;
 }
 
-/** `xxgk check`: the output written to `out` as it is made; the exit status. */
+/**
+ * `xxgk check`: the output written to `out` as it is made; the exit status. With --fix, the changes come first:
+ * on stdout in the text output, on stderr beside a JSON, SARIF or HTML document.
+ */
 export async function check(args: CheckArgs, options: CheckOptions, out: Sink, tell: (line: string) => void): Promise<number> {
   const locale = options.locale;
-  const loaded = await loadAll(args.paths, (found) => loadFile(found, args.encoding, locale), locale, tell);
-  const outcome: Outcome = { errors: false, failed: loaded.some((l) => l.error !== undefined) };
+  const tally: FixTally = { files: 0, changes: 0, failed: false };
+  const fixLines: string[] = [];
+  const reportFix = args.format === 'text' ? (line: string) => fixLines.push(line) : tell;
+  const load = args.fix
+    ? (found: FoundFile) => loadFixed(found, args.encoding, options, tally, reportFix, tell)
+    : (found: FoundFile) => loadFile(found, args.encoding, locale);
+  const loaded = await loadAll(args.paths, load, locale, tell);
+  if (tally.changes) reportFix(cliMessage(locale, 'fix.done', { changes: tally.changes, files: tally.files }));
+  for (const line of fixLines) await out.write(`${line}\n`);
+  const outcome: Outcome = { errors: false, failed: tally.failed || loaded.some((l) => l.error !== undefined) };
   const files = (onChecked?: (path: string, checked: Checked) => void) => checkedFiles(loaded, options, outcome, tell, onChecked);
   let pieces: Iterable<string>;
   if (args.format === 'html') {

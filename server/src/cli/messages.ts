@@ -11,6 +11,7 @@ export type CliMessageKey =
   | 'usage.not-for-command'
   | 'usage.bad-value'
   | 'usage.missing-value'
+  | 'usage.flag-value'
   | 'usage.no-path'
   | 'usage.one-file'
   | 'usage.suggest'
@@ -27,7 +28,11 @@ export type CliMessageKey =
   | 'found.none'
   | 'text.report'
   | 'text.total'
-  | 'text.unread';
+  | 'text.unread'
+  | 'fix.blank'
+  | 'fix.done'
+  | 'fix.unfaithful'
+  | 'fix.cannot-write';
 
 type Catalog = Record<CliMessageKey, (p: P) => string>;
 
@@ -38,6 +43,7 @@ const zh: Catalog = {
   'usage.not-for-command': (p) => `选项 ${p.name} 不能用于 xxgk ${p.command}`,
   'usage.bad-value': (p) => `${p.name} 的值只能是 ${p.values} 之一，不能是“${p.value}”`,
   'usage.missing-value': (p) => `${p.name} 后面缺少值（${p.values}）`,
+  'usage.flag-value': (p) => `${p.name} 不带值`,
   'usage.no-path': (p) => `xxgk ${p.command} 需要至少一个文件或文件夹`,
   'usage.one-file': () => 'xxgk import 只接受一个文件',
   'usage.suggest': (p) => `（是不是“${p.name}”？）`,
@@ -46,6 +52,7 @@ const zh: Catalog = {
 
 用法：
   xxgk check [选项] 路径...      检查年报，列出问题
+  xxgk check --fix 路径...       先就地写入安全的改正（规则唯一确定的合计、空白、标签；只改文本文件），再列出其余问题
   xxgk --version                 显示版本
   xxgk --help                    显示本说明
 
@@ -71,6 +78,10 @@ const zh: Catalog = {
   'text.report': (p) => `报告“${p.title}”（${p.year} 年度，适用 ${p.template} 年版格式）`,
   'text.total': (p) => `共 ${p.files} 个文件：${p.errors} 个错误，${p.warnings} 个警告，${p.infos} 个提示`,
   'text.unread': (p) => `；${p.count} 个文件无法读取`,
+  'fix.blank': () => '（空白）',
+  'fix.done': (p) => `已修复 ${p.changes} 处（${p.files} 个文件）`,
+  'fix.unfaithful': () => '未修改：文件中有按其编码无法原样写回的字节（坏字节已被替换），请先转成 UTF-8 再修复',
+  'fix.cannot-write': (p) => `无法写回修复：${p.reason}`,
 };
 
 const en: Catalog = {
@@ -80,6 +91,7 @@ const en: Catalog = {
   'usage.not-for-command': (p) => `the option ${p.name} does not apply to xxgk ${p.command}`,
   'usage.bad-value': (p) => `${p.name} takes one of ${p.values}, not “${p.value}”`,
   'usage.missing-value': (p) => `${p.name} needs a value (${p.values})`,
+  'usage.flag-value': (p) => `${p.name} takes no value`,
   'usage.no-path': (p) => `xxgk ${p.command} needs at least one file or folder`,
   'usage.one-file': () => 'xxgk import takes exactly one file',
   'usage.suggest': (p) => ` (did you mean “${p.name}”?)`,
@@ -88,6 +100,8 @@ const en: Catalog = {
 
 Usage:
   xxgk check [options] PATH...   check reports and list the problems
+  xxgk check --fix PATH...       first write the safe fixes in place (totals, blanks and labels the rules
+                                 determine; text files only), then list what remains
   xxgk --version                 print the version
   xxgk --help                    print this help
 
@@ -113,6 +127,10 @@ Exit status: 0 no error-severity problem; 1 some; 2 a usage error or a file that
   'text.report': (p) => `report “${p.title}” (year ${p.year}, ${p.template} template)`,
   'text.total': (p) => `${p.files} file(s): ${p.errors} error(s), ${p.warnings} warning(s), ${p.infos} info`,
   'text.unread': (p) => `; ${p.count} file(s) could not be read`,
+  'fix.blank': () => '(blank)',
+  'fix.done': (p) => `fixed ${p.changes} problem(s) in ${p.files} file(s)`,
+  'fix.unfaithful': () => 'not changed: the file holds bytes its encoding cannot write back as they were (bad bytes were replaced); convert it to UTF-8 first',
+  'fix.cannot-write': (p) => `cannot write the fixes back: ${p.reason}`,
 };
 
 const CATALOGS: Record<Locale, Catalog> = { zh, en };
