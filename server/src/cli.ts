@@ -1,10 +1,12 @@
-// `xxgk check [--format text|json|sarif|html] [--encoding auto|utf8|gbk] [--locale zh|en] PATH...`, `xxgk --version`,
-// `xxgk --help` (SPEC §5). Exit status: 0 no error-severity diagnostic, 1 some, 2 usage or I/O error.
+// `xxgk check [--format text|json|sarif|html] [--encoding auto|utf8|gbk] [--locale zh|en] [--fix] PATH...`,
+// `xxgk summary [--format csv|xlsx|json|html] PATH...`, `xxgk --version`, `xxgk --help` (SPEC §5).
+// Exit status: 0 no error-severity diagnostic, 1 some, 2 usage or I/O error.
 import { localeFlag, parseArgs, UsageError, type Invocation } from './cli/args';
 import { check } from './cli/check';
 import { type Environment, chooseLocale, environmentLocale } from './cli/locale';
 import { cliMessage } from './cli/messages';
 import { Sink } from './cli/sink';
+import { summarize } from './cli/summarize';
 import { ConfigError, findConfigFile, readConfigFile, type XxgkConfig } from './config';
 import type { Locale } from './engine';
 
@@ -43,7 +45,8 @@ async function dispatch(argv: readonly string[], out: Sink, tell: (line: string)
     await out.write(cliMessage(locale, 'help', { version: VERSION }));
     return 0;
   }
-  return check(invocation, { locale, severity: config.severity, deadline: config.deadline }, out, tell);
+  const options = { locale, severity: config.severity, deadline: config.deadline };
+  return invocation.command === 'summary' ? summarize(invocation, options, out, tell) : check(invocation, options, out, tell);
 }
 
 /** A command run, then the rest of the output written: output that could not be written is an I/O error (exit 2). */

@@ -6,11 +6,13 @@ import { editDistance } from '../engine/text/distance';
 import type { Encoding } from '../files/decode';
 import type { CliMessageKey } from './messages';
 
-export const COMMANDS = ['check'] as const;
+export const COMMANDS = ['check', 'summary'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export const CHECK_FORMATS = ['text', 'json', 'sarif', 'html'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
+export const SUMMARY_FORMATS = ['csv', 'xlsx', 'json', 'html'] as const;
+export type SummaryFormat = (typeof SUMMARY_FORMATS)[number];
 const ENCODINGS = ['auto', 'utf8', 'gbk'] as const;
 const LOCALES = ['zh', 'en'] as const;
 
@@ -25,7 +27,15 @@ export interface CheckArgs {
   readonly paths: readonly string[];
 }
 
-export type Invocation = { readonly command: 'help' } | { readonly command: 'version' } | CheckArgs;
+export interface SummaryArgs {
+  readonly command: 'summary';
+  readonly format: SummaryFormat;
+  readonly encoding: Encoding;
+  readonly locale: Locale | null;
+  readonly paths: readonly string[];
+}
+
+export type Invocation = { readonly command: 'help' } | { readonly command: 'version' } | CheckArgs | SummaryArgs;
 
 export class UsageError extends Error {
   constructor(
@@ -39,16 +49,15 @@ export class UsageError extends Error {
 }
 
 interface OptionSpec {
-  readonly commands: readonly Command[];
-  /** the values the option takes; none for a flag */
-  readonly values?: readonly string[];
+  /** the values the option takes in each command that has it; an empty list for a flag */
+  readonly values: Partial<Record<Command, readonly string[]>>;
 }
 
 const OPTIONS: Readonly<Record<string, OptionSpec>> = {
-  '--format': { commands: ['check'], values: CHECK_FORMATS },
-  '--encoding': { commands: ['check'], values: ENCODINGS },
-  '--locale': { commands: ['check'], values: LOCALES },
-  '--fix': { commands: ['check'] },
+  '--format': { values: { check: CHECK_FORMATS, summary: SUMMARY_FORMATS } },
+  '--encoding': { values: { check: ENCODINGS, summary: ENCODINGS } },
+  '--locale': { values: { check: LOCALES, summary: LOCALES } },
+  '--fix': { values: { check: [] } },
 };
 
 /** A name close to what was typed (one or two letters off), for "did you mean". */
@@ -90,9 +99,9 @@ export function parseArgs(argv: readonly string[]): Invocation {
     const [name, inline] = splitOption(arg);
     const spec = OPTIONS[name];
     if (!spec) throw new UsageError('usage.unknown-option', { name }, nearest(name, Object.keys(OPTIONS)));
-    if (!spec.commands.includes(command)) throw new UsageError('usage.not-for-command', { name, command });
-    const allowed = spec.values;
-    if (!allowed) {
+    const allowed = spec.values[command];
+    if (!allowed) throw new UsageError('usage.not-for-command', { name, command });
+    if (!allowed.length) {
       if (inline !== undefined) throw new UsageError('usage.flag-value', { name });
       values[name] = name;
       continue;
@@ -103,14 +112,10 @@ export function parseArgs(argv: readonly string[]): Invocation {
     values[name] = value;
   }
   if (!paths.length) throw new UsageError('usage.no-path', { command });
-  return {
-    command,
-    format: (values['--format'] ?? 'text') as CheckFormat,
-    encoding: (values['--encoding'] ?? 'auto') as Encoding,
-    locale: (values['--locale'] as Locale | undefined) ?? null,
-    fix: '--fix' in values,
-    paths,
-  };
+  const encoding = (values['--encoding'] ?? 'auto') as Encoding;
+  const locale = (values['--locale'] as Locale | undefined) ?? null;
+  if (command === 'summary') return { command, format: (values['--format'] ?? 'csv') as SummaryFormat, encoding, locale, paths };
+  return { command, format: (values['--format'] ?? 'text') as CheckFormat, encoding, locale, fix: '--fix' in values, paths };
 }
 
 /** The --locale given anywhere on the line, valid or not yet: a usage error is worded in it too. */

@@ -32,7 +32,8 @@ export type CliMessageKey =
   | 'fix.blank'
   | 'fix.done'
   | 'fix.unfaithful'
-  | 'fix.cannot-write';
+  | 'fix.cannot-write'
+  | 'summary.xlsx-terminal';
 
 type Catalog = Record<CliMessageKey, (p: P) => string>;
 
@@ -53,11 +54,13 @@ const zh: Catalog = {
 用法：
   xxgk check [选项] 路径...      检查年报，列出问题
   xxgk check --fix 路径...       先就地写入安全的改正（规则唯一确定的合计、空白、标签；只改文本文件），再列出其余问题
+  xxgk summary [选项] 路径...    汇总表：每份年报一行（机关、年度、表三表四主要数字、问题数），合计行，同一机关各年度对比
   xxgk --version                 显示版本
   xxgk --help                    显示本说明
 
 选项：
-  --format text|json|sarif|html  输出格式（默认 text；html 是一个可发送的网页）
+  --format text|json|sarif|html  check 的输出格式（默认 text；html 是一个可发送的网页）
+  --format csv|xlsx|json|html    summary 的输出格式（默认 csv，可直接用 Excel 打开；xlsx 请重定向到文件）
   --encoding auto|utf8|gbk       文本文件的编码（默认 auto：自动识别 UTF-8、UTF-16、GBK/GB18030）
   --locale zh|en                 提示语言（默认中文）
 
@@ -82,6 +85,7 @@ const zh: Catalog = {
   'fix.done': (p) => `已修复 ${p.changes} 处（${p.files} 个文件）`,
   'fix.unfaithful': () => '未修改：文件中有按其编码无法原样写回的字节（坏字节已被替换），请先转成 UTF-8 再修复',
   'fix.cannot-write': (p) => `无法写回修复：${p.reason}`,
+  'summary.xlsx-terminal': () => 'XLSX 工作簿不能显示在终端上：请重定向到文件，如 xxgk summary --format xlsx 文件夹/ > 汇总.xlsx',
 };
 
 const en: Catalog = {
@@ -102,11 +106,14 @@ Usage:
   xxgk check [options] PATH...   check reports and list the problems
   xxgk check --fix PATH...       first write the safe fixes in place (totals, blanks and labels the rules
                                  determine; text files only), then list what remains
+  xxgk summary [options] PATH... a table with a row per report (agency, year, the main figures of tables 三 and
+                                 四, problem counts), a totals row, and each agency year over year
   xxgk --version                 print the version
   xxgk --help                    print this help
 
 Options:
-  --format text|json|sarif|html  output format (default text; html is a page to send)
+  --format text|json|sarif|html  output of check (default text; html is a page to send)
+  --format csv|xlsx|json|html    output of summary (default csv, which Excel opens; redirect xlsx to a file)
   --encoding auto|utf8|gbk       encoding of text files (default auto: UTF-8, UTF-16, GBK/GB18030 detected)
   --locale zh|en                 language of the messages (default Chinese)
 
@@ -131,6 +138,7 @@ Exit status: 0 no error-severity problem; 1 some; 2 a usage error or a file that
   'fix.done': (p) => `fixed ${p.changes} problem(s) in ${p.files} file(s)`,
   'fix.unfaithful': () => 'not changed: the file holds bytes its encoding cannot write back as they were (bad bytes were replaced); convert it to UTF-8 first',
   'fix.cannot-write': (p) => `cannot write the fixes back: ${p.reason}`,
+  'summary.xlsx-terminal': () => 'an XLSX workbook cannot be shown on a terminal: redirect it to a file, e.g. xxgk summary --format xlsx folder/ > summary.xlsx',
 };
 
 const CATALOGS: Record<Locale, Catalog> = { zh, en };
