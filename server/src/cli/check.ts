@@ -19,6 +19,7 @@ import { loadFixed, type FixTally } from './fix';
 import { toJson, toSarif, toText, type FileReport } from './format';
 import { toHtml, type Checked } from './html';
 import { cliMessage } from './messages';
+import { commonRoot } from './paths';
 import type { Sink } from './sink';
 
 /** What a run found, filled in while its output is made. */
@@ -128,7 +129,7 @@ export async function check(args: CheckArgs, options: CheckOptions, out: Sink, t
   if (args.format === 'html') {
     const checked = new Map<string, Checked>();
     const all = [...files((path, c) => checked.set(path, c))];
-    pieces = [toHtml(all, checked, locale), '\n'];
+    pieces = [toHtml(all, checked, locale, commonRoot(args.paths))];
   } else if (args.format === 'text') pieces = toText(files(), locale);
   else pieces = endLine(args.format === 'json' ? toJson(files()) : toSarif(files(), CODES));
   for (const piece of pieces) {

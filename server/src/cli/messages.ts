@@ -33,7 +33,11 @@ export type CliMessageKey =
   | 'fix.done'
   | 'fix.unfaithful'
   | 'fix.cannot-write'
-  | 'summary.xlsx-terminal';
+  | 'summary.xlsx-terminal'
+  | 'html.line'
+  | 'html.template'
+  | 'html.problems'
+  | 'html.no-problems';
 
 type Catalog = Record<CliMessageKey, (p: P) => string>;
 
@@ -85,6 +89,10 @@ const zh: Catalog = {
   'fix.done': (p) => `已修复 ${p.changes} 处（${p.files} 个文件）`,
   'fix.unfaithful': () => '未修改：文件中有按其编码无法原样写回的字节（坏字节已被替换），请先转成 UTF-8 再修复',
   'fix.cannot-write': (p) => `无法写回修复：${p.reason}`,
+  'html.line': (p) => `第 ${p.line} 行`,
+  'html.template': (p) => `适用 ${p.edition}格式`,
+  'html.problems': (p) => `${p.errors} 个错误，${p.warnings} 个警告，${p.infos} 个提示`,
+  'html.no-problems': () => '没有发现问题',
   'summary.xlsx-terminal': () => 'XLSX 工作簿不能显示在终端上：请重定向到文件，如 xxgk summary --format xlsx 文件夹/ > 汇总.xlsx',
 };
 
@@ -138,6 +146,10 @@ Exit status: 0 no error-severity problem; 1 some; 2 a usage error or a file that
   'fix.done': (p) => `fixed ${p.changes} problem(s) in ${p.files} file(s)`,
   'fix.unfaithful': () => 'not changed: the file holds bytes its encoding cannot write back as they were (bad bytes were replaced); convert it to UTF-8 first',
   'fix.cannot-write': (p) => `cannot write the fixes back: ${p.reason}`,
+  'html.line': (p) => `line ${p.line}`,
+  'html.template': (p) => `${p.edition}`,
+  'html.problems': (p) => `${p.errors} error(s), ${p.warnings} warning(s), ${p.infos} info`,
+  'html.no-problems': () => 'no problems found',
   'summary.xlsx-terminal': () => 'an XLSX workbook cannot be shown on a terminal: redirect it to a file, e.g. xxgk summary --format xlsx folder/ > summary.xlsx',
 };
 

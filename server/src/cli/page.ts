@@ -4,9 +4,13 @@
 import type { Locale } from '../engine';
 import { escapeHtml } from '../engine/features/html';
 import { codeName } from '../engine/messages/codes';
-import { isNumeric, type Grid, type Value } from './summary-table';
+import type { ColumnKind, Grid, Value } from './summary-table';
 
-const SORT_SCRIPT = `
+const SCRIPT = `
+// a link to a folded part of the page opens it
+const openTarget = () => { const target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1))); if (target && target.tagName === 'DETAILS') target.open = true; };
+addEventListener('hashchange', openTarget);
+openTarget();
 for (const th of document.querySelectorAll('table.sortable thead th')) th.addEventListener('click', () => {
   const table = th.closest('table'), body = table.tBodies[0], col = th.cellIndex, dir = th.dataset.dir === 'asc' ? 'desc' : 'asc';
   for (const other of table.tHead.rows[0].cells) delete other.dataset.dir;
@@ -18,11 +22,11 @@ for (const th of document.querySelectorAll('table.sortable thead th')) th.addEve
 
 const PAGE_CSS = `
 div.scroll { overflow-x: auto; }
-table.sortable { border-collapse: collapse; margin: .6em 0; font-variant-numeric: tabular-nums; font-size: .92em; }
+table.sortable { border-collapse: collapse; margin: .6em 0; font-variant-numeric: tabular-nums; font-size: .92em; line-height: 1.35; }
 table.sortable th, table.sortable td { border: 1px solid #999; padding: .2em .45em; }
 table.sortable thead th { cursor: pointer; background: #f3f3f3; font-weight: normal; min-width: 3.2em; }
 table.sortable thead th[data-dir="asc"]::after { content: " ▲"; } table.sortable thead th[data-dir="desc"]::after { content: " ▼"; }
-table.sortable td:first-child { white-space: nowrap; } table.sortable td.file { word-break: break-all; min-width: 10em; }
+td.t { white-space: nowrap; } table.sortable td.file { word-break: break-all; min-width: 10em; }
 table.sortable tfoot td { font-weight: bold; background: #f8f8f8; }
 td.n { text-align: right; white-space: nowrap; } td.bad { color: #c00; font-weight: bold; } td.partial::after { content: "*"; color: #c00; }
 td.codes { min-width: 9em; } span.code { border-bottom: 1px dotted #888; white-space: nowrap; margin-right: .3em; display: inline-block; }
@@ -38,6 +42,8 @@ export interface GridHtmlOptions {
   /** the inside of a body cell of a path column, given its text escaped (a link) */
   readonly inner?: (row: number, escaped: string) => string;
 }
+
+const KIND_CLASS: Record<ColumnKind, string> = { text: 't', path: 'file', number: 'n', change: 'n', errors: 'n', codes: 'codes' };
 
 const signedText = (n: number): string => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
 
@@ -64,7 +70,7 @@ export function gridHtml(grid: Grid, locale: Locale, options: GridHtmlOptions = 
   const cell = (value: Value, col: number, inner: string, more = '', title = ''): string => {
     const kind = grid.columns[col].kind;
     const bad = kind === 'errors' && typeof value === 'number' && value > 0;
-    const cls = [isNumeric(kind) ? 'n' : kind === 'codes' ? 'codes' : kind === 'path' ? 'file' : '', bad ? 'bad' : '', more].filter(Boolean).join(' ');
+    const cls = [KIND_CLASS[kind], bad ? 'bad' : '', more].filter(Boolean).join(' ');
     const sort = typeof value === 'number' ? ` data-sort="${value}"` : '';
     return `<td${cls ? ` class="${cls}"` : ''}${sort}${title ? ` title="${escapeHtml(title)}"` : ''}>${inner}</td>`;
   };
@@ -97,7 +103,7 @@ export function pageHtml(locale: Locale, title: string, css: string, body: strin
 <title>${escapeHtml(title)}</title><style>${css}${PAGE_CSS}</style></head><body>
 <h1>${escapeHtml(title)}</h1>
 ${body}
-<script>${SORT_SCRIPT}</script>
+<script>${SCRIPT}</script>
 </body></html>
 `;
 }

@@ -1,6 +1,6 @@
 // `xxgk summary [--format csv|xlsx|json|html] PATH...`: every report checked as `xxgk check` checks it, then one
 // row per report (SPEC §5) with the totals and the year-over-year view, written as CSV, a workbook, JSON or a page.
-import { CODES, type Locale } from '../engine';
+import type { Locale } from '../engine';
 import type { SummaryArgs } from './args';
 import { checkedFiles, loadAll, type CheckOptions, type Outcome } from './check';
 import { toCsv } from './csv';
@@ -9,7 +9,7 @@ import { jsonPieces } from './json';
 import { cliMessage } from './messages';
 import { commonRoot, rootName, shownFrom } from './paths';
 import type { Sink } from './sink';
-import { FIGURES, summaryRow, totalsOf, yearOverYear, type SummaryRow, type Totals, type YearRow } from './summary';
+import { FIGURES, reportRows, summaryOf, type SummaryRow, type Totals, type YearRow } from './summary';
 import { summaryPage, type SummaryPage } from './summary-html';
 import { reportGrid, yearGrid, type Grid } from './summary-table';
 import { writeXlsx, type XlsxRow } from './xlsx';
@@ -62,16 +62,14 @@ function workbookOf(reports: Grid, years: Grid, locale: Locale): Uint8Array {
 function summarizeFiles(options: CheckOptions, outcome: Outcome, loaded: Parameters<typeof checkedFiles>[0], tell: (line: string) => void): Summary {
   const rows: SummaryRow[] = [];
   const others: { path: string; reason: string }[] = [];
-  const files = checkedFiles(loaded, options, outcome, tell, (path, checked) => {
-    for (const report of checked.result.parsed.reports) rows.push(summaryRow(report, checked.result.diagnostics, path, CODES));
-  });
+  const files = checkedFiles(loaded, options, outcome, tell, (path, checked) => rows.push(...reportRows(path, checked.result)));
   for (const file of files) {
     const reason = file.error ?? file.notice;
     if (reason === undefined) continue;
     if (!file.reports.length) others.push({ path: file.path, reason });
     if (file.notice) tell(`xxgk: ${file.path}: ${file.notice}`);
   }
-  return { rows, totals: totalsOf(rows, CODES), years: yearOverYear(rows), others };
+  return { rows, ...summaryOf(rows), others };
 }
 
 /** `xxgk summary`; the exit status as `check` gives it. */

@@ -16,8 +16,6 @@ export interface Column {
   readonly kind: ColumnKind;
 }
 
-export const isNumeric = (kind: ColumnKind): boolean => kind === 'number' || kind === 'change' || kind === 'errors';
-
 export interface Grid {
   readonly columns: readonly Column[];
   readonly rows: readonly (readonly Value[])[];

@@ -1,9 +1,9 @@
 // `xxgk summary`: the figures a reviewer reports upward, one row per report (SPEC §5), their totals, and the
 // year-over-year view of each agency found in several years. A figure is read only from cells that hold a
 // number; one that depends on a blank, invalid or missing cell is unknown (null), never 0.
-import { foldText } from '../engine/text/fold';
-import type { Diagnostic, Report } from '../engine';
+import { CODES, type CheckResult, type Diagnostic, type Report } from '../engine';
 import type { Table } from '../engine/model';
+import { foldText } from '../engine/text/fold';
 
 /** The figures of the report's tables, by the keys of the JSON. */
 export const FIGURES = [
@@ -101,8 +101,8 @@ export function figuresOf(report: Report): Record<Figure, number | null> {
   };
 }
 
-/** A report's row: its figures and the diagnostics that fall in it. */
-export function summaryRow(report: Report, diagnostics: readonly Diagnostic[], path: string, codeOrder: readonly string[]): SummaryRow {
+/** A report's row: its figures and the diagnostics that fall in it, its codes in the order of `codeOrder`. */
+export function summaryRow(report: Report, diagnostics: readonly Diagnostic[], path: string, codeOrder: readonly string[] = CODES): SummaryRow {
   const own = diagnostics.filter((d) => d.span.start >= report.span.start && d.span.start <= report.span.end);
   const count = (severity: Diagnostic['severity']): number => own.filter((d) => d.severity === severity).length;
   const found = new Set<string>(own.map((d) => d.code));
@@ -131,8 +131,11 @@ export interface Totals {
   readonly codes: readonly string[];
 }
 
+/** The rows of a file checked: one per report it holds. */
+export const reportRows = (path: string, result: CheckResult): SummaryRow[] => result.parsed.reports.map((r) => summaryRow(r, result.diagnostics, path));
+
 /** The totals row: each figure summed over the reports that give it; how many do not is kept beside it. */
-export function totalsOf(rows: readonly SummaryRow[], codeOrder: readonly string[]): Totals {
+export function totalsOf(rows: readonly SummaryRow[], codeOrder: readonly string[] = CODES): Totals {
   const figures = {} as Record<Figure, number>;
   const unknown: Partial<Record<Figure, number>> = {};
   for (const f of FIGURES) {
@@ -208,4 +211,9 @@ export function yearOverYear(rows: readonly SummaryRow[]): YearRow[][] {
     );
   }
   return views;
+}
+
+/** What is made of the rows: their totals and the year-over-year view. */
+export function summaryOf(rows: readonly SummaryRow[]): { totals: Totals; years: YearRow[][] } {
+  return { totals: totalsOf(rows), years: yearOverYear(rows) };
 }
