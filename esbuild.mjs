@@ -27,12 +27,14 @@ if (args.has('--tests')) {
 } else if (args.has('--fuzz')) {
   await esbuild.build({ ...common, entryPoints: ['test/fuzz/run.ts'], outdir: 'out/fuzz' });
 } else if (args.has('--bench')) {
-  await esbuild.build({ ...common, entryPoints: ['bench/bench.ts', 'bench/server.ts', 'bench/pdf.ts'], outdir: 'out/bench' });
+  await esbuild.build({ ...common, entryPoints: ['bench/bench.ts', 'bench/server.ts', 'bench/pdf.ts', 'bench/import.ts'], outdir: 'out/bench' });
 } else {
   await esbuild.build({ ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } });
   await esbuild.build({ ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' });
   await esbuild.build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] });
   // the snippets are data built from the official template
-  await esbuild.build({ ...common, entryPoints: { snippets: 'scripts/snippets.ts' }, outdir: 'out/scripts', logLevel: 'warning' });
+  await esbuild.build({ ...common, entryPoints: { snippets: 'scripts/snippets.ts', codes: 'scripts/codes.ts' }, outdir: 'out/scripts', logLevel: 'warning' });
   execFileSync(process.execPath, ['out/scripts/snippets.js']);
+  // the codes' severity settings, config schema and README table, from what the checks declare
+  execFileSync(process.execPath, ['out/scripts/codes.js']);
 }

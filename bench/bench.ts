@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { checkText } from '../server/src/engine';
-import { compilation } from './compilation';
+import { compilation, seedsCompilation } from './compilation';
 import { consistentValues, LAYOUTS, renderReport, seededRandom } from '../test/support/generate';
 
 function median(xs: number[]): number {
@@ -39,6 +39,34 @@ function lineScan(text: string): number {
 }
 
 const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(2);
+
+// first, the way users meet it: the CLI as a process, cold, on the five seeds repeated to ~10 MB (errors and all),
+// node's own start-up subtracted, against a bare line scan of the same text
+{
+  const seeds = seedsCompilation(10 * 1024 * 1024);
+  const dir = mkdtempSync(join(tmpdir(), 'xxgk-bench-seeds-'));
+  try {
+    const file = join(dir, 'seeds.txt');
+    writeFileSync(file, seeds.text);
+    const run = (args: string[]): number => {
+      const t0 = process.hrtime.bigint();
+      const r = spawnSync(process.execPath, args, { maxBuffer: 1 << 30 });
+      if (r.status === null || r.status === 2) throw new Error(`failed: ${r.stderr}`);
+      return Number(process.hrtime.bigint() - t0) / 1e6;
+    };
+    const startup = median([0, 1, 2, 3, 4].map(() => run(['-e', '0'])));
+    const cli = median([0, 1, 2].map(() => run(['dist/cli.js', 'check', '--format', 'json', file])));
+    for (let i = 0; i < 5; i++) lineScan(seeds.text);
+    const scan = time(15, () => lineScan(seeds.text));
+    const ms = cli - startup;
+    console.log(
+      `seeds compilation through the CLI, cold (${(seeds.text.length / 1e6).toFixed(1)} M chars, ${seeds.reports} reports, --format json): ` +
+        `${ms.toFixed(0)} ms after node's start-up (${startup.toFixed(0)} ms); line scan ${scan.toFixed(1)} ms; ratio ${(ms / scan).toFixed(0)}x (target ≤ 20x)`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 const typical = readFileSync(join(process.cwd(), 'examples', 'seed-000-zhanhe-caozhen-2024.txt'), 'utf8');
 for (let i = 0; i < 50; i++) checkText(typical); // warm up the JIT
 

@@ -3,14 +3,19 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { SERVER_COMMANDS } from '../../server/src/protocol';
+import { CLIENT_COMMANDS, SERVER_COMMANDS } from '../../server/src/protocol';
 import { looksLikeReport, REPORT_LANGUAGE, TEXT_LANGUAGES } from './recognise';
-import { openPreview } from './preview';
+import { openPreview, previewOf, type TableTarget } from './preview';
 import { insertBlankTable } from './snippets';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension gives other extensions: the previews, for the extension-host tests to drive the table view. */
+export interface XxgkApi {
+  previewOf: typeof previewOf;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<XxgkApi> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -48,7 +53,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       return result;
     }),
     vscode.commands.registerCommand('xxgk.insertTable', () => insertBlankTable(context)),
-    vscode.commands.registerCommand('xxgk.openPreview', () => client && openPreview(context, client)),
+    vscode.commands.registerCommand('xxgk.openPreview', () => {
+      const document = vscode.window.activeTextEditor?.document;
+      if (client && document) openPreview(context, client, document);
+    }),
+    // the 表格视图 lens above each table: the preview scrolled to that table
+    vscode.commands.registerCommand(CLIENT_COMMANDS.openTableView, async (uri: string, report: number, table: string) => {
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri) ?? (await vscode.workspace.openTextDocument(vscode.Uri.parse(uri)));
+      const target: TableTarget = { report, table };
+      if (client) openPreview(context, client, document, target);
+    }),
     vscode.commands.registerCommand('xxgk.switchToReportLanguage', async (uri?: vscode.Uri) => {
       const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
       if (document) await vscode.languages.setTextDocumentLanguage(document, REPORT_LANGUAGE);
@@ -56,6 +70,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidOpenTextDocument((document) => offerSwitch(context, document)),
   );
   vscode.workspace.textDocuments.forEach((document) => offerSwitch(context, document));
+  return { previewOf };
 }
 
 /** A .txt or .md file that reads as a report is checked in place; the user is offered the report language once. */

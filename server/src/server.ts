@@ -11,13 +11,13 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { agencyYearKey, LineIndex } from './engine';
+import { agencyYearKey, LineIndex, message } from './engine';
 import { CONFIG_FILE, findConfigFile, readConfigFile, type XxgkConfig } from './config';
 import { REQUESTS, SERVER_COMMANDS } from './protocol';
 import { codeActions, fixAllEdits, FIX_ALL_KIND, workspaceEdit } from './lsp/actions';
 import { skeletonCompletions } from './lsp/completion';
 import { toLsp } from './lsp/convert';
-import { foldingRanges, formatting, hover, inlayHints, previewHtml, symbols } from './lsp/features';
+import { foldingRanges, formatting, hover, inlayHints, previewHtml, symbols, tableCellEdit, tableLenses } from './lsp/features';
 import { OpenDocument } from './lsp/open-document';
 import { PublishCache } from './lsp/publish';
 import { resolveSettings, settingsFromEditor, type Settings } from './lsp/settings';
@@ -118,12 +118,16 @@ export function startServer(connection: Connection): void {
   };
   let configProblem: string | null = null;
 
+  /** "check all reports in the workspace" has published files that are not open, which new settings must reach too */
+  let workspacePublished = false;
+
   const applySettings = (): void => {
     settings = resolveSettings(editorConfig, fileConfig, settings.debounceMs);
     for (const doc of documents.values()) {
       doc.parsed.reconfigure(settings.engine, otherReports(workspaceReports, doc.uri));
       publish(doc);
     }
+    if (workspacePublished) void checkWorkspace().catch((e) => connection.console.error(`checking the workspace failed: ${(e as Error).message}`));
   };
 
   const pullEditorSettings = async (): Promise<void> => {
@@ -152,6 +156,7 @@ export function startServer(connection: Connection): void {
         inlayHintProvider: true,
         documentFormattingProvider: true,
         completionProvider: {},
+        codeLensProvider: { resolveProvider: false },
         executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
       },
       serverInfo: { name: 'xxgk-report' },
@@ -294,9 +299,13 @@ export function startServer(connection: Connection): void {
     return doc && (doc.checked || !doc.text.trim()) ? skeletonCompletions(new Date()) : [];
   }));
 
-  connection.onDocumentFormatting(guard('formatting', [], ({ textDocument }) => {
+  connection.onDocumentFormatting(guard('formatting', [], ({ textDocument, options }) => {
     const doc = checkedDocument(textDocument.uri);
-    return doc ? formatting(doc) : [];
+    if (!doc) return [];
+    // a format that changes nothing, or leaves rows as they are, says why
+    const { edits, notice } = formatting(doc, options.tabSize, settings.locale);
+    if (notice) void (notice.warning ? connection.window.showWarningMessage(notice.message) : connection.window.showInformationMessage(notice.message));
+    return edits;
   }));
 
   connection.onExecuteCommand(
@@ -323,6 +332,21 @@ export function startServer(connection: Connection): void {
     }),
   );
 
+  connection.onCodeLens(guard('codeLens', [], ({ textDocument }) => {
+    const doc = checkedDocument(textDocument.uri);
+    return doc ? tableLenses(doc, settings.locale) : [];
+  }));
+
+  // a cell typed in the preview's table view: the edit is computed here, from the model, and applied by the client
+  connection.onRequest(
+    REQUESTS.cellEdit,
+    guard('cellEdit', null, ({ uri, version, cell, text }: { uri: string; version: number; cell: string; text: string }) => {
+      const doc = checkedDocument(uri);
+      const edit = doc ? tableCellEdit(doc, version, cell, text) : { refused: 'cell-edit.no-cell' as const };
+      return 'refused' in edit ? { refused: message(settings.locale, edit.refused, { text: String(text).trim() }) } : edit;
+    }),
+  );
+
   // for benchmarks and bug reports: what the server holds (a full GC first when node runs with --expose-gc)
   connection.onRequest(
     REQUESTS.stats,
@@ -332,12 +356,14 @@ export function startServer(connection: Connection): void {
       // read before the reports, which parse what is pending
       const reparses = [...documents.values()].reduce((n, d) => n + d.parsed.reparses, 0);
       const reports = [...documents.values()].reduce((n, d) => n + d.parsed.reports.length, 0);
-      return { documents: documents.size, reports, reparses, heapUsed: memory.heapUsed, rss: memory.rss };
+      const cpu = process.cpuUsage();
+      return { documents: documents.size, reports, reparses, heapUsed: memory.heapUsed, rss: memory.rss, cpu: cpu.user + cpu.system };
     }),
   );
 
   /** Checks every report file of the workspace, within the budget, publishing what is found in files not open. */
   const checkWorkspace = async (): Promise<WorkspaceChecked> => {
+    workspacePublished = true;
     const fresh = new Map<string, Report[]>();
     const read: { path: string; key: string }[] = [];
     const scan = await scanInto(fresh, (file) => read.push({ path: file.path, key: uriKey(file.uri) }));

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { PLAIN_ENV } from './process';
 import { describe, it } from 'node:test';
 import * as iconv from 'iconv-lite';
-import { readSeed, SEEDS } from '../support/helpers';
+import { readExample, readSeed, SEEDS } from '../support/helpers';
 
 const CLI = join(process.cwd(), 'dist', 'cli.js');
 const runIn = (cwd: string, ...args: string[]) => {
@@ -144,5 +144,20 @@ describe('xxgk check', () => {
     assert.match(r.stdout, /<th colspan="5" rowspan="1">法人或其他组织<\/th>/);
     assert.doesNotMatch(r.stdout, /(src|href)="https?:/, 'nothing remote');
     assert.match(r.stdout, /Content-Security-Policy/);
+  });
+  it('--format html on a CRLF file: each paragraph and each problem names its real line', () => {
+    const dir = tmp();
+    const file = join(dir, 'crlf.txt');
+    const text = readExample('examples/arithmetic-errors-2024.txt').replace(/\r?\n/g, '\r\n');
+    writeFileSync(file, text);
+    const r = run('--format', 'html', file);
+    const lines = text.split('\r\n');
+    const paragraphs = [...r.stdout.matchAll(/<p data-line="(\d+)">([^<]*)<\/p>/g)];
+    assert.equal(paragraphs.length, 3);
+    for (const [, line, shown] of paragraphs) assert.equal(lines[Number(line)].trim(), shown);
+    const places = [...r.stdout.matchAll(/<li class="\w+" data-line="(\d+)"><span class="where">第 (\d+) 行<\/span>/g)];
+    assert.ok(places.length > 0);
+    for (const [, line, shown] of places) assert.equal(Number(shown), Number(line) + 1);
+    assert.ok(places.some(([, , shown]) => lines[Number(shown) - 1].startsWith('一、本年新收政府信息公开申请数量') && lines[Number(shown) - 1].endsWith('\t145')));
   });
 });

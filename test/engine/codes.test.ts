@@ -255,3 +255,22 @@ describe('a 法人或其他组织 subtotal column', () => {
   it('is accepted when it is the sum of its five parts', () => expectClean(withSubtotal(0)));
   it('is not taken for a subtotal when it is not their sum', () => assert.ok(diagnose(withSubtotal(1)).length > 0));
 });
+
+describe('flattened-cells', () => {
+  const v = values();
+  it('triggers on a row whose cells are glued together, with the split in the message', () => {
+    const ds = expectOnly(replaceLine(base(v), '规章', `规章${v.table2.A1.join('')}`), 'flattened-cells');
+    assert.equal(ds[0].severity, 'info');
+    assert.match(ds[0].message, new RegExp(v.table2.A1.join(' ')));
+  });
+  it('near miss: the cells tab-separated', () => expectClean(base(v)));
+});
+
+describe('ambiguous-cells', () => {
+  const v = values();
+  it('triggers where several splits fit (行政规范性文件 written 5334: 5 3 34, 5 33 4, 53 3 4)', () => {
+    const ds = expectOnly(replaceLine(base(v), '行政规范性文件', '行政规范性文件5334'), 'ambiguous-cells');
+    assert.match(ds[0].message, /5 3 34/);
+  });
+  it('near miss: the same digits spaced', () => expectClean(replaceLine(base(v), '行政规范性文件', '行政规范性文件 5 3 34')));
+});

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { byPosition, checkText, parseDocument, type Diagnostic } from '../../server/src/engine';
 import { IncrementalDocument } from '../../server/src/engine/incremental';
-import { consistentValues, LAYOUTS, renderReport, seededRandom } from '../support/generate';
+import { consistentValues, LAYOUTS, renderReport, seededRandom, TITLE_SHAPES } from '../support/generate';
 import { plainReport, readReal, readSeed, REAL, SEEDS } from '../support/helpers';
 
 const SNIPPETS = ['0', '7', '１２', '\t', '\n', '\r\n', ' ', '　', '总计', '二、主动公开政府信息情况', '2024年度政府信息公开工作年度报告',
@@ -34,6 +34,9 @@ function assertSameAsFresh(doc: IncrementalDocument, step: string): void {
   const fresh = checkText(doc.text);
   assert.deepEqual(doc.snapshot().map(plainReport), parseDocument(doc.text).reports.map(plainReport), `reports after ${step}`);
   assert.deepEqual(sorted(doc.diagnostics()), sorted(fresh.diagnostics), `diagnostics after ${step}`);
+  // a re-parse starts at a report's first line: two reports starting there would both be read again
+  const starts = doc.snapshot().map((r) => r.span.start);
+  assert.ok(starts.every((s, k) => k === 0 || s > starts[k - 1]), `reports start at distinct lines after ${step}: ${starts}`);
 }
 
 function runEdits(text: string, seed: number, edits: number): { reparsed: number; reports: number } {
@@ -59,6 +62,32 @@ function compilation(seed: number, count: number): string {
   return parts.join('\n');
 }
 
+/**
+ * A compilation in the shapes that PDF text, OCR markdown and pasted fragments give: titles with the agency on
+ * the line before or with none, running page headers after the headings, and fragments cut off right after a heading
+ * so that the next report's title follows the heading directly (two reports sharing a boundary); sometimes the
+ * document starts with such a heading.
+ */
+function ragged(seed: number, count: number): string {
+  const random = below(seed);
+  const parts: string[] = random(2) ? [['一、总体情况', '六、其他需要报告的事项', '三、本年度办理结果'][random(3)]] : [];
+  for (let k = 0; k < count; k++) {
+    parts.push(
+      renderReport({
+        agency: ['示例县人民政府', '示例县发展和改革局', '示例市生态环境局'][k % 3],
+        year: 2022 + random(3),
+        values: consistentValues(seededRandom(seed * 31 + k)),
+        layout: LAYOUTS[random(LAYOUTS.length)],
+        title: TITLE_SHAPES[random(TITLE_SHAPES.length)],
+        pageBreaks: random(2) === 0,
+        cutAfter: random(3) === 0 ? 1 + random(6) : undefined,
+        markdown: random(3) === 0,
+      }),
+    );
+  }
+  return parts.join('\n');
+}
+
 describe('incremental parsing equals a fresh parse after every edit', () => {
   for (const id of Object.keys(SEEDS) as (keyof typeof SEEDS)[]) {
     it(`seed ${id}: 150 random edits`, () => {
@@ -79,6 +108,20 @@ describe('incremental parsing equals a fresh parse after every edit', () => {
     }
     // an edit re-parses its report and one neighbour on each side, not the whole document
     assert.ok(reparsed / edits < 4, `${reparsed / edits} reports re-parsed per edit`);
+  });
+  it('generated compilations with running headers, agency-less titles and reports sharing boundaries: 600 random edits', () => {
+    for (const seed of [11, 12, 13, 14, 15, 16]) runEdits(ragged(seed, 6), seed, 100);
+  });
+  it('a heading, an agency-less title, then a report: typing in the last report keeps one copy of each report', () => {
+    const text = '六、其他需要报告的事项\n2024年政府信息公开工作年度报告\n一、总体情况\n正文\n示例局2025年政府信息公开工作年度报告\n一、总体情况\n正文';
+    const doc = new IncrementalDocument(text);
+    const fresh = checkText(text).diagnostics.length;
+    for (const ch of '本年度') {
+      doc.update(doc.text.length, doc.text.length, ch);
+      assertSameAsFresh(doc, `typing ${ch}`);
+    }
+    assert.equal(doc.reports.length, 3);
+    assert.equal(doc.diagnostics().length, fresh);
   });
   it('an edit that joins two reports, and one that splits them again', () => {
     const text = compilation(9, 3);

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { CODES } from '../../server/src/engine';
+import { generated } from '../../scripts/codes';
 
 const json = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 const pkg = json('package.json');
@@ -14,6 +15,11 @@ describe('extension manifest', () => {
     const setting = pkg.contributes.configuration.properties['xxgk.severity'];
     assert.deepEqual(Object.keys(setting.properties).sort(), [...CODES].sort());
     assert.deepEqual(Object.keys(json('schemas/xxgk.config.schema.json').properties.severity.properties).sort(), [...CODES].sort());
+  });
+  it('package.json, the config schema and README say of the codes what the checks declare (scripts/codes.ts)', () => {
+    const files = { packageJson: readFileSync('package.json', 'utf8'), schema: readFileSync('schemas/xxgk.config.schema.json', 'utf8'), readme: readFileSync('README.md', 'utf8') };
+    const wanted = generated(files);
+    for (const key of Object.keys(files) as (keyof typeof files)[]) assert.equal(files[key], wanted[key], `${key} differs from what the checks declare: run npm run build`);
   });
   it('has every %key% in both the English and the Chinese strings', () => {
     const keys = [...JSON.stringify(pkg).matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);

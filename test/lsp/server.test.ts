@@ -235,12 +235,26 @@ describe('language server over JSON-RPC', () => {
     const line = lineOf(BROKEN, '一、本年新收');
     const first = await client.request<{ version: number; html: string; reports: number }>('xxgk/preview', { uri: u });
     assert.equal(first.reports, 1);
-    assert.match(first.html, new RegExp(`<td class="cell value error" data-line="${line}" title="row-total-mismatch[^"]*">145</td>`));
+    assert.match(first.html, new RegExp(`<td class="cell value error" data-line="${line}" data-cell="0:三:R1:6" tabindex="0" title="row-total-mismatch[^"]*">145</td>`));
     await client.change(u, 2, [{ range: { start: at(0, 0), end: at(0, 0) }, text: '\n\n' }]);
     const moved = await client.request<{ version: number; html: string }>('xxgk/preview', { uri: u });
     assert.equal(moved.version, 2);
-    assert.match(moved.html, new RegExp(`data-line="${line + 2}" title="row-total-mismatch[^"]*">145</td>`));
+    assert.match(moved.html, new RegExp(`data-line="${line + 2}" data-cell="0:三:R1:6" tabindex="0" title="row-total-mismatch[^"]*">145</td>`));
     assert.equal(await client.request('xxgk/preview', { uri: 'untitled:none' }), null);
+  });
+
+  it('xxgk/preview of a CRLF document: each paragraph names its own line, before and after an edit above it', async () => {
+    const u = uri();
+    const crlf = readSeed('004').replace(/\r?\n/g, '\r\n');
+    await client.open(u, crlf, 1);
+    const paragraphLines = (html: string): [number, string][] => [...html.matchAll(/<p data-line="(\d+)">([^<]*)<\/p>/g)].map((m) => [Number(m[1]), m[2]]);
+    const lines = crlf.split('\r\n');
+    const first = paragraphLines((await client.request<{ html: string }>('xxgk/preview', { uri: u })).html);
+    assert.ok(first.length > 10);
+    for (const [line, shown] of first) assert.equal(lines[line].trim(), shown);
+    await client.change(u, 2, [{ range: { start: at(0, 0), end: at(0, 0) }, text: '\r\n' }]);
+    const moved = paragraphLines((await client.request<{ html: string }>('xxgk/preview', { uri: u })).html);
+    assert.deepEqual(moved, first.map(([line, shown]) => [line + 1, shown]));
   });
 
   it('checks a plain-text file only when it holds a report title; other text files get nothing', async () => {

@@ -141,3 +141,22 @@ describe('workspace scan', () => {
     }
   });
 });
+
+describe('settings and the files "check all reports in the workspace" published', () => {
+  it('a change of language re-publishes the files that are not open, so Problems never mixes the two', { timeout: 60000 }, async () => {
+    const dir = tempDir({ 'a.txt': readExample('examples/arithmetic-errors-2024.txt') });
+    const client = await LspClient.start({ rootPath: dir });
+    try {
+      await within(30000, checkWorkspace(client), 'check workspace');
+      const uri = fileUri(join(dir, 'a.txt'));
+      const zh = await client.diagnostics(uri, (p) => p.diagnostics.length > 0);
+      assert.match(zh.diagnostics[0].message, /^表/);
+      client.settings = { locale: 'en' };
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { xxgk: client.settings } });
+      const en = await client.diagnostics(uri, (p) => p.diagnostics.length > 0 && /^Table/.test(p.diagnostics[0].message));
+      assert.equal(en.diagnostics.length, zh.diagnostics.length);
+    } finally {
+      await client.stop();
+    }
+  });
+});

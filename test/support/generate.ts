@@ -21,7 +21,19 @@ export interface ReportSpec {
   published?: string;
   /** long row labels broken over two lines, as text copied from Word or a PDF comes (tabs and lines layouts) */
   splitLabels?: boolean;
+  /** where the title names the agency (default: on its own line) */
+  title?: TitleShape;
+  /** a page break after every section heading, as PDF text comes: a footer (`- 2 -`) and the running header (the title without its agency) */
+  pageBreaks?: boolean;
+  /** the report is cut off after this section's heading, with no line break after it (a fragment pasted into a compilation) */
+  cutAfter?: number;
+  /** markdown as OCR tools write it: `#` before the title, `##` before headings, `###` before the row labels that start with 一、 */
+  markdown?: boolean;
 }
+
+/** The agency on the title's line, on the line before it (a title in two lines), or nowhere. */
+export type TitleShape = 'one-line' | 'two-lines' | 'no-agency';
+export const TITLE_SHAPES: readonly TitleShape[] = ['one-line', 'two-lines', 'no-agency'];
 
 const T = TEMPLATES['2021'].tables;
 export const TABLE3_KEYS = T['三'].rows.map((r) => r.key);
@@ -69,6 +81,7 @@ const FULL_WIDTH_DIGITS = '０１２３４５６７８９';
 const digits = (n: number, fullWidth: boolean): string => (fullWidth ? String(n).replace(/\d/g, (d) => FULL_WIDTH_DIGITS[+d]) : String(n));
 
 const SPLIT_FROM = 14;
+const SECTION_HEADINGS = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
 
 function rowText(label: string, values: string[], layout: Layout, split = false): string[] {
   if (split && label.length > SPLIT_FROM && (layout === 'tabs' || layout === 'lines')) {
@@ -123,37 +136,39 @@ export function renderTables(values: ReportValues, layout: Layout, fullWidth = f
   return { two, three, four };
 }
 
+function titleLines(spec: ReportSpec): string[] {
+  const title = `${spec.year}年政府信息公开工作年度报告`;
+  switch (spec.title ?? 'one-line') {
+    case 'one-line':
+      return [`${spec.agency}${title}`];
+    case 'two-lines':
+      return [spec.agency, title];
+    case 'no-agency':
+      return [title];
+  }
+}
+
+const marked = (spec: ReportSpec, mark: string, lines: string[]): string[] => (spec.markdown ? lines.map((l) => `${mark} ${l}`) : lines);
+/** table 三's labels that look like headings: 一、本年新收…, 三、本年度办理结果, 四、结转下年度继续办理 */
+const NUMBERED_LABEL = /^[一二三四五六]、/;
+
 export function renderReport(spec: ReportSpec): string {
   const { two, three, four } = renderTables(spec.values, spec.layout, spec.fullWidth, spec.splitLabels);
   const r1 = spec.values.table3.R1[6];
-  return [
-    `${spec.agency}${spec.year}年政府信息公开工作年度报告`,
-    '',
-    `发布时间：${spec.published ?? `${spec.year + 1}-01-15`}`,
-    '',
-    '一、总体情况',
-    '',
-    `${spec.year}年，本机关认真贯彻《中华人民共和国政府信息公开条例》，全年共受理政府信息公开申请${r1}件，均在法定期限内答复。`,
-    '',
-    '二、主动公开政府信息情况',
-    '',
-    ...two,
-    '',
-    '三、收到和处理政府信息公开申请情况',
-    '',
-    ...three,
-    '',
-    '四、政府信息公开行政复议、行政诉讼情况',
-    '',
-    ...four,
-    '',
-    '五、存在的主要问题及改进情况',
-    '',
-    '政务公开的深度和广度还有待提升。下一步将加强培训，规范依申请公开办理流程。',
-    '',
-    '六、其他需要报告的事项',
-    '',
-    '本年度未收取信息处理费。',
-    '',
-  ].join('\n');
+  const bodies = [
+    [`${spec.year}年，本机关认真贯彻《中华人民共和国政府信息公开条例》，全年共受理政府信息公开申请${r1}件，均在法定期限内答复。`],
+    two,
+    three,
+    four,
+    ['政务公开的深度和广度还有待提升。下一步将加强培训，规范依申请公开办理流程。'],
+    ['本年度未收取信息处理费。'],
+  ];
+  const lines = [...marked(spec, '#', titleLines(spec)), '', `发布时间：${spec.published ?? `${spec.year + 1}-01-15`}`];
+  for (const [k, body] of bodies.entries()) {
+    lines.push('', ...marked(spec, '##', [SECTION_HEADINGS[k]]));
+    if (spec.cutAfter === k + 1) return lines.join('\n');
+    if (spec.pageBreaks) lines.push('', `- ${k + 1} -`, `${spec.year}年政府信息公开工作年度报告`);
+    lines.push('', ...body.map((l) => (NUMBERED_LABEL.test(l) ? marked(spec, '###', [l])[0] : l)));
+  }
+  return [...lines, ''].join('\n');
 }

@@ -1,50 +1,13 @@
 // What a check produces: a coded diagnostic over a source span, with the edits that fix it as data.
 import type { Span } from './model';
 
-export const CODES = [
-  'missing-section',
-  'section-order',
-  'duplicate-section',
-  'missing-table',
-  'missing-row',
-  'blank-cell',
-  'invalid-number',
-  'row-total-mismatch',
-  'column-total-mismatch',
-  'balance-mismatch',
-  'label-typo',
-  'date-mismatch',
-  'narrative-mismatch',
-  'empty-section',
-  'outdated-template',
-  'unknown-citation',
-  'carryover-mismatch',
-] as const;
-export type Code = (typeof CODES)[number];
+/** The codes are declared by the checks themselves (checks/registry.ts). */
+import type { Code } from './checks/registry';
+export type { Code };
 
 export type Severity = 'error' | 'warning' | 'info';
 /** 'off' silences a code (settings, xxgk.config.json) */
 export type SeverityOption = Severity | 'off';
-
-export const DEFAULT_SEVERITY: Readonly<Record<Code, Severity>> = {
-  'missing-section': 'error',
-  'section-order': 'warning',
-  'duplicate-section': 'warning',
-  'missing-table': 'error',
-  'missing-row': 'error',
-  'blank-cell': 'error',
-  'invalid-number': 'error',
-  'row-total-mismatch': 'error',
-  'column-total-mismatch': 'error',
-  'balance-mismatch': 'error',
-  'label-typo': 'warning',
-  'date-mismatch': 'warning',
-  'narrative-mismatch': 'warning',
-  'empty-section': 'warning',
-  'outdated-template': 'warning',
-  'unknown-citation': 'info',
-  'carryover-mismatch': 'warning',
-};
 
 export interface TextEdit {
   readonly span: Span;

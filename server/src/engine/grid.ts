@@ -105,6 +105,11 @@ export class TableGrid {
     p[at + 6] = layout | PRESENT | (hasCells ? HAS_CELLS : 0) | (valuesFound << FOUND_SHIFT);
   }
 
+  /** Row i's cells were placed after all (glued digits the table's other rows decided). */
+  setHasCells(i: number): void {
+    this.#ints[this.#rowBase + i * ROW_FIELDS + 6] |= HAS_CELLS;
+  }
+
   setLayout(i: number, layout: Layout): void {
     const at = this.#rowBase + i * ROW_FIELDS + 6;
     this.#ints[at] = (this.#ints[at] & ~3) | layout;

@@ -1,7 +1,10 @@
 // A document kept parsed across edits: an edit re-parses only the reports around it and shifts the rest.
 //
 // A report's parse depends only on its own lines and the few lines before its title (the agency line), and
-// where it ends depends on where the next title is. So an edit inside report i is re-parsed over reports
+// where it ends depends on where the next title is (whether a title starts a report depends on the report it
+// stands in and the text after it, never on earlier reports). No two reports start on the same line (a heading
+// is never taken for the agency line of a title), so a window from a report's start holds that report and the
+// ones after it, none before. So an edit inside report i is re-parsed over reports
 // i-1 … j+1: the first of them is untouched and anchors the start, the last is untouched text that anchors the
 // end. The re-parse is accepted only when it starts and ends at those anchors; otherwise the window widens.
 // Reports outside the window keep their model, with offsets as when they were parsed plus a `delta`.

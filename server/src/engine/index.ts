@@ -1,24 +1,18 @@
 // The one entry the CLI and the server call: text in, reports and diagnostics out.
-import { checkArithmetic } from './checks/arithmetic';
-import { checkCarryover } from './checks/carryover';
-import { checkCells } from './checks/cells';
-import { checkCitations } from './checks/citations';
-import type { Check, CheckContext, CheckOptions, DeadlineRule, Finding } from './checks/context';
-import { checkDates } from './checks/dates';
-import { checkLabels } from './checks/labels';
-import { checkNarrative } from './checks/narrative';
-import { checkOutdatedTemplate } from './checks/outdated';
-import { checkSections } from './checks/sections';
-import { checkStructure } from './checks/structure';
-import { DEFAULT_SEVERITY, type Code, type Diagnostic, type SeverityOption, type TextEdit } from './diagnostic';
+import type { CheckOptions, DeadlineRule } from './checks/context';
+import type { CheckContext, CheckDefinition, Finding } from './checks/define';
+import { CHECKS, DEFAULT_SEVERITY } from './checks/registry';
+import type { Code, Diagnostic, SeverityOption, TextEdit } from './diagnostic';
+import { localized } from './messages/catalog';
 import { applyEdits, composeEdits, selectEdits } from './fixes/apply';
-import { message, type Locale } from './messages/catalog';
+import type { Locale } from './messages/catalog';
 import type { ParsedDocument, Report, Span } from './model';
 import { parseDocument } from './parse';
 import { foldText } from './text/fold';
 
 export type { Code, Diagnostic, Severity, SeverityOption, TextEdit, Fix } from './diagnostic';
-export { CODES, DEFAULT_SEVERITY } from './diagnostic';
+export { CODES, CODE_SPECS, DEFAULT_SEVERITY, CHECKS } from './checks/registry';
+export type { CheckDefinition, CodeSpec, FixKind } from './checks/define';
 export type { Locale } from './messages/catalog';
 export { message, localeOf } from './messages/catalog';
 export type { Report, ParsedDocument, Span } from './model';
@@ -48,35 +42,25 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
 }
 
-const CHECKS: readonly Check[] = [
-  checkSections,
-  checkStructure,
-  checkCells,
-  checkArithmetic,
-  checkLabels,
-  checkDates,
-  checkNarrative,
-  checkOutdatedTemplate,
-  checkCitations,
-];
 
 export function eolOf(text: string): string {
   const lf = text.indexOf('\n');
   return lf > 0 && text[lf - 1] === '\r' ? '\r\n' : '\n';
 }
 
-function contextFor(text: string, report: Report, options: EngineOptions, out: Diagnostic[], eol = eolOf(text)): CheckContext {
+function contextFor(check: CheckDefinition, text: string, report: Report, options: EngineOptions, out: Diagnostic[], eol = eolOf(text)): CheckContext {
   const checkOptions: CheckOptions = { locale: options.locale ?? 'zh', deadline: options.deadline ?? 'auto' };
+  const messages: Readonly<Record<string, CheckDefinition['messages'][string]>> = check.messages;
   return {
     text,
     report,
     options: checkOptions,
     eol,
-    msg: (key, params) => message(checkOptions.locale, key, params),
+    msg: (key, params) => localized(checkOptions.locale, messages[key], key, params),
     emit(code, span, msg, fix, related) {
-      const severity = options.severity?.[code] ?? DEFAULT_SEVERITY[code];
+      const severity = options.severity?.[code as Code] ?? DEFAULT_SEVERITY[code as Code];
       if (severity === 'off') return;
-      const finding: Finding = { code, span, message: msg, ...(fix && { fix }), ...(related && { related }) };
+      const finding: Finding = { code: code as Code, span, message: msg, ...(fix && { fix }), ...(related && { related }) };
       out.push({ ...finding, severity });
     },
   };
@@ -91,13 +75,12 @@ export function summary(report: Report): ReportSummary {
  * when `text` is only a part of it.
  */
 export function checkReport(text: string, report: Report, options: EngineOptions, out: Diagnostic[], eol = eolOf(text)): void {
-  const ctx = contextFor(text, report, options, out, eol);
-  for (const check of CHECKS) check(ctx);
+  for (const check of CHECKS as readonly CheckDefinition[]) check.run?.(contextFor(check, text, report, options, out, eol));
 }
 
-/** carryover-mismatch for one report against last year's. It reads only the two models, never the text. */
+/** The checks against last year's report of the same agency (carryover-mismatch). They read only the two models, never the text. */
 export function checkReportCarryover(report: Report, previous: Report, options: EngineOptions, out: Diagnostic[]): void {
-  checkCarryover(contextFor('', report, options, out, '\n'), previous);
+  for (const check of CHECKS as readonly CheckDefinition[]) check.againstLastYear?.(contextFor(check, '', report, options, out, '\n'), previous);
 }
 
 export const byPosition = (a: Diagnostic, b: Diagnostic): number => a.span.start - b.span.start || a.span.end - b.span.end;

@@ -48,6 +48,29 @@ export interface CollapsedGroup {
   readonly cells: readonly Cell[] | null;
 }
 
+/** A row whose cells came glued together (`15130000154`, `10 0 00 0 1`), and how they were split. */
+export interface GluedRow {
+  readonly row: string;
+  /** from the label's end to the row's last digit: what rewriting the row with tabs replaces */
+  readonly span: Span;
+  /** the cells' text as split, when the split is the only one the rules allow (the row's cells are then these) */
+  readonly cells: readonly string[] | null;
+  /** when no split was taken: the splits that satisfy every rule (none when there were too many to search) */
+  readonly candidates: readonly (readonly string[])[];
+  /** the digits can be split into the row's cells, but no split satisfies the row's rules */
+  readonly contradicts: boolean;
+  /** the split was one of several the row allows, and the only one the table's column rules allow */
+  readonly byColumns: boolean;
+  /** after which cells a message shows a group break (table 四's three groups) */
+  readonly groupEnds: readonly number[];
+}
+
+/** A 法人或其他组织 subtotal written in a row: not a template cell, checked against its parts only. */
+export interface Subtotal {
+  readonly row: string;
+  readonly cell: Cell;
+}
+
 export interface LabelTypo {
   readonly span: Span;
   readonly written: string;
@@ -74,6 +97,9 @@ export class Table {
     readonly span: Span,
     readonly collapsed: readonly CollapsedGroup[],
     readonly headerTypos: readonly LabelTypo[],
+    /** rows read from glued digits; a row with no split taken has no cells and takes part in no rule */
+    readonly glued: readonly GluedRow[],
+    readonly subtotals: readonly Subtotal[],
     /** the table uses tab-separated rows (used when inserting rows) */
     readonly tabbed: boolean,
     readonly grid: TableGrid,
@@ -126,7 +152,7 @@ export class Table {
     const grid = this.grid;
     const failing: Row[] = [];
     for (let i = 0; i < this.template.rows.length; i++) {
-      if (!grid.has(i)) continue;
+      if (!grid.has(i) || this.isUnsplit(this.template.rows[i].key)) continue;
       const columns = this.template.rows[i].columns;
       let fails = false;
       for (let col = 0; col < columns.length && !fails; col++) {
@@ -136,6 +162,11 @@ export class Table {
       if (fails) failing.push(this.rows.get(this.template.rows[i].key)!);
     }
     return failing;
+  }
+
+  /** Glued digits in the row that no split was taken for: its cells are unknown, and that is said once, not per cell. */
+  private isUnsplit(key: string): boolean {
+    return this.glued.length > 0 && this.glued.some((g) => g.row === key && g.cells === null);
   }
 
   /** Present rows whose label was found only approximately. */
@@ -153,8 +184,10 @@ export class Table {
     const moveCell = (c: Cell): Cell => ({ ...c, span: moveSpan(c.span) });
     const collapsed = this.collapsed.map((g) => ({ ...g, labelSpan: moveSpan(g.labelSpan), cells: g.cells && g.cells.map(moveCell) }));
     const typos = this.headerTypos.map((t) => ({ ...t, span: moveSpan(t.span) }));
+    const glued = this.glued.map((g) => ({ ...g, span: moveSpan(g.span) }));
+    const subtotals = this.subtotals.map((s) => ({ ...s, cell: moveCell(s.cell) }));
     const span = moveSpan(this.span);
-    return new Table(this.id, this.template, span, collapsed, typos, this.tabbed, this.grid.shifted(delta), this.#source, this.#base + delta);
+    return new Table(this.id, this.template, span, collapsed, typos, glued, subtotals, this.tabbed, this.grid.shifted(delta), this.#source, this.#base + delta);
   }
 
   private text(start: number, end: number): string {

@@ -24,11 +24,29 @@ export interface Imported {
   readonly origins: readonly OriginSpan[];
   /** things the reader noticed (a formula without a cached value, a page without text) */
   readonly notes: readonly string[];
+  /** (xlsx) totals whose SUM range leaves out cells it should add: for the `formula-range` warning */
+  readonly formulaRanges?: readonly FormulaRange[];
+}
+
+/** A 总计 formula whose range misses addends, as auto-sum templates make them (`=SUM(D5:H5)` where I5 belongs). */
+export interface FormulaRange {
+  /** the total's cell in the imported text */
+  readonly span: Span;
+  readonly sheet: string;
+  /** the total's cell, `J5` */
+  readonly cell: string;
+  /** as written, with its `=`: `=SUM(D5:H5)` */
+  readonly formula: string;
+  /** the cells next to the range that hold numbers it leaves out: `['I5']` */
+  readonly missing: readonly string[];
+  /** 工作表 表三 J5 的公式 =SUM(D5:H5) 未包括 I5 */
+  readonly message: string;
 }
 
 /** A file that cannot be imported: one clear message (a scan without text, a password, a legacy .doc). */
 export interface ImportFailure {
-  readonly format: SourceFormat | 'doc' | 'xls' | 'wps';
+  /** 'unknown': a file name none of the readers takes */
+  readonly format: SourceFormat | 'doc' | 'xls' | 'wps' | 'unknown';
   readonly error: string;
 }
 

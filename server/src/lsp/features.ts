@@ -1,8 +1,10 @@
-// Hover, outline, folding, inlay hints and formatting: engine answers translated into LSP shapes.
+// Hover, outline, folding, inlay hints, formatting, the preview and its table view: engine answers translated
+// into LSP shapes.
 import {
   FoldingRangeKind,
   InlayHintKind,
   SymbolKind,
+  type CodeLens,
   type DocumentSymbol,
   type FoldingRange,
   type Hover,
@@ -10,13 +12,17 @@ import {
   type Range,
   type TextEdit,
 } from 'vscode-languageserver';
-import { parseDocument, type Locale } from '../engine';
+import { message, type Locale } from '../engine';
+import { cellEdit, type TableCell } from '../engine/features/cell-edit';
 import { explainAt } from '../engine/features/explain';
-import { formatEdits } from '../engine/features/format';
+import { formatDocument } from '../engine/features/format';
 import { reportHtml } from '../engine/features/html';
 import { totalHints } from '../engine/features/hints';
 import { outline, type OutlineNode } from '../engine/features/outline';
 import type { ReportEntry } from '../engine/incremental';
+import type { MessageKey } from '../engine/messages/catalog';
+import type { TableId } from '../engine/template/types';
+import { CLIENT_COMMANDS } from '../protocol';
 import type { OpenDocument } from './open-document';
 
 export function hover(doc: OpenDocument, offset: number, locale: Locale): Hover | null {
@@ -80,25 +86,78 @@ export function inlayHints(doc: OpenDocument, range: Range, all: boolean, locale
   return hints;
 }
 
+export interface FormatReply {
+  readonly edits: TextEdit[];
+  /** what the user is told: why nothing changed, or which rows could not be aligned */
+  readonly notice: { readonly warning: boolean; readonly message: string } | null;
+}
+
+const DEFAULT_TAB_SIZE = 4;
+
 /** Formatting is asked for rarely and must see exact offsets: it reads the current text afresh. */
-export function formatting(doc: OpenDocument): TextEdit[] {
-  const text = doc.text;
-  return parseDocument(text).reports.flatMap((report) => formatEdits(text, report).map((e) => ({ range: doc.range(e.span), newText: e.newText })));
+export function formatting(doc: OpenDocument, tabSize: number, locale: Locale): FormatReply {
+  const size = Number.isInteger(tabSize) && tabSize >= 1 && tabSize <= 32 ? tabSize : DEFAULT_TAB_SIZE;
+  const result = formatDocument(doc.text, size);
+  const table = (id: string): string => message(locale, 'table', { id });
+  if (result.unreadable) return { edits: [], notice: { warning: true, message: message(locale, 'format.unreadable', { table: table(result.unreadable) }) } };
+  const edits = result.edits.map((e) => ({ range: doc.range(e.span), newText: e.newText }));
+  if (!result.leftAsWritten.length) return { edits, notice: null };
+  const rows = result.leftAsWritten.map((l) => message(locale, 'format.rows', { table: table(l.table), rows: l.rows })).join(locale === 'en' ? ', ' : '、');
+  return { edits, notice: { warning: false, message: message(locale, 'format.left-as-written', { rows }) } };
 }
 
 /** A compilation of thousands of reports is previewed in part: the first ones, with a note of how many. */
 const MAX_PREVIEW_REPORTS = 50;
 
+/** The key of a cell in the preview: its report (by position in the document), table, row and column. */
+const cellKeyOf = (report: number, table: TableId, row: string, col: number): string => `${report}:${table}:${row}:${col}`;
+
+function parseCellKey(key: string): (TableCell & { report: number }) | null {
+  const m = /^(\d+):([二三四]):([^:]+):(\d+)$/.exec(key);
+  return m ? { report: Number(m[1]), table: m[2] as TableId, row: m[3], col: Number(m[4]) } : null;
+}
+
 export function previewHtml(doc: OpenDocument, locale: Locale): { html: string; reports: number; shown: number } {
   const entries = doc.parsed.reports.slice(0, MAX_PREVIEW_REPORTS);
   const html = entries
-    .map((entry) =>
+    .map((entry, report) =>
       reportHtml(entry.report, [...entry.findings, ...entry.carryover], {
         locale,
         slice: (span) => doc.slice(doc.currentSpan(entry, span)),
         lineOf: (offset) => doc.range({ start: offset + entry.delta, end: offset + entry.delta }).start.line,
+        cellKey: (table, row, col) => cellKeyOf(report, table, row, col),
       }),
     )
     .join('');
   return { html, reports: doc.parsed.reports.length, shown: entries.length };
+}
+
+/**
+ * The edit a cell typed in the table view makes: exactly that cell's span in the document at `version`, or why
+ * it is refused (the preview was drawn from another version, the cell is gone, the text would not read as it).
+ */
+export function tableCellEdit(doc: OpenDocument, version: number, key: string, text: string): { range: Range; newText: string } | { refused: MessageKey } {
+  if (version !== doc.version) return { refused: 'cell-edit.stale' };
+  const at = parseCellKey(key);
+  const entry = at && doc.parsed.reports[at.report];
+  if (!at || !entry) return { refused: 'cell-edit.no-cell' };
+  const report = doc.currentSpan(entry, entry.report.span);
+  const edit = cellEdit(doc.slice(report), at, text);
+  if ('refused' in edit) return edit;
+  return { range: doc.range({ start: report.start + edit.span.start, end: report.start + edit.span.end }), newText: edit.newText };
+}
+
+/** A 表格视图 lens on the first line of each table with text, opening the preview there. */
+export function tableLenses(doc: OpenDocument, locale: Locale): CodeLens[] {
+  return doc.parsed.reports.flatMap((entry, report) =>
+    Object.values(entry.report.tables).map((table): CodeLens => {
+      const span = doc.currentSpan(entry, table.span);
+      const at = span.start + Math.max(0, doc.slice(span).search(/\S/));
+      const position = doc.range({ start: at, end: at }).start;
+      return {
+        range: { start: position, end: position },
+        command: { title: message(locale, 'lens.table-view'), command: CLIENT_COMMANDS.openTableView, arguments: [doc.uri, report, table.id] },
+      };
+    }),
+  );
 }

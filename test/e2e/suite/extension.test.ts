@@ -3,6 +3,8 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { XxgkApi } from '../../../client/src/extension';
+import { columnAfter } from '../../../server/src/engine/text/width';
 
 const WORKSPACE = process.env.XXGK_E2E_WORKSPACE ?? vscode.workspace.workspaceFolders![0].uri.fsPath;
 const file = (name: string): vscode.Uri => vscode.Uri.file(path.join(WORKSPACE, name));
@@ -176,5 +178,58 @@ describe('xxgk-report in VS Code', () => {
     assert.ok(result.reports >= 7, JSON.stringify(result));
     const closed = file('seed-002-gujiao-2021.txt');
     await waitFor(() => ours(closed).some((d) => codeOf(d) === 'blank-cell'), 'Problems entries for a file that is not open');
+  });
+
+  it('Format Document aligns table 三 of a seed: the 总计 of every row starts at one display column', async () => {
+    const uri = copy('seed-003-yanjin-tapu-2024.txt', 'format.xxgk');
+    const editor = await open(uri);
+    await waitFor(() => ours(uri).length, 'diagnostics of seed 003');
+    /** the display column (tabs at the editor's tab size, ideographs two wide) where each row of table 三 has its 总计 */
+    const totalColumns = (): number[] => {
+      const lines = editor.document.getText().split('\n');
+      const rows = lines.slice(lines.findIndex((l) => l.startsWith('一、本年新收')), lines.findIndex((l) => l.startsWith('四、结转下年度继续办理')) + 1);
+      assert.equal(rows.length, 25);
+      return rows.map((l) => columnAfter(l, 0, l.search(/\S+\s*$/), 0, Number(editor.options.tabSize)));
+    };
+    assert.ok(new Set(totalColumns()).size > 1, 'as published the totals do not line up');
+    const before = editor.document.getText();
+    await vscode.commands.executeCommand('editor.action.formatDocument');
+    await waitFor(() => editor.document.getText() !== before, 'the formatted text');
+    assert.deepEqual([...new Set(totalColumns())].length, 1, JSON.stringify(totalColumns()));
+    // only whitespace changed
+    assert.equal(editor.document.getText().replace(/\s/g, ''), before.replace(/\s/g, ''));
+  });
+
+  it('表格视图: the lens opens the table view at its table; a cell typed there is one undoable edit of exactly that cell', async () => {
+    const uri = copy('arithmetic-errors-2024.txt', 'table-view.xxgk');
+    const editor = await open(uri);
+    const wrong = await waitFor(() => ours(uri).find((d) => codeOf(d) === 'row-total-mismatch' && editor.document.getText(d.range) === '145'), 'the wrong total');
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    assert.deepEqual(lenses.map((l) => [l.command?.title, l.command?.arguments?.[2]]), [['表格视图', '二'], ['表格视图', '三'], ['表格视图', '四']]);
+    const three = lenses[1].command!;
+    assert.match(editor.document.lineAt(lenses[1].range.start.line).text, /^（本列数据的勾稽关系/);
+    await vscode.commands.executeCommand(three.command, ...three.arguments!);
+    const api = vscode.extensions.getExtension('xxgk-report.xxgk-report')!.exports as XxgkApi;
+    const preview = await waitFor(() => api.previewOf(uri), 'the table view');
+    assert.equal(preview.panel.visible, true);
+
+    // what the page's script posts when 145 is typed over with 144 and Tab pressed (the cell's data-cell key)
+    const before = editor.document.getText();
+    const drawn = editor.document.version;
+    await preview.receive({ type: 'edit', version: drawn, cell: '0:三:R1:6', text: '144' });
+    const offset = editor.document.offsetAt(wrong.range.start);
+    assert.equal(editor.document.getText(), before.slice(0, offset) + '144' + before.slice(offset + 3));
+    assert.equal(editor.document.version, drawn + 1);
+    await waitFor(() => !ours(uri).some((d) => codeOf(d) === 'row-total-mismatch' && d.range.isEqual(wrong.range)), 'the squiggle on the fixed total to go');
+
+    // undone in the editor like any edit
+    await vscode.window.showTextDocument(editor.document, editor.viewColumn);
+    await vscode.commands.executeCommand('undo');
+    await waitFor(() => editor.document.getText() === before, 'the text as it was');
+    await waitFor(() => ours(uri).some((d) => codeOf(d) === 'row-total-mismatch' && d.range.isEqual(wrong.range)), 'the squiggle back');
+
+    // a page drawn before the undo cannot write over it
+    await preview.receive({ type: 'edit', version: drawn + 1, cell: '0:三:R1:6', text: '150' });
+    assert.equal(editor.document.getText(), before);
   });
 });

@@ -1,17 +1,20 @@
 // row-total-mismatch, column-total-mismatch, balance-mismatch: every rule of the table whose cells are
-// all known. A rule with a blank cell is not reported broken (the blank is reported instead).
+// all known (and the 法人 subtotals, and glued digits no split makes add up). A rule with a blank cell is not
+// reported broken (the blank is reported instead).
 import type { Table } from '../model';
 import { lookupOf, type CompiledRule } from '../template/lookup';
 import type { RuleTemplate } from '../template/types';
 import type { Fix } from '../diagnostic';
 import { forcedValue, outcomesEntered, ruleValues, rulesOf } from '../rules/evaluate';
-import { cellAt, columnName, formatNumber, numberFor, rowName, tableName, type Check, type CheckContext } from './context';
+import { cellAt, columnName, formatNumber, numberFor, rowName, sumText, tableName } from './context';
+import { defineCheck, type CheckContext } from './define';
+import { gluedRowFinding } from './glued';
+import { checkSubtotals } from './subtotals';
 
-const sumText = (values: number[]): string => {
-  const shown = values.filter((v) => v !== 0);
-  const total = formatNumber(values.reduce((a, b) => a + b, 0));
-  return shown.length > 1 ? `${shown.map(formatNumber).join('+')}=${total}` : total;
-};
+/** A sum shown after its value, unless it is the value alone (one term: "6（6）" says nothing). */
+const zhSum = (sum: string | number | undefined): string => (sum !== undefined && String(sum).includes('=') ? `（${sum}）` : '');
+const enSum = (sum: string | number | undefined): string => (sum !== undefined && String(sum).includes('=') ? ` (${sum})` : '');
+
 
 function checkRule(ctx: CheckContext, table: Table, rule: RuleTemplate): void {
   const values = ruleValues(table, rule);
@@ -60,10 +63,65 @@ function holdsOrUnknown(table: Table, rule: CompiledRule): boolean {
   return Number.isNaN(balance) || Math.abs(balance) < 1e-9;
 }
 
-export const checkArithmetic: Check = (ctx) => {
+function checkArithmetic(ctx: CheckContext): void {
   for (const table of Object.values(ctx.report.tables)) {
     // a collapsed group changes the rules; otherwise the rules that hold are passed over by their compiled form
     if (table.collapsed.length) for (const rule of rulesOf(table)) checkRule(ctx, table, rule);
     else for (const compiled of lookupOf(table.template).rules) if (!holdsOrUnknown(table, compiled)) checkRule(ctx, table, compiled.rule);
+    // glued digits that no split makes add up break a row's total whatever the split
+    for (const row of table.glued) {
+      if (!row.contradicts) continue;
+      const { span, params } = gluedRowFinding(ctx, table, row);
+      ctx.emit('row-total-mismatch', span, ctx.msg('glued-contradicts', params));
+    }
   }
-};
+  checkSubtotals(ctx);
+}
+
+export const arithmeticCheck = defineCheck({
+  about: { zh: '行合计、（七）总计、一+二＝三（七）+四、复议诉讼各组合计、法人或其他组织小计', en: 'row totals, （七）总计, 一+二 = 三（七）+四, the groups of table 四, the 法人或其他组织 subtotal' },
+  codes: {
+    'row-total-mismatch': { severity: 'error', fix: 'safe' },
+    'column-total-mismatch': { severity: 'error', fix: 'safe' },
+    'balance-mismatch': { severity: 'error', fix: 'pick' },
+  },
+  messages: {
+    'row-total-mismatch': {
+      zh: (p) => `${p.table}“${p.row}”行的“${p.column}”应为 ${p.expected}${zhSum(p.sum)}，实为 ${p.actual}`,
+      en: (p) => `${p.table}, row “${p.row}”: “${p.column}” should be ${p.expected}${enSum(p.sum)}, not ${p.actual}`,
+    },
+    'column-total-mismatch': {
+      zh: (p) =>
+      `${p.table}“（七）总计”行“${p.column}”列应为 ${p.expected}（（一）至（六）各项之和：${p.sum}），实为 ${p.actual}`,
+      en: (p) =>
+      `${p.table}, row “（七）总计”, column “${p.column}” should be ${p.expected} (the sum of （一）–（六）: ${p.sum}), not ${p.actual}`,
+    },
+    'balance-mismatch': {
+      zh: (p) =>
+      `${p.table}“${p.column}”列不平衡：第一项加第二项之和为 ${p.left}${zhSum(p.leftSum)}，第三项加第四项之和为 ${p.right}${zhSum(p.rightSum)}；` +
+      (Number(p.expected) >= 0
+        ? `“四、结转下年度继续办理”应为 ${p.expected}`
+        : `即使“四、结转下年度继续办理”为 0，第三项也比第一项加第二项多 ${-Number(p.expected)}，请核对第三项各数`),
+      en: (p) =>
+      `${p.table}, column “${p.column}” does not balance: items 一+二 = ${p.left}${enSum(p.leftSum)} but items 三+四 = ${p.right}${enSum(p.rightSum)}; ` +
+      (Number(p.expected) >= 0
+        ? `“四、结转下年度继续办理” should be ${p.expected}`
+        : `even with “四、结转下年度继续办理” at 0, item 三 exceeds 一+二 by ${-Number(p.expected)}: check the figures of item 三`),
+    },
+    'balance-pending': {
+      zh: (p) =>
+      `${p.table}“${p.column}”列不平衡：第一项加第二项之和为 ${p.left}，而“三、本年度办理结果”各项都还是 0 或空白；请先填写办理结果，才能判断“四、结转下年度继续办理”应为多少`,
+      en: (p) =>
+      `${p.table}, column “${p.column}” does not balance: items 一+二 = ${p.left}, but every outcome of item 三 is still 0 or blank; fill in the outcomes first, then “四、结转下年度继续办理” can be judged`,
+    },
+    'fix.set-total': {
+      zh: (p) => `改为 ${p.value}`,
+      en: (p) => `Change to ${p.value}`,
+    },
+    'glued-contradicts': {
+      zh: (p) => `${p.table}“${p.row}”行的数字连在一起（${p.raw}），无论怎样拆分，总计都不等于各项之和；请核对本行`,
+      en: (p) => `${p.table}, row “${p.row}”: the digits run together (${p.raw}) and no split makes the totals the sums of their parts; check the row`,
+    },
+  },
+  run: checkArithmetic,
+});

@@ -2,10 +2,11 @@
 // column by column.
 import type { Report } from '../model';
 import { TABLE3_COLUMNS } from '../template/tables';
-import { formatNumber, type CheckContext } from './context';
+import { formatNumber } from './context';
 import { knownValue } from '../rules/evaluate';
+import { defineCheck, type CheckContext } from './define';
 
-export function checkCarryover(ctx: CheckContext, lastYear: Report): void {
+function checkCarryover(ctx: CheckContext, lastYear: Report): void {
   const current = ctx.report.tables['三'];
   const previous = lastYear.tables['三'];
   if (!current || !previous) return;
@@ -21,3 +22,19 @@ export function checkCarryover(ctx: CheckContext, lastYear: Report): void {
     );
   });
 }
+
+export const carryoverCheck = defineCheck({
+  about: { zh: '“二、上年结转”与上年报告“四、结转下年度继续办理”（工作区或同一文件夹中有上年报告时）', en: '二、上年结转 against last year’s 四、结转下年度继续办理 (when last year’s report is in the workspace or folder)' },
+  codes: {
+    'carryover-mismatch': { severity: 'warning', fix: 'none' },
+  },
+  messages: {
+    'carryover-mismatch': {
+      zh: (p) =>
+      `表三“二、上年结转政府信息公开申请数量”“${p.column}”为 ${p.actual}，与上年报告（${p.lastYear} 年）“四、结转下年度继续办理”的 ${p.expected} 不一致`,
+      en: (p) =>
+      `Table 三 “二、上年结转政府信息公开申请数量”, column “${p.column}” is ${p.actual}, but last year’s report (${p.lastYear}) carried over ${p.expected}`,
+    },
+  },
+  againstLastYear: checkCarryover,
+});

@@ -2,8 +2,9 @@
 // determine, or 0 as an explicit choice.
 import type { Cell, Row, Table } from '../model';
 import type { ValueKind } from '../template/types';
-import { columnName, numberFor, rowName, tableName, type Check, type CheckContext } from './context';
+import { columnName, numberFor, rowName, tableName } from './context';
 import { determinedValues, refKey } from '../rules/evaluate';
+import { defineCheck, type CheckContext } from './define';
 
 const SIGNED_INTEGER = /^[+\-−]?\d+$/;
 
@@ -79,7 +80,7 @@ function checkRow(ctx: CheckContext, table: Table, row: Row, determined: () => M
   }
 }
 
-export const checkCells: Check = (ctx) => {
+const checkCells = (ctx: CheckContext): void => {
   for (const table of Object.values(ctx.report.tables)) {
     // what the rules force on blank cells, worked out only for a table that has one
     let determined: Map<string, number> | undefined;
@@ -87,3 +88,54 @@ export const checkCells: Check = (ctx) => {
     for (const row of table.rowsFailing(accepts)) checkRow(ctx, table, row, lazily);
   }
 };
+
+export const cellsCheck = defineCheck({
+  about: { zh: '空白单元格（空白不等于 0）、不是数字的内容', en: 'blank cells (blank is not 0) and cells that are no number' },
+  codes: {
+    'blank-cell': { severity: 'error', fix: 'safe' },
+    'invalid-number': { severity: 'error', fix: 'none' },
+  },
+  messages: {
+    'blank-cell': {
+      zh: (p) => `${p.table}“${p.row}”行“${p.column}”为空（空白不等于 0）`,
+      en: (p) => `${p.table}, row “${p.row}”, column “${p.column}” is blank (a blank is not 0)`,
+    },
+    'blank-cell.marker': {
+      zh: (p) => `${p.table}“${p.row}”行“${p.column}”填的是“${p.marker}”，不是数字（空白不等于 0）`,
+      en: (p) => `${p.table}, row “${p.row}”, column “${p.column}” holds “${p.marker}”, not a number (a blank is not 0)`,
+    },
+    'blank-row': {
+      zh: (p) => `${p.table}“${p.row}”行应有 ${p.expected} 个数值，只找到 ${p.found} 个；无法确定缺的是哪几格，请核对本行`,
+      en: (p) => `${p.table}, row “${p.row}” should have ${p.expected} values but has ${p.found}; which of them are missing cannot be told: check the row`,
+    },
+    'blank-row.empty': {
+      zh: (p) => `${p.table}“${p.row}”行的 ${p.expected} 个数值都是空白（空白不等于 0）`,
+      en: (p) => `${p.table}, row “${p.row}”: all ${p.expected} values are blank (blank is not 0)`,
+    },
+    'fix.fill': {
+      zh: (p) => `填入 ${p.value}${p.determined ? '（由勾稽关系确定）' : ''}`,
+      en: (p) => `Fill in ${p.value}${p.determined ? ' (determined by the table’s rules)' : ''}`,
+    },
+    'fix.fill-row': {
+      zh: (p) => `补全本行：${p.values}${p.determined ? '（由勾稽关系确定）' : ''}`,
+      en: (p) => `Complete the row: ${p.values}${p.determined ? ' (determined by the table’s rules)' : ''}`,
+    },
+    'invalid-number': {
+      zh: (p) => `${p.table}“${p.row}”行“${p.column}”的“${p.raw}”不是${p.kind}`,
+      en: (p) => `${p.table}, row “${p.row}”, column “${p.column}”: “${p.raw}” is not ${p.kind}`,
+    },
+    'kind.count': {
+      zh: () => '非负整数',
+      en: () => 'a non-negative integer',
+    },
+    'kind.amount': {
+      zh: () => '非负数',
+      en: () => 'a non-negative number',
+    },
+    'kind.change': {
+      zh: () => '整数',
+      en: () => 'an integer',
+    },
+  },
+  run: checkCells,
+});

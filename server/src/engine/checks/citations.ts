@@ -1,10 +1,10 @@
 // unknown-citation: a 国办公开办函 number that is neither the 2021 template notice nor the 2019 one.
-import type { Check } from './context';
+import { defineCheck, type CheckContext } from './define';
 
 const CITATION = /国办公开办函[\s\u3000]*[〔\[［【(（][\s\u3000]*(\d{4})[\s\u3000]*[〕\]］】)）][\s\u3000]*(\d+)[\s\u3000]*号/g;
 const KNOWN = new Set(['2021-30', '2019-60']);
 
-export const checkCitations: Check = (ctx) => {
+const checkCitations = (ctx: CheckContext): void => {
   const { report, text } = ctx;
   // no character folds into these under NFKC, so a report without them as written cites nothing
   const raw = text.slice(report.span.start, report.span.end);
@@ -23,3 +23,21 @@ export const checkCitations: Check = (ctx) => {
     });
   }
 };
+
+export const citationsCheck = defineCheck({
+  about: { zh: '引用的国办公开办函文号', en: 'the 国办公开办函 numbers cited' },
+  codes: {
+    'unknown-citation': { severity: 'info', fix: 'pick' },
+  },
+  messages: {
+    'unknown-citation': {
+      zh: (p) => `“${p.cited}”不是年报格式文件的文号（国办公开办函〔2021〕30号或〔2019〕60号）`,
+      en: (p) => `“${p.cited}” is not the number of the report template notice (国办公开办函〔2021〕30号 or 〔2019〕60号)`,
+    },
+    'fix.replace-citation': {
+      zh: (p) => `改为“${p.official}”`,
+      en: (p) => `Change to “${p.official}”`,
+    },
+  },
+  run: checkCitations,
+});

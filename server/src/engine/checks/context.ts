@@ -1,8 +1,8 @@
-// What every check receives, and the helpers they share for naming rows, columns and cells.
-import type { Code, Diagnostic, Fix } from '../diagnostic';
-import type { Cell, Report, Span, Table } from '../model';
-import type { Locale, MessageKey } from '../messages/catalog';
+// The options every check receives, and the helpers checks share for naming rows, columns and cells.
+import type { Cell, Table } from '../model';
+import type { Locale } from '../messages/catalog';
 import type { CellRef, TableId } from '../template/types';
+import type { CheckContext } from './define';
 
 /** how the publication deadline (条例 第四十九条) applies; 'auto' guesses from the agency's name */
 export type DeadlineRule = 'auto' | 'department' | 'government' | 'none';
@@ -11,21 +11,6 @@ export interface CheckOptions {
   readonly locale: Locale;
   readonly deadline: DeadlineRule;
 }
-
-/** A diagnostic before its severity is set from the defaults and the user's options. */
-export type Finding = Omit<Diagnostic, 'severity'>;
-
-export interface CheckContext {
-  readonly text: string;
-  readonly report: Report;
-  readonly options: CheckOptions;
-  readonly eol: string;
-  msg(key: MessageKey, params?: Record<string, string | number>): string;
-  /** `related`: another place the message refers to (the first of two duplicates) */
-  emit(code: Code, span: Span, message: string, fix?: Fix, related?: Span): void;
-}
-
-export type Check = (ctx: CheckContext) => void;
 
 export function tableName(ctx: CheckContext, id: TableId): string {
   return ctx.msg('table', { id });
@@ -49,6 +34,13 @@ export function cellAt(table: Table, ref: CellRef): Cell | null {
 export function formatNumber(n: number): string {
   return String(Math.round(n * 10000) / 10000);
 }
+
+/** A sum as a message shows it: `97+16+7=120`, or the total alone when fewer than two terms are not 0. */
+export const sumText = (values: number[]): string => {
+  const shown = values.filter((v) => v !== 0);
+  const total = formatNumber(values.reduce((a, b) => a + b, 0));
+  return shown.length > 1 ? `${shown.map(formatNumber).join('+')}=${total}` : total;
+};
 
 const wideDigits = new WeakMap<Table, boolean>();
 

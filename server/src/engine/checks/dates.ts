@@ -2,8 +2,9 @@
 // publication deadline of 条例 第四十九条 (31 January for departments, 31 March for a government's own
 // report; set locally for 乡镇/街道, so never reported for them).
 import type { Span } from '../model';
-import type { Check, CheckContext, DeadlineRule } from './context';
+import { DeadlineRule } from './context';
 import { compactProse, proseMatches, proseSpan } from './prose';
+import { defineCheck, type CheckContext } from './define';
 
 const PERIOD = /统计期限[^。]{0,12}?(\d{4})年/y;
 const PERIOD_REACH = 21;
@@ -70,7 +71,7 @@ function deadlineFor(rule: DeadlineRule, agency: string): Deadline | null {
   return rule === 'auto' ? deadlineOf(agency) : rule;
 }
 
-export const checkDates: Check = (ctx) => {
+const checkDates = (ctx: CheckContext): void => {
   const { report } = ctx;
   const year = report.year;
   if (year === null) return;
@@ -95,3 +96,33 @@ export const checkDates: Check = (ctx) => {
     ctx.emit('date-mismatch', published.span, ctx.msg('date-late', { date, rule, deadline: `${year + 1}-${String(month).padStart(2, '0')}-${day}` }));
   }
 };
+
+export const datesCheck = defineCheck({
+  about: { zh: '标题年度、统计期限、发布日期与发布期限', en: 'title year, statistics period, publication date and deadline' },
+  codes: {
+    'date-mismatch': { severity: 'warning', fix: 'none' },
+  },
+  messages: {
+    'date-period': {
+      zh: (p) => `统计期限的年份 ${p.found} 与报告年度 ${p.year} 不一致`,
+      en: (p) => `The statistics period’s year ${p.found} differs from the report year ${p.year}`,
+    },
+    'date-publication-year': {
+      zh: (p) => `发布日期 ${p.date} 不在报告年度的次年（${p.expected} 年）`,
+      en: (p) => `The publication date ${p.date} is not in the year after the report year (${p.expected})`,
+    },
+    'date-late': {
+      zh: (p) => `发布日期 ${p.date} 晚于${p.rule}（${p.deadline}）`,
+      en: (p) => `The publication date ${p.date} is after ${p.rule} (${p.deadline})`,
+    },
+    'deadline.department': {
+      zh: () => '县级以上人民政府部门的公布期限',
+      en: () => 'the deadline for departments',
+    },
+    'deadline.government': {
+      zh: () => '县级以上地方人民政府的公布期限',
+      en: () => 'the deadline for a government’s own report',
+    },
+  },
+  run: checkDates,
+});

@@ -1,9 +1,9 @@
 // label-typo: a row or header label that differs from the official one.
-import type { Check } from './context';
+import { defineCheck, type CheckContext } from './define';
 
 const NUMBERING = /^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.．、])\s*/;
 
-export const checkLabels: Check = (ctx) => {
+const checkLabels = (ctx: CheckContext): void => {
   for (const table of Object.values(ctx.report.tables)) {
     for (const row of table.rowsWithTypos()) {
       if (!row.typoSpan) continue;
@@ -24,3 +24,21 @@ export const checkLabels: Check = (ctx) => {
     }
   }
 };
+
+export const labelsCheck = defineCheck({
+  about: { zh: '行、列标签与规范名称不符（如“本年度止件数”）', en: 'row and column labels that differ from the official ones' },
+  codes: {
+    'label-typo': { severity: 'warning', fix: 'safe' },
+  },
+  messages: {
+    'label-typo': {
+      zh: (p) => `“${p.written}”与规范名称不符，应为“${p.official}”`,
+      en: (p) => `“${p.written}” is not the official label “${p.official}”`,
+    },
+    'fix.replace-label': {
+      zh: (p) => `改为“${p.official}”`,
+      en: (p) => `Change to “${p.official}”`,
+    },
+  },
+  run: checkLabels,
+});

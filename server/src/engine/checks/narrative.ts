@@ -1,10 +1,11 @@
 // narrative-mismatch: numbers stated in the prose against table 三 and 四, and a total stated with its
 // parts (`主动公开…407条，其中…189条…218条`).
 import type { Table } from '../model';
-import { formatNumber, type Check, type CheckContext } from './context';
+import { formatNumber } from './context';
 import { partsMismatches } from './parts';
 import { compactProse, proseSpan, type Prose } from './prose';
 import { knownValue } from '../rules/evaluate';
+import { defineCheck, type CheckContext } from './define';
 
 const EXCLUDED = /复议|诉讼|投诉|信访|举报|来信|来电|咨询|热线|建议|提案/;
 
@@ -61,7 +62,7 @@ function emitMismatch(ctx: CheckContext, prose: Prose, m: RegExpMatchArray, tabl
   );
 }
 
-export const checkNarrative: Check = (ctx) => {
+const checkNarrative = (ctx: CheckContext): void => {
   const { report, text } = ctx;
   const t3 = report.tables['三'];
   const t4 = report.tables['四'];
@@ -98,3 +99,37 @@ export const checkNarrative: Check = (ctx) => {
     ctx.emit('narrative-mismatch', proseSpan(prose, m.at, m.at + m.length), ctx.msg('narrative-parts', { sum, parts: m.parts.join('+'), whole: m.whole }));
   }
 };
+
+export const narrativeCheck = defineCheck({
+  about: { zh: '正文中的数字与表格、与其自身各项之和', en: 'numbers in the prose against the tables and their own parts' },
+  codes: {
+    'narrative-mismatch': { severity: 'warning', fix: 'none' },
+  },
+  messages: {
+    'narrative-table': {
+      zh: (p) => `正文说“${p.quote}”，但${p.table}${p.what}为 ${p.expected}`,
+      en: (p) => `The text says “${p.quote}” but in ${p.table} ${p.what} is ${p.expected}`,
+    },
+    'narrative-parts': {
+      zh: (p) => `正文中“其中”各项之和为 ${p.sum}（${p.parts}），与总数 ${p.whole} 不符`,
+      en: (p) => `The parts the text gives of ${p.whole} add up to ${p.sum} (${p.parts}), not ${p.whole}`,
+    },
+    'narrative-none': {
+      zh: (p) => `正文说“${p.quote}”，但表三“一、本年新收政府信息公开申请数量”总计为 ${p.expected}`,
+      en: (p) => `The text says “${p.quote}” but table 三 row “一、本年新收政府信息公开申请数量” totals ${p.expected}`,
+    },
+    'narrative.row-total': {
+      zh: (p) => `“${p.row}”总计`,
+      en: (p) => `the “总计” of row “${p.row}”`,
+    },
+    'narrative.review-total': {
+      zh: () => '行政复议“总计”',
+      en: () => 'the “总计” of “行政复议”',
+    },
+    'narrative.litigation-total': {
+      zh: () => '行政诉讼两个“总计”之和',
+      en: () => 'the sum of the two “总计” of “行政诉讼”',
+    },
+  },
+  run: checkNarrative,
+});

@@ -1,9 +1,9 @@
 // outdated-template: a report for 2021 or later whose tables follow the 2019 trial template.
 import { TRIAL_MARKERS } from '../template/tables';
 import { fold } from '../text/fold';
-import type { Check } from './context';
+import { defineCheck, type CheckContext } from './define';
 
-export const checkOutdatedTemplate: Check = (ctx) => {
+const checkOutdatedTemplate = (ctx: CheckContext): void => {
   const { report, text } = ctx;
   if (report.templateId !== '2019' || report.templateReason !== 'tables' || report.year === null || report.year < 2021) return;
   const two = report.sections.find((s) => s.number === 2)!;
@@ -16,3 +16,17 @@ export const checkOutdatedTemplate: Check = (ctx) => {
     return;
   }
 };
+
+export const outdatedTemplateCheck = defineCheck({
+  about: { zh: '2021 年后仍用 2019 年试行格式', en: 'a 2021-or-later report on the 2019 trial template' },
+  codes: {
+    'outdated-template': { severity: 'warning', fix: 'none' },
+  },
+  messages: {
+    'outdated-template': {
+      zh: (p) => `${p.year} 年度报告应使用国办公开办函〔2021〕30号的格式，但表格是 2019 年试行格式（${p.marker}）`,
+      en: (p) => `A ${p.year} report must use the template of 国办公开办函〔2021〕30号, but its tables follow the 2019 trial template (${p.marker})`,
+    },
+  },
+  run: checkOutdatedTemplate,
+});

@@ -2,15 +2,28 @@
 import { renderBlankTable } from '../template/render';
 import { SECTIONS } from '../template/sections';
 import type { Span } from '../model';
+import { readTitle } from '../parse/blocks';
+import { PAGE_FOOTER } from '../parse/tokens';
 import { isSpace } from '../text/chars';
-import type { Check } from './context';
+import { lineEndAt } from '../text/lines';
+import { defineCheck, type CheckContext } from './define';
 
-function isBlank(text: string, span: Span): boolean {
-  for (let i = span.start; i < span.end; i++) if (!isSpace(text.charCodeAt(i))) return false;
+/**
+ * Whether the span holds nothing but blank lines and page furniture: a PDF's page footer (`- 5 -`) and the
+ * next page's running header (the title again) make no text of a section left empty before a page break.
+ */
+function holdsNoText(text: string, span: Span): boolean {
+  for (let i = span.start; i < span.end; i++) {
+    if (isSpace(text.charCodeAt(i))) continue;
+    const end = lineEndAt(text, i, span.end);
+    const line = text.slice(i, end);
+    if (!PAGE_FOOTER.test(line) && !readTitle(text, i, end, line.includes('报'), i)) return false;
+    i = end;
+  }
   return true;
 }
 
-export const checkSections: Check = (ctx) => {
+const checkSections = (ctx: CheckContext): void => {
   const { report, eol, text } = ctx;
   const seen = new Map<number, Span>();
   let highest = 0;
@@ -27,12 +40,20 @@ export const checkSections: Check = (ctx) => {
       ctx.emit('section-order', section.headingSpan, ctx.msg('section-order', { ...params, after: SECTIONS[highest - 1].numeral }));
     }
     highest = Math.max(highest, section.number);
-    if (section.number >= 5 && isBlank(text, section.body)) {
+    if (section.number >= 5 && holdsNoText(text, section.body)) {
       ctx.emit('empty-section', section.headingSpan, ctx.msg('empty-section', params));
     }
   }
-  for (const template of SECTIONS) {
-    if (seen.has(template.number)) continue;
+  const missing = SECTIONS.filter((s) => !seen.has(s.number));
+  if (report.titleSpan && missing.length > SECTIONS.length / 2) {
+    // most headings unread is more likely a layout this checker cannot read than a report lacking them:
+    // said once, on the title, with no fix (inserting blank sections over a body that is there would not help)
+    const numerals = missing.map((s) => s.numeral).join(ctx.options.locale === 'zh' ? '、' : ', ');
+    const headings = missing.map((s) => `“${s.numeral}、${s.heading}”`).join(ctx.options.locale === 'zh' ? '' : ', ');
+    ctx.emit('missing-section', report.titleSpan, ctx.msg('missing-sections', { found: seen.size, numerals, headings }));
+    return;
+  }
+  for (const template of missing) {
     const next = report.sections.find((s) => s.number > template.number);
     const params = { numeral: template.numeral, heading: template.heading };
     const table = template.table ? renderBlankTable(report.template.tables[template.table]) : [];
@@ -47,3 +68,42 @@ export const checkSections: Check = (ctx) => {
     });
   }
 };
+
+export const sectionsCheck = defineCheck({
+  about: { zh: '六个部分是否齐全、顺序、重复，五、六部分是否为空', en: 'the six sections: present, in order, once; 五 and 六 not empty' },
+  codes: {
+    'missing-section': { severity: 'error', fix: 'pick' },
+    'section-order': { severity: 'warning', fix: 'none' },
+    'duplicate-section': { severity: 'warning', fix: 'none' },
+    'empty-section': { severity: 'warning', fix: 'none' },
+  },
+  messages: {
+    'missing-section': {
+      zh: (p) => `缺少第${p.numeral}部分“${p.numeral}、${p.heading}”`,
+      en: (p) => `Section ${p.numeral} “${p.numeral}、${p.heading}” is missing`,
+    },
+    'missing-sections': {
+      zh: (p) =>
+      `六个部分的标题只识别出 ${p.found} 个，缺少第${p.numerals}部分（${p.headings}）；如果这些部分其实都在，是其标题的写法未能识别`,
+      en: (p) =>
+      `Only ${p.found} of the six section headings were recognised; sections ${p.numerals} are missing (${p.headings}). If they are there, their headings are written in a form the checker cannot read`,
+    },
+    'fix.insert-section': {
+      zh: (p) => `插入“${p.numeral}、${p.heading}”`,
+      en: (p) => `Insert “${p.numeral}、${p.heading}”`,
+    },
+    'section-order': {
+      zh: (p) => `“${p.heading}”顺序不对：第${p.numeral}部分出现在第${p.after}部分之后`,
+      en: (p) => `“${p.heading}” is out of order: section ${p.numeral} comes after section ${p.after}`,
+    },
+    'duplicate-section': {
+      zh: (p) => `第${p.numeral}部分“${p.heading}”重复出现（前文第${p.numeral}部分已有，见相关位置）`,
+      en: (p) => `Section ${p.numeral} “${p.heading}” appears twice (the first one is shown as related)`,
+    },
+    'empty-section': {
+      zh: (p) => `第${p.numeral}部分“${p.heading}”没有内容`,
+      en: (p) => `Section ${p.numeral} “${p.heading}” is empty`,
+    },
+  },
+  run: checkSections,
+});

@@ -5,7 +5,8 @@ import { renderBlankTable } from '../template/render';
 import { SECTIONS } from '../template/sections';
 import type { RowTemplate } from '../template/types';
 import { lineStartAt } from '../text/lines';
-import { tableName, type Check, type CheckContext } from './context';
+import { tableName } from './context';
+import { defineCheck, type CheckContext } from './define';
 
 function insertRowText(ctx: CheckContext, table: Table, row: RowTemplate): string {
   const zeros = row.columns.map(() => '0');
@@ -51,7 +52,7 @@ function checkRows(ctx: CheckContext, table: Table): void {
   }
 }
 
-export const checkStructure: Check = (ctx) => {
+const checkStructure = (ctx: CheckContext): void => {
   const { report } = ctx;
   for (const section of report.sections) {
     const template = SECTIONS[section.number - 1];
@@ -70,3 +71,36 @@ export const checkStructure: Check = (ctx) => {
     });
   }
 };
+
+export const structureCheck = defineCheck({
+  about: { zh: '二、三、四部分的表格及其各行', en: 'the tables of 二, 三, 四 and their rows' },
+  codes: {
+    'missing-table': { severity: 'error', fix: 'pick' },
+    'missing-row': { severity: 'error', fix: 'pick' },
+  },
+  messages: {
+    'missing-table': {
+      zh: (p) => `第${p.numeral}部分没有可识别的表格：${p.table}`,
+      en: (p) => `Section ${p.numeral} has no recognisable table: ${p.table}`,
+    },
+    'fix.insert-table': {
+      zh: (p) => `插入空白表格：${p.table}`,
+      en: (p) => `Insert the blank table: ${p.table}`,
+    },
+    'missing-row': {
+      zh: (p) => `${p.table}缺少“${p.row}”行`,
+      en: (p) => `${p.table} has no row “${p.row}”`,
+    },
+    'collapsed-group': {
+      zh: (p) =>
+      `${p.table}“${p.row}”只填了一行；现行格式将其分为 ${p.count} 行（${p.members}），本行按这些行之和参与核算`,
+      en: (p) =>
+      `${p.table} gives “${p.row}” as one row; the current template divides it into ${p.count} rows (${p.members}); it is counted as their sum`,
+    },
+    'fix.insert-row': {
+      zh: (p) => `插入“${p.row}”行（全部填 0）`,
+      en: (p) => `Insert the row “${p.row}” (all 0)`,
+    },
+  },
+  run: checkStructure,
+});

@@ -2,10 +2,11 @@
 // every cell that carries a diagnostic marked with its messages, and every element tagged with its line so
 // a click can reveal it in the editor. Used by the editor's preview and by `xxgk check --format html`.
 import type { Diagnostic } from '../diagnostic';
-import type { Locale } from '../messages/catalog';
+import { message, type Locale } from '../messages/catalog';
 import { codeName } from '../messages/codes';
 import type { Cell, Report, Row, Section, Span, Table } from '../model';
 import { columnPaths, headerRows, type HeaderCell } from '../template/headers';
+import type { TableId } from '../template/types';
 import { lineParagraphs, Reflow } from './paragraphs';
 
 export interface HtmlContext {
@@ -16,6 +17,8 @@ export interface HtmlContext {
   lineOf(offset: number): number;
   /** where a problem's entry links to, if anywhere */
   href?(offset: number): string;
+  /** the preview's table view: each cell of a known row carries this key and can be typed into */
+  cellKey?(table: TableId, row: string, col: number): string;
   /**
    * the HTML report, read away from the editor: prose reflowed (lines a PDF broke joined, page footers dropped)
    * and each problem's code named in words, the code in a tooltip
@@ -52,21 +55,22 @@ function headerHtml(rows: readonly HeaderCell[][], leading: string): string {
     .join('');
 }
 
-function cellHtml(cell: Cell | undefined, ctx: HtmlContext, diagnostics: readonly Diagnostic[], used: Set<Diagnostic>): string {
+function cellHtml(cell: Cell | undefined, ctx: HtmlContext, diagnostics: readonly Diagnostic[], used: Set<Diagnostic>, key?: string): string {
   if (!cell) return '<td class="cell missing"></td>';
   const { cls, title } = marks(cell.span, diagnostics, used);
   const kind = cell.state === 'value' ? (cell.value === 0 ? 'zero' : 'value') : cell.state;
   const shown = cell.state === 'blank' ? (cell.marker ?? '') : cell.raw.trim();
-  return `<td class="cell ${kind}${cls}" data-line="${ctx.lineOf(cell.span.start)}"${title ? ` title="${escapeHtml(title)}"` : ''}>${escapeHtml(shown)}</td>`;
+  const editable = key ? ` data-cell="${escapeHtml(key)}" tabindex="0"` : '';
+  return `<td class="cell ${kind}${cls}" data-line="${ctx.lineOf(cell.span.start)}"${editable}${title ? ` title="${escapeHtml(title)}"` : ''}>${escapeHtml(shown)}</td>`;
 }
 
-function rowCells(row: Row | undefined, columns: number, ctx: HtmlContext, diagnostics: readonly Diagnostic[], used: Set<Diagnostic>): string {
+function rowCells(table: TableId, row: Row | undefined, columns: number, ctx: HtmlContext, diagnostics: readonly Diagnostic[], used: Set<Diagnostic>): string {
   if (!row) return Array.from({ length: columns }, () => '<td class="cell missing"></td>').join('');
   if (!row.cells) {
     const { cls, title } = marks(row.valueZone, diagnostics, used);
     return `<td class="cell blank${cls}" colspan="${columns}" data-line="${ctx.lineOf(row.labelSpan.start)}"${title ? ` title="${escapeHtml(title)}"` : ''}>${row.valuesFound}/${columns}</td>`;
   }
-  return row.cells.map((c) => cellHtml(c, ctx, diagnostics, used)).join('');
+  return row.cells.map((c, col) => cellHtml(c, ctx, diagnostics, used, ctx.cellKey?.(table, row.template.key, col))).join('');
 }
 
 function labelHtml(row: Row | undefined, label: string, ctx: HtmlContext, diagnostics: readonly Diagnostic[], used: Set<Diagnostic>, colspan = 1): string {
@@ -81,7 +85,7 @@ function tableTwo(table: Table, ctx: HtmlContext, diagnostics: readonly Diagnost
     const templates = block.rows.map((k) => byKey.get(k)!);
     const columns = templates[0].columns;
     const head = `<tr><th class="block" colspan="${columns.length + 1}">${escapeHtml(block.label)}</th></tr><tr><th>信息内容</th>${columns.map((c) => `<th>${escapeHtml(c.label)}</th>`).join('')}</tr>`;
-    const body = templates.map((t) => `<tr>${labelHtml(table.rows.get(t.key), t.label, ctx, diagnostics, used)}${rowCells(table.rows.get(t.key), t.columns.length, ctx, diagnostics, used)}</tr>`).join('');
+    const body = templates.map((t) => `<tr>${labelHtml(table.rows.get(t.key), t.label, ctx, diagnostics, used)}${rowCells(table.id, table.rows.get(t.key), t.columns.length, ctx, diagnostics, used)}</tr>`).join('');
     return head + body;
   });
   return `<table class="grid">${blocks.join('')}</table>`;
@@ -108,10 +112,10 @@ function tableThree(table: Table, ctx: HtmlContext, diagnostics: readonly Diagno
       if (folded && !row) {
         // the older single （六） row: its values stand for the whole group
         if (group.members[0] !== t.key) return `<tr>${label}</tr>`;
-        const cells = folded.cells?.map((c) => cellHtml(c, ctx, diagnostics, used)).join('') ?? '';
+        const cells = folded.cells?.map((c, col) => cellHtml(c, ctx, diagnostics, used, ctx.cellKey?.(table.id, folded.key, col))).join('') ?? '';
         return `<tr>${label}${cells.replace(/<td /g, `<td rowspan="${group.members.length}" `)}</tr>`;
       }
-      return `<tr>${label}${rowCells(row, t.columns.length, ctx, diagnostics, used)}</tr>`;
+      return `<tr>${label}${rowCells(table.id, row, t.columns.length, ctx, diagnostics, used)}</tr>`;
     })
     .join('');
   return `<table class="grid">${head}${body}</table>`;
@@ -120,7 +124,7 @@ function tableThree(table: Table, ctx: HtmlContext, diagnostics: readonly Diagno
 function tableFour(table: Table, ctx: HtmlContext, diagnostics: readonly Diagnostic[], used: Set<Diagnostic>): string {
   const template = table.template.rows[0];
   const head = headerHtml(headerRows(columnPaths(table.template)), '');
-  return `<table class="grid">${head}<tr>${rowCells(table.rows.get(template.key), template.columns.length, ctx, diagnostics, used)}</tr></table>`;
+  return `<table class="grid">${head}<tr>${rowCells(table.id, table.rows.get(template.key), template.columns.length, ctx, diagnostics, used)}</tr></table>`;
 }
 
 /** Prose a paragraph per line, or reflowed; each paragraph names the line it starts on. */
@@ -156,7 +160,7 @@ export function reportHtml(report: Report, diagnostics: readonly Diagnostic[], c
   const title = report.title || String(report.year ?? '—');
   const titleLine = ctx.lineOf((report.titleSpan ?? report.span).start);
   parts.push(`<h1 data-line="${titleLine}">${escapeHtml(title)}</h1>`);
-  parts.push(`<p class="meta">${report.year ?? '—'} · ${report.templateId}</p>`);
+  parts.push(`<p class="meta">${escapeHtml(message(ctx.locale, 'report.meta', { year: report.year ?? '?', template: report.templateId }))}</p>`);
   // the width of the prose's lines is the report's own, measured on all of it
   const reflow = ctx.forReading ? new Reflow(report.sections.flatMap((s) => sectionParts(report, s).prose.map((span) => ctx.slice(span))).join('\n')) : undefined;
   for (const section of report.sections) {

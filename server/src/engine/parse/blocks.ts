@@ -11,7 +11,10 @@ import { lineStartAt, previousLineEnd, type Line } from '../text/lines';
 export const TITLE = /(\d{4})年度?政府信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)/;
 const MAX_TITLE = 80;
 const MAX_HEADING = 40;
-const HEADING_START = /^[\s\u3000\uFEFF]*([一二三四五六])[\s\u3000]*[、.,，．。][\s\u3000]*/;
+/** markdown's marks before a title or heading, as OCR tools write them: `# …报告`, `## 一、总体情况`, `**一、总体情况**` */
+const MARKUP_START = /^[\s\u3000\uFEFF]*(?:#{1,6}|\*\*)?[\s\u3000]*/;
+const MARKS_AROUND = /^(?:#{1,6}|\*\*)\s*|\s*(?:\*\*|#+)$/g;
+const HEADING_START = new RegExp(`${MARKUP_START.source}([一二三四五六])[\\s\\u3000]*[、.,，．。][\\s\\u3000]*`);
 
 export interface TitleLine {
   readonly line: Line;
@@ -30,6 +33,18 @@ export interface HeadingLine {
 const NUMERAL_CODES = new Set([...'一二三四五六'].map((c) => c.charCodeAt(0)));
 
 const lineOf = (text: string, start: number, end: number): Line => ({ start, end, text: text.slice(start, end) });
+
+const HASH = 0x23;
+const ASTERISK = 0x2a;
+const isMark = (code: number): boolean => code === HASH || code === ASTERISK;
+
+/** A title's or heading's text as shown: without the spaces and markdown marks around it. */
+export function withoutMarkup(text: string): string {
+  const trimmed = text.trim();
+  // most lines have no marks: the regex (which tries every position for its end) only for those that do
+  if (!isMark(trimmed.charCodeAt(0)) && !isMark(trimmed.charCodeAt(trimmed.length - 1))) return trimmed;
+  return trimmed.replace(MARKS_AROUND, '').trim();
+}
 
 /** The line before the one starting at `start`, when it starts at or after `from`. */
 function lineBefore(text: string, start: number, from: number): Line | null {
@@ -58,16 +73,16 @@ export function readTitle(text: string, start: number, end: number, hasBao: bool
   }
   const year = Number(m[1]);
   if (year < 2000 || year > 2100) return null;
-  const width = raw.normalize('NFKC');
+  const width = withoutMarkup(raw.normalize('NFKC'));
   const yearAt = width.indexOf(m[1]);
   let agency = (yearAt > 0 ? width.slice(0, yearAt) : '').replace(/^.*[:：]/, '').trim();
   let agencyLine: Line | null = null;
   if (!agency) {
     let prev = lineBefore(text, start, from);
     for (let k = 0; prev && k < 3; k++, prev = lineBefore(text, prev.start, from)) {
-      const trimmed = prev.text.trim();
+      const trimmed = withoutMarkup(prev.text);
       if (!trimmed) continue;
-      if (trimmed.length <= 40 && !/[。，,：:\d]/.test(trimmed)) {
+      if (isAgencyLine(trimmed)) {
         agency = trimmed;
         agencyLine = prev;
       }
@@ -75,6 +90,18 @@ export function readTitle(text: string, start: number, end: number, hasBao: bool
     }
   }
   return { line, year, agency, agencyLine };
+}
+
+/** `一、` `（三）`: a section heading or a table row label (三、本年度办理结果), never an agency's name */
+const ENUMERATED = /^[（(]?[一二三四五六七八九十]+[）)、.．]/;
+const MAX_AGENCY = 40;
+
+/**
+ * Whether the line before an agency-less title holds the agency: a short line, and no heading, table row label
+ * or other title (whose digits may be full-width). A title after one of those names no agency.
+ */
+function isAgencyLine(trimmed: string): boolean {
+  return trimmed.length <= MAX_AGENCY && !/[。，,：:\d]/.test(trimmed.normalize('NFKC')) && !ENUMERATED.test(trimmed);
 }
 
 const CACHE_LIMIT = 1000;
@@ -88,8 +115,10 @@ const HAS_DIGIT = /\d/;
 
 /** The line text[start, end) as a section heading, or null. */
 export function readHeading(text: string, start: number, end: number): HeadingLine | null {
-  // a heading starts with its numeral, after spaces
+  // a heading starts with its numeral, after spaces and markdown marks
   let at = start;
+  while (at < end && isSpace(text.charCodeAt(at))) at++;
+  while (at < end && isMark(text.charCodeAt(at))) at++;
   while (at < end && isSpace(text.charCodeAt(at))) at++;
   if (at === end || !NUMERAL_CODES.has(text.charCodeAt(at))) return null;
   const line = lineOf(text, start, end);

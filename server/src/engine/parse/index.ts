@@ -5,7 +5,7 @@ import { TEMPLATES, TRIAL_MARKERS } from '../template/tables';
 import type { TableId, TemplateId } from '../template/types';
 import { lineEndAt, lineStartAt, previousLineEnd } from '../text/lines';
 import { NextChar } from '../text/next-char';
-import { readHeading, readTitle, type HeadingLine, type TitleLine } from './blocks';
+import { readHeading, readTitle, withoutMarkup, type HeadingLine, type TitleLine } from './blocks';
 import { foldText } from '../text/fold';
 import { labelAt, MAX_LABEL } from './labels';
 import { parseTable } from './table';
@@ -19,8 +19,8 @@ interface ReportDraft {
   end: number;
 }
 
-/** a line whose first character, after spaces, is a section numeral: where headings are looked for */
-const NUMERAL_LINE = /[\n\r][^\S\n\r]*[一二三四五六]/g;
+/** a line whose first character, after spaces and markdown marks, is a section numeral: where headings are looked for */
+const NUMERAL_LINE = /[\n\r][^\S\n\r]*(?:[#*]+[^\S\n\r]*)?[一二三四五六]/g;
 
 /**
  * The lines that may open a report or a section, in order: those starting with a numeral (after spaces) and
@@ -70,30 +70,50 @@ class CandidateLines {
   }
 }
 
+/** Whether a title met inside a report is surely another report's: it names an agency or year of its own. */
+function startsAnother(title: TitleLine, report: TitleLine | null): boolean {
+  if (!title.agency || title.agencyLine) return false;
+  return !report || title.agency !== report.agency || title.year !== report.year;
+}
+
+/**
+ * The reports of text[from, to): each starts at a title, or at the first heading of a text with none. Inside
+ * a report, a title that names another agency (or year) on its own line starts the next report of a
+ * compilation; one with no agency of its own (`2024年政府信息公开工作年度报告`, or the agency taken from the
+ * line before, which may be any short line of a table) or the report's own title again may be a PDF's
+ * running page header: it starts a report only if the sections start again after it (its next heading is
+ * 一). The choice rests on the report's title, the title line and the text after it, so that a run of reports
+ * parsed on its own (see incremental.ts) is read as in the whole document.
+ */
 function splitReports(text: string, from: number, to: number): ReportDraft[] {
   const drafts: ReportDraft[] = [];
   let current: ReportDraft | null = null;
+  /** a title inside the report that may be a running header, until the next heading says which it is */
+  let pending: TitleLine | null = null;
+  const open = (title: TitleLine | null, start: number): ReportDraft => {
+    if (current) current.end = previousLineEnd(text, start);
+    const draft: ReportDraft = { title, start, headings: [], end: to };
+    drafts.push(draft);
+    return draft;
+  };
   const lines = new CandidateLines(text, from, to);
   while (lines.next()) {
     const { start, end, hasBao } = lines;
     const title = readTitle(text, start, end, hasBao, from);
     if (title) {
-      if (!current || current.headings.length > 0) {
-        if (current) current.end = previousLineEnd(text, title.line.start);
-        current = { title, start: (title.agencyLine ?? title.line).start, headings: [], end: to };
-        drafts.push(current);
-      } else {
-        // a second title line before any section (a page header, a metadata line): the later one is the title
-        current.title = title;
-      }
+      pending = null;
+      if (!current || (current.headings.length > 0 && startsAnother(title, current.title))) current = open(title, (title.agencyLine ?? title.line).start);
+      else if (current.headings.length > 0) pending = title;
+      // a second title line before any section (a metadata line, a page header): the later one is the
+      // title, unless it lacks the agency the first one names
+      else if (title.agency || !current.title?.agency) current.title = title;
       continue;
     }
     const heading = readHeading(text, start, end);
     if (!heading) continue;
-    if (!current) {
-      current = { title: null, start, headings: [], end: to };
-      drafts.push(current);
-    }
+    if (pending && heading.section.number === 1) current = open(pending, (pending.agencyLine ?? pending.line).start);
+    pending = null;
+    current ??= open(null, start);
     current.headings.push(heading);
   }
   return drafts;
@@ -142,7 +162,7 @@ function buildReport(text: string, draft: ReportDraft, arena: GridArena, streams
     return {
       number: h.section.number,
       headingSpan: { start: h.line.start, end: h.line.end },
-      headingText: h.line.text.trim(),
+      headingText: withoutMarkup(h.line.text),
       body: { start: h.line.end, end: next ? next.line.start : end },
     };
   });
@@ -165,7 +185,7 @@ function buildReport(text: string, draft: ReportDraft, arena: GridArena, streams
   }
   const title = draft.title;
   return {
-    title: title ? [title.agencyLine?.text.trim(), title.line.text.trim()].filter(Boolean).join('') : '',
+    title: title ? [title.agencyLine?.text, title.line.text].filter((t) => t !== undefined).map(withoutMarkup).join('') : '',
     agency: title?.agency ?? '',
     year,
     span: { start: draft.start, end },

@@ -29,6 +29,7 @@ interface TemplateAnswers {
   group: GroupTemplate | null | undefined;
   header: string | null | undefined;
   isHeader: boolean | undefined;
+  endsWithHeaderRun: boolean | undefined;
 }
 
 export class LabelInfo {
@@ -77,9 +78,22 @@ export class LabelInfo {
     return answers.isHeader;
   }
 
+  /**
+   * The label ends with several of the table's header cells run together (`…结果维持结果纠正其他结果尚未审结总计`):
+   * table 四's header with its spaces lost, which its values follow on the same line.
+   */
+  endsWithHeaderRun(template: TableTemplate): boolean {
+    const answers = this.answersFor(template);
+    answers.endsWithHeaderRun ??= headerCellsAtEnd(this.folded.text, template.headers) >= MIN_HEADER_RUN;
+    return answers.endsWithHeaderRun;
+  }
+
   private answersFor(template: TableTemplate): TemplateAnswers {
     let answers = this.answers.get(template);
-    if (!answers) this.answers.set(template, (answers = { exact: undefined, near: [], group: undefined, header: undefined, isHeader: undefined }));
+    if (!answers) {
+      answers = { exact: undefined, near: [], group: undefined, header: undefined, isHeader: undefined, endsWithHeaderRun: undefined };
+      this.answers.set(template, answers);
+    }
     return answers;
   }
 }
@@ -163,6 +177,23 @@ function foldedHeaders(headers: readonly string[]): { official: string; folded: 
   let folded = headerFolds.get(headers);
   if (!folded) headerFolds.set(headers, (folded = headers.map((official) => ({ official, folded: fold(official).text }))));
   return folded;
+}
+
+/** header cells a run must hold: one or two are a sentence that names them (`行政复议结果纠正…`) */
+const MIN_HEADER_RUN = 3;
+
+/** How many header cells the folded text ends with, read back to front (the longest cell first where several fit). */
+function headerCellsAtEnd(folded: string, headers: readonly string[]): number {
+  const cells = foldedHeaders(headers)
+    .map((h) => h.folded)
+    .sort((a, b) => b.length - a.length);
+  let end = folded.length;
+  let count = 0;
+  for (let cell = cells.find((c) => folded.endsWith(c, end)); cell; cell = cells.find((c) => folded.endsWith(c, end))) {
+    end -= cell.length;
+    count++;
+  }
+  return count;
 }
 
 function misspeltHeader(folded: string, headers: readonly string[]): string | null {

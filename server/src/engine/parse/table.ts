@@ -1,12 +1,13 @@
 // Matches a section's token stream against an official table: finds each row by its label (exactly,
 // split across lines, or with a typo), then gives each row the values that follow it. Values that
 // overflow one row wait for the next label that has none (PDF text often puts a row's numbers on the
-// line before its wrapped label).
+// line before its wrapped label); values glued together are split by the template (see glued.ts).
 import { BLANK as BLANK_CELL, INLINE, INVALID as INVALID_CELL, LINES, SPACED_LINES, TABS, VALUE, TableGrid, type GridArena, type Layout } from '../grid';
-import { Table, type Cell, type CollapsedGroup, type LabelTypo, type Span } from '../model';
-import { lookupOf } from '../template/lookup';
-import type { GroupTemplate, TableTemplate } from '../template/types';
+import { Table, type Cell, type CollapsedGroup, type GluedRow, type LabelTypo, type Span, type Subtotal } from '../model';
+import { lookupOf, type CompiledRule } from '../template/lookup';
+import type { GroupTemplate, TableTemplate, ValueKind } from '../template/types';
 import { isSpace } from '../text/chars';
+import { holdsSeveralCells, splitPieces, type Piece, type Split, type SplitOutcome, type SumRule } from './glued';
 import { labelAt, MAX_LABEL } from './labels';
 import { BLANK, LABEL, NUMBER, type TokenStream } from './tokens';
 
@@ -32,8 +33,13 @@ class Hits {
   }
 }
 
-/** A cell position filled from the layout: a value token, or a blank where the layout shows one. */
-type Slot = number | Span;
+/** A cell of glued digits: part of a value token. */
+interface DigitCell extends Span {
+  readonly value: number;
+}
+
+/** A cell position filled from the layout: a value token, a blank where the layout shows one, or digits split from a glued run. */
+type Slot = number | Span | DigitCell;
 
 function findHits(stream: TokenStream, template: TableTemplate, headerTypos: LabelTypo[]): Hits {
   const hits = new Hits();
@@ -59,6 +65,21 @@ function findHits(stream: TokenStream, template: TableTemplate, headerTypos: Lab
     if (official) headerTypos.push({ span: { start: stream.start[t], end: stream.end[t] }, written: info.text, official });
   }
   return hits;
+}
+
+/**
+ * Digits cut out of label text are a row's cells only in the values that follow a row's (or a group's) label:
+ * elsewhere they are prose that mentions a number (`拨打12345热线`), and are label text again.
+ */
+function keepGluedNumbersInRows(stream: TokenStream, hits: Hits): void {
+  if (stream.glued.length === 0) return;
+  const labels = new Set(hits.token.slice(0, hits.count));
+  for (const t of stream.glued) {
+    // the label the values it stands among follow
+    let label = t - 1;
+    while (label >= 0 && stream.kind[label] !== LABEL) label--;
+    if (!labels.has(label)) stream.kind[t] = LABEL;
+  }
 }
 
 /** The value tokens (numbers, blank markers, malformed numbers) between two hits: how many, the first two, and all as an array on demand. */
@@ -103,19 +124,29 @@ function valueTokens(stream: TokenStream, from: number, to: number): number[] {
   return values;
 }
 
-function cellOf(stream: TokenStream, token: number): Cell {
+/** A number the column accepts: a decimal only in an amount (万元); a count or a change is whole. */
+const accepts = (value: number, kind: ValueKind): boolean => kind === 'amount' || Number.isInteger(value);
+
+function cellOf(stream: TokenStream, token: number, kind: ValueKind): Cell {
   const span = { start: stream.start[token], end: stream.end[token] };
   const raw = stream.text(token);
-  if (stream.kind[token] === NUMBER) return { state: 'value', value: stream.value[token], raw, span };
+  if (stream.kind[token] === NUMBER && accepts(stream.value[token], kind)) return { state: 'value', value: stream.value[token], raw, span };
   if (stream.kind[token] === BLANK) return { state: 'blank', value: null, raw, span, marker: raw };
   return { state: 'invalid', value: null, raw, span };
 }
 
-function writeSlot(grid: TableGrid, position: number, stream: TokenStream, slot: Slot): void {
-  if (typeof slot !== 'number') return grid.setCell(position, BLANK_CELL, slot.start, slot.end, 0, false);
-  const kind = stream.kind[slot];
-  const state = kind === NUMBER ? VALUE : kind === BLANK ? BLANK_CELL : INVALID_CELL;
-  grid.setCell(position, state, stream.start[slot], stream.end[slot], stream.value[slot], kind === BLANK);
+/** Writes a value token at a grid position; a number its column does not accept (`97.5` in a count) is invalid, so no sum uses it. */
+function writeToken(grid: TableGrid, position: number, stream: TokenStream, token: number, kind: ValueKind): void {
+  const tokenKind = stream.kind[token];
+  const value = stream.value[token];
+  const state = tokenKind === NUMBER ? (Number.isInteger(value) || accepts(value, kind) ? VALUE : INVALID_CELL) : tokenKind === BLANK ? BLANK_CELL : INVALID_CELL;
+  grid.setCell(position, state, stream.start[token], stream.end[token], value, tokenKind === BLANK);
+}
+
+function writeSlot(grid: TableGrid, position: number, stream: TokenStream, slot: Slot, kind: ValueKind): void {
+  if (typeof slot === 'number') writeToken(grid, position, stream, slot, kind);
+  else if ('value' in slot) grid.setCell(position, VALUE, slot.start, slot.end, slot.value, false);
+  else grid.setCell(position, BLANK_CELL, slot.start, slot.end, 0, false);
 }
 
 /**
@@ -174,24 +205,252 @@ function layoutOf(stream: TokenStream, labelToken: number, firstValue: number, s
   return LINES;
 }
 
-/** A 法人或其他组织 subtotal column: accepted when it is the sum of its five parts. */
-function dropSubtotal(stream: TokenStream, values: number[], n: number): number[] {
-  if (n !== 7 || values.length !== 8 || values.some((t) => stream.kind[t] !== NUMBER)) return values;
-  const v = values.map((t) => stream.value[t]);
-  const parts = v[2] + v[3] + v[4] + v[5] + v[6];
-  return Math.abs(v[1] - parts) < 1e-9 ? [values[0], ...values.slice(2)] : values;
+/** A table's rule over one row, as the splitter reads it: per template row, its row-total rules by column. */
+const rowRulesOf = new WeakMap<TableTemplate, SumRule[][]>();
+function rowRules(template: TableTemplate, row: number): readonly SumRule[] {
+  let rules = rowRulesOf.get(template);
+  if (!rules) {
+    rules = template.rows.map((r) =>
+      template.rules
+        .filter((rule) => rule.code === 'row-total-mismatch' && rule.totals.length === 1 && [...rule.parts, ...rule.totals].every((c) => c.row === r.key))
+        .map((rule) => ({ parts: rule.parts.map((c) => c.col), total: rule.totals[0].col })),
+    );
+    rowRulesOf.set(template, rules);
+  }
+  return rules[row];
 }
 
-/** Writes row i's cells from value tokens: all of them when there are n, else where the layout places them. */
-function writeCells(grid: TableGrid, i: number, stream: TokenStream, values: number[], labelToken: number, n: number): boolean {
-  const slots = values.length === n ? values : values.length > 0 ? positionalCells(stream, values, labelToken, n) : null;
-  if (!slots) return false;
-  slots.forEach((slot, col) => writeSlot(grid, i * grid.stride + col, stream, slot));
-  return true;
+/** The row's rules over its cells with the subtotal written before column `before`, and the subtotal's own. */
+function rulesWithSubtotal(rules: readonly SumRule[], subtotal: NonNullable<TableTemplate['subtotal']>): SumRule[] {
+  const at = (col: number): number => (col >= subtotal.before ? col + 1 : col);
+  return [...rules.map((r) => ({ parts: r.parts.map(at), total: at(r.total) })), { parts: subtotal.parts.map(at), total: subtotal.before }];
+}
+
+/** Whether every rule holds over the numbers (NaN where a cell holds none, which no rule is judged on). */
+function rulesHold(rules: readonly SumRule[], value: (col: number) => number): boolean {
+  return rules.every((r) => {
+    const difference = r.parts.reduce((sum, c) => sum + value(c), 0) - value(r.total);
+    return Number.isNaN(difference) || Math.abs(difference) < 1e-9;
+  });
+}
+
+/** A row's values as the splitter sees them: the digits of a plain number, or null for a token that is one cell. */
+function piecesOf(stream: TokenStream, values: readonly number[]): Piece[] {
+  return values.map((t) => {
+    if (stream.kind[t] !== NUMBER) return null;
+    const text = stream.text(t);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (!((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19))) return null;
+    }
+    return text.normalize('NFKC');
+  });
+}
+
+/** The cells of a split: the tokens it keeps whole, and spans of digits for the cells cut out of them. */
+function slotsOf(stream: TokenStream, values: readonly number[], pieces: readonly Piece[], split: Split): Slot[] {
+  return split.piece.map((p, k) => {
+    const digits = pieces[p];
+    if (digits === null) return values[p];
+    const start = stream.start[values[p]];
+    return { start: start + split.from[k], end: start + split.to[k], value: Number(digits.slice(split.from[k], split.to[k])) };
+  });
+}
+
+const slotText = (stream: TokenStream, slot: Slot): string =>
+  typeof slot === 'number' ? stream.text(slot) : stream.source.slice(slot.start, slot.end);
+
+/** The cells after which a message shows a group break: the totals of the row's rules, but the last cell. */
+const groupEnds = (rules: readonly SumRule[], cells: number): number[] => rules.map((r) => r.total).filter((c) => c < cells - 1);
+
+/**
+ * Reads one table's rows from their value tokens: a row's cells, the subtotal column some reports add, and
+ * glued digits split by the template. One reader serves a table; what it finds beyond the grid (subtotals,
+ * glued rows) it keeps for the Table.
+ */
+class RowReader {
+  readonly glued: GluedRow[] = [];
+  readonly subtotals: Subtotal[] = [];
+  /** rows with several splits the row's rules allow, for the column rules to decide between */
+  private readonly open: { row: number; glued: number; candidates: Slot[][]; withSubtotal: boolean }[] = [];
+  /** whether the table has the subtotal column: decided for the whole table, the first time a row could hold one */
+  private subtotalColumn: boolean | undefined;
+
+  constructor(
+    private readonly stream: TokenStream,
+    private readonly template: TableTemplate,
+    private readonly grid: TableGrid,
+    private readonly hits: Hits | null,
+  ) {}
+
+  /**
+   * Writes row i's cells from its value tokens (at most one more than the row's cells): all of them when there
+   * are as many as cells, else where the layout places them, else split from glued digits. `zoneStart` is
+   * where the row's values may start (the label's end). False when the cells cannot be placed.
+   */
+  write(i: number, values: number[], labelToken: number, zoneStart: number): boolean {
+    const n = this.template.rows[i].columns.length;
+    if (values.length === n) return this.place(i, values);
+    const positional = values.length > 0 ? positionalCells(this.stream, values, labelToken, n) : null;
+    if (positional) return this.place(i, positional);
+    return values.length > 0 && this.split(i, values, zoneStart);
+  }
+
+  /** Row i's values without the subtotal, when they hold one (which is kept, to be checked against its parts). */
+  withoutSubtotal(i: number, values: number[]): number[] {
+    const row = this.template.rows[i];
+    const subtotal = this.template.subtotal;
+    if (!subtotal || values.length !== row.columns.length + 1 || !this.hasSubtotalColumn(i, values)) return values;
+    this.subtotals.push({ row: row.key, cell: cellOf(this.stream, values[subtotal.before], 'count') });
+    return [...values.slice(0, subtotal.before), ...values.slice(subtotal.before + 1)];
+  }
+
+  private place(i: number, slots: readonly Slot[]): boolean {
+    const columns = this.template.rows[i].columns;
+    slots.forEach((slot, col) => writeSlot(this.grid, i * this.grid.stride + col, this.stream, slot, columns[col].kind));
+    return true;
+  }
+
+  /**
+   * A row with one value more than cells holds the subtotal when the table has that column (its header says 小计,
+   * or most of its rows have the extra value), so that a wrong subtotal is reported, not read as the next cell.
+   * In a table that shows no such column, a lone row's extra value is a subtotal when the rules say so: it is the
+   * sum of its parts, or the row adds up without it.
+   */
+  private hasSubtotalColumn(i: number, values: readonly number[]): boolean {
+    this.subtotalColumn ??= this.tableHasSubtotalColumn();
+    if (this.subtotalColumn) return true;
+    const subtotal = this.template.subtotal!;
+    const numbers = values.map((t) => (this.stream.kind[t] === NUMBER ? this.stream.value[t] : NaN));
+    if (numbers.some(Number.isNaN)) return false;
+    const rules = rulesWithSubtotal(rowRules(this.template, i), subtotal);
+    const own = rules[rules.length - 1];
+    return rulesHold([own], (c) => numbers[c]) || rulesHold(rules.slice(0, -1), (c) => numbers[c]);
+  }
+
+  private tableHasSubtotalColumn(): boolean {
+    const hits = this.hits;
+    if (!hits) return false;
+    const stream = this.stream;
+    const firstRow = hits.row.findIndex((r) => r >= 0);
+    for (let t = 0; t < hits.token[firstRow]; t++) if (stream.kind[t] === LABEL && labelAt(stream.source, stream.start[t], stream.end[t]).folded.text.includes('小计')) return true;
+    const zone = new Zone(stream);
+    let rows = 0;
+    let withExtra = 0;
+    for (let h = 0; h < hits.count; h++) {
+      if (hits.row[h] < 0) continue;
+      const count = zone.at(hits.token[h] + 1, h + 1 < hits.count ? hits.token[h + 1] : stream.tokenCount).count;
+      if (count === 0) continue;
+      rows++;
+      if (count === this.template.rows[hits.row[h]].columns.length + 1) withExtra++;
+    }
+    return withExtra * 2 > rows;
+  }
+
+  /**
+   * Glued digits split into the row's cells (in a table with the subtotal column, into those and the subtotal).
+   * Takes the split when the layout allows only one, or only one satisfies the row's rules; else keeps the
+   * candidates for the table's column rules to decide (resolveByColumns), and the row's cells stay unknown.
+   */
+  private split(i: number, values: number[], zoneStart: number): boolean {
+    const n = this.template.rows[i].columns.length;
+    const pieces = piecesOf(this.stream, values);
+    const rules = rowRules(this.template, i);
+    const subtotal = this.template.subtotal;
+    if (subtotal && (this.subtotalColumn ??= this.tableHasSubtotalColumn())) {
+      const withSubtotal = rulesWithSubtotal(rules, subtotal);
+      const outcome = splitPieces(pieces, n + 1, withSubtotal);
+      if (outcome.splittable) return this.takeSplit(i, values, pieces, outcome, zoneStart, withSubtotal, true);
+    }
+    const outcome = splitPieces(pieces, n, rules);
+    return outcome.splittable && this.takeSplit(i, values, pieces, outcome, zoneStart, rules, false);
+  }
+
+  private takeSplit(i: number, values: number[], pieces: Piece[], outcome: SplitOutcome, zoneStart: number, rules: readonly SumRule[], withSubtotal: boolean): boolean {
+    // numbers that could each be a cell and fit no split are a short row (a value lost), not glued cells
+    if (outcome.contradicts && !pieces.some(holdsSeveralCells)) return false;
+    const candidates = outcome.candidates.map((c) => slotsOf(this.stream, values, pieces, c));
+    const chosen = outcome.chosen && slotsOf(this.stream, values, pieces, outcome.chosen);
+    const text = (slots: readonly Slot[]): string[] => slots.map((slot) => slotText(this.stream, slot));
+    this.glued.push({
+      row: this.template.rows[i].key,
+      span: { start: Math.min(zoneStart, this.stream.start[values[0]]), end: this.stream.end[values[values.length - 1]] },
+      cells: chosen && text(chosen),
+      candidates: candidates.map(text),
+      contradicts: outcome.contradicts,
+      byColumns: false,
+      groupEnds: groupEnds(rules, this.template.rows[i].columns.length + (withSubtotal ? 1 : 0)),
+    });
+    if (chosen) return this.placeSplit(i, chosen, withSubtotal);
+    if (outcome.complete && candidates.length > 1) this.open.push({ row: i, glued: this.glued.length - 1, candidates, withSubtotal });
+    return false;
+  }
+
+  /** Writes a split's cells; with the subtotal column, its subtotal is kept apart. */
+  private placeSplit(i: number, slots: readonly Slot[], withSubtotal: boolean): boolean {
+    if (!withSubtotal) return this.place(i, slots);
+    const before = this.template.subtotal!.before;
+    const cut = slots[before];
+    const text = slotText(this.stream, cut);
+    const span = typeof cut === 'number' ? { start: this.stream.start[cut], end: this.stream.end[cut] } : { start: cut.start, end: cut.end };
+    this.subtotals.push({ row: this.template.rows[i].key, cell: { state: 'value', value: Number(text.normalize('NFKC')), raw: text, span } });
+    return this.place(i, [...slots.slice(0, before), ...slots.slice(before + 1)]);
+  }
+
+  /**
+   * Rows whose digits several splits fit: where the table's column rules (（七）总计 and the balance) allow only
+   * one of a row's splits, whatever the other such rows hold, that split is taken. The others stay unknown.
+   */
+  resolveByColumns(): void {
+    const open = this.open;
+    let combinations = 1;
+    for (const o of open) combinations *= o.candidates.length;
+    if (!open.length || combinations > MAX_COMBINATIONS) return;
+    const rules = lookupOf(this.template).rules.filter((r) => r.rule.code !== 'row-total-mismatch');
+    const allowed = open.map(() => new Set<number>());
+    const choice = new Array<number>(open.length).fill(0);
+    for (let c = 0; c < combinations; c++) {
+      for (let k = 0, rest = c; k < open.length; k++) {
+        choice[k] = rest % open[k].candidates.length;
+        rest = Math.floor(rest / open[k].candidates.length);
+        this.placeValues(open[k].row, open[k].candidates[choice[k]], open[k].withSubtotal);
+      }
+      if (rules.every((r) => holdsOrUnknown(this.grid, r))) choice.forEach((chosen, k) => allowed[k].add(chosen));
+    }
+    open.forEach((o, k) => {
+      // the grid holds the last combination tried: a row left open is unknown again
+      const cells = this.template.rows[o.row].columns.length;
+      for (let col = 0; col < cells; col++) this.grid.setCell(o.row * this.grid.stride + col, BLANK_CELL, 0, 0, 0, false);
+      if (allowed[k].size !== 1) return;
+      const slots = o.candidates[[...allowed[k]][0]];
+      this.placeSplit(o.row, slots, o.withSubtotal);
+      this.grid.setHasCells(o.row);
+      const glued = this.glued[o.glued];
+      this.glued[o.glued] = { ...glued, cells: slots.map((slot) => slotText(this.stream, slot)), candidates: [], byColumns: true };
+    });
+  }
+
+  /** A candidate's numbers in the grid, for the column rules to judge (the row's cells are not placed by it). */
+  private placeValues(i: number, slots: readonly Slot[], withSubtotal: boolean): void {
+    const before = this.template.subtotal?.before ?? -1;
+    const cells = withSubtotal ? slots.filter((_, k) => k !== before) : slots;
+    this.place(i, cells);
+  }
+}
+
+/** rows with open splits whose combinations the column rules are tried on, at most */
+const MAX_COMBINATIONS = 64;
+
+/** A rule compiled to grid positions holds, or cannot be judged for a cell with no number. */
+function holdsOrUnknown(grid: TableGrid, rule: CompiledRule): boolean {
+  const balance = grid.balance(rule.parts, rule.totals);
+  return Number.isNaN(balance) || Math.abs(balance) < 1e-9;
 }
 
 const NO_GROUPS: readonly CollapsedGroup[] = [];
 const NO_TYPOS: readonly LabelTypo[] = [];
+const NO_GLUED: readonly GluedRow[] = [];
+const NO_SUBTOTALS: readonly Subtotal[] = [];
 
 /** The table in a section's tokens, its numbers kept in `arena`; null when no row of it is found. */
 export function parseTable(stream: TokenStream, template: TableTemplate, sectionEnd: number, arena: GridArena): Table | null {
@@ -201,13 +460,29 @@ export function parseTable(stream: TokenStream, template: TableTemplate, section
   let tabbed = false;
   for (let l = 0; l < stream.lineCount && !tabbed; l++) tabbed = stream.lineTabbed[l] && stream.lineFieldCount[l] > 2;
   const span = spanOfStream(stream, sectionEnd);
-  const table = (): Table =>
-    new Table(template.id, template, span, collapsed.length ? collapsed : NO_GROUPS, headerTypos.length ? headerTypos : NO_TYPOS, tabbed, grid, stream.source);
+  const table = (reader: RowReader): Table =>
+    new Table(
+      template.id,
+      template,
+      span,
+      collapsed.length ? collapsed : NO_GROUPS,
+      headerTypos.length ? headerTypos : NO_TYPOS,
+      reader.glued.length ? reader.glued : NO_GLUED,
+      reader.subtotals.length ? reader.subtotals : NO_SUBTOTALS,
+      tabbed,
+      grid,
+      stream.source,
+    );
 
-  if (template.unlabelled) return parseUnlabelled(stream, template, grid, sectionEnd) ? table() : null;
+  if (template.unlabelled) {
+    const reader = new RowReader(stream, template, grid, null);
+    return parseUnlabelled(stream, template, reader, grid, sectionEnd) ? table(reader) : null;
+  }
 
   const hits = findHits(stream, template, headerTypos);
   if (!hits.rows) return null;
+  keepGluedNumbersInRows(stream, hits);
+  const reader = new RowReader(stream, template, grid, hits);
   const layouts = new LayoutCount();
   const zones = new Zone(stream);
   let pending = NO_TOKENS;
@@ -225,7 +500,7 @@ export function parseTable(stream: TokenStream, template: TableTemplate, section
           label: group.label,
           labelSpan: { start: stream.start[labelToken], end: stream.end[labelToken] },
           members: group.members,
-          cells: values.slice(0, n).map((t) => cellOf(stream, t)),
+          cells: values.slice(0, n).map((t, col) => cellOf(stream, t, template.rows[0].columns[col].kind)),
         });
         pending = values.slice(n);
       } else {
@@ -241,26 +516,29 @@ export function parseTable(stream: TokenStream, template: TableTemplate, section
     let hasCells = found > 0;
     if (pending.length === 0 && (found === n || found === 0)) {
       // the common case, read straight from the tokens: the row's own values, all of them or none
-      for (let t = zone.from, col = 0; t < zone.to; t++) if (stream.kind[t] !== LABEL) writeSlot(grid, row * grid.stride + col++, stream, t);
+      const columns = template.rows[row].columns;
+      for (let t = zone.from, col = 0; t < zone.to; t++) if (stream.kind[t] !== LABEL) writeToken(grid, row * grid.stride + col, stream, t, columns[col++].kind);
     } else {
-      let values = dropSubtotal(stream, zone.tokens(), n);
+      let values = reader.withoutSubtotal(row, zone.tokens());
       if (values.length === 0 && pending.length >= n) values = pending;
       pending = values.length > n ? values.slice(n) : NO_TOKENS;
       if (values.length > n) values = values.slice(0, n);
-      hasCells = writeCells(grid, row, stream, values, labelToken, n);
+      hasCells = reader.write(row, values, labelToken, stream.end[labelToken]);
       found = values.length;
       first = found ? values[0] : -1;
       second = found > 1 ? values[1] : -1;
     }
     const layout = layoutOf(stream, labelToken, first, second, found);
     if (found) layouts.add(layout);
-    const zoneEnd = valueZoneEnd(stream, labelToken, first, h + 1 < hits.count ? stream.lineStart[stream.line[next]] : sectionEnd);
+    const nextStart = h + 1 < hits.count ? stream.start[next] : sectionEnd;
+    const zoneEnd = valueZoneEnd(stream, labelToken, first, h + 1 < hits.count ? stream.lineStart[stream.line[next]] : sectionEnd, nextStart);
     grid.setRow(row, stream.start[labelToken], stream.end[labelToken], hits.typo[h], stream.end[labelToken], zoneEnd, layout, found, hasCells);
   }
+  reader.resolveByColumns();
   // a row with no values at all is written the way the table's other rows are
   const dominant = layouts.dominant();
   if (dominant !== null) for (let h = 0; h < hits.count; h++) if (hits.row[h] >= 0 && grid.valuesFound(hits.row[h]) === 0) grid.setLayout(hits.row[h], dominant);
-  return table();
+  return table(reader);
 }
 
 const NO_TOKENS: number[] = [];
@@ -289,12 +567,16 @@ class LayoutCount {
   }
 }
 
-/** Where a row's value zone ends (it starts at the label's end): the label's line, or up to the next row. `first`: its first value (-1: none). */
-function valueZoneEnd(stream: TokenStream, label: number, first: number, zoneEnd: number): number {
+/**
+ * Where a row's value zone ends (it starts at the label's end): the label's line, or up to the next row.
+ * `first`: its first value (-1: none); `nextRow`: where the next row's label starts, which may be on the same
+ * line (a scraped table on one line).
+ */
+function valueZoneEnd(stream: TokenStream, label: number, first: number, zoneEnd: number, nextRow: number): number {
   const labelLine = stream.line[label];
   const labelEnd = stream.end[label];
   const onLabelLine = first < 0 ? stream.lineTabbed[labelLine] : stream.line[first] === labelLine;
-  if (onLabelLine) return stream.lineEnd[labelLine];
+  if (onLabelLine) return Math.min(stream.lineEnd[labelLine], Math.max(labelEnd, nextRow));
   // up to the line break before the next row, so the rewrite keeps the next row's line intact
   const source = stream.source;
   let end = zoneEnd;
@@ -307,18 +589,33 @@ function spanOfStream(stream: TokenStream, sectionEnd: number): Span {
   return { start: stream.lineCount ? stream.lineStart[0] : sectionEnd, end: sectionEnd };
 }
 
-/** Table 四: fifteen values after the header, on lines that hold nothing else. Writes its one row; false when there is no header. */
-function parseUnlabelled(stream: TokenStream, template: TableTemplate, grid: TableGrid, sectionEnd: number): boolean {
+/**
+ * Table 四: fifteen values after the header, on lines that hold nothing else, or on the header's own line after
+ * its cells run together (`…尚未审结总计 0 0 1 …`, `…总计000000000000000`: a scraped page). Writes its one
+ * row; false when there is no header.
+ */
+function parseUnlabelled(stream: TokenStream, template: TableTemplate, reader: RowReader, grid: TableGrid, sectionEnd: number): boolean {
   const n = template.rows[0].columns.length;
   const values: number[] = [];
   let headerToken = -1;
   let started = false;
-  for (let l = 0; l < stream.lineCount; l++) {
+  for (let l = 0; l < stream.lineCount && !started; l++) {
+    if (!stream.lineHasLabel(l)) continue;
+    for (let t = stream.firstToken[l]; t < stream.endToken[l] - 1 && !started; t++) {
+      if (stream.kind[t] !== LABEL || stream.kind[t + 1] === LABEL || !labelAt(stream.source, stream.start[t], stream.end[t]).endsWithHeaderRun(template)) continue;
+      for (let v = t + 1; v < stream.endToken[l] && stream.kind[v] !== LABEL; v++) values.push(v);
+      started = values.length > 0;
+      if (started) headerToken = t;
+    }
+  }
+  const sameLine = started;
+  for (let l = 0; l < stream.lineCount && !sameLine; l++) {
     if (stream.lineHasLabel(l)) {
       if (started) break;
       let last = stream.endToken[l] - 1;
       while (stream.kind[last] !== LABEL) last--;
-      if (labelAt(stream.source, stream.start[last], stream.end[last]).isHeader(template)) headerToken = last;
+      const info = labelAt(stream.source, stream.start[last], stream.end[last]);
+      if (info.isHeader(template) || info.endsWithHeaderRun(template)) headerToken = last;
       continue;
     }
     if (headerToken < 0) continue;
@@ -331,9 +628,10 @@ function parseUnlabelled(stream: TokenStream, template: TableTemplate, grid: Tab
   }
   if (headerToken < 0) return false;
   const taken = values.slice(0, n);
-  const hasCells = writeCells(grid, 0, stream, taken, -1, n);
-  const zoneStart = taken.length ? stream.lineStart[stream.line[taken[0]]] : stream.end[headerToken];
-  const zoneEnd = taken.length ? stream.lineEnd[stream.line[taken[taken.length - 1]]] : stream.end[headerToken];
+  const last = taken[taken.length - 1];
+  const zoneStart = !taken.length ? stream.end[headerToken] : sameLine ? stream.end[headerToken] : stream.lineStart[stream.line[taken[0]]];
+  const zoneEnd = !taken.length ? stream.end[headerToken] : sameLine ? stream.end[last] : stream.lineEnd[stream.line[last]];
+  const hasCells = reader.write(0, taken, -1, zoneStart);
   const label = taken.length ? { start: zoneStart, end: zoneEnd } : { start: stream.start[headerToken], end: stream.end[headerToken] };
   const layout = layoutOf(stream, -1, taken.length ? taken[0] : -1, taken.length > 1 ? taken[1] : -1, taken.length);
   grid.setRow(0, label.start, label.end, undefined, zoneStart, Math.min(zoneEnd, sectionEnd), layout, taken.length, hasCells);

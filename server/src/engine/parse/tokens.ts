@@ -1,7 +1,8 @@
 // Splits table text into fields (tab- or pipe-separated, or whole lines) and tokens: labels, numbers,
 // blank markers and malformed numbers. A label broken by spaces stays one token; a number is a token
-// of its own wherever it stands. Tokens and lines are kept as parallel arrays of numbers, not objects: a
-// compilation has hundreds of thousands of them, and only label tokens are ever read as text.
+// of its own wherever it stands, even glued to label text (`数量151300…`, as scraped pages give tables).
+// Tokens and lines are kept as parallel arrays of numbers, not objects: a compilation has hundreds of
+// thousands of them, and only label tokens are ever read as text.
 import { isSpace } from '../text/chars';
 import { lineEndAt } from '../text/lines';
 
@@ -37,6 +38,8 @@ export class TokenStream {
   readonly field: number[] = [];
   /** the number read, for NUMBER tokens */
   readonly value: number[] = [];
+  /** NUMBER tokens cut out of a word that also holds label text (`数量151300…`, `0行政强制`): cells only where they follow a row's label */
+  readonly glued: number[] = [];
   /** per tokenized line (skipped lines are left out) */
   readonly lineStart: number[] = [];
   readonly lineEnd: number[] = [];
@@ -53,6 +56,7 @@ export class TokenStream {
     this.source = source;
     this.tokenCount = 0;
     this.lineCount = 0;
+    this.glued.length = 0;
     return this;
   }
 
@@ -105,7 +109,7 @@ export class TokenStream {
 const NUMBER_TEXT = /^(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$/;
 const MALFORMED = /^[+\-−]?\d[\d,.]*\d$|^[+\-−]\d+$/;
 const BLANK_MARKERS = new Set(['/', '\\', '-', '—', '–', '——', '--', '无', '×', '／']);
-const PAGE_FOOTER = /^[\s]*[-—－]\s*\d+\s*[-—－][\s]*$|^\s*第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?\s*$/;
+export const PAGE_FOOTER = /^[\s]*[-—－]\s*\d+\s*[-—－][\s]*$|^\s*第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?\s*$/;
 const SEPARATOR_CHARS = /^[\s|:：\-—–－=＝+_]*$/;
 /** What a page footer or a separator line can start with, after spaces: |:：-—–－=＝+_第 (asked of every line). */
 function skippableStart(code: number): boolean {
@@ -135,6 +139,7 @@ function skipped(source: string, start: number, end: number, first: number): boo
 }
 
 const WU = '无'.charCodeAt(0);
+const LATIN_LETTER = /[A-Za-zＡ-Ｚａ-ｚ]/;
 
 /** the value of the last word classifyWord found to be a number (a variable, so no object per word) */
 let wordValue = 0;
@@ -153,6 +158,101 @@ function classifyWord(source: string, start: number, end: number): TokenKind {
   if (BLANK_MARKERS.has(w)) return BLANK;
   if (MALFORMED.test(w)) return INVALID;
   return LABEL;
+}
+
+const isDigit = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19);
+const isDecimalPoint = (code: number): boolean => code === 0x2e || code === 0xff0e;
+/** what follows the digit of an ordinal: `2.其他…`, `1、属于…` */
+const isOrdinalMark = (code: number): boolean => code === 0x2e || code === 0xff0e || code === 0x3001;
+const isOpeningParen = (code: number): boolean => code === 0x28 || code === 0xff08;
+const isClosingParen = (code: number): boolean => code === 0x29 || code === 0xff09;
+/** units a cell's number may carry (`2笔`, `984361元`, `547.9659万元`), read past when they end the word */
+const CELL_UNITS = ['万元', '元', '笔', '件', '个', '项', '条', '次', '人', '家'];
+/** counters and units: digits running on into one of these are prose (`2023年制作`, `509条，其中`), not a cell */
+const COUNTERS = new Set('年月日时号条件个项次人家户名份期场篇类万亿元笔余多倍天周届批%％');
+
+/** Per segment of the last mixedSegments call: its kind (LABEL or NUMBER), bounds, value and whether it is glued to label text. */
+const segmentKind: TokenKind[] = [];
+const segmentStart: number[] = [];
+const segmentEnd: number[] = [];
+const segmentValue: number[] = [];
+const segmentGlued: boolean[] = [];
+
+function numberValue(source: string, start: number, end: number): number {
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const code = source.charCodeAt(i);
+    if (isDecimalPoint(code)) return Number(source.slice(start, end).normalize('NFKC'));
+    value = value * 10 + (code >= 0xff10 ? code - 0xff10 : code - 48);
+  }
+  return value;
+}
+
+/** Whether source[from, to) starts with an ordinal (`1.`, `2、`; not a decimal such as `44.5`). */
+function startsWithOrdinal(source: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && isDigit(source.charCodeAt(i))) i++;
+  return i > from && i + 1 < to && isOrdinalMark(source.charCodeAt(i)) && !isDigit(source.charCodeAt(i + 1));
+}
+
+/** The unit that source[at, end) is, if any. */
+function unitAt(source: string, at: number, end: number): boolean {
+  for (const unit of CELL_UNITS) if (end - at === unit.length && source.startsWith(unit, at)) return true;
+  return false;
+}
+
+/**
+ * Cuts a word that holds both label text and digits into label and number segments: scraped text glues a
+ * row's cells to its label and to the next label (`数量15130000154二、上年…`, `行政处罚0行政强制0`). Digits
+ * stay label text where they are an ordinal (`2.其他`, `（2）`, and the one digit before `.其他` in
+ * `00000002.其他`: the template's ordinals are single digits) or a count in prose (`2023年`, `509条，`);
+ * a unit that ends the word (`2笔`) is read past. Returns the number of segments.
+ */
+function mixedSegments(source: string, from: number, to: number): number {
+  let count = 0;
+  const add = (kind: TokenKind, start: number, end: number, value: number, glued: boolean): void => {
+    segmentKind[count] = kind;
+    segmentStart[count] = start;
+    segmentEnd[count] = end;
+    segmentValue[count] = value;
+    segmentGlued[count] = glued;
+    count++;
+  };
+  let s = from;
+  while (s < to) {
+    if (!isDigit(source.charCodeAt(s))) {
+      let e = s + 1;
+      while (e < to && !isDigit(source.charCodeAt(e))) e++;
+      add(LABEL, s, e, 0, false);
+      s = e;
+      continue;
+    }
+    let e = s;
+    while (e < to && isDigit(source.charCodeAt(e))) e++;
+    let decimal = false;
+    if (e + 1 < to && isDecimalPoint(source.charCodeAt(e)) && isDigit(source.charCodeAt(e + 1))) {
+      decimal = true;
+      for (e++; e < to && isDigit(source.charCodeAt(e)); ) e++;
+    }
+    const after = e < to ? source.charCodeAt(e) : -1;
+    if (!decimal && isOrdinalMark(after) && e + 1 < to) {
+      if (e - 1 > s) add(NUMBER, s, e - 1, numberValue(source, s, e - 1), true);
+      add(LABEL, e - 1, e, 0, false);
+    } else if (s > from && isOpeningParen(source.charCodeAt(s - 1)) && isClosingParen(after)) {
+      add(LABEL, s, e, 0, false);
+    } else if (after >= 0 && COUNTERS.has(source[e])) {
+      if (!unitAt(source, e, to)) {
+        add(LABEL, s, e, 0, false);
+      } else {
+        add(NUMBER, s, e, numberValue(source, s, e), s > from);
+        e = to;
+      }
+    } else {
+      add(NUMBER, s, e, numberValue(source, s, e), true);
+    }
+    s = e;
+  }
+  return count;
 }
 
 /** The fields of source[start, end) as [start0, end0, start1, end1, …]: tab- or pipe-separated, or the whole line. */
@@ -242,15 +342,43 @@ function tokenizeLine(stream: TokenStream, start: number, to: number, lineNo: nu
     let j = i;
     let digits = true;
     let ideograph = false;
+    let anyDigit = false;
+    let digitAfterIdeograph = false;
     let value = 0;
     for (let d = c; j < limit && d !== PIPE && d !== sep && !isSpace(d); d = source.charCodeAt(++j)) {
-      if (d >= 48 && d <= 57) value = value * 10 + (d - 48);
-      else {
+      if (d >= 48 && d <= 57) {
+        value = value * 10 + (d - 48);
+        anyDigit = true;
+        if (ideograph) digitAfterIdeograph = true;
+      } else {
         digits = false;
         if (d >= 0x4e00 && d <= 0x9fff) ideograph = true;
+        else if (d >= 0xff10 && d <= 0xff19) {
+          anyDigit = true;
+          if (ideograph) digitAfterIdeograph = true;
+        }
       }
     }
-    const kind = digits && j - i < 16 ? NUMBER : ideograph && !(j - i === 1 && c === WU) ? LABEL : classifyWord(source, i, j);
+    // most labels with a digit are an ordinal and their text (`1.属于国家秘密`), with no number in them
+    if (ideograph && anyDigit && (digitAfterIdeograph || !startsWithOrdinal(source, i, j))) {
+      for (let g = 0, segments = mixedSegments(source, i, j); g < segments; g++) {
+        if (segmentKind[g] === LABEL) {
+          if (labelStart < 0) labelStart = segmentStart[g];
+          labelEnd = segmentEnd[g];
+          continue;
+        }
+        if (labelStart >= 0) stream.push(LABEL, labelStart, labelEnd, lineNo, field, 0);
+        labelStart = -1;
+        if (segmentGlued[g]) stream.glued.push(stream.tokenCount);
+        stream.push(NUMBER, segmentStart[g], segmentEnd[g], lineNo, field, segmentValue[g]);
+      }
+      i = j;
+      continue;
+    }
+    let kind = digits && j - i < 16 ? NUMBER : ideograph && !(j - i === 1 && c === WU) ? LABEL : classifyWord(source, i, j);
+    // a letter typed in a number (`x0`) in a cell of its own: the tabs or pipes say it is a cell, so it is a
+    // malformed number, not label text (an ordinal such as `1.` is label text still)
+    if (kind === LABEL && !ideograph && anyDigit && field > 0 && LATIN_LETTER.test(source.slice(i, j))) kind = INVALID;
     if (kind === LABEL) {
       if (labelStart < 0) labelStart = i;
       labelEnd = j;

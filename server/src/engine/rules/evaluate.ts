@@ -6,6 +6,9 @@
 // testifies when all its other cells are known and none of them is itself in question, i.e. part of a broken
 // rule that does not involve the cell: when a part of a row is wrong, the row's 总计 is not forced to the wrong
 // sum, because the part's column rule is broken too and the 总计 column still says what the total was.
+//
+// A table is read-only once parsed, so what is worked out of it (its rules as terms, which are broken) is kept per
+// table: a reviewer's folder is mostly reports with blank cells, and each blank asks these questions.
 import type { Table } from '../model';
 import type { CellRef, RuleTemplate } from '../template/types';
 
@@ -13,6 +16,10 @@ export const refKey = (ref: CellRef): string => `${ref.row}:${ref.col}`;
 
 /** The table's rules, with the rows of a collapsed group (the single （六） row) replaced by the group. */
 export function rulesOf(table: Table): readonly RuleTemplate[] {
+  return analysisOf(table).rules;
+}
+
+function collapsedRules(table: Table): readonly RuleTemplate[] {
   if (!table.collapsed.length) return table.template.rules;
   const groupOf = new Map<string, string>();
   for (const g of table.collapsed) for (const m of g.members) groupOf.set(m, g.key);
@@ -54,51 +61,122 @@ export function ruleValues(table: Table, rule: RuleTemplate): RuleValues | null 
   return { parts: parts as number[], totals: totals as number[], partSum, totalSum, actual, expected: actual + partSum - totalSum };
 }
 
-const holds = (v: RuleValues): boolean => Math.abs(v.partSum - v.totalSum) < 1e-9;
-const involves = (rule: RuleTemplate, key: string): boolean => rule.parts.some((r) => refKey(r) === key) || rule.totals.some((r) => refKey(r) === key);
-const cellsOf = (rule: RuleTemplate): CellRef[] => [...rule.parts, ...rule.totals];
-
-/**
- * The rules that can judge the table's cells: while item 三 is empty a broken balance only says that the outcomes
- * are still to be entered, so it neither gives a value nor puts 一 or 二 in question.
- */
-function judgingRules(table: Table): readonly RuleTemplate[] {
-  const rules = rulesOf(table);
-  if (outcomesEntered(table)) return rules;
-  return rules.filter((rule) => rule.code !== 'balance-mismatch' || brokenAmong(table, [rule]).length === 0);
+interface Term {
+  readonly ref: CellRef;
+  readonly key: string;
+  /** +1 for a part, -1 for a total: the rule says Σ sign × value = 0 */
+  readonly sign: 1 | -1;
 }
 
-const brokenAmong = (table: Table, rules: readonly RuleTemplate[]): RuleTemplate[] =>
-  rules.filter((rule) => {
-    const v = ruleValues(table, rule);
-    return v !== null && !holds(v);
-  });
+interface Rule {
+  readonly rule: RuleTemplate;
+  readonly terms: readonly Term[];
+  /** whether every cell is known and the rule does not hold */
+  readonly broken: boolean;
+  /** whether it may judge cells: not a balance broken while item 三 is empty */
+  readonly judges: boolean;
+}
 
-/** The cells of the broken rules that do not involve `key`: cells whose own value is in question. */
-function questionedCells(broken: readonly RuleTemplate[], key: string | null): Set<string> {
+/** Rules as terms, and the rules each cell is in: the same for every table of a template. */
+interface Shape {
+  readonly terms: readonly (readonly Term[])[];
+  readonly byCell: ReadonlyMap<string, readonly number[]>;
+}
+
+/** A table's rules, which of them are broken and judge, and the rules each cell is in. */
+interface Analysis {
+  readonly rules: readonly RuleTemplate[];
+  readonly compiled: readonly Rule[];
+  readonly byCell: ReadonlyMap<string, readonly number[]>;
+  readonly outcomesEntered: boolean;
+}
+
+const shapes = new WeakMap<readonly RuleTemplate[], Shape>();
+const analyses = new WeakMap<Table, Analysis>();
+
+function shapeOf(rules: readonly RuleTemplate[]): Shape {
+  let shape = shapes.get(rules);
+  if (shape) return shape;
+  const terms = rules.map((rule): Term[] => [
+    ...rule.parts.map((ref) => ({ ref, key: refKey(ref), sign: 1 as const })),
+    ...rule.totals.map((ref) => ({ ref, key: refKey(ref), sign: -1 as const })),
+  ]);
+  const byCell = new Map<string, number[]>();
+  terms.forEach((ts, i) => {
+    for (const t of ts) {
+      const list = byCell.get(t.key);
+      if (list) list.push(i);
+      else byCell.set(t.key, [i]);
+    }
+  });
+  shapes.set(rules, (shape = { terms, byCell }));
+  return shape;
+}
+
+function analysisOf(table: Table): Analysis {
+  let analysis = analyses.get(table);
+  if (analysis) return analysis;
+  const rules = collapsedRules(table);
+  const { terms, byCell } = shapeOf(rules);
+  const sums = terms.map((ts) => {
+    let sum = 0;
+    for (const t of ts) sum += (knownValue(table, t.ref) ?? Number.NaN) * t.sign;
+    return sum;
+  });
+  // while every outcome (the rows the column totals add up, and the totals) is 0 or blank, a broken balance only
+  // says that item 三 is still to be filled in: it neither gives a value nor puts 一 or 二 in question
+  const outcomesEntered = rules.some((rule, i) => rule.code === 'column-total-mismatch' && terms[i].some((t) => (knownValue(table, t.ref) ?? 0) !== 0));
+  const compiled = rules.map((rule, i): Rule => {
+    const broken = !Number.isNaN(sums[i]) && Math.abs(sums[i]) >= 1e-9;
+    return { rule, terms: terms[i], broken, judges: outcomesEntered || rule.code !== 'balance-mismatch' || !broken };
+  });
+  analysis = { rules, compiled, byCell, outcomesEntered };
+  analyses.set(table, analysis);
+  return analysis;
+}
+
+/** The rules a cell is in. */
+const rulesAt = (analysis: Analysis, key: string): Rule[] => (analysis.byCell.get(key) ?? []).map((i) => analysis.compiled[i]);
+
+/**
+ * Whether any outcome (item 三 of table 三) has been entered: while every one is 0 or blank, a balance break says
+ * only that item 三 is still to be filled in.
+ */
+export function outcomesEntered(table: Table): boolean {
+  return analysisOf(table).outcomesEntered;
+}
+
+/** Whether a cell is in a broken rule that judges: its own value may be the wrong one. */
+export function inQuestion(table: Table, ref: CellRef): boolean {
+  const analysis = analysisOf(table);
+  return rulesAt(analysis, refKey(ref)).some((r) => r.broken && r.judges);
+}
+
+/** The cells of the broken, judging rules that do not involve `key`: cells whose own value is in question. */
+function questionedCells(analysis: Analysis, key: string | null): Set<string> {
   const out = new Set<string>();
-  for (const rule of broken) if (key === null || !involves(rule, key)) for (const ref of cellsOf(rule)) out.add(refKey(ref));
+  for (const r of analysis.compiled) {
+    if (!r.broken || !r.judges || (key !== null && r.terms.some((t) => t.key === key))) continue;
+    for (const t of r.terms) out.add(t.key);
+  }
   return out;
 }
 
 /**
- * The value `rule` gives the cell `key` from its other cells, or null when one of them is unknown or in
- * question. `value` reads a cell (known, or determined so far).
+ * The value a rule gives the cell `key` from its other cells, or null when one of them is unknown or in question.
+ * `value` reads a cell (known, or determined so far).
  */
-function testimony(rule: RuleTemplate, key: string, value: (ref: CellRef) => number | null, questioned: ReadonlySet<string>): number | null {
+function testimony(r: Rule, key: string, value: (t: Term) => number | null, questioned: ReadonlySet<string>): number | null {
   let residual = 0;
   let sign = 0;
-  for (const [refs, s] of [[rule.parts, 1], [rule.totals, -1]] as const) {
-    for (const ref of refs) {
-      const k = refKey(ref);
-      if (k === key) {
-        sign = s;
-        continue;
-      }
-      const v = value(ref);
-      if (v === null || questioned.has(k)) return null;
-      residual += v * s;
+  for (const t of r.terms) {
+    if (t.key === key) {
+      sign = t.sign;
+      continue;
     }
+    const v = value(t);
+    if (v === null || questioned.has(t.key)) return null;
+    residual += v * t.sign;
   }
   return sign === 0 ? null : -residual / sign;
 }
@@ -123,16 +201,17 @@ const NONE: ReadonlySet<string> = new Set();
 /** What each rule that involves a cell says about it. */
 export function testimonies(table: Table, ref: CellRef): Testimony[] {
   const key = refKey(ref);
-  const judging = judgingRules(table);
-  const questioned = questionedCells(brokenAmong(table, judging), key);
-  return rulesOf(table).filter((rule) => involves(rule, key)).map((rule) => {
-    const values = ruleValues(table, rule);
+  const analysis = analysisOf(table);
+  const questioned = questionedCells(analysis, key);
+  const known = (t: Term): number | null => knownValue(table, t.ref);
+  return rulesAt(analysis, key).map((r) => {
+    const values = ruleValues(table, r.rule);
     return {
-      rule,
-      holds: values && holds(values),
-      value: judging.includes(rule) ? testimony(rule, key, (r) => knownValue(table, r), questioned) : null,
-      arithmetic: testimony(rule, key, (r) => knownValue(table, r), NONE),
-      questioned: cellsOf(rule).filter((r) => refKey(r) !== key && questioned.has(refKey(r))),
+      rule: r.rule,
+      holds: values && !r.broken,
+      value: r.judges ? testimony(r, key, known, questioned) : null,
+      arithmetic: testimony(r, key, known, NONE),
+      questioned: r.terms.filter((t) => t.key !== key && questioned.has(t.key)).map((t) => t.ref),
     };
   });
 }
@@ -151,12 +230,6 @@ export function forcedValue(table: Table, ref: CellRef): number | null {
   return forced !== null && isCount(forced) ? forced : null;
 }
 
-/** Is the cell one the rules may fill: a blank in a row that is there, not a cell holding invalid text? */
-function fillable(table: Table, ref: CellRef): boolean {
-  if (!table.has(ref.row) && !table.collapsed.some((g) => g.key === ref.row)) return false;
-  return table.cell(ref)?.state !== 'invalid';
-}
-
 /**
  * Values the rules force on unknown (blank) cells, e.g. seed 002: where 一 and 二 are 0 in a column, every cell
  * of that column is 0. An equation with one unknown is solved; one whose unknowns all stand on the same side and
@@ -164,59 +237,83 @@ function fillable(table: Table, ref: CellRef): boolean {
  * part, and a value that another rule contradicts is dropped, so a blank is never filled from a wrong figure.
  */
 export function determinedValues(table: Table): Map<string, number> {
-  const rules = judgingRules(table);
-  const questioned = questionedCells(brokenAmong(table, rules), null);
+  const analysis = analysisOf(table);
+  const questioned = questionedCells(analysis, null);
+  const fillable = fillableCells(table);
   const refused = new Set<string>();
   for (;;) {
-    const determined = solve(table, rules, questioned, refused);
-    const contradicted = [...determined.keys()].filter((key) => contradicts(table, rules, determined, key, questioned));
+    const determined = solve(table, analysis, questioned, refused, fillable);
+    const contradicted = contradictedCells(table, analysis, determined, questioned);
     if (!contradicted.length) return determined;
     for (const key of contradicted) refused.add(key);
   }
 }
 
-function solve(table: Table, rules: readonly RuleTemplate[], questioned: ReadonlySet<string>, refused: ReadonlySet<string>): Map<string, number> {
+/**
+ * The determined cells that a rule contradicts: a judging rule none of whose cells is in question, whose cells are
+ * all known or determined, and that does not hold with the determined values.
+ */
+function contradictedCells(table: Table, analysis: Analysis, determined: ReadonlyMap<string, number>, questioned: ReadonlySet<string>): string[] {
+  if (!determined.size) return [];
+  const out: string[] = [];
+  for (const r of analysis.compiled) {
+    if (!r.judges) continue;
+    let sum = 0;
+    let involved = false;
+    for (const t of r.terms) {
+      const d = determined.get(t.key);
+      if (d !== undefined) involved = true;
+      sum += (d ?? knownValue(table, t.ref) ?? Number.NaN) * t.sign;
+      if (questioned.has(t.key)) sum = Number.NaN;
+    }
+    if (involved && !Number.isNaN(sum) && Math.abs(sum) >= 1e-9) for (const t of r.terms) if (determined.has(t.key)) out.push(t.key);
+  }
+  return out;
+}
+
+/** Whether a cell is one the rules may fill: a blank in a row that is there, not a cell holding invalid text. */
+function fillableCells(table: Table): (t: Term) => boolean {
+  const memo = new Map<string, boolean>();
+  return (t) => {
+    let ok = memo.get(t.key);
+    if (ok === undefined) {
+      const present = table.has(t.ref.row) || table.collapsed.some((g) => g.key === t.ref.row);
+      memo.set(t.key, (ok = present && table.cell(t.ref)?.state !== 'invalid'));
+    }
+    return ok;
+  };
+}
+
+function solve(table: Table, analysis: Analysis, questioned: ReadonlySet<string>, refused: ReadonlySet<string>, fillable: (t: Term) => boolean): Map<string, number> {
   const determined = new Map<string, number>();
-  const lookup = (ref: CellRef): number | null => determined.get(refKey(ref)) ?? knownValue(table, ref);
+  const lookup = (t: Term): number | null => determined.get(t.key) ?? knownValue(table, t.ref);
   for (let progress = true; progress; ) {
     progress = false;
-    for (const rule of rules) {
-      const terms = [...rule.parts.map((ref) => ({ ref, sign: 1 })), ...rule.totals.map((ref) => ({ ref, sign: -1 }))];
-      const unknown = terms.filter((t) => lookup(t.ref) === null);
-      if (!unknown.length || unknown.some((t) => refused.has(refKey(t.ref)) || !fillable(table, t.ref))) continue;
-      if (terms.some((t) => questioned.has(refKey(t.ref)))) continue;
-      const residual = terms.reduce((sum, t) => sum + (lookup(t.ref) ?? 0) * t.sign, 0);
+    for (const r of analysis.compiled) {
+      if (!r.judges) continue;
+      let residual = 0;
+      let unknown: Term[] | null = null;
+      let usable = true;
+      for (const t of r.terms) {
+        if (questioned.has(t.key)) usable = false;
+        const v = lookup(t);
+        if (v !== null) residual += v * t.sign;
+        else if (refused.has(t.key) || !fillable(t)) usable = false;
+        else (unknown ??= []).push(t);
+        if (!usable) break;
+      }
+      if (!usable || !unknown) continue;
       if (unknown.length === 1) {
         const value = -residual / unknown[0].sign;
         if (isCount(value)) {
-          determined.set(refKey(unknown[0].ref), value);
+          determined.set(unknown[0].key, value);
           progress = true;
         }
-      } else if (residual === 0 && unknown.every((t) => t.sign === unknown[0].sign)) {
-        for (const t of unknown) determined.set(refKey(t.ref), 0);
+      } else if (residual === 0 && unknown.every((t) => t.sign === unknown![0].sign)) {
+        for (const t of unknown) determined.set(t.key, 0);
         progress = true;
       }
     }
   }
   return determined;
-}
-
-/** Does a rule that can be judged with the determined values say otherwise about `key`? */
-function contradicts(table: Table, rules: readonly RuleTemplate[], determined: ReadonlyMap<string, number>, key: string, questioned: ReadonlySet<string>): boolean {
-  const lookup = (ref: CellRef): number | null => determined.get(refKey(ref)) ?? knownValue(table, ref);
-  const own = determined.get(key)!;
-  return rules.some((rule) => {
-    if (!involves(rule, key)) return false;
-    const v = testimony(rule, key, lookup, questioned);
-    return v !== null && Math.abs(v - own) > 1e-9;
-  });
-}
-
-/**
- * Whether any outcome (item 三 of table 三: the rows its column totals add up, and the totals) has been entered:
- * while every one is 0 or blank, a balance break says only that item 三 is still to be filled in.
- */
-export function outcomesEntered(table: Table): boolean {
-  const columnRules = rulesOf(table).filter((r) => r.code === 'column-total-mismatch');
-  return columnRules.some((rule) => cellsOf(rule).some((ref) => (knownValue(table, ref) ?? 0) !== 0));
 }

@@ -61,6 +61,11 @@ export interface TableTemplate {
   /** table 四: its values follow the header with no row label */
   readonly unlabelled: boolean;
   readonly blocks?: readonly BlockTemplate[];
+  /**
+   * A subtotal column some reports add (table 三's 法人或其他组织 小计): written before column `before`, the sum
+   * of columns `parts`; not a template cell, so it takes part in no rule but its own.
+   */
+  readonly subtotal?: { readonly label: string; readonly before: number; readonly parts: readonly number[] };
   /** header lines of the blank table, tab-separated */
   readonly headerLines: readonly string[];
   readonly rules: readonly RuleTemplate[];

@@ -1,0 +1,53 @@
+// A check declares everything about itself in one place: its codes (default severity, what a fix of it may do,
+// what it checks, in both languages), its messages in both languages, and what it runs. The registry collects
+// the checks; the code list, the default severities, the editor's settings, the config schema and README's table
+// of codes are all made from these declarations.
+import type { Diagnostic, Fix, Severity } from '../diagnostic';
+import type { Locale, MessageKey, MessageParams } from '../messages/catalog';
+import type { Report, Span } from '../model';
+import type { CheckOptions } from './context';
+
+/** What a fix of the code may do: be applied in bulk (forced by the rules), be offered as a choice, or nothing. */
+export type FixKind = 'safe' | 'pick' | 'none';
+
+export interface CodeSpec {
+  readonly severity: Severity;
+  readonly fix: FixKind;
+}
+
+export interface Localized {
+  readonly zh: (p: MessageParams) => string;
+  readonly en: (p: MessageParams) => string;
+}
+
+/** What a check of codes C, with messages M, receives for one report. */
+export interface CheckContext<C extends string = string, M extends string = string> {
+  readonly text: string;
+  readonly report: Report;
+  readonly options: CheckOptions;
+  readonly eol: string;
+  /** one of the check's own messages, or a shared one (a table's name) */
+  msg(key: M | MessageKey, params?: MessageParams): string;
+  /** `related`: another place the message refers to (the first of two duplicates) */
+  emit(code: C, span: Span, message: string, fix?: Fix, related?: Span): void;
+}
+
+export interface CheckDefinition<C extends string = string, M extends string = string> {
+  /** what the check looks at, for README's table of codes */
+  readonly about: { readonly zh: string; readonly en: string };
+  readonly codes: { readonly [K in C]: CodeSpec };
+  readonly messages: { readonly [K in M]: Localized };
+  /** the check of one report */
+  readonly run?: (ctx: CheckContext<C, M>) => void;
+  /** the check of one report against last year's report of the same agency (it reads only the two models) */
+  readonly againstLastYear?: (ctx: CheckContext<C, M>, lastYear: Report) => void;
+}
+
+export function defineCheck<C extends string, M extends string>(definition: CheckDefinition<C, M>): CheckDefinition<C, M> {
+  return definition;
+}
+
+/** A diagnostic before its severity is set from the defaults and the user's options. */
+export type Finding = Omit<Diagnostic, 'severity'>;
+
+export type { Locale };

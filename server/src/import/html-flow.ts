@@ -1,0 +1,165 @@
+// Walks a parsed page the way a browser lays it out: text of inline elements runs on, a block element or a
+// <br> ends a line, hidden elements show nothing, whitespace collapses (a line break between two Chinese
+// characters disappears, as CSS says, so Word's wrapped source lines do not split words). Tables are handed
+// to the caller, which decides whether they hold data or only layout.
+import type { DefaultTreeAdapterTypes as P } from 'parse5';
+
+export type Element = P.Element;
+
+/** What the page shows nothing of. */
+const UNSHOWN = new Set([
+  'head', 'title', 'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'math', 'select',
+  'button', 'input', 'textarea', 'img', 'audio', 'video', 'canvas', 'map', 'link', 'meta', 'xml',
+]);
+const BLOCKS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'dir', 'div',
+  'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
+  'hgroup', 'hr', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'thead',
+  'tfoot', 'tr', 'td', 'th', 'ul', 'legend', 'option',
+]);
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all/i;
+
+export const attr = (el: Element, name: string): string | undefined => el.attrs.find((a) => a.name === name)?.value;
+
+export function isShown(el: Element): boolean {
+  if (UNSHOWN.has(el.tagName) || el.attrs.some((a) => a.name === 'hidden')) return false;
+  const style = attr(el, 'style');
+  return !(style && HIDDEN_STYLE.test(style));
+}
+
+export const childrenOf = (el: Element): P.ChildNode[] => (el.tagName === 'template' ? (el as P.Template).content.childNodes : el.childNodes);
+
+const WIDE = '\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef';
+const BREAK_BETWEEN_WIDE = new RegExp(`(?<=[${WIDE}])[ \\n]*\\n[ \\n]*(?=[${WIDE}])`, 'gu');
+
+/** Collapses a line's whitespace as a browser shows it. */
+const collapse = (s: string): string => s.replace(BREAK_BETWEEN_WIDE, '').replace(/[ \n]+/g, ' ');
+
+export interface FlowSink {
+  /** a finished line, with the share of its characters inside links, and the block element it belongs to */
+  line(text: string, linkShare: number, owner: Element): void;
+  /** a <table>: the sink reads it (see walkTableAsBlocks for one that is only layout) */
+  table(table: Element, flow: Flow): void;
+}
+
+export class Flow {
+  #buffer = '';
+  #linkChars = 0;
+  #inLink = 0;
+  #inPre = 0;
+  readonly #blocks: Element[];
+
+  constructor(
+    readonly sink: FlowSink,
+    owner: Element,
+  ) {
+    this.#blocks = [owner];
+  }
+
+  /** Ends the current line, if it has any text. */
+  break(): void {
+    if (!this.#buffer) return;
+    const text = collapse(this.#buffer);
+    if (text.trim()) this.sink.line(text, this.#linkChars / this.#buffer.length, this.#blocks[this.#blocks.length - 1]);
+    this.#buffer = '';
+    this.#linkChars = 0;
+  }
+
+  children(el: Element): void {
+    for (const child of childrenOf(el)) this.node(child);
+  }
+
+  node(node: P.ChildNode): void {
+    if (node.nodeName === '#text') {
+      this.#text((node as P.TextNode).value);
+      return;
+    }
+    if (node.nodeName === '#comment' || node.nodeName === '#documentType') return;
+    const el = node as Element;
+    if (!isShown(el)) return;
+    const tag = el.tagName;
+    if (tag === 'br') {
+      this.break();
+      return;
+    }
+    if (tag === 'table') {
+      this.break();
+      this.sink.table(el, this);
+      return;
+    }
+    const block = BLOCKS.has(tag);
+    if (block) {
+      this.break();
+      this.#blocks.push(el);
+    }
+    if (tag === 'a') this.#inLink++;
+    if (tag === 'pre') this.#inPre++;
+    this.children(el);
+    if (tag === 'pre') this.#inPre--;
+    if (tag === 'a') this.#inLink--;
+    if (block) {
+      this.break();
+      this.#blocks.pop();
+    }
+  }
+
+  #text(value: string): void {
+    if (this.#inPre) {
+      const lines = value.split(/\r\n?|\n/);
+      lines.forEach((line, i) => {
+        if (i > 0) this.break();
+        this.#append(line.replace(/ +/g, ' '));
+      });
+      return;
+    }
+    this.#append(value.replace(/[\t\f ]+/g, ' ').replace(/\r\n?/g, '\n'));
+  }
+
+  #append(s: string): void {
+    this.#buffer += s;
+    if (this.#inLink) this.#linkChars += s.length;
+  }
+}
+
+/** The <tr> of a table in order (through thead, tbody, tfoot), with Word's phantom rows left out. */
+export function tableRows(table: Element): Element[] {
+  const rows: Element[] = [];
+  let phantom = false;
+  const visit = (parent: Element): void => {
+    for (const child of parent.childNodes) {
+      if (child.nodeName === '#comment') {
+        // Word writes rows of width-only cells for browsers that cannot align columns, between these markers
+        const data = (child as P.CommentNode).data.trim();
+        if (/^\[if !supportMisalignedColumns\]/i.test(data)) phantom = true;
+        else if (/^\[endif\]/i.test(data)) phantom = false;
+        continue;
+      }
+      if (child.nodeName === 'tr' && !phantom && isShown(child as Element)) rows.push(child as Element);
+      else if (child.nodeName === 'thead' || child.nodeName === 'tbody' || child.nodeName === 'tfoot') visit(child as Element);
+    }
+  };
+  visit(table);
+  return rows;
+}
+
+export const rowCells = (tr: Element): Element[] =>
+  tr.childNodes.filter((c): c is Element => (c.nodeName === 'td' || c.nodeName === 'th') && isShown(c as Element));
+
+/** A layout table: each cell's content is read as blocks of the page around it. */
+export function walkTableAsBlocks(table: Element, flow: Flow): void {
+  flow.children(table);
+  flow.break();
+}
+
+/** A cell's text on one line: its paragraphs and line breaks joined by spaces, a nested table's cells too. */
+export function cellTextOf(cell: Element): string {
+  const parts: string[] = [];
+  const flow = new Flow({ line: (text) => parts.push(text), table: walkTableAsBlocks }, cell);
+  flow.children(cell);
+  flow.break();
+  return parts.join(' ');
+}
+
+export function containsTable(el: Element): boolean {
+  return el.childNodes.some((c) => c.nodeName === 'table' || ('childNodes' in c && c.nodeName !== '#comment' && containsTable(c as Element)));
+}

@@ -1,0 +1,98 @@
+// The one entry the CLI, the server and the extension call: a published file's bytes and its name in, the
+// canonical report text with the origin of every row and cell out, or one clear message. The readers are pure
+// functions of the bytes; nothing here reads a file.
+import { importPdf } from './pdf';
+import { importDocx } from './docx';
+import { ImportError } from './failure';
+import { importHtml } from './html';
+import type { ImportFailure, ImportResult } from './types';
+import { importXlsx } from './xlsx';
+
+export type { FormulaRange, ImportFailure, ImportResult, Imported, Origin, OriginSpan, SourceFormat } from './types';
+export { isFailure } from './types';
+export { originAt } from './origins';
+
+/** The published formats the readers take, as `check` finds them in folders (SPEC §5). */
+export const IMPORT_EXTENSIONS: readonly string[] = ['.html', '.htm', '.shtml', '.docx', '.xlsx', '.pdf'];
+/** Legacy formats: answered with how to convert them, never half-read. */
+export const LEGACY_EXTENSIONS: readonly string[] = ['.doc', '.wps', '.xls'];
+
+export type ImportFormat = ImportFailure['format'];
+
+const FORMAT_OF: Readonly<Record<string, ImportFormat>> = {
+  '.html': 'html', '.htm': 'html', '.shtml': 'html', '.docx': 'docx', '.xlsx': 'xlsx', '.pdf': 'pdf', '.doc': 'doc', '.wps': 'wps', '.xls': 'xls',
+};
+
+const extensionOf = (fileName: string): string => {
+  const base = fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot).toLowerCase() : '';
+};
+
+/** The format a file name says, or null for a name the readers do not take (a text file). */
+export const importFormat = (fileName: string): ImportFormat | null => FORMAT_OF[extensionOf(fileName)] ?? null;
+
+const LEGACY_MESSAGES: Readonly<Record<'doc' | 'wps' | 'xls', string>> = {
+  doc: '不支持旧版 Word 格式（.doc），请用 Word 或 WPS 打开后另存为 .docx 再检查',
+  wps: '不支持 WPS 文字的旧格式（.wps），请用 WPS 打开后另存为 .docx 再检查',
+  xls: '不支持旧版 Excel 格式（.xls），请用 Excel 或 WPS 打开后另存为 .xlsx 再检查',
+};
+
+export interface ImportOptions {
+  /** Reads a PDF; by default `importPdf` (which loads pdf.js on the first PDF, not before). */
+  readonly readPdf?: (bytes: Uint8Array) => Promise<ImportResult>;
+}
+
+/**
+ * Imports a file by its extension (.html .htm .shtml .docx .xlsx .pdf). A legacy .doc, .wps or .xls gets a
+ * message on how to convert it, unless its bytes are in fact a web page or an OOXML package (systems that
+ * export "Word" and "Excel" files often write those), which are then read as what they are.
+ */
+export function importBytes(bytes: Uint8Array, fileName: string, options: ImportOptions = {}): Promise<ImportResult> | ImportResult {
+  const format = importFormat(fileName);
+  if (bytes.length === 0) return { format: format ?? 'unknown', error: '文件为空' };
+  switch (format) {
+    case 'html':
+      return guarded('html', () => importHtml(bytes));
+    case 'docx':
+      return guarded('docx', () => importDocx(bytes));
+    case 'xlsx':
+      return guarded('xlsx', () => importXlsx(bytes));
+    case 'pdf':
+      return (options.readPdf ?? ((b: Uint8Array) => importPdf(b)))(bytes).catch((e: unknown) => unexpected('pdf', e));
+    case 'doc':
+    case 'wps':
+    case 'xls':
+      return legacy(format, bytes);
+    default:
+      return { format: 'unknown', error: `不支持的文件类型（${extensionOf(fileName) || '无扩展名'}）：可导入 ${IMPORT_EXTENSIONS.join(' ')}` };
+  }
+}
+
+function legacy(format: 'doc' | 'wps' | 'xls', bytes: Uint8Array): ImportResult {
+  if (isZip(bytes)) return format === 'xls' ? guarded('xlsx', () => importXlsx(bytes)) : guarded('docx', () => importDocx(bytes));
+  if (looksLikeHtml(bytes)) return guarded('html', () => importHtml(bytes));
+  return { format, error: LEGACY_MESSAGES[format] };
+}
+
+const isZip = (b: Uint8Array): boolean => b[0] === 0x50 && b[1] === 0x4b;
+
+/** A web page saved under a Word or Excel name: markup within its first bytes, after any byte order mark. */
+function looksLikeHtml(bytes: Uint8Array): boolean {
+  const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, 2048)).replace(/^(\u00ef\u00bb\u00bf|\u00ff\u00fe|\u00fe\u00ff)/, '');
+  return /^\s*</.test(head) && /<(html|body|table|meta)\b/i.test(head);
+}
+
+function guarded(format: 'html' | 'docx' | 'xlsx', read: () => ImportResult): ImportResult {
+  try {
+    return read();
+  } catch (e) {
+    return unexpected(format, e);
+  }
+}
+
+/** A reader's own message, or (for a defect of ours) a message naming the file as unreadable rather than a crash. */
+function unexpected(format: ImportFormat, e: unknown): ImportFailure {
+  if (e instanceof ImportError) return { format, error: e.message };
+  return { format, error: `文件无法导入：${e instanceof Error ? e.message : String(e)}` };
+}

@@ -1,0 +1,436 @@
+// How a row's values become cells: glued digits split by the template (flattened-cells, ambiguous-cells),
+// table 四 on one line, the 法人或其他组织 subtotal column, units, letters and decimals in cells.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { applyEdits, checkText, fixAll, parseDocument } from '../../server/src/engine';
+import { IncrementalDocument } from '../../server/src/engine/incremental';
+import { splitPieces, type SumRule } from '../../server/src/engine/parse/glued';
+import { consistentValues, renderReport, seededRandom, TABLE3_KEYS, type ReportValues } from '../support/generate';
+import { codes, diagnose, ofCode, plainReport, readExample } from '../support/helpers';
+
+const TABLE3_RULE: SumRule[] = [{ parts: [0, 1, 2, 3, 4, 5], total: 6 }];
+const TABLE4_RULES: SumRule[] = [0, 1, 2].map((g) => ({ parts: [0, 1, 2, 3].map((k) => g * 5 + k), total: g * 5 + 4 }));
+
+/** The cells of the split taken, as text. */
+function chosen(pieces: string[], cells: number, rules: SumRule[]): string[] | null {
+  const split = splitPieces(pieces, cells, rules).chosen;
+  return split && split.piece.map((p, k) => pieces[p].slice(split.from[k], split.to[k]));
+}
+
+describe('splitting glued digits', () => {
+  it('splits the samples of the issue as their rules allow', () => {
+    assert.deepEqual(chosen(['15130000154'], 7, TABLE3_RULE), ['151', '3', '0', '0', '0', '0', '154']);
+    assert.deepEqual(chosen(['25380363300630003'], 15, TABLE4_RULES)?.join(' '), '25 3 8 0 36 3 3 0 0 6 3 0 0 0 3');
+    assert.deepEqual(chosen(['10', '0', '00', '0', '1'], 7, TABLE3_RULE), ['1', '0', '0', '0', '0', '0', '1']);
+    assert.deepEqual(chosen(['4910000', '50'], 7, TABLE3_RULE), ['49', '1', '0', '0', '0', '0', '50']);
+    assert.deepEqual(chosen(['0', '0', '0', '0', '0', '00'], 7, TABLE3_RULE), ['0', '0', '0', '0', '0', '0', '0']);
+  });
+  it('takes the only split the layout allows even where a rule then fails (the rule is reported, not hidden)', () => {
+    assert.deepEqual(chosen(['1000002'], 7, TABLE3_RULE), ['1', '0', '0', '0', '0', '0', '2']);
+  });
+  it('lists the candidates where several splits satisfy every rule, and takes none', () => {
+    const outcome = splitPieces(['110000011'], 7, TABLE3_RULE);
+    assert.equal(outcome.chosen, null);
+    const texts = outcome.candidates.map((s) => s.piece.map((_, k) => '110000011'.slice(s.from[k], s.to[k])).join(' '));
+    assert.deepEqual(texts.sort(), ['1 10 0 0 0 0 11', '11 0 0 0 0 0 11']);
+  });
+  it('says when no split satisfies the rules, and when the digits cannot make the cells at all', () => {
+    assert.equal(splitPieces(['15130000155'], 7, TABLE3_RULE).contradicts, true);
+    const tooFew = splitPieces(['151'], 7, TABLE3_RULE);
+    assert.deepEqual([tooFew.chosen, tooFew.candidates.length, tooFew.contradicts], [null, 0, false]);
+  });
+  it('never puts a leading zero in a multi-digit cell', () => {
+    assert.deepEqual(chosen(['008'], 3, []), ['0', '0', '8']);
+    assert.equal(splitPieces(['0494246'], 3, []).candidates.length, 3);
+  });
+  /** The mean milliseconds a split of each row takes (after a warm-up). */
+  const msPerRow = (rows: [string[], number, SumRule[]][]): number => {
+    for (const [pieces, cells, rules] of rows) splitPieces(pieces, cells, rules);
+    const started = process.hrtime.bigint();
+    for (let k = 0; k < 20; k++) for (const [pieces, cells, rules] of rows) splitPieces(pieces, cells, rules);
+    return Number(process.hrtime.bigint() - started) / 1e6 / (20 * rows.length);
+  };
+  it('takes well under a millisecond a row on real rows', () => {
+    const ms = msPerRow([
+      [['15130000154'], 7, TABLE3_RULE],
+      [['25380363300630003'], 15, TABLE4_RULES],
+      [['4910000', '50'], 7, TABLE3_RULE],
+      [['31192005100313126'], 7, TABLE3_RULE],
+    ]);
+    assert.ok(ms < 1, `${ms.toFixed(3)} ms per row`);
+  });
+  it('stays bounded on long runs of digits, and guesses no split there', () => {
+    const runs = ['9'.repeat(100), '123456789'.repeat(6), '1'.repeat(60), '3'.repeat(44)];
+    for (const run of runs) for (const [cells, rules] of [[7, TABLE3_RULE], [15, TABLE4_RULES]] as const) assert.equal(splitPieces([run], cells, rules).chosen, null);
+    const ms = msPerRow(runs.flatMap((run) => [[[run], 7, TABLE3_RULE], [[run], 15, TABLE4_RULES]] as [string[], number, SumRule[]][]));
+    assert.ok(ms < 5, `${ms.toFixed(3)} ms per row`);
+  });
+});
+
+const base = (values: ReportValues = consistentValues(seededRandom(11))): string =>
+  renderReport({ agency: '示例县发展和改革局', year: 2024, values, layout: 'tabs' });
+const lineOf = (text: string, startsWith: string): string => text.split('\n').find((l) => l.startsWith(startsWith))!;
+const replaceLine = (text: string, startsWith: string, replacement: string): string => text.replace(lineOf(text, startsWith), replacement);
+const R1_LABEL = '一、本年新收政府信息公开申请数量';
+const cellValues = (text: string, table: '二' | '三' | '四', key: string): (number | null)[] | null =>
+  parseDocument(text).reports[0].tables[table]!.rows.get(key)!.cells?.map((c) => c.value) ?? null;
+
+/** A consistent report whose R1 is `r1`: every request granted (R3 = R24 = R1), none carried over. */
+function withR1(r1: number[]): ReportValues {
+  const values = consistentValues(seededRandom(11));
+  for (const key of TABLE3_KEYS) values.table3[key] = ['R1', 'R3', 'R24'].includes(key) ? [...r1] : [0, 0, 0, 0, 0, 0, 0];
+  return values;
+}
+
+describe('flattened-cells', () => {
+  const values = withR1([151, 3, 0, 0, 0, 0, 154]);
+  const glued = replaceLine(base(values), R1_LABEL, `${R1_LABEL}15130000154`);
+  it('reads a row glued to its label, says how it was split, and nothing else', () => {
+    assert.deepEqual(codes(checkText(base(values)).diagnostics), []);
+    const ds = diagnose(glued);
+    assert.deepEqual(codes(ds), ['flattened-cells']);
+    assert.equal(ds[0].severity, 'info');
+    assert.equal(ds[0].text, '15130000154');
+    assert.match(ds[0].message, /151 3 0 0 0 0 154/);
+    assert.deepEqual(cellValues(glued, '三', 'R1'), [151, 3, 0, 0, 0, 0, 154]);
+  });
+  it('offers rewriting the row with tabs as a single pick, after which the row reads the same and nothing is said', () => {
+    const [d] = checkText(glued).diagnostics;
+    assert.equal(d.fix!.preferred, false);
+    const rewritten = applyEdits(glued, d.fix!.edits).text;
+    assert.equal(lineOf(rewritten, R1_LABEL), `${R1_LABEL}\t151\t3\t0\t0\t0\t0\t154`);
+    assert.deepEqual(codes(checkText(rewritten).diagnostics), []);
+  });
+  it('a cell cut out of glued digits keeps its own range: a wrong total is reported and fixed there', () => {
+    const forced = replaceLine(base(withR1([1, 0, 0, 0, 0, 0, 1])), R1_LABEL, `${R1_LABEL}1000002`);
+    const total = ofCode(diagnose(forced), 'row-total-mismatch');
+    assert.equal(total.length, 1);
+    assert.equal(total[0].text, '2');
+    assert.equal(lineOf(applyEdits(forced, total[0].fix!.edits).text, R1_LABEL), `${R1_LABEL}1000001`);
+  });
+  it('irregular spaces between glued cells', () => {
+    const spaced = replaceLine(base(withR1([49, 1, 0, 0, 0, 0, 50])), R1_LABEL, `${R1_LABEL} 4910000 50`);
+    assert.deepEqual(codes(diagnose(spaced)), ['flattened-cells']);
+    assert.deepEqual(cellValues(spaced, '三', 'R1'), [49, 1, 0, 0, 0, 0, 50]);
+  });
+  it('near miss: a row whose values are all there, spaced or tabbed, is no flattened row', () => {
+    const spaced = replaceLine(base(values), R1_LABEL, `${R1_LABEL} 151 3 0 0 0 0 154`);
+    assert.deepEqual(codes(diagnose(spaced)), []);
+  });
+});
+
+/**
+ * R1 = 1 10 0 0 0 0 11 and R2 = 11 0 0 0 0 0 11, both written `110000011`: each row allows both splits, and so
+ * do the columns (R1 + R2 is the same either way).
+ */
+function twoAmbiguousRows(): string {
+  const values = withR1([1, 10, 0, 0, 0, 0, 11]);
+  values.table3.R2 = [11, 0, 0, 0, 0, 0, 11];
+  values.table3.R3 = values.table3.R24 = [12, 10, 0, 0, 0, 0, 22];
+  const text = replaceLine(base(values), R1_LABEL, `${R1_LABEL}110000011`);
+  return replaceLine(text, '二、上年结转政府信息公开申请数量', '二、上年结转政府信息公开申请数量110000011');
+}
+
+describe('ambiguous-cells', () => {
+  const text = twoAmbiguousRows();
+  it('lists the splits that satisfy every rule; the row has no cells and takes part in no rule, with no blank-cell for it', () => {
+    const ds = diagnose(text);
+    assert.deepEqual(codes(ds), ['ambiguous-cells', 'ambiguous-cells']);
+    assert.equal(ds[0].severity, 'warning');
+    assert.match(ds[0].message, /1 10 0 0 0 0 11/);
+    assert.match(ds[0].message, /11 0 0 0 0 0 11/);
+    assert.equal(ds[0].fix, undefined);
+    assert.equal(cellValues(text, '三', 'R1'), null);
+    assert.equal(cellValues(text, '三', 'R2'), null);
+  });
+  it('a balance break in the ambiguous rows’ columns is not judged on guessed cells', () => {
+    const line = lineOf(text, '四、结转下年度继续办理');
+    const broken = text.replace(line, line.replace(/\t0\t/, '\t1\t').replace(/\t0$/, '\t1'));
+    assert.deepEqual(codes(diagnose(broken)), ['ambiguous-cells', 'ambiguous-cells']);
+    const spaced = replaceLine(replaceLine(broken, R1_LABEL, `${R1_LABEL}\t1\t10\t0\t0\t0\t0\t11`), '二、上年结转', '二、上年结转政府信息公开申请数量\t11\t0\t0\t0\t0\t0\t11');
+    assert.deepEqual(codes(diagnose(spaced)), ['balance-mismatch', 'balance-mismatch'], 'the same break with the rows readable');
+  });
+  it('where only one of a row’s splits fits the columns (the balance, （七）总计), it is taken and said so', () => {
+    const one = replaceLine(base(withR1([1, 10, 0, 0, 0, 0, 11])), R1_LABEL, `${R1_LABEL}110000011`);
+    const ds = diagnose(one);
+    assert.deepEqual(codes(ds), ['flattened-cells']);
+    assert.match(ds[0].message, /1 10 0 0 0 0 11（本行有几种拆分，只有这一种符合各列的勾稽关系）/);
+    assert.deepEqual(cellValues(one, '三', 'R1'), [1, 10, 0, 0, 0, 0, 11]);
+  });
+  it('near miss: the same digits spaced as the report meant them', () => {
+    assert.deepEqual(codes(diagnose(replaceLine(text, R1_LABEL, `${R1_LABEL} 1 10 0 0 0 0 11`))), ['flattened-cells']);
+  });
+});
+
+describe('glued digits that no split makes add up', () => {
+  it('is a row-total-mismatch on the row (an error whatever the split), with no fix and no blank-cell', () => {
+    const values = withR1([151, 3, 0, 0, 0, 0, 154]);
+    const ds = diagnose(replaceLine(base(values), R1_LABEL, `${R1_LABEL}15130000155`));
+    assert.deepEqual(codes(ds), ['row-total-mismatch']);
+    assert.equal(ds[0].text, '15130000155');
+    assert.match(ds[0].message, /无论怎样拆分/);
+    assert.equal(ds[0].fix, undefined);
+  });
+  it('near miss: a row that lost a value, each of its numbers a cell (16 7 14 4 6 144), is a short row, not glued', () => {
+    const values = withR1([97, 16, 7, 14, 4, 6, 144]);
+    for (const sep of ['\t', ' ']) {
+      const ds = diagnose(replaceLine(base(values), R1_LABEL, [R1_LABEL, 16, 7, 14, 4, 6, 144].join(sep)));
+      assert.deepEqual(codes(ds), ['blank-cell']);
+      assert.match(ds[0].message, /只找到 6 个/);
+    }
+  });
+});
+
+/** Section 四 of a tabs report written as a scraper gives it: the header words and the values on one line. */
+function tableFourOnOneLine(text: string, values: string): string {
+  const start = text.indexOf('行政复议\n');
+  const end = text.indexOf('\n\n五、');
+  const header = '行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计';
+  return text.slice(0, start) + header + values + text.slice(end);
+}
+
+describe('table 四 on one line', () => {
+  const values = consistentValues(seededRandom(11));
+  values.table4 = [25, 3, 8, 0, 36, 3, 3, 0, 0, 6, 3, 0, 0, 0, 3];
+  it('15 glued digits after the header words', () => {
+    const text = tableFourOnOneLine(base(values), '25380363300630003');
+    const ds = diagnose(text);
+    assert.deepEqual(codes(ds), ['flattened-cells']);
+    assert.match(ds[0].message, /25 3 8 0 36 \| 3 3 0 0 6 \| 3 0 0 0 3/);
+    assert.deepEqual(cellValues(text, '四', 'G'), values.table4);
+  });
+  it('the values spaced after the header words, read with no diagnostic', () => {
+    const text = tableFourOnOneLine(base(values), ` ${values.table4.join(' ')}`);
+    assert.deepEqual(codes(diagnose(text)), []);
+    assert.deepEqual(cellValues(text, '四', 'G'), values.table4);
+  });
+  it('near miss: a sentence naming 行政复议 and 行政诉讼 with a number is not the table', () => {
+    const t = base(values);
+    const text = t.slice(0, t.indexOf('行政复议\n')) + '本年度行政复议、行政诉讼 0 件。' + t.slice(t.indexOf('\n\n五、'));
+    assert.deepEqual(codes(diagnose(text)), ['missing-table']);
+  });
+});
+
+describe('digits in prose around a glued table', () => {
+  it('numbers in a sentence after a table 二 written on one line are not cells', () => {
+    const t = base();
+    const start = t.indexOf('第二十条第（一）项');
+    const end = t.indexOf('\n\n三、');
+    const v = consistentValues(seededRandom(11)).table2;
+    const one =
+      `第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章${v.A1.join('')}行政规范性文件${v.A2.join(' ')}` +
+      `第二十条第（五）项信息内容本年处理决定数量行政许可${v.E1}第二十条第（六）项信息内容本年处理决定数量行政处罚${v.F1}行政强制${v.F2}` +
+      `第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费${v.H1}.09(二)主动公开的主要类别2023年，在主动公开的107条政府信息中，拨打12345热线3次。`;
+    const text = t.slice(0, start) + one + t.slice(end);
+    const table = parseDocument(text).reports[0].tables['二']!;
+    assert.deepEqual(table.rows.get('H1')!.cells!.map((c) => c.value), [v.H1[0] + 0.09]);
+    assert.deepEqual(table.rows.get('E1')!.cells!.map((c) => c.value), v.E1);
+    assert.deepEqual(table.rows.get('A1')!.cells!.map((c) => c.value), v.A1);
+    assert.ok(codes(diagnose(text)).every((c) => c === 'flattened-cells' || c === 'ambiguous-cells'), codes(diagnose(text)).join());
+  });
+  it('near miss: a year, a count and an ordinal stay label text (`2023年`, `509条，`, `（2）`, `2.其他`)', () => {
+    const t = base();
+    const noted = t.replace('四、结转下年度继续办理', '注：2023年共509条，（2）类不计\n四、结转下年度继续办理');
+    assert.deepEqual(codes(diagnose(noted)), []);
+  });
+});
+
+describe('a row on a line that holds the next rows', () => {
+  it('a short row: its value zone (what a row rewrite replaces) ends at the next row', () => {
+    const t = base();
+    const line = lineOf(t, R1_LABEL);
+    const short = line.split('\t').slice(0, 7).join(' ');
+    const text = t.replace(`${line}\n${lineOf(t, '二、上年结转')}`, `${short} ${lineOf(t, '二、上年结转').replace(/\t/g, ' ')}`);
+    const r1 = parseDocument(text).reports[0].tables['三']!.rows.get('R1')!;
+    assert.equal(r1.cells, null);
+    assert.ok(r1.valueZone.end <= text.indexOf('二、上年结转'), text.slice(r1.valueZone.start, r1.valueZone.end));
+  });
+});
+
+describe('a 法人或其他组织 subtotal column', () => {
+  it('subtotal-bad: the off-by-one subtotal reported on its cell, the row read by its columns, fix-all touches that cell only', () => {
+    const text = readExample('test/fixtures/defects/subtotal-bad.txt');
+    const ds = diagnose(text);
+    assert.deepEqual(codes(ds), ['row-total-mismatch']);
+    assert.equal(ds[0].text, '48');
+    assert.match(ds[0].message, /法人或其他组织·小计”应为 47（16\+7\+14\+4\+6=47），实为 48/);
+    assert.deepEqual(cellValues(text, '三', 'R1'), [97, 16, 7, 14, 4, 6, 144]);
+    const fixed = fixAll(text).text;
+    assert.equal(fixed, text.replace('\t97\t48\t', '\t97\t47\t'));
+  });
+  /** The tabs report with a subtotal written in the given rows, `off` added to some of them. */
+  const withColumn = (values: ReportValues, header: boolean, rows: readonly string[], off: Record<string, number> = {}): string => {
+    let text = base(values);
+    const table = parseDocument(text).reports[0].tables['三']!;
+    for (const key of rows) {
+      const line = lineOf(text, table.rows.get(key)!.labelText);
+      const v = values.table3[key];
+      const subtotal = v.slice(1, 6).reduce((a, b) => a + b, 0) + (off[key] ?? 0);
+      text = text.replace(line, [line.split('\t')[0], v[0], subtotal, ...v.slice(1)].join('\t'));
+    }
+    return header ? text.replace('商业企业\t科研机构', '小计\t商业企业\t科研机构') : text;
+  };
+  /** Values whose R4 has 2 in 商业企业 (so that its subtotal is 2), R1 and R24 adjusted to keep every rule. */
+  const withR4 = (): ReportValues => {
+    const values = consistentValues(seededRandom(5));
+    values.table3.R24 = values.table3.R24.map((v, c) => v - values.table3.R4[c] + [1, 2, 0, 0, 0, 0, 3][c]);
+    values.table3.R1 = values.table3.R1.map((v, c) => v - values.table3.R4[c] + [1, 2, 0, 0, 0, 0, 3][c]);
+    values.table3.R4 = [1, 2, 0, 0, 0, 0, 3];
+    return values;
+  };
+  it('decided for the table from most rows: a wrong subtotal in one row is reported, not read as the next cell', () => {
+    const values = withR4();
+    const text = withColumn(values, false, TABLE3_KEYS, { R4: 1 });
+    const ds = diagnose(text);
+    assert.deepEqual(codes(ds), ['row-total-mismatch']);
+    assert.equal(ds[0].text, '3');
+    assert.match(ds[0].message, /小计”应为 2/);
+    assert.equal(ds[0].fix!.preferred, true);
+    assert.deepEqual(cellValues(text, '三', 'R4'), values.table3.R4);
+  });
+  it('decided from the header’s 小计 where only one row has one; its fix is a single pick where that row does not add up', () => {
+    const values = withR4();
+    const text = withColumn(values, true, ['R4'], { R4: 1 }).replace(/^(（二）部分公开[^\n]*\t)3$/m, '$14');
+    const ds = diagnose(text);
+    const subtotal = ds.find((d) => /小计/.test(d.message))!;
+    assert.equal(subtotal.text, '3');
+    assert.equal(subtotal.fix!.preferred, false, 'the row’s own total is wrong too: its parts are in question');
+    assert.deepEqual(cellValues(text, '三', 'R4'), [1, 2, 0, 0, 0, 0, 4]);
+  });
+  it('near miss: a subtotal column whose every subtotal is right gives no diagnostic', () => {
+    const values = withR4();
+    assert.deepEqual(codes(diagnose(withColumn(values, true, TABLE3_KEYS))), []);
+  });
+});
+
+describe('units, letters and decimals in cells', () => {
+  it('a unit after a number is read past: 793件, 44.5万元', () => {
+    const t = base();
+    const text = replaceLine(replaceLine(t, '行政许可', '行政许可\t793件'), '行政事业性收费', '行政事业性收费\t44.5万元');
+    assert.deepEqual(codes(diagnose(text)), []);
+    assert.deepEqual(cellValues(text, '二', 'E1'), [793]);
+    assert.deepEqual(cellValues(text, '二', 'H1'), [44.5]);
+  });
+  it('the 2019 template’s 采购 cells: 2笔, 984361元, 547.9659万元', () => {
+    const t = base().replace('本年制发件数\t本年废止件数\t现行有效件数', '本年新制作数量\t本年新公开数量\t对外公开总数量');
+    const text = t.replace('\n\n三、', '\n第二十条第（九）项\n信息内容\t采购项目数量\t采购总金额\n政府集中采购\t2笔\t984361元\n\n三、');
+    assert.deepEqual(cellValues(text, '二', 'I1'), [2, 984361]);
+    assert.deepEqual(cellValues(text.replace('984361元', '547.9659万元'), '二', 'I1'), [2, 547.9659]);
+    assert.equal(ofCode(diagnose(text), 'invalid-number').length, 0);
+  });
+  it('a letter in a tab-separated cell is invalid-number on that cell, not a short row', () => {
+    const t = base();
+    const line = lineOf(t, R1_LABEL);
+    const cells = line.split('\t');
+    const text = t.replace(line, [...cells.slice(0, 3), 'x0', ...cells.slice(4)].join('\t'));
+    const ds = diagnose(text);
+    assert.deepEqual(codes(ds), ['invalid-number']);
+    assert.equal(ds[0].text, 'x0');
+    assert.match(ds[0].message, /科研机构/);
+  });
+  it('near miss: an ordinal in a cell of its own (`1.` then the label) is label text', () => {
+    const t = base();
+    assert.deepEqual(codes(diagnose(t.replace('1.属于国家秘密\t', '（三）不予公开\t1.\t属于国家秘密\t'))), []);
+  });
+  it('decimal-cell: a decimal in a count cell is invalid and in no sum; no fix writes a decimal', () => {
+    const text = readExample('test/fixtures/defects/decimal-cell.txt');
+    const ds = diagnose(text);
+    assert.deepEqual(codes(ds), ['invalid-number']);
+    assert.equal(ds[0].text, '97.5');
+    assert.equal(parseDocument(text).reports[0].tables['三']!.known({ row: 'R1', col: 0 }), null);
+    assert.ok(!/\d\.5/.test(fixAll(text).text.replace('97.5', '')));
+  });
+  it('near miss: a decimal in the 万元 fee is a value', () => {
+    const t = base();
+    assert.deepEqual(codes(diagnose(replaceLine(t, '行政事业性收费', '行政事业性收费\t12.5'))), []);
+  });
+});
+
+/** The scraper's real pages, with line breaks put around the section headings (their mid-line headings are found elsewhere). */
+function withHeadingLines(text: string): string {
+  const headings = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
+  for (const h of headings) {
+    const at = text.indexOf(h);
+    if (at >= 0) text = `${text.slice(0, at)}\n${h}\n${text.slice(at + h.length)}`;
+  }
+  return text;
+}
+
+describe('the 平潭 pages’ glued tables', () => {
+  const read = (name: string): string => withHeadingLines(readExample(`test/fixtures/real/${name}.txt`));
+  const allRows = (text: string, table: '二' | '三' | '四'): Record<string, (number | null)[] | null> =>
+    Object.fromEntries([...parseDocument(text).reports[0].tables[table]!.rows].map(([k, r]) => [k, r.cells?.map((c) => c.value) ?? null]));
+  it('gaj-2021: every row split, 1 0 0 0 0 0 1 where the page says so, and the balance error', () => {
+    const text = read('pingtan-gaj-2021');
+    const three = allRows(text, '三');
+    for (const key of TABLE3_KEYS) assert.deepEqual(three[key], ['R1', 'R23', 'R24', 'R25'].includes(key) ? [1, 0, 0, 0, 0, 0, 1] : [0, 0, 0, 0, 0, 0, 0], key);
+    assert.deepEqual(allRows(text, '四').G, new Array(15).fill(0));
+    assert.deepEqual(allRows(text, '二'), { A1: [0, 0, 0], A2: [0, 0, 2], E1: [0], F1: [141], F2: [0], H1: [0] });
+    const ds = diagnose(text);
+    assert.equal(ofCode(ds, 'balance-mismatch').length, 2);
+    assert.deepEqual([...new Set(codes(ds))].sort(), ['balance-mismatch', 'flattened-cells']);
+  });
+  it('shenpi-2020 (irregular spaces, 2019 template): every rule holds; one table 二 row is ambiguous', () => {
+    const text = read('pingtan-shenpi-2020');
+    const three = allRows(text, '三');
+    assert.deepEqual(three.R1, [1, 0, 0, 0, 0, 0, 1]);
+    assert.deepEqual(three.R3, [1, 0, 0, 0, 0, 0, 1]);
+    assert.deepEqual(three.R24, [1, 0, 0, 0, 0, 0, 1]);
+    const ds = diagnose(text);
+    assert.deepEqual(ds.filter((d) => d.severity === 'error'), []);
+    const ambiguous = ofCode(ds, 'ambiguous-cells');
+    assert.equal(ambiguous.length, 1);
+    assert.equal(ambiguous[0].text, '0494246');
+  });
+  it('czj-2023 (`0 0 0 0 0 00`): an all-zero table 三 and table 四, the fee 5949.09', () => {
+    const text = read('pingtan-czj-2023');
+    for (const [key, cells] of Object.entries(allRows(text, '三'))) assert.deepEqual(cells, [0, 0, 0, 0, 0, 0, 0], key);
+    assert.deepEqual(allRows(text, '四').G, new Array(15).fill(0));
+    assert.deepEqual(allRows(text, '二').H1, [5949.09]);
+    assert.deepEqual(ofCode(diagnose(text), 'flattened-cells').length, 28);
+  });
+});
+
+/**
+ * A consistent report with its tables written as a scraper glues them: each row's values run together after
+ * its label, some with a stray space between cells, and table 四's header and values on one line.
+ */
+function gluedReport(values: ReportValues, random: (max: number) => number): string {
+  const glue = (cells: string[]): string => cells.map((c, k) => (k > 0 && random(3) === 0 ? ' ' : '') + c).join('');
+  const lines = renderReport({ agency: '示例县发展和改革局', year: 2024, values, layout: 'tabs' }).split('\n');
+  const text = lines.map((l) => l.replace(/^([^\t\d][^\t]*)((?:\t\d+)+)$/, (_, label: string, cells: string) => label + (random(2) ? ' ' : '') + glue(cells.slice(1).split('\t')))).join('\n');
+  return tableFourOnOneLine(text, (random(2) ? ' ' : '') + glue(values.table4.map(String)));
+}
+
+describe('generated reports with glued cells', () => {
+  it('read back exactly, or the row is ambiguous-cells; never a wrong split, never an error', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed, glueSeed) => {
+        const values = consistentValues(seededRandom(seed));
+        const text = gluedReport(values, seededRandom(glueSeed));
+        const report = parseDocument(text).reports[0];
+        const ds = checkText(text).diagnostics;
+        assert.deepEqual(ds.filter((d) => d.code !== 'flattened-cells' && d.code !== 'ambiguous-cells').map((d) => d.code), []);
+        const ambiguous = ofCode(ds, 'ambiguous-cells');
+        const check = (table: '二' | '三' | '四', key: string, written: number[]): void => {
+          const row = report.tables[table]!.rows.get(key)!;
+          if (row.cells) assert.deepEqual(row.cells.map((c) => c.value), written, `${table} ${key}`);
+          else assert.ok(ambiguous.some((d) => d.span.start >= row.labelSpan.start && d.span.start <= row.valueZone.end), `${table} ${key} has no cells and no ambiguous-cells`);
+        };
+        for (const key of TABLE3_KEYS) check('三', key, values.table3[key]);
+        for (const [key, v] of Object.entries(values.table2)) check('二', key, v);
+        check('四', 'G', values.table4);
+      }),
+      { numRuns: 150 },
+    );
+  });
+  it('after an edit elsewhere, an incremental parse keeps the glued rows where a fresh parse has them', () => {
+    const doc = new IncrementalDocument(`${readExample('test/fixtures/defects/subtotal-bad.txt')}\n${twoAmbiguousRows()}`);
+    doc.update(0, 0, '\n\n');
+    assert.deepEqual(doc.snapshot().map(plainReport), parseDocument(doc.text).reports.map(plainReport));
+    const key = (d: object): string => JSON.stringify(d);
+    assert.deepEqual(doc.diagnostics().map(key).sort(), checkText(doc.text).diagnostics.map(key).sort());
+    assert.deepEqual(codes(checkText(doc.text).diagnostics).sort(), ['ambiguous-cells', 'ambiguous-cells', 'row-total-mismatch']);
+  });
+});

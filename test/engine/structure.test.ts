@@ -1,0 +1,162 @@
+// How a document is cut into reports: titles, running page headers, compilations, fragments.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { checkText, parseDocument } from '../../server/src/engine';
+import { consistentValues, LAYOUTS, renderReport, seededRandom, TABLE3_KEYS, TITLE_SHAPES, type ReportSpec } from '../support/generate';
+import { codes, readExample } from '../support/helpers';
+
+const PAGE_HEADER = readExample('test/fixtures/defects/page-header.txt');
+const HEADER = '2024年政府信息公开工作年度报告';
+const spec = (overrides: Partial<ReportSpec> = {}): ReportSpec => ({
+  agency: '示例县发展和改革局',
+  year: 2024,
+  values: consistentValues(seededRandom(8)),
+  layout: 'tabs',
+  ...overrides,
+});
+const lineStarts = (text: string): number[] => [0, ...[...text.matchAll(/\n/g)].map((m) => m.index + 1)];
+/** the text with `line` inserted after the first line equal to `after` */
+const insertAfter = (text: string, after: string, line: string): string => {
+  const lines = text.split('\n');
+  const at = lines.indexOf(after);
+  assert.ok(at >= 0, after);
+  lines.splice(at + 1, 0, line);
+  return lines.join('\n');
+};
+
+describe('running page headers', () => {
+  it('a header with no agency after 一、总体情况 is no second report (defects/page-header.txt)', () => {
+    const result = checkText(PAGE_HEADER);
+    assert.deepEqual(result.parsed.reports.map((r) => r.title), ['示例县发展和改革局2024年政府信息公开工作年度报告']);
+    assert.deepEqual(codes(result.diagnostics), []);
+  });
+  it('after every heading, with a page footer, in every layout and title shape: one report, no diagnostic', () => {
+    for (const layout of LAYOUTS) {
+      for (const title of TITLE_SHAPES) {
+        const text = renderReport(spec({ layout, title, pageBreaks: true }));
+        const result = checkText(text);
+        assert.equal(result.parsed.reports.length, 1, `${layout} ${title}`);
+        assert.deepEqual(codes(result.diagnostics), [], `${layout} ${title}`);
+      }
+    }
+  });
+  it('after a table row label (三、本年度办理结果) or any short table line: not the agency of a new report', () => {
+    const lines = renderReport(spec({ layout: 'lines' }));
+    for (const [source, after] of [[PAGE_HEADER, '三、本年度办理结果'], [PAGE_HEADER, '（三）不予公开'], [lines, '行政许可'], [lines, '申请人情况']]) {
+      const text = insertAfter(source, after, HEADER);
+      assert.equal(parseDocument(text).reports.length, 1, after);
+      assert.deepEqual(codes(checkText(text).diagnostics), [], after);
+    }
+  });
+  it('the report’s whole title again, inside the report, is a header too', () => {
+    const text = insertAfter(PAGE_HEADER, '四、政府信息公开行政复议、行政诉讼情况', '示例县发展和改革局2024年政府信息公开工作年度报告');
+    assert.equal(parseDocument(text).reports.length, 1);
+    assert.deepEqual(codes(checkText(text).diagnostics), []);
+  });
+  it('a header between the title and 一 does not take the agency away from the title', () => {
+    const [report] = parseDocument(insertAfter(PAGE_HEADER, '发布时间：2025-01-15', HEADER)).reports;
+    assert.equal(report.agency, '示例县发展和改革局');
+    assert.equal(report.titleSpan!.start, 0);
+  });
+});
+
+describe('compilations', () => {
+  const compilation = (specs: ReportSpec[]): string => specs.map(renderReport).join('\n');
+  it('reports whose titles have no agency, or have it on the line before, are still one report each', () => {
+    for (const title of TITLE_SHAPES) {
+      const agencies = ['示例县人民政府', '示例县发展和改革局', '示例市生态环境局', '示例县教育局'];
+      const text = compilation([2022, 2023, 2024, 2024].map((year, k) => spec({ agency: agencies[k], year, title, published: `${year + 1}-01-10` })));
+      const reports = parseDocument(text).reports;
+      assert.equal(reports.length, 4, title);
+      assert.deepEqual(reports.map((r) => r.year), [2022, 2023, 2024, 2024], title);
+      assert.deepEqual(codes(checkText(text).diagnostics), [], title);
+    }
+  });
+  it('a report of another agency that lacks 一 still starts a report of its own', () => {
+    const second = renderReport(spec({ agency: '示例市生态环境局' })).replace('一、总体情况\n', '');
+    const reports = parseDocument(`${renderReport(spec())}\n${second}`).reports;
+    assert.deepEqual(reports.map((r) => r.agency), ['示例县发展和改革局', '示例市生态环境局']);
+    assert.deepEqual(reports[1].sections.map((s) => s.number), [2, 3, 4, 5, 6]);
+  });
+  it('a fragment cut after a heading, then a title with no agency: the title starts the next report, not the heading', () => {
+    const text = readExample('test/fixtures/defects/dup-report.txt');
+    const lines = lineStarts(text);
+    const reports = parseDocument(text).reports;
+    assert.deepEqual(reports.map((r) => r.span.start), [lines[0], lines[1], lines[4]]);
+    assert.deepEqual(reports.map((r) => r.agency), ['', '', '示例局']);
+    assert.deepEqual(reports.map((r) => r.sections.map((s) => s.number)), [[6], [1], [1]]);
+  });
+});
+
+describe('markdown from OCR tools', () => {
+  it('# title, ## headings and ### before table 三’s numbered labels, in every layout and title shape: read as plain text is', () => {
+    for (const layout of LAYOUTS) {
+      for (const title of TITLE_SHAPES) {
+        const values = consistentValues(seededRandom(layout.length * 7 + title.length));
+        const text = renderReport(spec({ layout, title, values, markdown: true }));
+        // a markdown table's rows are no headings
+        if (layout !== 'pipes') assert.match(text, /^### 一、本年新收政府信息公开申请数量/m);
+        const result = checkText(text);
+        assert.deepEqual(codes(result.diagnostics), [], `${layout} ${title}`);
+        const [report] = result.parsed.reports;
+        assert.equal(report.title, title === 'no-agency' ? HEADER : `示例县发展和改革局${HEADER}`);
+        assert.equal(report.agency, title === 'no-agency' ? '' : '示例县发展和改革局');
+        assert.deepEqual(report.sections.map((s) => s.headingText.slice(0, 3)), ['一、总', '二、主', '三、收', '四、政', '五、存', '六、其']);
+        for (const key of TABLE3_KEYS) assert.deepEqual(report.tables['三']!.rows.get(key)!.cells!.map((c) => c.value), values.table3[key], `${layout} ${key}`);
+      }
+    }
+  });
+  it('a # title with spaces around the year names its agency and year', () => {
+    const text = renderReport(spec()).replace(/^.*\n/, '# 示例县人民政府 2025 年 政府信息公开工作年度报告\n');
+    const [report] = parseDocument(text).reports;
+    assert.deepEqual([report.agency, report.year, report.title], ['示例县人民政府', 2025, '示例县人民政府 2025 年 政府信息公开工作年度报告']);
+  });
+  it('a heading in bold (**五、…**) is a heading, shown without its marks', () => {
+    const text = renderReport(spec()).replace('五、存在的主要问题及改进情况', '**五、存在的主要问题及改进情况**');
+    assert.deepEqual(codes(checkText(text).diagnostics), []);
+    assert.equal(parseDocument(text).reports[0].sections[4].headingText, '五、存在的主要问题及改进情况');
+  });
+});
+
+describe('no cascade of missing-section', () => {
+  const withoutHeadings = (numerals: string): string =>
+    [...numerals].reduce((text, n) => text.replace(new RegExp(`^${n}、(?:总体|主动|收到|政府信息公开行政|存在|其他需要).*\\n`, 'm'), ''), renderReport(spec()));
+  it('a title with most headings unread: one missing-section on the title naming what is missing, with no fix', () => {
+    const text = withoutHeadings('一二四五');
+    const ds = checkText(text).diagnostics.filter((d) => d.code === 'missing-section');
+    assert.equal(ds.length, 1);
+    assert.deepEqual(ds[0].span, parseDocument(text).reports[0].titleSpan);
+    assert.equal(ds[0].severity, 'error');
+    assert.equal(ds[0].message, '六个部分的标题只识别出 2 个，缺少第一、二、四、五部分（“一、总体情况”“二、主动公开政府信息情况”“四、政府信息公开行政复议、行政诉讼情况”“五、存在的主要问题及改进情况”）；如果这些部分其实都在，是其标题的写法未能识别');
+    assert.equal(ds[0].fix, undefined);
+    const en = checkText(text, { locale: 'en' }).diagnostics.filter((d) => d.code === 'missing-section');
+    assert.match(en[0].message, /^Only 2 of the six section headings were recognised; sections 一, 二, 四, 五 are missing/);
+  });
+  it('a title and no heading at all: one missing-section', () => {
+    const ds = checkText(`${renderReport(spec()).split('\n')[0]}\n\n正文。\n`).diagnostics;
+    assert.deepEqual(codes(ds), ['missing-section']);
+    assert.match(ds[0].message, /只识别出 0 个，缺少第一、二、三、四、五、六部分/);
+  });
+  it('half the headings missing: each is reported, with its fix', () => {
+    const ds = checkText(withoutHeadings('二四六')).diagnostics.filter((d) => d.code === 'missing-section');
+    assert.deepEqual(ds.map((d) => d.message.slice(0, 5)).sort(), ['缺少第二部', '缺少第四部', '缺少第六部'].sort());
+    assert.ok(ds.every((d) => d.fix));
+  });
+  it('no title: each missing section is reported (there is no title to say it on)', () => {
+    const text = withoutHeadings('一二四五').split('\n').slice(1).join('\n');
+    assert.equal(checkText(text).diagnostics.filter((d) => d.code === 'missing-section').length, 4);
+  });
+});
+
+describe('page furniture in a section', () => {
+  const emptySix = (after: string): string => renderReport(spec()).replace('本年度未收取信息处理费。\n', after);
+  it('a section holding only a page footer and the next page’s running header is empty', () => {
+    for (const furniture of ['- 5 -\n', '第 5 页 共 5 页\n', `- 5 -\n${HEADER}\n`, `## ${HEADER}\n`, '示例县发展和改革局2024年政府信息公开工作年度报告\n']) {
+      const ds = checkText(emptySix(furniture)).diagnostics;
+      assert.deepEqual(codes(ds), ['empty-section'], furniture);
+    }
+  });
+  it('near miss: a sentence that names the report is text', () => {
+    assert.deepEqual(codes(checkText(emptySix(`本机关${HEADER}已按时公开。\n`)).diagnostics), []);
+  });
+});

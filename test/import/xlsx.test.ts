@@ -1,0 +1,167 @@
+// The Excel reader on workbooks written here the way Excel writes them.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { checkText, parseDocument } from '../../server/src/engine';
+import { evaluateSum, shiftFormula, type Operand } from '../../server/src/import/formula';
+import { originAt } from '../../server/src/import/origins';
+import { importXlsx } from '../../server/src/import/xlsx';
+import { arbVariant, namedDiagnostics, variantReport } from '../support/import-check';
+import { keyName } from '../support/official';
+import { xlsxFile, xlsxReport, type SheetCell, type XlsxReportOptions } from '../support/ooxml';
+
+const lines = (cells: SheetCell[], merges: string[] = []): string[] => importXlsx(xlsxFile([{ name: 'Sheet1', cells, merges }])).text.split('\n').filter((l) => l);
+
+describe('XLSX import: the same report as its text form', () => {
+  for (const formulas of ['cached', 'uncached', 'none'] as const) {
+    it(`one sheet, totals ${formulas === 'none' ? 'as values' : `as formulas ${formulas}`}: the same diagnostics on the same cells, every value's origin its cell`, () => {
+      fc.assert(
+        fc.property(arbVariant, (variant) => {
+          const report = variantReport(variant);
+          const { bytes, placement } = xlsxReport(report.blocks, { layout: 'one-sheet', formulas });
+          const imported = importXlsx(bytes);
+          assert.deepEqual(namedDiagnostics(imported.text), namedDiagnostics(report.text));
+          assert.deepEqual(imported.formulaRanges, []);
+          const tables = parseDocument(imported.text).reports[0].tables;
+          for (const b of report.blocks) {
+            if (b.kind !== 'table') continue;
+            for (const c of b.table.cells) {
+              if (!c.key) continue;
+              const span = tables[c.key.table]!.rows.get(c.key.row)!.cells![c.key.col].span;
+              assert.deepEqual(originAt(imported, span), placement.get(keyName(c.key)));
+            }
+          }
+        }),
+        { numRuns: 10 },
+      );
+    });
+  }
+
+  it("a sheet per table under its section's heading: the tables' diagnostics are the text form's", () => {
+    const inTables = (named: string[]): string[] => named.filter((d) => /\|[二三四]\/[^|]*$/.test(d));
+    fc.assert(
+      fc.property(arbVariant, (variant) => {
+        const report = variantReport(variant);
+        const imported = importXlsx(xlsxReport(report.blocks, { layout: 'sheet-per-table', formulas: 'cached' }).bytes);
+        assert.deepEqual(inTables(namedDiagnostics(imported.text)), inTables(namedDiagnostics(report.text)));
+      }),
+      { numRuns: 10 },
+    );
+  });
+});
+
+describe('XLSX import: a 总计 whose SUM range misses an addend', () => {
+  const report = variantReport({ seed: 11, fullWidth: false, deltas: [], blanks: [] });
+  const imported = (options: Partial<XlsxReportOptions>) => {
+    const { bytes, placement } = xlsxReport(report.blocks, { layout: 'one-sheet', formulas: 'cached', ...options });
+    return { imported: importXlsx(bytes), placement };
+  };
+
+  it('=SUM(D…:H…) for a row whose 其他 is in I: reported on the total, which the engine finds short by 其他', () => {
+    const row = Object.keys(report.values.table3).find((k) => k.startsWith('R') && report.values.table3[k][5] > 0)!;
+    const key = keyName({ table: '三', row, col: 6 });
+    const { imported: result, placement } = imported({ shortRange: key });
+    const total = placement.get(key)!.cell;
+    const other = placement.get(keyName({ table: '三', row, col: 5 }))!.cell;
+    const line = total.replace(/^[A-Z]+/, '');
+    assert.equal(result.formulaRanges!.length, 1);
+    const found = result.formulaRanges![0];
+    assert.deepEqual({ cell: found.cell, formula: found.formula, missing: found.missing }, { cell: total, formula: `=SUM(D${line}:H${line})`, missing: [other] });
+    assert.match(found.message, new RegExp(`${total} 的公式 =SUM\\(D${line}:H${line}\\) 未包括 ${other}`));
+    assert.equal(result.text.slice(found.span.start, found.span.end), String(report.values.table3[row][6] - report.values.table3[row][5]));
+    const mismatch = checkText(result.text).diagnostics.filter((d) => d.code === 'row-total-mismatch');
+    assert.deepEqual(mismatch.map((d) => d.span), [found.span]);
+  });
+
+  it('（七）总计 =SUM over the outcome rows stopping one row short: the row left out is named, even when it holds 0', () => {
+    const key = keyName({ table: '三', row: 'R24', col: 0 });
+    const { imported: result, placement } = imported({ shortRange: key });
+    assert.deepEqual(result.formulaRanges!.map((f) => [f.cell, f.missing]), [[placement.get(key)!.cell, [placement.get(keyName({ table: '三', row: 'R23', col: 0 }))!.cell]]]);
+  });
+
+  it('a range short of cells that hold nothing, or of a 小结 column, or a sum that is no 总计, is not reported', () => {
+    const cells: SheetCell[] = [
+      { ref: 'A1', value: '项目' }, { ref: 'B1', value: 'a' }, { ref: 'C1', value: 'b' }, { ref: 'D1', value: 'c' }, { ref: 'E1', value: '小结' }, { ref: 'F1', value: '总计' }, { ref: 'G1', value: '备用' },
+      { ref: 'A2', value: '甲' }, { ref: 'B2', value: 1 }, { ref: 'C2', value: 2 }, { ref: 'D2', value: 3 }, { ref: 'E2', formula: 'SUM(B2:C2)', cached: 3 }, { ref: 'F2', formula: 'SUM(B2:D2)', cached: 6 }, { ref: 'G2', formula: 'SUM(B2:C2)', cached: 3 },
+      { ref: 'A3', value: '乙' }, { ref: 'B3', value: 1 }, { ref: 'C3', value: 2 }, { ref: 'F3', formula: 'SUM(B3:C3)', cached: 3 },
+    ];
+    assert.deepEqual(importXlsx(xlsxFile([{ name: 'Sheet1', cells }])).formulaRanges, []);
+  });
+
+  it("table 四's third group with the second group's 总计 left blank: the second group's numbers are not its addends", () => {
+    const blanked = variantReport({ seed: 1, fullWidth: false, deltas: [], blanks: [{ table: '四', row: 'G', col: 9 }] });
+    for (const formulas of ['cached', 'uncached'] as const) {
+      assert.deepEqual(importXlsx(xlsxReport(blanked.blocks, { layout: 'one-sheet', formulas }).bytes).formulaRanges, []);
+    }
+  });
+
+  it("table 四's second group: its range starts after the first group's 总计, which is not an addend", () => {
+    const key = keyName({ table: '四', row: 'G', col: 9 });
+    const { imported: result, placement } = imported({ shortRange: key });
+    assert.deepEqual(result.formulaRanges!.map((f) => [f.cell, f.missing]), [[placement.get(key)!.cell, [placement.get(keyName({ table: '四', row: 'G', col: 8 }))!.cell]]]);
+  });
+});
+
+describe('XLSX import: values as Excel shows them', () => {
+  it('shared and inline strings (rich text joined, phonetic guides left out), numbers without binary noise, booleans, errors, dates', () => {
+    const cells: SheetCell[] = [
+      { ref: 'A1', value: '发布时间：' },
+      { ref: 'B1', xml: '<c r="B1" s="3"><v>45672</v></c>' },
+      { ref: 'C1', xml: '<c r="C1" s="4"><v>45672</v></c>' },
+      { ref: 'A2', xml: '<c r="A2" t="inlineStr"><is><r><t>行政</t></r><r><rPr><b/></rPr><t>许可</t></r><rPh sb="0" eb="2"><t>ギョウセイ</t></rPh></is></c>' },
+      { ref: 'B2', xml: '<c r="B2"><v>0.30000000000000004</v></c>' },
+      { ref: 'C2', xml: '<c r="C2" t="b"><v>1</v></c>' },
+      { ref: 'D2', xml: '<c r="D2" t="e"><f>1/0</f><v>#DIV/0!</v></c>' },
+      { ref: 'E2', xml: '<c r="E2" t="str"><f>"合"&amp;"计"</f><v>合计</v></c>' },
+    ];
+    assert.deepEqual(lines(cells), ['发布时间：\t2025-01-15\t2025-01-15', '行政许可\t0.3\tTRUE\t#DIV/0!\t合计']);
+  });
+
+  it('a formula without a cached value: a plain sum is evaluated (through other formulas, shared ones moved), anything else is blank with a note', () => {
+    const cells: SheetCell[] = [
+      { ref: 'A1', value: '规章' }, { ref: 'B1', value: 1 }, { ref: 'C1', value: 2 }, { ref: 'D1', xml: '<c r="D1"><f t="shared" ref="D1:D2" si="0">SUM(B1:C1)</f></c>' },
+      { ref: 'A2', value: '行政规范性文件' }, { ref: 'B2', value: 3 }, { ref: 'C2', value: 4 }, { ref: 'D2', xml: '<c r="D2"><f t="shared" si="0"/></c>' },
+      { ref: 'A3', value: '合计' }, { ref: 'B3', formula: 'B1+B2' }, { ref: 'C3', formula: 'AVERAGE(C1:C2)' }, { ref: 'D3', formula: 'SUM(D1:D2)-B3+(1)' },
+    ];
+    const imported = importXlsx(xlsxFile([{ name: '表二', cells }]));
+    assert.deepEqual(imported.text.split('\n').filter((l) => l), ['规章\t1\t2\t3', '行政规范性文件\t3\t4\t7', '合计\t4\t\t7']);
+    assert.ok(imported.notes.some((n) => n.includes('C3') && n.includes('AVERAGE')), imported.notes.join('\n'));
+    assert.ok(imported.notes.some((n) => /4 个公式没有保存计算结果，已按公式求和/.test(n)), imported.notes.join('\n'));
+  });
+
+  it('merged ranges: one cell at the corner; empty bordered cells are empty fields; a hidden sheet is not read', () => {
+    const cells: SheetCell[] = [
+      { ref: 'A1', value: '（三）不予公开' }, { ref: 'B1', value: '1.属于国家秘密' }, { ref: 'C1', value: 5 }, { ref: 'D1' },
+      { ref: 'A2' }, { ref: 'B2', value: '2.其他法律行政法规禁止公开' }, { ref: 'C2' }, { ref: 'D2', value: 6 },
+    ];
+    const bytes = xlsxFile([{ name: '表三', cells, merges: ['A1:A2'] }, { name: '备用', hidden: true, cells: [{ ref: 'A1', value: '不应出现' }] }]);
+    const imported = importXlsx(bytes);
+    assert.deepEqual(imported.text.split('\n').filter((l) => l), ['（三）不予公开\t1.属于国家秘密\t5\t', '2.其他法律行政法规禁止公开\t\t6']);
+    assert.deepEqual(imported.notes, ['隐藏的工作表「备用」未读取']);
+    const at = imported.text.indexOf('6');
+    assert.deepEqual(originAt(imported, { start: at, end: at + 1 }), { sheet: '表三', cell: 'D2' });
+    const row2 = imported.text.indexOf('2.其他');
+    assert.deepEqual(originAt(imported, { start: row2, end: row2 + 2 }), { sheet: '表三', cell: 'B2' });
+  });
+});
+
+describe('XLSX import: formulas', () => {
+  const grid: Record<string, Operand> = { A1: 1, B1: 2, C1: '3', D1: '文字', A2: 10, B2: null };
+  const at = ({ row, col }: { row: number; col: number }): Operand => grid[`${String.fromCharCode(65 + col)}${row + 1}`] ?? null;
+  it('evaluates SUM over ranges and references, + and -, and nothing else', () => {
+    assert.equal(evaluateSum('SUM(A1:D1)', at), 3);
+    assert.equal(evaluateSum('A1+C1-B1', at), 2);
+    assert.equal(evaluateSum('SUM(A1,A2:B2)+(2-1)', at), 12);
+    assert.equal(evaluateSum('$A$1+B2', at), 1);
+    assert.equal(evaluateSum('A1+D1', at), null);
+    assert.equal(evaluateSum('AVERAGE(A1:B1)', at), null);
+    assert.equal(evaluateSum('Sheet2!A1+1', at), null);
+    assert.equal(evaluateSum('SUM(A1:B1', at), null);
+  });
+  it('moves a shared formula: relative references only, not inside strings or sheet names', () => {
+    assert.equal(shiftFormula('SUM(A5:C5)', 1, 0), 'SUM(A6:C6)');
+    assert.equal(shiftFormula('$A$1+B1+$C2+D$3', 2, 1), '$A$1+C3+$C4+E$3');
+    assert.equal(shiftFormula('表三!D5+"D5"', 1, 0), '表三!D6+"D5"');
+    assert.equal(shiftFormula('LOG10(A1)', 1, 0), 'LOG10(A2)');
+  });
+});
