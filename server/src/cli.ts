@@ -1,8 +1,10 @@
 // `xxgk check [--format text|json|sarif|html] [--encoding auto|utf8|gbk] [--locale zh|en] [--fix] PATH...`,
-// `xxgk summary [--format csv|xlsx|json|html] PATH...`, `xxgk --version`, `xxgk --help` (SPEC §5).
+// `xxgk summary [--format csv|xlsx|json|html] PATH...`, `xxgk import FILE [-o OUT]`, `xxgk --version`,
+// `xxgk --help` (SPEC §5).
 // Exit status: 0 no error-severity diagnostic, 1 some, 2 usage or I/O error.
 import { localeFlag, parseArgs, UsageError, type Invocation } from './cli/args';
 import { check } from './cli/check';
+import { convert } from './cli/convert';
 import { type Environment, chooseLocale, environmentLocale } from './cli/locale';
 import { cliMessage } from './cli/messages';
 import { Sink } from './cli/sink';
@@ -46,6 +48,7 @@ async function dispatch(argv: readonly string[], out: Sink, tell: (line: string)
     return 0;
   }
   const options = { locale, severity: config.severity, deadline: config.deadline };
+  if (invocation.command === 'import') return convert(invocation, locale, out, tell);
   return invocation.command === 'summary' ? summarize(invocation, options, out, tell) : check(invocation, options, out, tell);
 }
 

@@ -25,12 +25,12 @@ describe('xxgk: commands and options', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'chek'), readExample(BROKEN)); // a report named like the typo: it must not be checked
     const stderr = usageError(['chek', 'chek'], {}, dir);
-    assert.equal(stderr, 'xxgk: 没有“chek”这个命令（是不是“check”？）；可用的命令：check, summary；xxgk --help 查看用法\n');
+    assert.equal(stderr, 'xxgk: 没有“chek”这个命令（是不是“check”？）；可用的命令：check, summary, import；xxgk --help 查看用法\n');
   });
 
   it('a path where the command should be is a usage error too (no command, no check)', () => {
-    assert.match(usageError(['examples/']), /没有“examples\/”这个命令；可用的命令：check, summary/);
-    assert.match(usageError([]), /^xxgk: 缺少命令（check, summary）/);
+    assert.match(usageError(['examples/']), /没有“examples\/”这个命令；可用的命令：check, summary, import/);
+    assert.match(usageError([]), /^xxgk: 缺少命令（check, summary, import）/);
     assert.match(usageError(['--format', 'json', 'examples/']), /^xxgk: 缺少命令/);
   });
 
@@ -93,7 +93,7 @@ describe('xxgk check: files that are not there', () => {
     const r = xxgk(['check', dir]);
     assert.equal(r.code, 0);
     assert.equal(r.stdout, '');
-    assert.equal(r.stderr, `xxgk: 没有找到年报文件（在 ${dir} 中查找 *.txt *.md *.xxgk）\n`);
+    assert.equal(r.stderr, `xxgk: 没有找到年报文件（在 ${dir} 中查找 *.txt *.md *.xxgk *.html *.htm *.shtml *.docx *.xlsx *.pdf）\n`);
     const json = xxgk(['check', '--format', 'json', dir]);
     assert.deepEqual(JSON.parse(json.stdout), { version: 1, files: [] });
     assert.match(json.stderr, /没有找到年报文件/);
@@ -131,7 +131,7 @@ describe('xxgk: the message language', () => {
   });
 
   it('usage errors and file errors follow LANG as well', () => {
-    assert.equal(usageError(['chek'], { LANG: 'en_US.UTF-8' }), 'xxgk: there is no command “chek” (did you mean “check”?); the commands are check, summary; xxgk --help shows the usage\n');
+    assert.equal(usageError(['chek'], { LANG: 'en_US.UTF-8' }), 'xxgk: there is no command “chek” (did you mean “check”?); the commands are check, summary, import; xxgk --help shows the usage\n');
     assert.equal(xxgk(['check', 'nothing-here.txt'], { env: { LANG: 'en_US.UTF-8' } }).stderr, 'xxgk: nothing-here.txt: no such file or folder\n');
   });
 });

@@ -54,9 +54,10 @@ describe('xxgk check --format html, to be mailed', () => {
     assert.match(page, /<tfoot>.*?<td class="file">3 份年报<\/td><td class="n" data-sort="3408">3408<\/td>/s, 'R1 totalled: 145 + 144 + 3119');
   });
 
-  it('opens each report with errors or warnings, folds a clean one, and names the template "2021 年版" above it', () => {
-    assert.match(page, /<details class="report" id="r0" open><summary><span class="file">broken\.txt<\/span> · 适用 2021 年版格式 · <span class="bad">7 个错误，0 个警告，0 个提示<\/span><\/summary>/);
-    assert.match(page, /<details class="report" id="r1"><summary><span class="file">clean\.txt<\/span> · 适用 2021 年版格式 · <span>没有发现问题<\/span><\/summary>/);
+  it('opens each report with errors or warnings, folds a clean one, and says "2021 年版" under its title', () => {
+    assert.match(page, /<details class="report" id="r0" open><summary><span class="file">broken\.txt<\/span> · 示例县市场监督管理局2024年政府信息公开工作年度报告 · <span class="bad">7 个错误，0 个警告，0 个提示<\/span><\/summary>/);
+    assert.match(page, /<details class="report" id="r1"><summary><span class="file">clean\.txt<\/span> · 示例县发展和改革局2024年政府信息公开工作年度报告 · <span>没有发现问题<\/span><\/summary>/);
+    assert.match(page, /<p class="meta">2024 年度 · 适用 2021 年版格式<\/p>/);
   });
 
   it('joins the lines a PDF broke into paragraphs and drops the page footers, in the drawing only', () => {

@@ -6,7 +6,7 @@ import { editDistance } from '../engine/text/distance';
 import type { Encoding } from '../files/decode';
 import type { CliMessageKey } from './messages';
 
-export const COMMANDS = ['check', 'summary'] as const;
+export const COMMANDS = ['check', 'summary', 'import'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export const CHECK_FORMATS = ['text', 'json', 'sarif', 'html'] as const;
@@ -35,7 +35,15 @@ export interface SummaryArgs {
   readonly paths: readonly string[];
 }
 
-export type Invocation = { readonly command: 'help' } | { readonly command: 'version' } | CheckArgs | SummaryArgs;
+export interface ImportArgs {
+  readonly command: 'import';
+  readonly file: string;
+  /** -o OUT: the file the text is written to; null for stdout */
+  readonly output: string | null;
+  readonly locale: Locale | null;
+}
+
+export type Invocation = { readonly command: 'help' } | { readonly command: 'version' } | CheckArgs | SummaryArgs | ImportArgs;
 
 export class UsageError extends Error {
   constructor(
@@ -49,15 +57,20 @@ export class UsageError extends Error {
 }
 
 interface OptionSpec {
-  /** the values the option takes in each command that has it; an empty list for a flag */
-  readonly values: Partial<Record<Command, readonly string[]>>;
+  /** the values the option takes in each command that has it: a list, none (a flag), or any (a file name) */
+  readonly values: Partial<Record<Command, readonly string[] | 'any'>>;
+  /** the option this one is short for */
+  readonly of?: string;
 }
 
+const OUTPUT: OptionSpec = { values: { import: 'any' } };
 const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   '--format': { values: { check: CHECK_FORMATS, summary: SUMMARY_FORMATS } },
   '--encoding': { values: { check: ENCODINGS, summary: ENCODINGS } },
-  '--locale': { values: { check: LOCALES, summary: LOCALES } },
+  '--locale': { values: { check: LOCALES, summary: LOCALES, import: LOCALES } },
   '--fix': { values: { check: [] } },
+  '--output': OUTPUT,
+  '-o': { ...OUTPUT, of: '--output' },
 };
 
 /** A name close to what was typed (one or two letters off), for "did you mean". */
@@ -107,11 +120,16 @@ export function parseArgs(argv: readonly string[]): Invocation {
       continue;
     }
     const value = inline ?? rest.shift();
-    if (value === undefined) throw new UsageError('usage.missing-value', { name, values: allowed.join('|') });
-    if (!allowed.includes(value)) throw new UsageError('usage.bad-value', { name, value, values: allowed.join('|') });
-    values[name] = value;
+    const shown = allowed === 'any' ? 'OUT' : allowed.join('|');
+    if (value === undefined) throw new UsageError('usage.missing-value', { name, values: shown });
+    if (allowed !== 'any' && !allowed.includes(value)) throw new UsageError('usage.bad-value', { name, value, values: shown });
+    values[spec.of ?? name] = value;
   }
   if (!paths.length) throw new UsageError('usage.no-path', { command });
+  if (command === 'import') {
+    if (paths.length > 1) throw new UsageError('usage.one-file');
+    return { command, file: paths[0], output: values['--output'] ?? null, locale: (values['--locale'] as Locale | undefined) ?? null };
+  }
   const encoding = (values['--encoding'] ?? 'auto') as Encoding;
   const locale = (values['--locale'] as Locale | undefined) ?? null;
   if (command === 'summary') return { command, format: (values['--format'] ?? 'csv') as SummaryFormat, encoding, locale, paths };

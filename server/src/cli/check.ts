@@ -19,6 +19,7 @@ import { loadFixed, type FixTally } from './fix';
 import { toJson, toSarif, toText, type FileReport } from './format';
 import { toHtml, type Checked } from './html';
 import { cliMessage } from './messages';
+import { originOf } from './origins';
 import { commonRoot } from './paths';
 import type { Sink } from './sink';
 
@@ -52,6 +53,7 @@ export function* checkedFiles(
       yield { path: l.path, reports: [], diagnostics: [], error: l.error };
       continue;
     }
+    const source = l.source && { format: l.source.format };
     if (l.binary) {
       yield { path: l.path, reports: [], diagnostics: [], notice: message(locale, 'not-a-report') };
       continue;
@@ -63,31 +65,35 @@ export function* checkedFiles(
       // one file the checker fails on is that file's error: the others are still checked, the document stays whole
       outcome.failed = true;
       tell(`xxgk: ${l.path}: ${cliMessage(locale, 'io.internal', { reason: (e as Error).stack ?? String(e) })}`);
-      yield { path: l.path, reports: [], diagnostics: [], error: cliMessage(locale, 'io.internal', { reason: (e as Error).message }) };
+      yield { path: l.path, source, reports: [], diagnostics: [], error: cliMessage(locale, 'io.internal', { reason: (e as Error).message }) };
       continue;
     }
     parsed[i] = null;
-    // a file decoded with bad bytes replaced is checked, and says so
-    const replaced = l.replaced ? message(locale, 'not-utf8', { count: l.replaced }) : null;
+    // a file decoded with bad bytes replaced, or imported with something to say, is checked, and says so
+    const said = [l.replaced ? message(locale, 'not-utf8', { count: l.replaced }) : null, ...(l.notes ?? [])].filter((n): n is string => !!n);
+    const join = (notices: string[]): string => notices.join(locale === 'zh' ? '；' : '; ');
     if (!isReport(result)) {
-      const notice = [replaced, message(locale, 'not-a-report')].filter(Boolean).join(locale === 'zh' ? '；' : '; ');
-      yield { path: l.path, reports: [], diagnostics: [], notice };
+      yield { path: l.path, source, reports: [], diagnostics: [], notice: join([...said, message(locale, 'not-a-report')]) };
       continue;
     }
     const text = l.text!;
     const index = new LineIndex(text);
-    onChecked(l.path, { text, result });
+    onChecked(l.path, { text, result, source: l.source });
     outcome.errors ||= result.diagnostics.some((d) => d.severity === 'error');
     const diagnostics = result.diagnostics;
     yield {
       path: l.path,
+      source,
       reports: result.reports.map((r) => ({ title: r.title, year: r.year, template: r.template, range: index.range(r.span.start, r.span.end) })),
       diagnostics: {
         *[Symbol.iterator]() {
-          for (const d of diagnostics) yield { code: d.code, severity: d.severity, message: d.message, range: index.range(d.span.start, d.span.end) };
+          for (const d of diagnostics) {
+            const origin = originOf(l.source, d.span);
+            yield { code: d.code, severity: d.severity, message: d.message, range: index.range(d.span.start, d.span.end), ...(origin && { origin }) };
+          }
         },
       },
-      ...(replaced && { notice: replaced }),
+      ...(said.length && { notice: join(said) }),
     };
   }
 }
@@ -98,10 +104,10 @@ function* endLine(pieces: Iterable<string>): Generator<string> {
 }
 
 /** Reads every file under the paths; a file that cannot be read is said once, on stderr. */
-export async function loadAll(paths: readonly string[], load: (found: FoundFile) => Loaded, locale: Locale, tell: (line: string) => void): Promise<Loaded[]> {
+export async function loadAll(paths: readonly string[], load: (found: FoundFile) => Loaded | Promise<Loaded>, locale: Locale, tell: (line: string) => void): Promise<Loaded[]> {
   const loaded: Loaded[] = [];
-  await eachFile(paths, locale, tell, (found) => {
-    const l = load(found);
+  await eachFile(paths, locale, tell, async (found) => {
+    const l = await load(found);
     if (l.error !== undefined) tell(`xxgk: ${l.path}: ${l.error}`);
     loaded.push(l);
   });

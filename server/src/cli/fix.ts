@@ -7,7 +7,7 @@ import * as iconv from 'iconv-lite';
 import { fixAll, LineIndex, type EngineOptions, type Locale, type TextEdit } from '../engine';
 import { decode, type Decoded, type Encoding } from '../files/decode';
 import type { FoundFile } from '../files/find';
-import { loadedText, readFound, type Loaded } from './files';
+import { importFound, isPublished, loadedText, readFound, type Loaded } from './files';
 import { cliMessage } from './messages';
 
 /** One edit as the user is told of it: where it is in the file as it was, what it was, what it became. */
@@ -93,18 +93,25 @@ export interface FixTally {
 /**
  * A text file read with its safe fixes written back: each change reported as `path:line:col: old → new` (where
  * it was); the file then checked as it now is. A file that cannot be rewritten faithfully, or written, is told
- * so (stderr) and checked as it was.
+ * so (stderr) and checked as it was. A published file (PDF, Word…) is never rewritten: it is checked, and told
+ * so when it has fixes to make.
  */
-export function loadFixed(
+export async function loadFixed(
   found: FoundFile,
   encoding: Encoding,
   options: EngineOptions & { locale: Locale },
   tally: FixTally,
   report: (line: string) => void,
   tell: (line: string) => void,
-): Loaded {
+): Promise<Loaded> {
   const read = readFound(found, options.locale);
   if ('error' in read) return { path: found.path, error: read.error };
+  if (isPublished(found.path)) {
+    const imported = await importFound(found.path, read.bytes);
+    const fixable = imported.text === undefined ? 0 : fixAll(imported.text, options).edits.length;
+    if (fixable) tell(`xxgk: ${found.path}: ${cliMessage(options.locale, 'fix.published', { count: fixable })}`);
+    return imported;
+  }
   const decoded = decode(read.bytes, encoding);
   const loaded = loadedText(found.path, decoded);
   if (decoded.binary) return loaded;

@@ -3,14 +3,18 @@
 import { isAbsolute, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, Locale, LspRange } from '../engine';
+import type { Origin, SourceFormat } from '../import';
 import { jsonPieces } from './json';
 import { cliMessage } from './messages';
+import { originText } from './origins';
 
 export interface FileReport {
   path: string;
+  /** a published format, imported: lines and characters are those of the imported text */
+  source?: { format: SourceFormat };
   reports: { title: string; year: number | null; template: string; range: LspRange }[];
   /** made when read, so that a file's millions of diagnostics are never all held as output */
-  diagnostics: Iterable<{ code: string; severity: string; message: string; range: LspRange }>;
+  diagnostics: Iterable<{ code: string; severity: string; message: string; range: LspRange; origin?: Origin }>;
   /** set for a file that is not a report, or whose bytes were not all UTF-8 (the rest is checked) */
   notice?: string;
   /** set for a file that could not be read */
@@ -46,7 +50,8 @@ export function* toText(files: Iterable<FileReport>, locale: Locale): Generator<
       if (d.severity === 'error') errors++;
       else if (d.severity === 'warning') warnings++;
       else infos++;
-      yield `${f.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}\n`;
+      const where = d.origin ? (locale === 'zh' ? `（${originText(locale, d.origin)}）` : ` (${originText(locale, d.origin)})`) : '';
+      yield `${f.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}${where}\n`;
     }
   }
   if (count + unread === 0) return;

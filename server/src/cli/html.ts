@@ -6,17 +6,21 @@
 // travels with the mail.
 import { type CheckResult, type Diagnostic, LineIndex, type Locale } from '../engine';
 import { escapeHtml, REPORT_CSS, reportHtml } from '../engine/features/html';
+import type { Source } from './files';
 import type { FileReport } from './format';
 import { cliMessage } from './messages';
+import { originOf, originText } from './origins';
 import { pageHtml } from './page';
 import { rootName, shownFrom } from './paths';
 import { reportRows, summaryOf } from './summary';
 import { SUMMARY_CSS, summaryTableHtml } from './summary-html';
-import { editionName, reportGrid, yearGrid } from './summary-table';
+import { reportGrid, yearGrid } from './summary-table';
 
 export interface Checked {
   readonly text: string;
   readonly result: CheckResult;
+  /** a published file's format and origins */
+  readonly source?: Source;
 }
 
 const READING_CSS = `
@@ -30,18 +34,14 @@ section.report p { margin: .5em 0; text-indent: 2em; }
 const TITLE: Record<Locale, string> = { zh: '政府信息公开工作年度报告检查结果', en: 'Annual report check results' };
 
 /**
- * A report's part of the page, under a line naming its file, template and problems: open when it has an error or
- * a warning, folded when it has none, so that a page of many reports shows first what needs reading.
+ * A report's part of the page, under a line naming its file, its title and its problems: open when it has an error
+ * or a warning, folded when it has none, so that a page of many reports shows first what needs reading.
  */
-function articleHtml(id: string, path: string, template: string, own: readonly Diagnostic[], drawn: string, locale: Locale): string {
+function articleHtml(id: string, path: string, title: string, own: readonly Diagnostic[], drawn: string, locale: Locale): string {
   const count = (severity: Diagnostic['severity']): number => own.filter((d) => d.severity === severity).length;
   const [errors, warnings, infos] = [count('error'), count('warning'), count('info')];
   const problems = own.length ? cliMessage(locale, 'html.problems', { errors, warnings, infos }) : cliMessage(locale, 'html.no-problems');
-  const head = [
-    `<span class="file">${escapeHtml(path)}</span>`,
-    escapeHtml(cliMessage(locale, 'html.template', { edition: editionName(template, locale) })),
-    `<span${errors ? ' class="bad"' : ''}>${escapeHtml(problems)}</span>`,
-  ].join(' · ');
+  const head = [`<span class="file">${escapeHtml(path)}</span>`, escapeHtml(title), `<span${errors ? ' class="bad"' : ''}>${escapeHtml(problems)}</span>`].join(' · ');
   return `<details class="report" id="${id}"${errors + warnings ? ' open' : ''}><summary>${head}</summary>${drawn}</details>`;
 }
 
@@ -60,9 +60,13 @@ export function toHtml(files: readonly FileReport[], checked: ReadonlyMap<string
         slice: (span) => entry.text.slice(span.start, span.end),
         lineOf: (offset) => lines.positionAt(offset).line,
         forReading: true,
-        place: (offset) => cliMessage(locale, 'html.line', { line: lines.positionAt(offset).line + 1 }),
+        place: (offset) => {
+          const line = cliMessage(locale, 'html.line', { line: lines.positionAt(offset).line + 1 });
+          const origin = originOf(entry.source, { start: offset, end: offset });
+          return origin ? `${line} · ${originText(locale, origin)}` : line;
+        },
       });
-      articles.push(articleHtml(`r${articles.length}`, shown(file.path), report.templateId, own, drawn, locale));
+      articles.push(articleHtml(`r${articles.length}`, shown(file.path), report.title, own, drawn, locale));
     }
     return reportRows(file.path, entry.result);
   });

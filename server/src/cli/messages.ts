@@ -33,9 +33,10 @@ export type CliMessageKey =
   | 'fix.done'
   | 'fix.unfaithful'
   | 'fix.cannot-write'
+  | 'fix.published'
   | 'summary.xlsx-terminal'
   | 'html.line'
-  | 'html.template'
+  | 'import.same-file'
   | 'html.problems'
   | 'html.no-problems';
 
@@ -58,6 +59,7 @@ const zh: Catalog = {
 用法：
   xxgk check [选项] 路径...      检查年报，列出问题
   xxgk check --fix 路径...       先就地写入安全的改正（规则唯一确定的合计、空白、标签；只改文本文件），再列出其余问题
+  xxgk import 文件 [-o 输出文件]  把网页、Word、Excel、PDF 年报转成检查所用的文本（诊断所指的行）
   xxgk summary [选项] 路径...    汇总表：每份年报一行（机关、年度、表三表四主要数字、问题数），合计行，同一机关各年度对比
   xxgk --version                 显示版本
   xxgk --help                    显示本说明
@@ -67,8 +69,10 @@ const zh: Catalog = {
   --format csv|xlsx|json|html    summary 的输出格式（默认 csv，可直接用 Excel 打开；xlsx 请重定向到文件）
   --encoding auto|utf8|gbk       文本文件的编码（默认 auto：自动识别 UTF-8、UTF-16、GBK/GB18030）
   --locale zh|en                 提示语言（默认中文）
+  -o, --output 输出文件          import 写入该文件（UTF-8），而不是标准输出
 
-路径：文件或文件夹；文件夹中查找 *.txt、*.md、*.xxgk。
+路径：文件或文件夹；文件夹中查找 *.txt、*.md、*.xxgk，以及发布的格式 *.html、*.htm、*.shtml、*.docx、*.xlsx、*.pdf
+（导入后检查，诊断旁注明原文位置，如“第 3 页”“表 2 第 5 行第 7 格”；旧版 .doc、.wps、.xls 会说明如何转换）。
 语言：--locale，其次 xxgk.config.json 的 locale，其次环境变量 XXGK_LOCALE，其次 LC_ALL、LC_MESSAGES、LANG
 （以 en 开头为英文），都没有则为中文。
 退出码：0 没有错误级问题；1 有错误级问题；2 用法错误或文件读写错误。
@@ -89,8 +93,9 @@ const zh: Catalog = {
   'fix.done': (p) => `已修复 ${p.changes} 处（${p.files} 个文件）`,
   'fix.unfaithful': () => '未修改：文件中有按其编码无法原样写回的字节（坏字节已被替换），请先转成 UTF-8 再修复',
   'fix.cannot-write': (p) => `无法写回修复：${p.reason}`,
+  'fix.published': (p) => `有 ${p.count} 处可自动修复，但导入的格式不会改写：请改原文件，或用 xxgk import 转成文本后再 --fix`,
   'html.line': (p) => `第 ${p.line} 行`,
-  'html.template': (p) => `适用 ${p.edition}格式`,
+  'import.same-file': (p) => `-o 不能是要导入的文件本身（${p.file}）：文本会覆盖原文件`,
   'html.problems': (p) => `${p.errors} 个错误，${p.warnings} 个警告，${p.infos} 个提示`,
   'html.no-problems': () => '没有发现问题',
   'summary.xlsx-terminal': () => 'XLSX 工作簿不能显示在终端上：请重定向到文件，如 xxgk summary --format xlsx 文件夹/ > 汇总.xlsx',
@@ -114,6 +119,8 @@ Usage:
   xxgk check [options] PATH...   check reports and list the problems
   xxgk check --fix PATH...       first write the safe fixes in place (totals, blanks and labels the rules
                                  determine; text files only), then list what remains
+  xxgk import FILE [-o OUT]      a web page, Word, Excel or PDF report as the text the checker reads (the lines
+                                 its diagnostics name)
   xxgk summary [options] PATH... a table with a row per report (agency, year, the main figures of tables 三 and
                                  四, problem counts), a totals row, and each agency year over year
   xxgk --version                 print the version
@@ -124,8 +131,11 @@ Options:
   --format csv|xlsx|json|html    output of summary (default csv, which Excel opens; redirect xlsx to a file)
   --encoding auto|utf8|gbk       encoding of text files (default auto: UTF-8, UTF-16, GBK/GB18030 detected)
   --locale zh|en                 language of the messages (default Chinese)
+  -o, --output OUT               import writes the text to OUT (UTF-8) instead of stdout
 
-PATH: files or folders; folders are searched for *.txt, *.md, *.xxgk.
+PATH: files or folders; folders are searched for *.txt, *.md, *.xxgk and the published formats *.html, *.htm,
+*.shtml, *.docx, *.xlsx, *.pdf (imported, then checked; each diagnostic names its place in the original, such as
+"page 3"; a legacy .doc, .wps or .xls is told how to convert it).
 Language: --locale, else the locale of xxgk.config.json, else the environment variable XXGK_LOCALE, else LC_ALL,
 LC_MESSAGES, LANG (English when it starts with en), else Chinese.
 Exit status: 0 no error-severity problem; 1 some; 2 a usage error or a file that could not be read or written.
@@ -146,8 +156,9 @@ Exit status: 0 no error-severity problem; 1 some; 2 a usage error or a file that
   'fix.done': (p) => `fixed ${p.changes} problem(s) in ${p.files} file(s)`,
   'fix.unfaithful': () => 'not changed: the file holds bytes its encoding cannot write back as they were (bad bytes were replaced); convert it to UTF-8 first',
   'fix.cannot-write': (p) => `cannot write the fixes back: ${p.reason}`,
+  'fix.published': (p) => `${p.count} fix(es) could be made, but an imported format is never rewritten: edit the original, or convert it with xxgk import and --fix the text`,
   'html.line': (p) => `line ${p.line}`,
-  'html.template': (p) => `${p.edition}`,
+  'import.same-file': (p) => `-o cannot be the file imported (${p.file}): the text would overwrite it`,
   'html.problems': (p) => `${p.errors} error(s), ${p.warnings} warning(s), ${p.infos} info`,
   'html.no-problems': () => 'no problems found',
   'summary.xlsx-terminal': () => 'an XLSX workbook cannot be shown on a terminal: redirect it to a file, e.g. xxgk summary --format xlsx folder/ > summary.xlsx',

@@ -33,8 +33,11 @@ async function kindOf(entry: Dirent, path: string): Promise<Kind> {
 
 const byName = (a: Dirent, b: Dirent): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
-/** The report files under `paths`, one at a time (the caller may stop early); a path given is always listed. */
-export async function* findFiles(paths: readonly string[], onSkipped: OnSkipped = () => {}): AsyncGenerator<FoundFile> {
+/**
+ * The report files under `paths` (in folders, those named with one of `extensions`), one at a time (the caller
+ * may stop early); a path given is always listed.
+ */
+export async function* findFiles(paths: readonly string[], onSkipped: OnSkipped = () => {}, extensions: ReadonlySet<string> = REPORT_EXTENSIONS): AsyncGenerator<FoundFile> {
   const walked = new Set<string>(); // real paths of the folders walked
   async function* walk(dir: string): AsyncGenerator<FoundFile> {
     let entries: Dirent[];
@@ -52,7 +55,7 @@ export async function* findFiles(paths: readonly string[], onSkipped: OnSkipped 
       const kind = await kindOf(entry, path);
       if (kind === 'folder') {
         if (!SKIPPED_DIRS.has(entry.name)) yield* walk(path);
-      } else if (REPORT_EXTENSIONS.has(extname(entry.name).toLowerCase())) {
+      } else if (extensions.has(extname(entry.name).toLowerCase())) {
         if (kind === 'file') yield { path };
         else if (kind === 'other') onSkipped(path, NOT_REGULAR);
       }
