@@ -75,8 +75,7 @@ export const loadedText = (path: string, decoded: Decoded): Loaded => ({ path, t
 
 /** A published file imported: its canonical text and origins, or the importer's one message. */
 export async function importFound(path: string, bytes: Uint8Array): Promise<Loaded> {
-  // a plain Uint8Array: pdf.js refuses a Node Buffer ("Please provide binary data as `Uint8Array`")
-  const imported = await importBytes(Buffer.isBuffer(bytes) ? new Uint8Array(bytes) : bytes, path);
+  const imported = await importBytes(bytes, path);
   if (isFailure(imported)) return { path, error: imported.error };
   return { path, text: imported.text, source: { format: imported.format, origins: imported.origins }, notes: imported.notes };
 }
