@@ -85,6 +85,22 @@ describe('headings mid-line', () => {
   });
 });
 
+describe('a report on one line', () => {
+  it('table 四’s fifteen values follow its header words on the line: read, its value zone only the values', () => {
+    const values = spec().values;
+    const text = renderReport(spec({ flow: 'one-line' }));
+    assert.equal(text.split('\n').filter((l) => l.includes('一、总体情况')).length, 1);
+    const row = parseDocument(text).reports[0].tables['四']!.rows.get('G')!;
+    assert.deepEqual(row.cells!.map((c) => c.value), values.table4);
+    assert.equal(text.slice(row.valueZone.start, row.valueZone.end), ` ${values.table4.join(' ')}`);
+  });
+  it('near miss: a line holding 总计 with fewer values before table 四 is no header of it', () => {
+    const values = spec().values;
+    const text = renderReport(spec()).replace('四、政府信息公开行政复议、行政诉讼情况\n', `四、政府信息公开行政复议、行政诉讼情况\n（七）总计\t${values.table3.R24.join('\t')}\n`);
+    assert.deepEqual(parseDocument(text).reports[0].tables['四']!.rows.get('G')!.cells!.map((c) => c.value), values.table4);
+  });
+});
+
 describe('a scraper’s header block and the site’s navigation', () => {
   it('the title comes from 标题: without its key, not from 本地目录: (which holds it too)', () => {
     const [report] = checkText(renderReport(spec({ scraper: true }))).reports;
