@@ -162,4 +162,13 @@ describe('the 平潭 pages (one line after a header block)', () => {
       assert.deepEqual(result.diagnostics.filter((d) => structural.includes(d.code)), []);
     });
   }
+  it('as published, one line each: the errors README gives and no other (gaj-2021’s balance, on 结转下年度 自然人 and 总计)', () => {
+    const errors = (name: string) => diagnose(readExample(`test/fixtures/real/${name}.txt`)).filter((d) => d.severity === 'error');
+    assert.deepEqual(errors('pingtan-shenpi-2020'), []);
+    assert.deepEqual(errors('pingtan-czj-2023'), []);
+    const gaj = errors('pingtan-gaj-2021');
+    assert.deepEqual(codes(gaj), ['balance-mismatch', 'balance-mismatch']);
+    const r25 = parseDocument(readExample('test/fixtures/real/pingtan-gaj-2021.txt')).reports[0].tables['三']!.rows.get('R25')!.cells!;
+    assert.deepEqual(gaj.map((d) => d.span), [r25[0].span, r25[6].span]);
+  });
 });
