@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { byPosition, checkText, parseDocument, type Diagnostic } from '../../server/src/engine';
 import { IncrementalDocument } from '../../server/src/engine/incremental';
-import { consistentValues, LAYOUTS, renderReport, seededRandom, TITLE_SHAPES } from '../support/generate';
-import { plainReport, readReal, readSeed, REAL, SEEDS } from '../support/helpers';
+import { consistentValues, FLOWS, LAYOUTS, renderReport, seededRandom, TITLE_SHAPES } from '../support/generate';
+import { plainReport, readExample, readReal, readSeed, REAL, SEEDS } from '../support/helpers';
 
 const SNIPPETS = ['0', '7', '１２', '\t', '\n', '\r\n', ' ', '　', '总计', '二、主动公开政府信息情况', '2024年度政府信息公开工作年度报告',
   '示例县人民政府\n', '（七）', '维持', '四、', '本年新收政府信息公开申请数量', '---', '', '。'];
@@ -88,6 +88,26 @@ function ragged(seed: number, count: number): string {
   return parts.join('\n');
 }
 
+/** A folder of crawled pages joined: header blocks (标题 with or without its agency), headings mid-line, bodies on one line. */
+function crawled(seed: number, count: number): string {
+  const random = below(seed);
+  const parts: string[] = [];
+  for (let k = 0; k < count; k++) {
+    parts.push(
+      renderReport({
+        agency: ['示例县人民政府', '示例县发展和改革局', '示例市生态环境局'][k % 3],
+        year: 2022 + random(3),
+        values: consistentValues(seededRandom(seed * 31 + k)),
+        layout: LAYOUTS[random(LAYOUTS.length)],
+        title: TITLE_SHAPES[random(TITLE_SHAPES.length)],
+        flow: FLOWS[random(FLOWS.length)],
+        scraper: random(3) > 0,
+      }),
+    );
+  }
+  return parts.join('\n');
+}
+
 describe('incremental parsing equals a fresh parse after every edit', () => {
   for (const id of Object.keys(SEEDS) as (keyof typeof SEEDS)[]) {
     it(`seed ${id}: 150 random edits`, () => {
@@ -111,6 +131,10 @@ describe('incremental parsing equals a fresh parse after every edit', () => {
   });
   it('generated compilations with running headers, agency-less titles and reports sharing boundaries: 600 random edits', () => {
     for (const seed of [11, 12, 13, 14, 15, 16]) runEdits(ragged(seed, 6), seed, 100);
+  });
+  it('crawled pages (header blocks, headings mid-line, bodies on one line): 400 random edits', () => {
+    for (const seed of [21, 22, 23, 24]) runEdits(crawled(seed, 6), seed, 100);
+    for (const name of ['pingtan-czj-2023', 'pingtan-gaj-2021', 'pingtan-shenpi-2020']) runEdits(readExample(`test/fixtures/real/${name}.txt`), name.length * 7919, 50);
   });
   it('a heading, an agency-less title, then a report: typing in the last report keeps one copy of each report', () => {
     const text = '六、其他需要报告的事项\n2024年政府信息公开工作年度报告\n一、总体情况\n正文\n示例局2025年政府信息公开工作年度报告\n一、总体情况\n正文';

@@ -3,25 +3,31 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { checkText, fixAll, parseDocument } from '../../server/src/engine';
-import { consistentValues, LAYOUTS, OUTCOME_KEYS, renderReport, seededRandom, TABLE3_KEYS } from '../support/generate';
+import { consistentValues, FLOWS, LAYOUTS, OUTCOME_KEYS, renderReport, seededRandom, TABLE3_KEYS, type Flow, type Layout, type ReportValues } from '../support/generate';
 import { diagnose, readSeed } from '../support/helpers';
 
 const ARITHMETIC = ['row-total-mismatch', 'column-total-mismatch', 'balance-mismatch'];
+// every layout of the cells, in every flow of the text (headings on their lines, mid-line, the whole body on one
+// line), as typed or as a scraper saves the page (header block and navigation)
 const arbReport = fc.record({
   seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
   layout: fc.constantFrom(...LAYOUTS),
   fullWidth: fc.boolean(),
   splitLabels: fc.boolean(),
+  flow: fc.constantFrom(...FLOWS),
+  scraper: fc.boolean(),
 });
-type Arb = { seed: number; layout: (typeof LAYOUTS)[number]; fullWidth: boolean; splitLabels: boolean };
+type Arb = { seed: number; layout: Layout; fullWidth: boolean; splitLabels: boolean; flow: Flow; scraper: boolean };
+const textOf = (r: Arb, values: ReportValues): string =>
+  renderReport({ agency: '示例县发展和改革局', year: 2024, values, layout: r.layout, fullWidth: r.fullWidth, splitLabels: r.splitLabels, flow: r.flow, scraper: r.scraper });
 const render = (r: Arb) => {
   const values = consistentValues(seededRandom(r.seed));
-  return { values, text: renderReport({ agency: '示例县发展和改革局', year: 2024, values, layout: r.layout, fullWidth: r.fullWidth, splitLabels: r.splitLabels }) };
+  return { values, text: textOf(r, values) };
 };
 const digitsOnly = (text: string): string => text.replace(/[0-9０-９]/g, '');
 
 describe('generated reports', () => {
-  it('read back exactly the values written, in every layout', () => {
+  it('read back exactly the values written, in every layout and flow', () => {
     fc.assert(
       fc.property(arbReport, (r) => {
         const { values, text } = render(r);
@@ -45,7 +51,7 @@ describe('generated reports', () => {
       fc.property(arbReport, fc.constantFrom(...OUTCOME_KEYS), fc.integer({ min: 1, max: 9 }), (r, key, delta) => {
         const values = consistentValues(seededRandom(r.seed));
         values.table3[key][6] += delta;
-        const text = renderReport({ agency: '示例县发展和改革局', year: 2024, values, layout: r.layout, fullWidth: r.fullWidth, splitLabels: r.splitLabels });
+        const text = textOf(r, values);
         const ds = checkText(text).diagnostics;
         const row = ds.filter((d) => d.code === 'row-total-mismatch');
         assert.equal(row.length, 1);
@@ -61,6 +67,25 @@ describe('generated reports', () => {
   });
 });
 
+describe('differential: the same report in every layout and flow', () => {
+  const every: Arb[] = LAYOUTS.flatMap((layout) => FLOWS.flatMap((flow) => [false, true].map((scraper) => ({ seed: 0, layout, fullWidth: false, splitLabels: false, flow, scraper }))));
+  /** what a reviewer reads of each diagnostic: its code, severity, message and the text it marks */
+  const seen = (text: string): string[] => checkText(text).diagnostics.map((d) => `${d.code} ${d.severity} ${d.message} «${text.slice(d.span.start, d.span.end)}»`).sort();
+  it('gives the same diagnostics, on the same cells, with any one cell of table 三 or 四 changed', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.constantFrom(...TABLE3_KEYS, 'G'), fc.integer({ min: 0, max: 14 }), fc.integer({ min: 1, max: 9 }), (seed, key, col, delta) => {
+        const values = consistentValues(seededRandom(seed));
+        if (key === 'G') values.table4[col] += delta;
+        else values.table3[key][col % 7] += delta;
+        const expected = seen(textOf(every[0], values));
+        assert.notDeepEqual(expected, []);
+        for (const r of every.slice(1)) assert.deepEqual(seen(textOf(r, values)), expected, `${r.layout} ${r.flow} ${r.scraper ? 'scraped' : ''}`);
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
+
 describe('broken rules and fix-all on generated reports', () => {
   it('raising 上年结转 in one column (and its total) yields balance-mismatch only, at 结转下年度 of that column and of 总计', () => {
     fc.assert(
@@ -68,7 +93,7 @@ describe('broken rules and fix-all on generated reports', () => {
         const values = consistentValues(seededRandom(r.seed));
         values.table3.R2[col] += delta;
         values.table3.R2[6] += delta;
-        const text = renderReport({ agency: '示例县发展和改革局', year: 2024, values, layout: r.layout, fullWidth: r.fullWidth, splitLabels: r.splitLabels });
+        const text = textOf(r, values);
         const ds = checkText(text).diagnostics;
         assert.deepEqual([...new Set(ds.map((d) => d.code))], ['balance-mismatch']);
         const cells = parseDocument(text).reports[0].tables['三']!.rows.get('R25')!.cells!;
@@ -83,7 +108,7 @@ describe('broken rules and fix-all on generated reports', () => {
       fc.property(arbReport, fc.array(fc.tuple(fc.constantFrom(...TABLE3_KEYS), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 1, max: 30 })), { minLength: 1, maxLength: 4 }), (r, breaks) => {
         const values = consistentValues(seededRandom(r.seed));
         for (const [key, col, delta] of breaks) values.table3[key][col] += delta;
-        const text = renderReport({ agency: '示例县发展和改革局', year: 2024, values, layout: r.layout, fullWidth: r.fullWidth, splitLabels: r.splitLabels });
+        const text = textOf(r, values);
         const report = parseDocument(text).reports[0];
         const cellSpans = new Set(Object.values(report.tables).flatMap((t) => [...t.rows.values()].flatMap((row) => row.cells?.map((c) => `${c.span.start}:${c.span.end}`) ?? [])));
         for (const d of checkText(text).diagnostics.filter((x) => ARITHMETIC.includes(x.code) && x.fix)) {
@@ -102,7 +127,7 @@ describe('broken rules and fix-all on generated reports', () => {
       fc.property(arbReport, fc.array(fc.tuple(fc.constantFrom(...OUTCOME_KEYS), fc.integer({ min: 1, max: 30 })), { minLength: 1, maxLength: 5 }), (r, breaks) => {
         const values = consistentValues(seededRandom(r.seed));
         for (const [key, delta] of breaks) values.table3[key][6] += delta;
-        const text = renderReport({ agency: '示例县发展和改革局', year: 2024, values, layout: r.layout, fullWidth: r.fullWidth, splitLabels: r.splitLabels });
+        const text = textOf(r, values);
         const fixed = fixAll(text).text;
         assert.equal(digitsOnly(fixed), digitsOnly(text), 'only digits changed');
         assert.deepEqual(checkText(fixed).diagnostics.map((d) => d.code), []);

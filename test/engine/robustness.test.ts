@@ -10,6 +10,8 @@ const seed = readSeed('000');
 const CASES: Record<string, string> = {
   'a 1 MB prose line': '一、总体情况\n' + '政府信息公开'.repeat(180000),
   'a 1 MB line of numbers (once took 80 s in a backtracking regex)': '一、总体情况\n' + '1 '.repeat(500000) + '\n二、主动公开政府信息情况\n',
+  'a 1 MB line of headings glued to row labels': '一、总体情况' + '二、主动公开政府信息情况四、结转下年度继续办理1 五、存在的主要问题及'.repeat(20000),
+  'a 1 MB line of numerals and marks': '一、'.repeat(500000),
   'title text repeated on one line': '2024年政府信息公开工作年度报告'.repeat(30000),
   'NUL bytes for digits': seed.replace(/0/g, '\0'),
   'lone surrogates': seed.replace(/0/g, '\ud800'),

@@ -29,7 +29,20 @@ export interface ReportSpec {
   cutAfter?: number;
   /** markdown as OCR tools write it: `#` before the title, `##` before headings, `###` before the row labels that start with 一、 */
   markdown?: boolean;
+  /** how the text after the title runs (default: one line per paragraph and table row) */
+  flow?: Flow;
+  /** a web page as a scraper saves it: a header block (标题:, 发布时间:, 发布机构: …) instead of the title, and the site's navigation around the body */
+  scraper?: boolean;
 }
+
+/**
+ * How the body runs, as crawled pages give it: `mid-line`, each heading glued to the text before it and to its
+ * section's first line (…答复。二、主动公开政府信息情况第二十条第（一）项), the rest as the layout writes it;
+ * `one-line`, the whole body on one line, table cells and rows separated by single spaces as scrapers leave them
+ * (the layout is then `spaces`, and labels are never split: there is no line to split them over).
+ */
+export type Flow = 'lines' | 'mid-line' | 'one-line';
+export const FLOWS: readonly Flow[] = ['lines', 'mid-line', 'one-line'];
 
 /** The agency on the title's line, on the line before it (a title in two lines), or nowhere. */
 export type TitleShape = 'one-line' | 'two-lines' | 'no-agency';
@@ -152,7 +165,45 @@ const marked = (spec: ReportSpec, mark: string, lines: string[]): string[] => (s
 /** table 三's labels that look like headings: 一、本年新收…, 三、本年度办理结果, 四、结转下年度继续办理 */
 const NUMBERED_LABEL = /^[一二三四五六]、/;
 
+/** The opening of a crawled page's body, which runs on into the first heading */
+const INTRO = '根据《中华人民共和国政府信息公开条例》要求，现将本机关年度政府信息公开工作情况报告如下。';
+/** the site's navigation before the body and after it */
+const NAVIGATION_BEFORE = ['当前位置：首页 > 政务公开 > 政府信息公开年报', '全真版 文字版 文件下载'];
+const NAVIGATION_AFTER = '附件下载';
+
+/** A scraper's header block: the title and publication date of the page, the agency only where the title names none. */
+function headerBlock(spec: ReportSpec, published: string): string[] {
+  const title = titleLines(spec).join('');
+  const month = published.slice(0, 7).replace('-', '');
+  return [
+    `标题: ${title}`,
+    `发布时间: ${published} 09:30`,
+    '文号: ',
+    `发布机构: ${spec.title === 'no-agency' ? spec.agency : ''}`,
+    '栏目: 政府信息公开年报',
+    `原文链接: https://www.example.gov.cn/zwgk/ndbg/${month}/t${published.replace(/-/g, '')}_1.htm`,
+    `本地目录: zwgk/ndbg/${month}/1_${title}`,
+    '==================== 正文 ====================',
+  ];
+}
+
+/** The body's lines in a flow: headings glued to the text around them, or everything (with the navigation around it) on one line. */
+function flowed(flow: Exclude<Flow, 'lines'>, sections: { heading: string; body: string[] }[], before: string[], after: string[]): string[] {
+  if (flow === 'one-line') {
+    const body = sections.map((s) => s.heading + s.body.join(' ').replace(/[\t ]+/g, ' ')).join('');
+    return [[...before, INTRO + body, ...after].join(' ')];
+  }
+  const lines = [...before, INTRO];
+  for (const { heading, body } of sections) {
+    lines[lines.length - 1] += heading + body[0];
+    lines.push(...body.slice(1));
+  }
+  return [...lines, ...after];
+}
+
 export function renderReport(spec: ReportSpec): string {
+  const flow = spec.flow ?? 'lines';
+  if (flow === 'one-line') spec = { ...spec, layout: 'spaces', splitLabels: false };
   const { two, three, four } = renderTables(spec.values, spec.layout, spec.fullWidth, spec.splitLabels);
   const r1 = spec.values.table3.R1[6];
   const bodies = [
@@ -163,12 +214,19 @@ export function renderReport(spec: ReportSpec): string {
     ['政务公开的深度和广度还有待提升。下一步将加强培训，规范依申请公开办理流程。'],
     ['本年度未收取信息处理费。'],
   ];
-  const lines = [...marked(spec, '#', titleLines(spec)), '', `发布时间：${spec.published ?? `${spec.year + 1}-01-15`}`];
+  const published = spec.published ?? `${spec.year + 1}-01-15`;
+  const head = spec.scraper ? headerBlock(spec, published) : [...marked(spec, '#', titleLines(spec)), '', `发布时间：${published}`];
+  const [before, after] = spec.scraper ? [NAVIGATION_BEFORE, [NAVIGATION_AFTER]] : [[], []];
+  if (flow !== 'lines') {
+    const sections = bodies.map((body, k) => ({ heading: SECTION_HEADINGS[k], body }));
+    return [...head, ...flowed(flow, sections, before, after), ''].join('\n');
+  }
+  const lines = [...head, ...before];
   for (const [k, body] of bodies.entries()) {
     lines.push('', ...marked(spec, '##', [SECTION_HEADINGS[k]]));
     if (spec.cutAfter === k + 1) return lines.join('\n');
     if (spec.pageBreaks) lines.push('', `- ${k + 1} -`, `${spec.year}年政府信息公开工作年度报告`);
     lines.push('', ...body.map((l) => (NUMBERED_LABEL.test(l) ? marked(spec, '###', [l])[0] : l)));
   }
-  return [...lines, ''].join('\n');
+  return [...lines, ...after, ''].join('\n');
 }

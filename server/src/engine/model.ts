@@ -227,8 +227,10 @@ export interface Section {
   readonly number: number;
   readonly headingSpan: Span;
   readonly headingText: string;
-  /** from the end of the heading line to the start of the next heading (or the report's end) */
+  /** from the end of the heading to the start of the next heading (or the report's end) */
   readonly body: Span;
+  /** the heading's title written with a typo of the official one (政府信息公开行政法复议、行政诉讼情况) */
+  readonly titleTypo?: { readonly span: Span; readonly official: string };
 }
 
 export interface Report {

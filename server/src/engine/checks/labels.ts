@@ -1,9 +1,19 @@
-// label-typo: a row or header label that differs from the official one.
+// label-typo: a row or header label, or a section heading's title, that differs from the official one.
 import { defineCheck, type CheckContext } from './define';
 
 const NUMBERING = /^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.．、])\s*/;
 
 const checkLabels = (ctx: CheckContext): void => {
+  // a heading's title one character away from the official one (政府信息公开行政法复议、行政诉讼情况); another wording is none
+  for (const section of ctx.report.sections) {
+    if (!section.titleTypo) continue;
+    const { span, official } = section.titleTypo;
+    ctx.emit('label-typo', span, ctx.msg('label-typo', { written: ctx.text.slice(span.start, span.end), official }), {
+      title: ctx.msg('fix.replace-label', { official }),
+      edits: [{ span, newText: official }],
+      preferred: true,
+    });
+  }
   for (const table of Object.values(ctx.report.tables)) {
     for (const row of table.rowsWithTypos()) {
       if (!row.typoSpan) continue;

@@ -3,6 +3,7 @@ import { renderBlankTable } from '../template/render';
 import { SECTIONS } from '../template/sections';
 import type { Span } from '../model';
 import { readTitle } from '../parse/blocks';
+import { isNavigationText } from '../parse/furniture';
 import { PAGE_FOOTER } from '../parse/tokens';
 import { isSpace } from '../text/chars';
 import { lineEndAt } from '../text/lines';
@@ -10,14 +11,15 @@ import { defineCheck, type CheckContext } from './define';
 
 /**
  * Whether the span holds nothing but blank lines and page furniture: a PDF's page footer (`- 5 -`) and the
- * next page's running header (the title again) make no text of a section left empty before a page break.
+ * next page's running header (the title again) make no text of a section left empty before a page break, nor
+ * do a web page's buttons and links after it (附件下载, 【打印本页】).
  */
 function holdsNoText(text: string, span: Span): boolean {
   for (let i = span.start; i < span.end; i++) {
     if (isSpace(text.charCodeAt(i))) continue;
     const end = lineEndAt(text, i, span.end);
     const line = text.slice(i, end);
-    if (!PAGE_FOOTER.test(line) && !readTitle(text, i, end, line.includes('报'), i)) return false;
+    if (!PAGE_FOOTER.test(line) && !isNavigationText(line) && !readTitle(text, i, end, line.includes('报'), i)) return false;
     i = end;
   }
   return true;

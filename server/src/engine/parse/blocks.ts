@@ -1,11 +1,15 @@
 // Finds the reports in a document (each starts at a title) and the six sections of each (each starts
-// at a heading recognised by its title, not by its numeral alone).
-import { SECTIONS } from '../template/sections';
+// at a heading recognised by its title, wherever it stands: a crawled page puts the whole report on one line).
+import type { Span } from '../model';
+import { NUMERALS, SECTIONS } from '../template/sections';
 import type { SectionTemplate } from '../template/types';
 import { detached } from '../text/detach';
 import { foldText } from '../text/fold';
 import { isSpace } from '../text/chars';
 import { lineStartAt, previousLineEnd, type Line } from '../text/lines';
+import { NextMatch } from '../text/next-match';
+import { headerBlockAround, isBreadcrumb, metadataLine } from './furniture';
+import { readSectionTitle } from './section-title';
 
 /** A report title, in folded text (see text/fold): what makes a line a title, and a .txt file a report. */
 export const TITLE = /(\d{4})年度?政府信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)/;
@@ -17,17 +21,25 @@ const MARKS_AROUND = /^(?:#{1,6}|\*\*)\s*|\s*(?:\*\*|#+)$/g;
 const HEADING_START = new RegExp(`${MARKUP_START.source}([一二三四五六])[\\s\\u3000]*[、.,，．。][\\s\\u3000]*`);
 
 export interface TitleLine {
+  /** the title: its line, or the value of a header block's 标题: line */
   readonly line: Line;
   readonly year: number;
   readonly agency: string;
   /** the line holding the agency, when the title is split over two lines */
   readonly agencyLine: Line | null;
+  /** where a report it opens starts: its header block's first line, its agency line, or its own line */
+  readonly start: number;
 }
 
-export interface HeadingLine {
-  readonly line: Line;
+export interface Heading {
+  /** from its numeral (or the start of the line it opens) to its title's end, or to the line's end when nothing follows the title */
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
   readonly section: SectionTemplate;
   readonly numeral: string;
+  /** the title written with a typo of the official one */
+  readonly typo: { readonly span: Span; readonly official: string } | null;
 }
 
 const NUMERAL_CODES = new Set([...'一二三四五六'].map((c) => c.charCodeAt(0)));
@@ -60,9 +72,12 @@ function lineBefore(text: string, start: number, from: number): Line | null {
 export function readTitle(text: string, start: number, end: number, hasBao: boolean, from: number): TitleLine | null {
   // cheap rejections first: this runs on every line of the document
   if (!hasBao || end - start > MAX_TITLE * 2) return null;
-  const line = lineOf(text, start, end);
+  // a header block's line is a title only as its 标题: (本地目录: zwgk/…_XX局2024年…报告 is none)
+  const metadata = metadataLine(text, start, end);
+  if (metadata && metadata.kind !== 'title') return null;
+  const line = metadata ? lineOf(text, metadata.valueStart, metadata.valueEnd) : lineOf(text, start, end);
   const raw = line.text;
-  if (raw.includes('《') || raw.includes('。') || notTitles.has(raw)) return null;
+  if (raw.includes('《') || raw.includes('。') || isBreadcrumb(raw) || notTitles.has(raw)) return null;
   const folded = foldText(raw, MAX_TITLE);
   const m = folded.length > MAX_TITLE ? null : TITLE.exec(folded);
   if (!m) {
@@ -77,6 +92,11 @@ export function readTitle(text: string, start: number, end: number, hasBao: bool
   const yearAt = width.indexOf(m[1]);
   let agency = (yearAt > 0 ? width.slice(0, yearAt) : '').replace(/^.*[:：]/, '').trim();
   let agencyLine: Line | null = null;
+  if (metadata) {
+    // the title and the agency come from the header block, which the report starts with
+    const block = headerBlockAround(text, start, end, from);
+    return { line, year, agency: agency || block.publisher, agencyLine, start: block.start };
+  }
   if (!agency) {
     let prev = lineBefore(text, start, from);
     for (let k = 0; prev && k < 3; k++, prev = lineBefore(text, prev.start, from)) {
@@ -89,7 +109,7 @@ export function readTitle(text: string, start: number, end: number, hasBao: bool
       break;
     }
   }
-  return { line, year, agency, agencyLine };
+  return { line, year, agency, agencyLine, start: (agencyLine ?? line).start };
 }
 
 /** `一、` `（三）`: a section heading or a table row label (三、本年度办理结果), never an agency's name */
@@ -108,13 +128,22 @@ const CACHE_LIMIT = 1000;
 /** lines read before that hold 报 and are no title */
 const notTitles = new Set<string>();
 /** headings by their text, and lines that are none: both repeat from report to report of a compilation */
-const headings = new Map<string, { section: SectionTemplate; numeral: string } | null>();
+const headings = new Map<string, LineHeading | null>();
 /** lines longer than this, or with a digit (a table row with its values), are read but not kept: they are mostly unique */
 const MAX_KEPT_LINE = 60;
 const HAS_DIGIT = /\d/;
 
-/** The line text[start, end) as a section heading, or null. */
-export function readHeading(text: string, start: number, end: number): HeadingLine | null {
+/** A heading that opens its line, as the line's start makes it; offsets relative to the line's start. */
+interface LineHeading {
+  readonly section: SectionTemplate;
+  readonly numeral: string;
+  /** where its title ends; -1 when the heading is the whole line */
+  readonly end: number;
+  readonly typo: { readonly start: number; readonly end: number; readonly official: string } | null;
+}
+
+/** The heading that opens the line text[start, end), or null. */
+function lineHeading(text: string, start: number, end: number): Heading | null {
   // a heading starts with its numeral, after spaces and markdown marks
   let at = start;
   while (at < end && isSpace(text.charCodeAt(at))) at++;
@@ -130,14 +159,95 @@ export function readHeading(text: string, start: number, end: number): HeadingLi
       headings.set(detached(line.text), found);
     }
   }
-  return found && { line, ...found };
+  if (!found) return null;
+  const headingEnd = found.end < 0 ? end : start + found.end;
+  const typo = found.typo && { span: { start: start + found.typo.start, end: start + found.typo.end }, official: found.typo.official };
+  return { start, end: headingEnd, text: text.slice(start, headingEnd), section: found.section, numeral: found.numeral, typo };
 }
 
-function headingOf(text: string): { section: SectionTemplate; numeral: string } | null {
+/** Whether text[from, to) holds only spaces and markdown marks. */
+function onlyMarkup(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (!isSpace(code) && !isMark(code)) return false;
+  }
+  return true;
+}
+
+/** an enumerated item's numeral and mark (一、 十一． （三）is none) */
+const NEXT_ITEM = /[一二三四五六七八九十][ \u3000]?[、．.]/g;
+
+/**
+ * A short line opening with a numeral and holding a section's key words is its heading (五、其他需要报告的事项
+ * misnumbered too); its title ends where the section's title reader says, the rest of the line being body.
+ */
+function headingOf(text: string): LineHeading | null {
   const m = HEADING_START.exec(text);
   if (!m) return null;
-  const folded = foldText(text.slice(m[0].length), MAX_HEADING);
+  // up to the next enumerated item: 四、结转下年度继续办理 glued to 四、政府信息公开行政复议… is a row label
+  NEXT_ITEM.lastIndex = m[0].length;
+  const item = NEXT_ITEM.exec(text);
+  const folded = foldText(text.slice(m[0].length, item ? item.index : text.length), MAX_HEADING);
   if (!folded || folded.length > MAX_HEADING) return null;
   const section = SECTIONS.find((s) => s.keys.some((k) => folded.includes(k)));
-  return section ? { section, numeral: m[1] } : null;
+  if (!section) return null;
+  const title = readSectionTitle(text, m[0].length, text.length, section);
+  const end = !title || onlyMarkup(text, title.end, text.length) ? -1 : title.end;
+  const typo = title?.official ? { start: m[0].length, end: title.end, official: title.official } : null;
+  return { section, numeral: m[1], end, typo };
+}
+
+/** a section numeral and its mark, anywhere in a line: where a heading may stand */
+export const NUMERAL_MARK = /[一二三四五六][ \u3000]?[、．.]/g;
+/** before a heading's numeral mid-line, these make it part of a number or an item (第一、二季度, 十一、, （一）) */
+const NOT_BEFORE = '第十百千万〇零两一二三四五六七八九（(';
+const MARK_CHARS = '、．.';
+/** spaces allowed between a heading's mark and its title */
+const MAX_TITLE_INDENT = 4;
+
+/** The heading whose numeral is text[at], in the line text[lineStart, lineEnd), or null. */
+function midLineHeading(text: string, at: number, lineStart: number, lineEnd: number): Heading | null {
+  const numeral = text[at];
+  const section = SECTIONS[NUMERALS.indexOf(numeral)];
+  let from = at + 1;
+  if (!MARK_CHARS.includes(text[from])) from++;
+  from++;
+  for (const stop = from + MAX_TITLE_INDENT; from < lineEnd && from < stop && isSpace(text.charCodeAt(from)); ) from++;
+  const opensLine = onlyMarkup(text, lineStart, at);
+  if (!opensLine && NOT_BEFORE.includes(text[at - 1])) return null;
+  const title = readSectionTitle(text, from, lineEnd, section);
+  if (!title) return null;
+  const start = opensLine ? lineStart : at;
+  const end = onlyMarkup(text, title.end, lineEnd) ? lineEnd : title.end;
+  const typo = title.official ? { span: { start: from, end: title.end }, official: title.official } : null;
+  return { start, end, text: text.slice(start, end), section, numeral, typo };
+}
+
+/**
+ * The headings in a document's lines, read line after line in order: the one a line opens with (a heading line
+ * as typed), then any standing mid-line (a crawled page's one long line), each known by its title.
+ */
+export class HeadingReader {
+  private readonly marks: NextMatch;
+
+  constructor(private readonly text: string) {
+    this.marks = new NextMatch(text, NUMERAL_MARK);
+  }
+
+  /** The headings in the line text[start, end), in order. */
+  inLine(start: number, end: number): Heading[] {
+    const found: Heading[] = [];
+    const first = lineHeading(this.text, start, end);
+    if (first) {
+      found.push(first);
+      if (first.end >= end) return found;
+    }
+    for (let at = this.marks.from(first ? first.end : start); at < end; at = this.marks.from(at + 1)) {
+      const heading = midLineHeading(this.text, at, start, end);
+      if (!heading) continue;
+      found.push(heading);
+      if (heading.end >= end) break;
+    }
+    return found;
+  }
 }

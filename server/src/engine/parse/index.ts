@@ -5,7 +5,7 @@ import { TEMPLATES, TRIAL_MARKERS } from '../template/tables';
 import type { TableId, TemplateId } from '../template/types';
 import { lineEndAt, lineStartAt, previousLineEnd } from '../text/lines';
 import { NextChar } from '../text/next-char';
-import { readHeading, readTitle, withoutMarkup, type HeadingLine, type TitleLine } from './blocks';
+import { HeadingReader, NUMERAL_MARK, readTitle, withoutMarkup, type Heading, type TitleLine } from './blocks';
 import { foldText } from '../text/fold';
 import { labelAt, MAX_LABEL } from './labels';
 import { parseTable } from './table';
@@ -14,17 +14,21 @@ import { LABEL, tokenize, TokenStream } from './tokens';
 interface ReportDraft {
   title: TitleLine | null;
   start: number;
-  headings: HeadingLine[];
+  headings: Heading[];
   /** the end of the report's last line */
   end: number;
 }
 
-/** a line whose first character, after spaces and markdown marks, is a section numeral: where headings are looked for */
-const NUMERAL_LINE = /[\n\r][^\S\n\r]*(?:[#*]+[^\S\n\r]*)?[一二三四五六]/g;
+/**
+ * where headings are looked for: a line whose first character, after spaces and markdown marks, is a section
+ * numeral, and a numeral with its mark anywhere (a heading mid-line)
+ */
+const NUMERAL_LINE = new RegExp(`[\\n\\r][^\\S\\n\\r]*(?:[#*]+[^\\S\\n\\r]*)?[一二三四五六]|${NUMERAL_MARK.source}`, 'g');
 
 /**
- * The lines that may open a report or a section, in order: those starting with a numeral (after spaces) and
- * those holding 报 (every title does). Only these are read; the rest of the text is searched, not walked.
+ * The lines that may open a report or a section, in order: those starting with a numeral (after spaces), those
+ * holding a numeral with its mark, and those holding 报 (every title does). Only these are read; the rest of the
+ * text is searched, not walked.
  */
 class CandidateLines {
   /** the current line, and whether it holds 报 */
@@ -64,7 +68,7 @@ class CandidateLines {
   private nextNumeralLine(after: number): number {
     this.numeral.lastIndex = after;
     if (!this.numeral.test(this.text)) return Infinity;
-    // the match ends at the numeral; its line starts after the break before it
+    // the match ends at the numeral or its mark; its line starts after the break before it
     const start = lineStartAt(this.text, this.numeral.lastIndex - 1, this.from);
     return start <= this.to ? start : Infinity;
   }
@@ -97,24 +101,25 @@ function splitReports(text: string, from: number, to: number): ReportDraft[] {
     return draft;
   };
   const lines = new CandidateLines(text, from, to);
+  const headings = new HeadingReader(text);
   while (lines.next()) {
     const { start, end, hasBao } = lines;
     const title = readTitle(text, start, end, hasBao, from);
     if (title) {
       pending = null;
-      if (!current || (current.headings.length > 0 && startsAnother(title, current.title))) current = open(title, (title.agencyLine ?? title.line).start);
+      if (!current || (current.headings.length > 0 && startsAnother(title, current.title))) current = open(title, title.start);
       else if (current.headings.length > 0) pending = title;
       // a second title line before any section (a metadata line, a page header): the later one is the
       // title, unless it lacks the agency the first one names
       else if (title.agency || !current.title?.agency) current.title = title;
       continue;
     }
-    const heading = readHeading(text, start, end);
-    if (!heading) continue;
-    if (pending && heading.section.number === 1) current = open(pending, (pending.agencyLine ?? pending.line).start);
-    pending = null;
-    current ??= open(null, start);
-    current.headings.push(heading);
+    for (const heading of headings.inLine(start, end)) {
+      if (pending && heading.section.number === 1) current = open(pending, pending.start);
+      pending = null;
+      current ??= open(null, start);
+      current.headings.push(heading);
+    }
   }
   return drafts;
 }
@@ -148,9 +153,10 @@ function chooseTemplate(sectionTwo: TokenStream | null, year: number | null): { 
   return { id: year !== null && year <= 2020 ? '2019' : '2021', reason: 'year' };
 }
 
-/** Where the line after the one ending at `end` starts. */
-function nextLineStart(text: string, end: number): number {
-  return text[end] === '\r' && text[end + 1] === '\n' ? end + 2 : end + 1;
+/** Where a section's text starts after a heading ending at `end`: the next line, or right there when the heading stands mid-line. */
+function bodyStart(text: string, end: number): number {
+  if (text[end] === '\r' && text[end + 1] === '\n') return end + 2;
+  return text[end] === '\n' || text[end] === '\r' ? end + 1 : end;
 }
 
 const TABLE_SECTIONS = [[2, '二'], [3, '三'], [4, '四']] as const;
@@ -161,16 +167,18 @@ function buildReport(text: string, draft: ReportDraft, arena: GridArena, streams
     const next = draft.headings[k + 1];
     return {
       number: h.section.number,
-      headingSpan: { start: h.line.start, end: h.line.end },
-      headingText: withoutMarkup(h.line.text),
-      body: { start: h.line.end, end: next ? next.line.start : end },
+      headingSpan: { start: h.start, end: h.end },
+      headingText: withoutMarkup(h.text),
+      body: { start: h.end, end: next ? next.start : end },
+      ...(h.typo && { titleTypo: h.typo }),
     };
   });
-  // each table section's lines: after its heading, those starting before the next heading (or the report's end)
+  // each table section's text: after its heading (on its line, when the heading stands mid-line), up to the next
+  // heading (or the report's end)
   const tokens = new Map<number, TokenStream>();
   for (const section of sections) {
     if (section.number < 2 || section.number > 4 || tokens.has(section.number)) continue;
-    tokens.set(section.number, tokenize(text, nextLineStart(text, section.body.start), section.body.end, streams[section.number - 2]));
+    tokens.set(section.number, tokenize(text, bodyStart(text, section.body.start), section.body.end, streams[section.number - 2]));
   }
   const year = draft.title?.year ?? null;
   const { id, reason } = chooseTemplate(tokens.get(2) ?? null, year);

@@ -81,6 +81,8 @@ export interface SectionTemplate {
   readonly number: number;
   readonly numeral: string;
   readonly heading: string;
+  /** the official heading and the variants real reports use (SPEC §1): a title one character away from all of them is a typo */
+  readonly titles: readonly string[];
   /** folded key phrases: a heading containing one of them is this section */
   readonly keys: readonly string[];
   readonly table?: TableId;
