@@ -4,7 +4,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type CheckResult, type Diagnostic, LineIndex, type Locale } from '../engine';
-import { escapeHtml, REPORT_CSS, reportHtml } from '../engine/features/html';
+import { escapeHtml, REPORT_CSS, reportHtml } from '../engine';
 import type { FileReport } from './format';
 
 export interface Checked {
