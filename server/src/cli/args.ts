@@ -2,7 +2,7 @@
 // error, not a check of a file named "chek"); an option a command does not take is a usage error too. A usage
 // error carries its message key, so it is worded in the user's language once that is known.
 import type { Locale } from '../engine';
-import { editDistance } from '../engine/text/distance';
+import { editDistance } from '../engine';
 import type { Encoding } from '../files/decode';
 import type { CliMessageKey } from './messages';
 

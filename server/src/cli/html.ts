@@ -5,7 +5,7 @@
 // folded). Paths are relative to the folder checked; nothing links outside the page, as nothing outside it
 // travels with the mail.
 import { type CheckResult, type Diagnostic, LineIndex, type Locale } from '../engine';
-import { escapeHtml, REPORT_CSS, reportHtml } from '../engine/features/html';
+import { escapeHtml, REPORT_CSS, reportHtml } from '../engine';
 import type { Source } from './files';
 import type { FileReport } from './format';
 import { cliMessage } from './messages';

@@ -2,8 +2,7 @@
 // content security policy that allows none), readable when mailed, and with tables that sort on a click of a
 // header; a totals row stays at the foot.
 import type { Locale } from '../engine';
-import { escapeHtml } from '../engine/features/html';
-import { codeName } from '../engine/messages/codes';
+import { codeName, escapeHtml } from '../engine';
 import type { ColumnKind, Grid, Value } from './summary-table';
 
 const SCRIPT = `

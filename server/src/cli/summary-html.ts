@@ -1,7 +1,7 @@
 // `xxgk summary --format html`: the summary table (sortable, totals at the foot), the year-over-year view, and
 // the files that gave no report row.
 import type { Locale } from '../engine';
-import { escapeHtml } from '../engine/features/html';
+import { escapeHtml } from '../engine';
 import { gridHtml, pageHtml } from './page';
 import type { Grid } from './summary-table';
 

@@ -2,8 +2,7 @@
 // year-over-year view of each agency found in several years. A figure is read only from cells that hold a
 // number; one that depends on a blank, invalid or missing cell is unknown (null), never 0.
 import { CODES, type CheckResult, type Diagnostic, type Report } from '../engine';
-import type { Table } from '../engine/model';
-import { foldText } from '../engine/text/fold';
+import { foldText, type Table } from '../engine';
 
 /** The figures of the report's tables, by the keys of the JSON. */
 export const FIGURES = [

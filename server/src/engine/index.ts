@@ -21,6 +21,24 @@ export { parseDocument, parseRange } from './parse';
 export { applyEdits, composeEdits, selectEdits } from './fixes/apply';
 export { LineIndex, type LspRange } from './text/lines';
 export { buildSkeleton, type Snippet } from './template/snippets';
+// what the editor, the CLI, the importers and the build scripts use of the engine's rooms: through this door only
+export { IncrementalDocument, type ReportEntry } from './incremental';
+export { shiftDiagnostic } from './shift';
+export { cellEdit, type TableCell } from './features/cell-edit';
+export { explainAt } from './features/explain';
+export { formatDocument } from './features/format';
+export { escapeHtml, REPORT_CSS, reportHtml } from './features/html';
+export { totalHints } from './features/hints';
+export { outline, type OutlineNode } from './features/outline';
+export type { MessageKey } from './messages/catalog';
+export type { TableId } from './template/types';
+export { SECTIONS } from './template/sections';
+export { TEMPLATES } from './template/tables';
+export { buildSnippets } from './template/snippets';
+export { foldText } from './text/fold';
+export { editDistance } from './text/distance';
+export { codeName } from './messages/codes';
+export type { Table } from './model';
 
 export interface EngineOptions {
   locale?: Locale;

@@ -1,8 +1,6 @@
 // What marks the report among a page's layout: a table whose cells carry the template's labels, a section
 // heading, the title. The labels come from the engine's template, so nothing here knows one by heart.
-import { foldText } from '../engine/text/fold';
-import { SECTIONS } from '../engine/template/sections';
-import { TEMPLATES } from '../engine/template/tables';
+import { foldText, SECTIONS, TEMPLATES } from '../engine';
 
 /** Labels short enough to stand in any table (其他, 总计, 规章) count only when a cell is exactly them. */
 const DISTINCT_LENGTH = 4;

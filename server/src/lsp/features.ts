@@ -12,16 +12,21 @@ import {
   type Range,
   type TextEdit,
 } from 'vscode-languageserver';
-import { message, type Locale } from '../engine';
-import { cellEdit, type TableCell } from '../engine/features/cell-edit';
-import { explainAt } from '../engine/features/explain';
-import { formatDocument } from '../engine/features/format';
-import { reportHtml } from '../engine/features/html';
-import { totalHints } from '../engine/features/hints';
-import { outline, type OutlineNode } from '../engine/features/outline';
-import type { ReportEntry } from '../engine/incremental';
-import type { MessageKey } from '../engine/messages/catalog';
-import type { TableId } from '../engine/template/types';
+import {
+  cellEdit,
+  explainAt,
+  formatDocument,
+  message,
+  outline,
+  reportHtml,
+  totalHints,
+  type Locale,
+  type MessageKey,
+  type OutlineNode,
+  type ReportEntry,
+  type TableCell,
+  type TableId,
+} from '../engine';
 import { CLIENT_COMMANDS } from '../protocol';
 import type { OpenDocument } from './open-document';
 

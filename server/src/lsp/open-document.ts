@@ -1,8 +1,7 @@
 // One open editor document: its version and the incrementally kept parse, whose chunked text also answers
 // LSP positions (UTF-16 offsets, as JavaScript strings are).
 import type { Range, TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import type { EngineOptions, Report, Span } from '../engine';
-import { IncrementalDocument, type ReportEntry } from '../engine/incremental';
+import { IncrementalDocument, type EngineOptions, type Report, type ReportEntry, type Span } from '../engine';
 
 export const REPORT_LANGUAGE = 'xxgk-report';
 

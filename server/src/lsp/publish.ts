@@ -3,9 +3,7 @@
 // the same number of lines instead of being converted again. This keeps a keystroke in a 10 MB compilation
 // from converting thousands of diagnostics.
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type Range } from 'vscode-languageserver';
-import { message, type Diagnostic, type Locale } from '../engine';
-import type { ReportEntry } from '../engine/incremental';
-import { shiftDiagnostic } from '../engine/shift';
+import { message, shiftDiagnostic, type Diagnostic, type Locale, type ReportEntry } from '../engine';
 import { toLsp, type FixData } from './convert';
 import type { OpenDocument } from './open-document';
 

@@ -17,6 +17,12 @@ export interface Settings {
 export const DEFAULT_DEBOUNCE_MS = 150;
 export const DEFAULT_MAX_PROBLEMS = 1000;
 
+/** The pause in typing before diagnostics are published, when XXGK_DEBOUNCE_MS sets it (benchmarks, tests). */
+export function debounceFromEnv(): number | undefined {
+  const ms = Number(process.env.XXGK_DEBOUNCE_MS);
+  return Number.isFinite(ms) && ms >= 0 && process.env.XXGK_DEBOUNCE_MS !== '' ? ms : undefined;
+}
+
 /** Editor settings arrive as any JSON: what is not understood is reported and left out. */
 export function settingsFromEditor(raw: unknown, warn: (message: string) => void): XxgkConfig {
   if (raw === null || raw === undefined) return {};

@@ -1,0 +1,82 @@
+// The open documents: kept in step with the editor (open, incremental change, save, close), and their
+// diagnostics published, at once or after the pause in typing, for documents checked as reports only.
+import { OpenDocument } from './open-document';
+import { PublishCache } from './publish';
+import type { Session } from './session';
+
+export class Publisher {
+  private readonly cache = new PublishCache();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(private readonly session: Session) {}
+
+  publish(doc: OpenDocument): void {
+    const { connection, settings } = this.session;
+    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: doc.checked ? this.cache.diagnostics(doc, settings) : [] });
+  }
+
+  /** Publishes after the pause in typing (at once when the pause is 0). */
+  schedule(doc: OpenDocument): void {
+    clearTimeout(this.timers.get(doc.uri));
+    const { debounceMs } = this.session.settings;
+    if (debounceMs === 0) {
+      this.publish(doc);
+      return;
+    }
+    const publishLater = this.session.guard('publish', undefined, () => {
+      this.timers.delete(doc.uri);
+      // the document may have been closed or changed since; publish what is there now
+      const current = this.session.documents.get(doc.uri);
+      if (current) this.publish(current);
+    });
+    this.timers.set(doc.uri, setTimeout(publishLater, debounceMs));
+  }
+
+  /** Checks the document again under the settings and the workspace's reports as they are now, and publishes. */
+  recheck(doc: OpenDocument): void {
+    doc.parsed.reconfigure(this.session.settings.engine, this.session.lastYear(doc.uri));
+    this.publish(doc);
+  }
+
+  /** The document was closed: nothing is published for it later, and what was is taken back. */
+  close(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    void this.session.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+}
+
+export function registerDocumentSync(session: Session, publisher: Publisher): void {
+  const { connection, documents } = session;
+
+  connection.onDidOpenTextDocument(
+    session.guard('open', undefined, ({ textDocument: t }) => {
+      const doc = new OpenDocument(t.uri, t.languageId, t.version, t.text, session.settings.engine, session.lastYear(t.uri));
+      documents.set(t.uri, doc);
+      publisher.publish(doc);
+    }),
+  );
+
+  connection.onDidChangeTextDocument(
+    session.guard('change', undefined, ({ textDocument: t, contentChanges }) => {
+      const doc = documents.get(t.uri);
+      if (!doc) return session.log(`change for ${t.uri}, which is not open: ignored`);
+      doc.applyChanges(contentChanges, t.version);
+      if (session.settings.run === 'onType') publisher.schedule(doc);
+    }),
+  );
+
+  connection.onDidSaveTextDocument(
+    session.guard('save', undefined, ({ textDocument: t }) => {
+      const doc = documents.get(t.uri);
+      if (doc) publisher.publish(doc);
+    }),
+  );
+
+  connection.onDidCloseTextDocument(
+    session.guard('close', undefined, ({ textDocument: t }) => {
+      documents.delete(t.uri);
+      publisher.close(t.uri);
+    }),
+  );
+}

@@ -1,0 +1,111 @@
+// The reports of the workspace's files: read in the background once the client is initialized (an open report's
+// last year may be among them), read again when a file changes on disk, and all checked on "check all reports in
+// the workspace", which publishes the files that are not open too.
+import { FileChangeType, type FileEvent } from 'vscode-languageserver/node';
+import { agencyYearKey, LineIndex, type Report, type Span } from '../engine';
+import { toLsp } from './convert';
+import type { Publisher } from './documents';
+import type { Session } from './session';
+import {
+  BUDGET,
+  checkWorkspaceFile,
+  comparableReports,
+  rereadReports,
+  rereadWorkspaceFile,
+  scanWorkspace,
+  uriKey,
+  workspaceChecked,
+  workspaceIndex,
+  yieldToRequests,
+  type ScanResult,
+  type WorkspaceChecked,
+  type WorkspaceFile,
+} from './workspace';
+
+export class WorkspaceScan {
+  /** "check all reports in the workspace" has published files that are not open, which new settings must reach too */
+  published = false;
+
+  constructor(
+    private readonly session: Session,
+    private readonly publisher: Publisher,
+  ) {}
+
+  /** The first reading; requests are answered meanwhile, and reports saved during it are in the map already. */
+  async read(): Promise<void> {
+    await this.scanInto(this.session.workspaceReports);
+  }
+
+  /** Report files saved, added or deleted on disk: the open reports whose last year one of them holds are checked again. */
+  filesChanged(changes: readonly FileEvent[]): void {
+    void this.reread(changes).catch((e) => this.session.error(`watched files failed: ${(e as Error).stack ?? e}`));
+  }
+
+  /** Checks every report file of the workspace, within the budget, publishing what is found in files not open. */
+  async check(): Promise<WorkspaceChecked> {
+    const { session } = this;
+    this.published = true;
+    const fresh = new Map<string, Report[]>();
+    const read: { path: string; key: string }[] = [];
+    const scan = await this.scanInto(fresh, (file) => read.push({ path: file.path, key: uriKey(file.uri) }));
+    session.workspaceReports = fresh;
+    const index = workspaceIndex(fresh);
+    const openByKey = new Map([...session.documents.values()].map((d) => [uriKey(d.uri), d]));
+    let stopped = scan.stopped;
+    let reports = 0;
+    let problems = 0;
+    for (const { path, key } of read) {
+      if (problems >= BUDGET.problems) {
+        stopped = 'problems';
+        break;
+      }
+      const open = openByKey.get(key);
+      if (open) {
+        reports++;
+        problems += open.parsed.diagnostics().length;
+        continue;
+      }
+      const file = await rereadWorkspaceFile(path);
+      const result = file && checkWorkspaceFile(file, session.settings.engine, index);
+      if (file && result) {
+        reports++;
+        problems += result.diagnostics.length;
+        const lines = new LineIndex(file.text);
+        const positions = { uri: file.uri, version: 0, slice: (span: Span) => file.text.slice(span.start, span.end), range: (span: Span) => lines.range(span.start, span.end) };
+        void session.connection.sendDiagnostics({ uri: file.uri, diagnostics: result.diagnostics.map((d) => toLsp(positions, d)) });
+      }
+      await yieldToRequests();
+    }
+    return workspaceChecked(session.settings.locale, { files: read.length, reports, problems, skipped: scan.skipped.length, stopped });
+  }
+
+  private async reread(changes: readonly FileEvent[]): Promise<void> {
+    const changedKeys = new Set<string>();
+    for (const change of changes) {
+      const key = uriKey(change.uri);
+      const after = change.type === FileChangeType.Deleted ? [] : await rereadReports(change.uri);
+      // read after the wait: "check workspace" may have put a fresh map in its place meanwhile
+      const { workspaceReports } = this.session;
+      const before = workspaceReports.get(key) ?? [];
+      if (after.length) workspaceReports.set(key, after);
+      else workspaceReports.delete(key);
+      for (const r of [...before, ...after]) changedKeys.add(agencyYearKey(r) ?? '');
+    }
+    for (const doc of this.session.documents.values()) {
+      if (doc.parsed.reports.some((e) => e.previousKey !== null && changedKeys.has(e.previousKey))) this.publisher.recheck(doc);
+    }
+  }
+
+  /** Scans the workspace into `into` (the reports of each file by uriKey), saying in the log what it passed over. */
+  private async scanInto(into: Map<string, Report[]>, also: (file: WorkspaceFile) => void = () => {}): Promise<ScanResult> {
+    const scan = await scanWorkspace(this.session.folders, (file) => {
+      const reports = comparableReports(file.text);
+      if (reports.length) into.set(uriKey(file.uri), reports);
+      else into.delete(uriKey(file.uri));
+      also(file);
+    });
+    for (const skipped of scan.skipped) this.session.log(`workspace: not read: ${skipped}`);
+    if (scan.stopped) this.session.log(`workspace: stopped at the ${scan.stopped} budget after ${scan.files} files`);
+    return scan;
+  }
+}
