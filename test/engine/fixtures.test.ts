@@ -145,6 +145,15 @@ describe('fixture markers', () => {
 });
 
 describe('check fixtures', () => {
+  it('every code has a folder with a triggering and a near-miss fixture, and every folder is a code', () => {
+    const lacking = CODES.filter((code) => {
+      const kinds = folders.includes(code) ? new Set(fixturesOf(code).map((f) => f.kind)) : new Set();
+      return !kinds.has('trigger') || !kinds.has('near-miss');
+    });
+    assert.deepEqual(lacking, [], 'codes without a trigger-*.txt and a near-miss-*.txt in test/fixtures/checks/<code>/');
+    assert.deepEqual(folders.filter((name) => !CODES.includes(name as Code)), [], 'folders named after no code');
+  });
+
   it('holds nothing but fixtures, their .fixed sidecars and last year’s report', () => {
     const stray = folders.flatMap((code) =>
       readdirSync(join(ROOT, code))
