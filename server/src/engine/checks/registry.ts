@@ -10,6 +10,7 @@ import { gluedCellsCheck } from './glued';
 import { labelsCheck } from './labels';
 import { narrativeCheck } from './narrative';
 import { outdatedTemplateCheck } from './outdated';
+import { placeholdersCheck } from './placeholders';
 import { sectionsCheck } from './sections';
 import { structureCheck } from './structure';
 
@@ -24,6 +25,7 @@ export const CHECKS = [
   narrativeCheck,
   outdatedTemplateCheck,
   citationsCheck,
+  placeholdersCheck,
   carryoverCheck,
 ] as const;
 
