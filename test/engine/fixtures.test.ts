@@ -24,20 +24,19 @@ interface Fixture {
 
 const kindOf = (name: string): Kind | undefined => Object.entries(KINDS).find(([prefix]) => name.startsWith(prefix))?.[1];
 const read = (path: string): string => readFileSync(path, 'utf8');
+const BASE = read(join(ROOT, 'base.txt'));
 
 const folders = readdirSync(ROOT).filter((name) => statSync(join(ROOT, name)).isDirectory());
 
+/** The folder's fixtures; a file named otherwise is reported by the test of what the folders hold. */
 function fixturesOf(code: string): Fixture[] {
   const dir = join(ROOT, code);
-  const files = readdirSync(dir);
-  return files
-    .filter((name) => name.endsWith('.txt') && name !== LAST_YEAR)
-    .map((name) => {
-      const kind = kindOf(name);
-      assert.ok(kind, `${code}/${name}: a fixture's name starts with trigger- or near-miss-`);
-      const fixed = join(dir, name.replace(/\.txt$/, '.fixed'));
-      return { code, name, kind, path: join(dir, name), ...(existsSync(fixed) && { fixed }) };
-    });
+  return readdirSync(dir).flatMap((name) => {
+    const kind = name.endsWith('.txt') ? kindOf(name) : undefined;
+    if (!kind) return [];
+    const fixed = join(dir, name.replace(/\.txt$/, '.fixed'));
+    return [{ code, name, kind, path: join(dir, name), ...(existsSync(fixed) && { fixed }) }];
+  });
 }
 
 /** Last year's report of the folder's fixtures (for the checks against last year), or none. */
@@ -131,8 +130,7 @@ describe('fixture markers', () => {
     assert.throws(() => readMarkers('规章\t0⟧'), /a ⟧ without its ⟦/);
   });
   it('a diagnostic left unmarked, a marker one column off and words the message lacks all fail', () => {
-    const base = read(join(ROOT, 'base.txt'));
-    const text = base.replace('规章\t0\t0\t4', '规章\t0\t\t4');
+    const text = BASE.replace('规章\t0\t0\t4', '规章\t0\t\t4');
     const { diagnostics } = checkText(text);
     const cell = text.indexOf('规章\t0\t') + 5;
     assert.deepEqual(diagnostics.map((d) => [d.code, d.span.start]), [['blank-cell', cell]]);
@@ -167,7 +165,7 @@ describe('check fixtures', () => {
   });
 
   it('base.txt, the report the fixtures are made from, is clean', () => {
-    assertMarked(read(join(ROOT, 'base.txt')), [], checkText(read(join(ROOT, 'base.txt'))).diagnostics, 'base.txt');
+    assertMarked(BASE, [], checkText(BASE).diagnostics, 'base.txt');
   });
 
   for (const code of folders) {
