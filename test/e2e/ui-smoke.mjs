@@ -44,7 +44,7 @@ try {
     await page.keyboard.press('Enter');
     const opened = page.locator('.editor-instance .monaco-editor').first();
     await opened.locator('.view-lines', { hasText: text }).waitFor();
-    await opened.locator(`.squiggly-${squiggle}`).first().waitFor({ timeout: 30000 });
+    if (squiggle) await opened.locator(`.squiggly-${squiggle}`).first().waitFor({ timeout: 30000 });
     return opened;
   };
   const editor = await openFile('quick-fix.xxgk', '一、本年新收政府信息公开申请数量', 'error');
@@ -135,6 +135,60 @@ try {
   await openFile('seed-003-yanjin-tapu-2024.txt', '本年度止件数', 'warning');
   await page.locator('.markers-panel .monaco-list-row', { hasText: 'label-typo' }).first().waitFor();
   step('seed 003 (.txt) checked in place: label-typo squiggled and listed');
+  // Format Document lines the table's cells up by display width (the screenshot goes into README)
+  const fixedText = readFileSync(file, 'utf8');
+  const formatted = await openFile('quick-fix.xxgk', '一、本年新收政府信息公开申请数量');
+  await formatted.click();
+  await page.keyboard.press('Control+Shift+P');
+  await page.keyboard.type('Format Document');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Format Document' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+S');
+  const alignedBy = Date.now() + 15000;
+  while (readFileSync(file, 'utf8') === fixedText) {
+    if (Date.now() > alignedBy) throw new Error('Format Document changed nothing on disk');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  if (readFileSync(file, 'utf8').replace(/[ \t]+/g, '') !== fixedText.replace(/[ \t]+/g, '')) throw new Error('Format Document changed more than whitespace');
+  // room for the picture: a wide window, no side bar or panel, the preview closed
+  await page.setViewportSize({ width: 1800, height: 900 });
+  await page.keyboard.press('Control+J');
+  await page.keyboard.press('Control+B');
+  await page.locator('.tab', { hasText: 'Preview quick-fix.xxgk' }).locator('.codicon-close').click();
+  await formatted.click();
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type('40');
+  await page.keyboard.press('Enter');
+  await page.screenshot({ path: join(ARTIFACTS, 'ui-aligned.png') });
+  step('Format Document aligned the tables, only whitespace changed (screenshot ui-aligned.png)');
+
+  // the table view: a table's lens opens it in the preview, where a number cell is edited in place
+  await page.keyboard.press('Control+Home');
+  const lens = page.locator('.codelens-decoration a', { hasText: '表格视图' });
+  await lens.first().waitFor({ timeout: 15000 });
+  await lens.first().click();
+  const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  const cell = view.locator('td[data-cell$=":三:R3:0"]');
+  await cell.waitFor({ timeout: 30000 });
+  await cell.scrollIntoViewIfNeeded();
+  const before = readFileSync(file, 'utf8');
+  await cell.dblclick();
+  await view.locator('td[data-cell$=":三:R3:0"] input').waitFor();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('5');
+  await page.keyboard.press('Enter');
+  await page.screenshot({ path: join(ARTIFACTS, 'ui-table-view.png') });
+  await formatted.click();
+  await page.keyboard.press('Control+S');
+  const editedBy = Date.now() + 15000;
+  while (readFileSync(file, 'utf8') === before) {
+    if (Date.now() > editedBy) throw new Error('the cell typed in the table view never reached the file');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const r3 = readFileSync(file, 'utf8').split('\n').find((l) => l.startsWith('（一）予以公开'));
+  if (!/^（一）予以公开\s+5\s/.test(r3)) throw new Error(`the edited row reads "${r3}"`);
+  step('a cell typed in the table view wrote that cell of the text (screenshot ui-table-view.png)');
+
   await cleanup();
   console.log(`ui smoke test of the .vsix: passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   process.exit(0);

@@ -15,7 +15,7 @@ const TABLE4_RULES: SumRule[] = [0, 1, 2].map((g) => ({ parts: [0, 1, 2, 3].map(
 /** The cells of the split taken, as text. */
 function chosen(pieces: string[], cells: number, rules: SumRule[]): string[] | null {
   const split = splitPieces(pieces, cells, rules).chosen;
-  return split && split.piece.map((p, k) => pieces[p].slice(split.from[k], split.to[k]));
+  return split ? split.piece.map((p, k) => pieces[p].slice(split.from[k], split.to[k])) : null;
 }
 
 describe('splitting glued digits', () => {
@@ -44,27 +44,23 @@ describe('splitting glued digits', () => {
     assert.deepEqual(chosen(['008'], 3, []), ['0', '0', '8']);
     assert.equal(splitPieces(['0494246'], 3, []).candidates.length, 3);
   });
-  /** The mean milliseconds a split of each row takes (after a warm-up). */
-  const msPerRow = (rows: [string[], number, SumRule[]][]): number => {
-    for (const [pieces, cells, rules] of rows) splitPieces(pieces, cells, rules);
-    const started = process.hrtime.bigint();
-    for (let k = 0; k < 20; k++) for (const [pieces, cells, rules] of rows) splitPieces(pieces, cells, rules);
-    return Number(process.hrtime.bigint() - started) / 1e6 / (20 * rows.length);
-  };
-  it('takes well under a millisecond a row on real rows', () => {
-    const ms = msPerRow([
+  // the search is bounded by its step budget (parse/glued.ts), not by the clock: speed is measured in npm run bench
+  it('splits the real rows it is given', () => {
+    for (const [pieces, cells, rules] of [
       [['15130000154'], 7, TABLE3_RULE],
       [['25380363300630003'], 15, TABLE4_RULES],
       [['4910000', '50'], 7, TABLE3_RULE],
-      [['31192005100313126'], 7, TABLE3_RULE],
-    ]);
-    assert.ok(ms < 1, `${ms.toFixed(3)} ms per row`);
+    ] as [string[], number, SumRule[]][]) assert.ok(splitPieces(pieces, cells, rules).chosen, pieces.join(' '));
   });
-  it('stays bounded on long runs of digits, and guesses no split there', () => {
+  it('gives up on long runs of digits within its step budget, and guesses no split there', () => {
     const runs = ['9'.repeat(100), '123456789'.repeat(6), '1'.repeat(60), '3'.repeat(44)];
-    for (const run of runs) for (const [cells, rules] of [[7, TABLE3_RULE], [15, TABLE4_RULES]] as const) assert.equal(splitPieces([run], cells, rules).chosen, null);
-    const ms = msPerRow(runs.flatMap((run) => [[[run], 7, TABLE3_RULE], [[run], 15, TABLE4_RULES]] as [string[], number, SumRule[]][]));
-    assert.ok(ms < 5, `${ms.toFixed(3)} ms per row`);
+    for (const run of runs) {
+      for (const [cells, rules] of [[7, TABLE3_RULE], [15, TABLE4_RULES]] as const) {
+        const outcome = splitPieces([run], cells, rules);
+        assert.equal(outcome.chosen, null);
+        assert.ok(!outcome.candidates.length || !outcome.complete, 'no list of candidates passed off as complete');
+      }
+    }
   });
 });
 

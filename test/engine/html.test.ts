@@ -7,7 +7,7 @@ import { reportHtml } from '../../server/src/engine/features/html';
 import { readSeed, SEEDS } from '../support/helpers';
 
 const UNESCAPE: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
-const unescape = (html: string): string => html.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => UNESCAPE[e]);
+const unescapeHtml = (html: string): string => html.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => UNESCAPE[e]);
 
 /** The reports of the text drawn as the HTML report draws them, and the diagnostics in the order they are listed. */
 function drawn(text: string): { html: string; listed: Diagnostic[] } {
@@ -38,14 +38,14 @@ for (const [name, eol] of [['LF', '\n'], ['CRLF', '\r\n']] as const) {
       it(`seed ${id}: each paragraph names the line it is on`, () => {
         const paragraphs = [...html.matchAll(/<p data-line="(\d+)">([^<]*)<\/p>/g)];
         assert.ok(paragraphs.length > 3);
-        for (const [, line, shown] of paragraphs) assert.equal(lines[Number(line)].trim(), unescape(shown), `line ${line}`);
+        for (const [, line, shown] of paragraphs) assert.equal(lines[Number(line)].trim(), unescapeHtml(shown), `line ${line}`);
       });
       it(`seed ${id}: each heading, label and cell names the line it is on`, () => {
         const elements = [...html.matchAll(/<(h2|th|td) class="[^"]*" data-line="(\d+)"[^>]*>([^<]*)</g)].filter(([, tag, , shown]) => tag !== 'td' || /^\d+$/.test(shown));
         assert.ok(elements.length > 10);
         // a label is drawn in its official words; its line holds its first characters, as written or nearly
         for (const [, tag, line, shown] of elements) {
-          const expected = tag === 'td' ? shown : unescape(shown).replace(/\s/g, '').slice(0, 2);
+          const expected = tag === 'td' ? shown : unescapeHtml(shown).replace(/\s/g, '').slice(0, 2);
           assert.ok(lines[Number(line)].replace(/\s/g, '').includes(expected), `${tag} ${shown} on line ${line}: ${lines[Number(line)]}`);
         }
       });

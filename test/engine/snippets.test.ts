@@ -9,7 +9,7 @@ import { buildSkeleton, buildSnippets } from '../../server/src/engine/template/s
 const TABLE_CODES = ['missing-table', 'missing-row', 'blank-cell', 'invalid-number', 'row-total-mismatch', 'column-total-mismatch', 'balance-mismatch', 'label-typo'];
 
 /** What VS Code inserts when the user accepts every default. */
-export function expand(body: readonly string[]): string {
+function expand(body: readonly string[]): string {
   return body
     .join('\n')
     .replace(/\$\{\d+:([^}]*)\}/g, '$1')

@@ -103,7 +103,7 @@ export function runCase(caseNo: number, seed: number, incrementalEvery = 20): Ca
     text = text.slice(0, last.start) + last.inserted + text.slice(last.end);
   }
   const t0 = process.hrtime.bigint();
-  let result;
+  let result: ReturnType<typeof checkText>;
   try {
     result = checkText(text);
     assertInside(result.diagnostics, text.length, text);

@@ -46,8 +46,8 @@ export function reportTextForm(spec: PageSpec): string {
     .join('\n');
 }
 
-const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-const td = (text: string, attrs = ''): string => `<td${attrs}>${escape(text)}</td>`;
+const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const td = (text: string, attrs = ''): string => `<td${attrs}>${escapeHtml(text)}</td>`;
 const tr = (cells: string[], attrs = ''): string => `<tr${attrs}>${cells.join('')}</tr>`;
 const num = (text: string): string => td(text, ' class="n"');
 
@@ -122,14 +122,14 @@ export function reportPage(spec: PageSpec): string {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (!line) continue;
-    if (i === 0) body.push(`<h1>${escape(line)}</h1>`);
-    else body.push(`<p>${escape(line)}</p>`);
+    if (i === 0) body.push(`<h1>${escapeHtml(line)}</h1>`);
+    else body.push(`<p>${escapeHtml(line)}</p>`);
     const table = TABLES[line];
     if (table) {
       body.push(table[0](spec));
       while (i + 1 < lines.length && lines[i + 1] !== table[1]) i++;
     }
   }
-  const html = `<!doctype html><html><head><meta charset="utf-8"><title>${escape(lines[0])}</title><style>${style(spec)}</style></head><body>${body.join('\n')}</body></html>`;
+  const html = `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(lines[0])}</title><style>${style(spec)}</style></head><body>${body.join('\n')}</body></html>`;
   return spec.radicals ? html.replace(/行/g, '\u2f8f').replace(/方/g, '\u2f45') : html;
 }

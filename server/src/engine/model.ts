@@ -182,7 +182,7 @@ export class Table {
   shifted(delta: number): Table {
     const moveSpan = (s: Span): Span => ({ start: s.start + delta, end: s.end + delta });
     const moveCell = (c: Cell): Cell => ({ ...c, span: moveSpan(c.span) });
-    const collapsed = this.collapsed.map((g) => ({ ...g, labelSpan: moveSpan(g.labelSpan), cells: g.cells && g.cells.map(moveCell) }));
+    const collapsed = this.collapsed.map((g) => ({ ...g, labelSpan: moveSpan(g.labelSpan), cells: g.cells ? g.cells.map(moveCell) : null }));
     const typos = this.headerTypos.map((t) => ({ ...t, span: moveSpan(t.span) }));
     const glued = this.glued.map((g) => ({ ...g, span: moveSpan(g.span) }));
     const subtotals = this.subtotals.map((s) => ({ ...s, cell: moveCell(s.cell) }));

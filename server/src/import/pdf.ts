@@ -8,7 +8,7 @@
 // is needed. The CMaps are files: see pdf-cmaps.ts.
 import { cMapsFromDirectory, defaultCMapDirectory } from './pdf-cmaps';
 import { layoutPages } from './pdf-layout';
-import { loadPdfJs, openPdf } from './pdf-load';
+import { loadPdfJs, openPdf, type OpenedPdf } from './pdf-load';
 import { readPage, type PageContent } from './pdf-page';
 import { isGlyphSoup } from './pdf-readable';
 import { writeText } from './pdf-text';
@@ -31,7 +31,7 @@ const missingCMap = (name: string): string => `缺少字符映射表 ${name}：�
 
 export async function importPdf(bytes: Uint8Array, options: PdfImportOptions = {}): Promise<ImportResult> {
   const directory = options.cMapDirectory === undefined ? defaultCMapDirectory() : options.cMapDirectory;
-  let opened;
+  let opened: OpenedPdf;
   try {
     opened = await openPdf(bytes, directory === null ? null : cMapsFromDirectory(directory));
   } catch (error) {

@@ -32,7 +32,7 @@ function rowText(ctx: CheckContext, row: Row, values: string[]): string {
 
 function checkRow(ctx: CheckContext, table: Table, row: Row, determined: () => Map<string, number>): void {
   const key = row.template.key;
-  if (row.cells && row.cells.every((c, col) => c.state !== 'blank' && validFor(row.template.columns[col].kind, c))) return;
+  if (row.cells?.every((c, col) => c.state !== 'blank' && validFor(row.template.columns[col].kind, c))) return;
   const base = { table: tableName(ctx, table.id), row: rowName(table, key) || table.template.title };
   const fillFor = (col: number): { value: string; determined: boolean } => {
     const v = determined().get(refKey({ row: key, col }));
@@ -42,7 +42,10 @@ function checkRow(ctx: CheckContext, table: Table, row: Row, determined: () => M
     const params = { ...base, expected: row.template.columns.length, found: row.valuesFound };
     const span = row.labelText ? row.labelSpan : row.valueZone;
     // some values are there but not which cells they belong to: any rewrite of the row could overwrite them
-    if (row.valuesFound > 0) return ctx.emit('blank-cell', span, ctx.msg('blank-row', params));
+    if (row.valuesFound > 0) {
+      ctx.emit('blank-cell', span, ctx.msg('blank-row', params));
+      return;
+    }
     const fills = row.template.columns.map((_, col) => fillFor(col));
     const values = fills.map((f) => f.value);
     const isDetermined = fills.every((f) => f.determined);

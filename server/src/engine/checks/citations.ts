@@ -1,7 +1,7 @@
 // unknown-citation: a 国办公开办函 number that is neither the 2021 template notice nor the 2019 one.
 import { defineCheck, type CheckContext } from './define';
 
-const CITATION = /国办公开办函[\s\u3000]*[〔\[［【(（][\s\u3000]*(\d{4})[\s\u3000]*[〕\]］】)）][\s\u3000]*(\d+)[\s\u3000]*号/g;
+const CITATION = /国办公开办函[\s\u3000]*[〔[［【(（][\s\u3000]*(\d{4})[\s\u3000]*[〕\]］】)）][\s\u3000]*(\d+)[\s\u3000]*号/g;
 const KNOWN = new Set(['2021-30', '2019-60']);
 
 const checkCitations = (ctx: CheckContext): void => {

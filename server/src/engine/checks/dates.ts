@@ -2,7 +2,7 @@
 // publication deadline of 条例 第四十九条 (31 January for departments, 31 March for a government's own
 // report; set locally for 乡镇/街道, so never reported for them).
 import type { Span } from '../model';
-import { DeadlineRule } from './context';
+import type { DeadlineRule } from './context';
 import { compactProse, proseMatches, proseSpan } from './prose';
 import { defineCheck, type CheckContext } from './define';
 

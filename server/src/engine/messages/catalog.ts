@@ -124,5 +124,5 @@ export function message(locale: Locale, key: MessageKey, params: P = {}): string
 }
 
 export function localeOf(tag: string | undefined): Locale {
-  return tag && tag.toLowerCase().startsWith('en') ? 'en' : 'zh';
+  return tag?.toLowerCase().startsWith('en') ? 'en' : 'zh';
 }

@@ -78,7 +78,7 @@ function digitCount(n: number): number {
   return count;
 }
 
-function valueOf(digits: string, from: number, length: number): number {
+function digitsValue(digits: string, from: number, length: number): number {
   let value = 0;
   for (let i = from; i < from + length; i++) value = value * 10 + (digits.charCodeAt(i) - 48);
   return value;
@@ -179,7 +179,7 @@ class Search {
     if (!Number.isNaN(expected)) {
       // the total is computed: the digits there must spell it
       const length = digitCount(expected);
-      if (o + length <= digits.length && (length === 1 || digits.charCodeAt(o) !== 48) && valueOf(digits, o, length) === expected) this.take(k, p, o, length, expected);
+      if (o + length <= digits.length && (length === 1 || digits.charCodeAt(o) !== 48) && digitsValue(digits, o, length) === expected) this.take(k, p, o, length, expected);
       return;
     }
     let value = 0;
@@ -247,7 +247,7 @@ class Search {
         if (rest < cellsAfterTotal) break;
         if (rest > cellsAfterTotal * MAX_CELL_DIGITS) continue;
         if (length > 1 && digits.charCodeAt(o + between) === 48) break;
-        if (partsFit(valueOf(digits, o + between, length) - sum, between, partsAfter, longest, length)) return true;
+        if (partsFit(digitsValue(digits, o + between, length) - sum, between, partsAfter, longest, length)) return true;
       }
     }
     return false;

@@ -11,7 +11,7 @@ export interface Snippet {
   readonly body: readonly string[];
 }
 
-const escape = (text: string): string => text.replace(/[\\$}]/g, (c) => `\\${c}`);
+const escapeSnippet = (text: string): string => text.replace(/[\\$}]/g, (c) => `\\${c}`);
 
 function table(id: TableId, firstStop: number): { lines: string[]; next: number } {
   let stop = firstStop;
@@ -19,7 +19,7 @@ function table(id: TableId, firstStop: number): { lines: string[]; next: number 
   const placeholder = (): string => `\${${stop++}:0}`;
   // labels are escaped line by line; tab stops are inserted after escaping
   const marker = '\u0000';
-  const lines = renderBlankTable(template, () => marker).map((line) => escape(line).split(marker).map((part, k) => (k ? placeholder() + part : part)).join(''));
+  const lines = renderBlankTable(template, () => marker).map((line) => escapeSnippet(line).split(marker).map((part, k) => (k ? placeholder() + part : part)).join(''));
   return { lines, next: stop };
 }
 
