@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, describe, it } from 'node:test';
+import { PLAIN_ENV } from './process';
 import * as iconv from 'iconv-lite';
 import { readExample, readSeed } from '../support/helpers';
 
@@ -22,7 +23,7 @@ after(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true }))
 
 /** xxgk check as a process that is killed when it takes longer than LIMIT_MS (status null then). */
 const check = (args: string[], cwd = process.cwd()) => {
-  const r = spawnSync(process.execPath, [CLI, 'check', ...args], { encoding: 'utf8', cwd, timeout: LIMIT_MS, killSignal: 'SIGKILL', maxBuffer: 1 << 28 });
+  const r = spawnSync(process.execPath, [CLI, 'check', ...args], { encoding: 'utf8', cwd, timeout: LIMIT_MS, killSignal: 'SIGKILL', maxBuffer: 1 << 28, env: PLAIN_ENV });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 interface JsonFile {
@@ -68,11 +69,11 @@ describe('xxgk check: links, special files, bounds', () => {
     const r = check(['--format', 'json', dir]);
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(paths(r.stdout), [join(dir, 'a.txt')]);
-    assert.match(r.stderr, new RegExp(`${join(dir, 'pipe.txt')}: skipped: not a regular file`));
-    assert.match(r.stderr, new RegExp(`${join(dir, 'zero.txt')}: skipped: not a regular file`));
+    assert.match(r.stderr, new RegExp(`${join(dir, 'pipe.txt')}: 已跳过：不是普通文件`));
+    assert.match(r.stderr, new RegExp(`${join(dir, 'zero.txt')}: 已跳过：不是普通文件`));
     const named = check(['--format', 'json', join(dir, 'zero.txt')]);
     assert.equal(named.code, 2);
-    assert.match(JSON.parse(named.stdout).files[0].error, /not a regular file/);
+    assert.match(JSON.parse(named.stdout).files[0].error, /不是普通文件/);
   });
 
   it('stops reading a report whose size says 0 but never ends (/proc/self/pagemap) at the bound: exit 2, said', { skip: !existsSync('/proc/self/pagemap') }, () => {
@@ -83,8 +84,8 @@ describe('xxgk check: links, special files, bounds', () => {
     assert.equal(r.code, 2, r.stderr);
     const files = JSON.parse(r.stdout).files;
     assert.deepEqual(files.map((f: { path: string }) => f.path), [join(dir, 'a.txt'), join(dir, 'endless.txt')]);
-    assert.match(files[1].error, /^larger than 128 MB: not read$/);
-    assert.match(r.stderr, /endless\.txt: larger than 128 MB: not read/);
+    assert.match(files[1].error, /^大于 128 MB，未读取$/);
+    assert.match(r.stderr, /endless\.txt: 大于 128 MB，未读取/);
   });
 
   it('refuses an xxgk.config.json that is /dev/zero, a pipe or endless: exit 2 with the reason, never a hang', () => {
@@ -172,9 +173,9 @@ describe('xxgk check: writing the output', () => {
     for (const format of ['text', 'json', 'sarif', 'html']) {
       const full = openSync('/dev/full', 'w');
       try {
-        const r = spawnSync(process.execPath, [CLI, 'check', '--format', format, 'examples'], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8', timeout: LIMIT_MS });
+        const r = spawnSync(process.execPath, [CLI, 'check', '--format', format, 'examples'], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8', timeout: LIMIT_MS, env: PLAIN_ENV });
         assert.equal(r.status, 2, format);
-        assert.match(r.stderr, /^xxgk: cannot write the output: ENOSPC/m, format);
+        assert.match(r.stderr, /^xxgk: 无法写出输出：ENOSPC/m, format);
       } finally {
         closeSync(full);
       }
@@ -184,7 +185,7 @@ describe('xxgk check: writing the output', () => {
   it('a reader gone (EPIPE) is exit 2 with the reason on stderr', { timeout: LIMIT_MS * 2 }, async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'a.txt'), citing(20000)); // megabytes of output: more than a pipe holds
-    const child = spawn(process.execPath, [CLI, 'check', '--format', 'json', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'check', '--format', 'json', dir], { stdio: ['ignore', 'pipe', 'pipe'], env: PLAIN_ENV });
     child.stdout.destroy();
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
@@ -192,7 +193,7 @@ describe('xxgk check: writing the output', () => {
     const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
     clearTimeout(timer);
     assert.equal(status, 2, stderr);
-    assert.match(stderr, /^xxgk: cannot write the output: .*EPIPE/m);
+    assert.match(stderr, /^xxgk: 无法写出输出：.*EPIPE/m);
   });
 
   it('streams its output file by file, diagnostic by diagnostic: 6 files of 40,000 diagnostics, JSON and SARIF larger than its 96 MB heap', { timeout: 180000 }, () => {
@@ -209,6 +210,7 @@ describe('xxgk check: writing the output', () => {
           stdio: ['ignore', fd, 'pipe'],
           encoding: 'utf8',
           timeout: 120000,
+          env: PLAIN_ENV,
         });
         assert.equal(r.status, 1, `${format}: ${r.stderr.slice(0, 2000)}`);
       } finally {

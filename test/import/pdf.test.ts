@@ -237,3 +237,13 @@ describe('importPdf: fonts that are not embedded', () => {
     await assert.rejects(cMapsFromDirectory('/nonexistent')('../../etc/passwd'), /not a CMap name/);
   });
 });
+
+describe('importPdf: what a caller hands it', () => {
+  it('reads a PDF given as a Node Buffer (what fs.readFile returns), and leaves the caller\'s bytes as they were', async () => {
+    const bytes = Buffer.from('%PDF-1.4\n%nothing else\n', 'latin1');
+    const copy = Buffer.from(bytes);
+    const result = await importPdf(bytes);
+    assert.ok(!('error' in result) || !/Uint8Array/.test(result.error), JSON.stringify(result));
+    assert.deepEqual(bytes, copy);
+  });
+});

@@ -2,14 +2,19 @@
 // SPEC §5 exactly; SARIF 2.1.0 is for code-scanning tools.
 import { isAbsolute, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Diagnostic, LspRange } from '../engine';
+import type { Diagnostic, Locale, LspRange } from '../engine';
+import type { Origin, SourceFormat } from '../import';
 import { jsonPieces } from './json';
+import { cliMessage } from './messages';
+import { originText } from './origins';
 
 export interface FileReport {
   path: string;
+  /** a published format, imported: lines and characters are those of the imported text */
+  source?: { format: SourceFormat };
   reports: { title: string; year: number | null; template: string; range: LspRange }[];
   /** made when read, so that a file's millions of diagnostics are never all held as output */
-  diagnostics: Iterable<{ code: string; severity: string; message: string; range: LspRange }>;
+  diagnostics: Iterable<{ code: string; severity: string; message: string; range: LspRange; origin?: Origin }>;
   /** set for a file that is not a report, or whose bytes were not all UTF-8 (the rest is checked) */
   notice?: string;
   /** set for a file that could not be read */
@@ -20,35 +25,38 @@ export function toJson(files: Iterable<FileReport>): Iterable<string> {
   return jsonPieces({ version: 1, files });
 }
 
-/** The lines of the text output, each with its line break. */
-export function* toText(files: Iterable<FileReport>, locale: 'zh' | 'en'): Generator<string> {
+/**
+ * The lines of the text output, each with its line break. A file that could not be read is left out: it was
+ * said on stderr, once. Nothing at all when no file was found (that too was said on stderr).
+ */
+export function* toText(files: Iterable<FileReport>, locale: Locale): Generator<string> {
   let count = 0;
+  let unread = 0;
   let errors = 0;
   let warnings = 0;
   let infos = 0;
   for (const f of files) {
-    count++;
     if (f.error) {
-      yield `${f.path}: ${f.error}\n`;
+      unread++;
       continue;
     }
+    count++;
     if (f.notice) yield `${f.path}: ${f.notice}\n`;
     for (const r of f.reports) {
-      const where = `${r.range.start.line + 1}`;
-      yield locale === 'en'
-        ? `${f.path}:${where}: report “${r.title}” (year ${r.year ?? '?'}, ${r.template} template)\n`
-        : `${f.path}:${where}: 报告“${r.title}”（${r.year ?? '?'} 年度，适用 ${r.template} 年版格式）\n`;
+      const report = cliMessage(locale, 'text.report', { title: r.title, year: r.year ?? '?', template: r.template });
+      yield `${f.path}:${r.range.start.line + 1}: ${report}\n`;
     }
     for (const d of f.diagnostics) {
       if (d.severity === 'error') errors++;
       else if (d.severity === 'warning') warnings++;
       else infos++;
-      yield `${f.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}\n`;
+      const where = d.origin ? (locale === 'zh' ? `（${originText(locale, d.origin)}）` : ` (${originText(locale, d.origin)})`) : '';
+      yield `${f.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}${where}\n`;
     }
   }
-  yield locale === 'en'
-    ? `${count} file(s): ${errors} error(s), ${warnings} warning(s), ${infos} info\n`
-    : `共 ${count} 个文件：${errors} 个错误，${warnings} 个警告，${infos} 个提示\n`;
+  if (count + unread === 0) return;
+  const total = cliMessage(locale, 'text.total', { files: count, errors, warnings, infos });
+  yield `${total}${unread ? cliMessage(locale, 'text.unread', { count: unread }) : ''}\n`;
 }
 
 /**

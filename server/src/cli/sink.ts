@@ -13,10 +13,21 @@ export class Sink {
     stream.on('error', (e: Error) => (this.failure ??= e));
   }
 
+  /** stdout is a terminal (a workbook's bytes are not written there) */
+  get isTerminal(): boolean {
+    return (this.stream as { isTTY?: boolean }).isTTY === true;
+  }
+
   async write(text: string): Promise<void> {
     this.pending.push(text);
     this.size += text.length;
     if (this.size >= CHUNK) await this.flush();
+  }
+
+  /** Bytes (a workbook), after the text before them. */
+  async writeBytes(bytes: Uint8Array): Promise<void> {
+    await this.flush();
+    await this.handOver(bytes);
   }
 
   /** Hands over what is pending and waits until it is written or failed. */
@@ -24,9 +35,13 @@ export class Sink {
     const text = this.pending.join('');
     this.pending = [];
     this.size = 0;
-    if (this.failure || !text) return Promise.resolve();
+    return text ? this.handOver(text) : Promise.resolve();
+  }
+
+  private handOver(chunk: string | Uint8Array): Promise<void> {
+    if (this.failure) return Promise.resolve();
     return new Promise((resolve) =>
-      this.stream.write(text, (e) => {
+      this.stream.write(chunk, (e) => {
         if (e) this.failure ??= e;
         resolve();
       }),

@@ -12,6 +12,8 @@ export const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 export interface FoundFile {
   path: string;
   error?: string;
+  /** the system's code for the error (ENOENT, EACCES…), for callers that word it themselves */
+  code?: string;
 }
 
 /** Told of a file in a folder that has a report's name but is not read (a pipe, socket or device). */
@@ -31,8 +33,11 @@ async function kindOf(entry: Dirent, path: string): Promise<Kind> {
 
 const byName = (a: Dirent, b: Dirent): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
-/** The report files under `paths`, one at a time (the caller may stop early); a path given is always listed. */
-export async function* findFiles(paths: readonly string[], onSkipped: OnSkipped = () => {}): AsyncGenerator<FoundFile> {
+/**
+ * The report files under `paths` (in folders, those named with one of `extensions`), one at a time (the caller
+ * may stop early); a path given is always listed.
+ */
+export async function* findFiles(paths: readonly string[], onSkipped: OnSkipped = () => {}, extensions: ReadonlySet<string> = REPORT_EXTENSIONS): AsyncGenerator<FoundFile> {
   const walked = new Set<string>(); // real paths of the folders walked
   async function* walk(dir: string): AsyncGenerator<FoundFile> {
     let entries: Dirent[];
@@ -42,7 +47,7 @@ export async function* findFiles(paths: readonly string[], onSkipped: OnSkipped 
       walked.add(real);
       entries = (await readdir(dir, { withFileTypes: true })).sort(byName);
     } catch (e) {
-      yield { path: dir, error: (e as Error).message };
+      yield { path: dir, error: (e as Error).message, code: (e as NodeJS.ErrnoException).code };
       return;
     }
     for (const entry of entries) {
@@ -50,7 +55,7 @@ export async function* findFiles(paths: readonly string[], onSkipped: OnSkipped 
       const kind = await kindOf(entry, path);
       if (kind === 'folder') {
         if (!SKIPPED_DIRS.has(entry.name)) yield* walk(path);
-      } else if (REPORT_EXTENSIONS.has(extname(entry.name).toLowerCase())) {
+      } else if (extensions.has(extname(entry.name).toLowerCase())) {
         if (kind === 'file') yield { path };
         else if (kind === 'other') onSkipped(path, NOT_REGULAR);
       }
@@ -63,7 +68,7 @@ export async function* findFiles(paths: readonly string[], onSkipped: OnSkipped 
       else yield stats.isFile() ? { path } : { path, error: NOT_REGULAR };
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      yield { path, error: code === 'ENOENT' ? 'no such file or folder' : (e as Error).message };
+      yield { path, error: code === 'ENOENT' ? 'no such file or folder' : (e as Error).message, code };
     }
   }
 }

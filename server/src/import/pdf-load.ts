@@ -60,8 +60,9 @@ export async function openPdf(bytes: Uint8Array, readCMap: CMapReader | null): P
     }
   }
   const task = pdfjs.getDocument({
-    // pdf.js transfers the buffer it is given (the caller's would be left detached): it gets a copy
-    data: bytes.slice(),
+    // pdf.js transfers the buffer it is given (the caller's would be left detached), and refuses a Node Buffer:
+    // it gets a plain copy
+    data: new Uint8Array(bytes),
     CMapReaderFactory,
     verbosity: pdfjs.VerbosityLevel.ERRORS,
     isEvalSupported: false,

@@ -3,9 +3,11 @@
 // a click can reveal it in the editor. Used by the editor's preview and by `xxgk check --format html`.
 import type { Diagnostic } from '../diagnostic';
 import { message, type Locale } from '../messages/catalog';
-import type { Cell, Report, Row, Span, Table } from '../model';
+import { codeName } from '../messages/codes';
+import type { Cell, Report, Row, Section, Span, Table } from '../model';
 import { columnPaths, headerRows, type HeaderCell } from '../template/headers';
 import type { TableId } from '../template/types';
+import { lineParagraphs, Reflow } from './paragraphs';
 
 export interface HtmlContext {
   readonly locale: Locale;
@@ -13,10 +15,17 @@ export interface HtmlContext {
   slice(span: Span): string;
   /** the 0-based line of an offset of the report */
   lineOf(offset: number): number;
-  /** where a problem's entry links to (the HTML report: the file and line), if anywhere */
+  /** where a problem's entry links to, if anywhere */
   href?(offset: number): string;
   /** the preview's table view: each cell of a known row carries this key and can be typed into */
   cellKey?(table: TableId, row: string, col: number): string;
+  /**
+   * the HTML report, read away from the editor: prose reflowed (lines a PDF broke joined, page footers dropped)
+   * and each problem's code named in words, the code in a tooltip
+   */
+  readonly forReading?: boolean;
+  /** where a problem is, written beside it when it has no link (the HTML report: "第 32 行") */
+  place?(offset: number): string;
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -118,21 +127,30 @@ function tableFour(table: Table, ctx: HtmlContext, diagnostics: readonly Diagnos
   return `<table class="grid">${head}<tr>${rowCells(table.id, table.rows.get(template.key), template.columns.length, ctx, diagnostics, used)}</tr></table>`;
 }
 
-function proseHtml(span: Span, ctx: HtmlContext): string {
+/** Prose a paragraph per line, or reflowed; each paragraph names the line it starts on. */
+function proseHtml(span: Span, ctx: HtmlContext, reflow?: Reflow): string {
   const text = ctx.slice(span);
-  const paragraphs: string[] = [];
-  const paragraph = (from: number, to: number): void => {
-    const line = text.slice(from, to).trim();
-    if (line) paragraphs.push(`<p data-line="${ctx.lineOf(span.start + from)}">${escapeHtml(line)}</p>`);
-  };
-  // a line starts past the break before it as written: CRLF is two characters
-  let start = 0;
-  for (const lineBreak of text.matchAll(/\r\n|\r|\n/g)) {
-    paragraph(start, lineBreak.index);
-    start = lineBreak.index + lineBreak[0].length;
-  }
-  paragraph(start, text.length);
-  return paragraphs.join('');
+  const paragraphs = reflow ? reflow.paragraphs(text, span.start) : lineParagraphs(text, span.start);
+  return paragraphs.map((p) => `<p data-line="${ctx.lineOf(p.start)}">${escapeHtml(p.text)}</p>`).join('');
+}
+
+/** A section's body: its table, if it has one, and the prose before and after it. */
+function sectionParts(report: Report, section: Section): { table?: Table; prose: Span[] } {
+  const body = section.body;
+  const table = Object.values(report.tables).find((t) => t.span.start >= body.start && t.span.end <= body.end);
+  if (!table) return { prose: [body] };
+  return { table, prose: [{ start: body.start, end: table.span.start }, { start: table.span.end, end: body.end }] };
+}
+
+function problemHtml(d: Diagnostic, ctx: HtmlContext): string {
+  const line = ctx.lineOf(d.span.start);
+  const where = ctx.href
+    ? `<a href="${escapeHtml(ctx.href(d.span.start))}">${line + 1}</a> `
+    : ctx.place
+      ? `<span class="where">${escapeHtml(ctx.place(d.span.start))}</span> `
+      : '';
+  const code = ctx.forReading ? `<span class="code" title="${d.code}">${escapeHtml(codeName(ctx.locale, d.code))}</span>` : `<code>${d.code}</code>`;
+  return `<li class="${d.severity}" data-line="${line}">${where}${code} ${escapeHtml(d.message)}</li>`;
 }
 
 /** The report as an HTML fragment; diagnostics are those of this report, in its offsets. */
@@ -143,26 +161,19 @@ export function reportHtml(report: Report, diagnostics: readonly Diagnostic[], c
   const titleLine = ctx.lineOf((report.titleSpan ?? report.span).start);
   parts.push(`<h1 data-line="${titleLine}">${escapeHtml(title)}</h1>`);
   parts.push(`<p class="meta">${escapeHtml(message(ctx.locale, 'report.meta', { year: report.year ?? '?', template: report.templateId }))}</p>`);
+  // the width of the prose's lines is the report's own, measured on all of it
+  const reflow = ctx.forReading ? new Reflow(report.sections.flatMap((s) => sectionParts(report, s).prose.map((span) => ctx.slice(span))).join('\n')) : undefined;
   for (const section of report.sections) {
     const { cls, title: tip } = marks(section.headingSpan, diagnostics, used);
     parts.push(`<h2 class="heading${cls}" data-line="${ctx.lineOf(section.headingSpan.start)}"${tip ? ` title="${escapeHtml(tip)}"` : ''}>${escapeHtml(section.headingText)}</h2>`);
-    const table = Object.values(report.tables).find((t) => t.span.start >= section.body.start && t.span.end <= section.body.end);
-    if (!table) {
-      parts.push(proseHtml(section.body, ctx));
-      continue;
-    }
-    parts.push(proseHtml({ start: section.body.start, end: table.span.start }, ctx));
+    const { table, prose } = sectionParts(report, section);
+    parts.push(proseHtml(prose[0], ctx, reflow));
+    if (!table) continue;
     const draw = table.id === '二' ? tableTwo : table.id === '三' ? tableThree : tableFour;
     parts.push(`<div class="table" data-table="${table.id}">${draw(table, ctx, diagnostics, used)}</div>`);
-    parts.push(proseHtml({ start: table.span.end, end: section.body.end }, ctx));
+    parts.push(proseHtml(prose[1], ctx, reflow));
   }
-  const list = diagnostics
-    .map((d) => {
-      const line = ctx.lineOf(d.span.start);
-      const where = ctx.href ? `<a href="${escapeHtml(ctx.href(d.span.start))}">${line + 1}</a> ` : '';
-      return `<li class="${d.severity}" data-line="${line}">${where}<code>${d.code}</code> ${escapeHtml(d.message)}</li>`;
-    })
-    .join('');
+  const list = diagnostics.map((d) => problemHtml(d, ctx)).join('');
   const problems = diagnostics.length ? `<ul class="problems">${list}</ul>` : '';
   return `<section class="report">${parts[0]}${parts[1]}${problems}${parts.slice(2).join('')}</section>`;
 }

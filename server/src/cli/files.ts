@@ -1,0 +1,102 @@
+// The files a command reads: found under the paths given, read (regular files only, bounded), and decoded or,
+// for a published format (a web page, Word, Excel, PDF), imported into the canonical text with the origin of
+// each line and cell; every failure worded once in the user's language.
+import type { Locale } from '../engine';
+import { decode, type Decoded, type Encoding } from '../files/decode';
+import { findFiles, REPORT_EXTENSIONS, type FoundFile } from '../files/find';
+import { megabytes, NOT_REGULAR, readRegularFileSync, Unreadable } from '../files/read';
+import { IMPORT_EXTENSIONS, importBytes, importFormat, isFailure, LEGACY_EXTENSIONS, type OriginSpan, type SourceFormat } from '../import';
+import { cliMessage } from './messages';
+
+/** Far above any report, or any dump of many reports, and far below what the checker could not hold in memory. */
+export const MAX_REPORT_BYTES = 128 * 1024 * 1024;
+
+/** What a folder is searched for: text, the published formats, and the legacy ones (each told it cannot be read). */
+const FOLDER_EXTENSIONS: ReadonlySet<string> = new Set([...REPORT_EXTENSIONS, ...IMPORT_EXTENSIONS, ...LEGACY_EXTENSIONS]);
+const PATTERNS = [...REPORT_EXTENSIONS, ...IMPORT_EXTENSIONS].map((e) => `*${e}`);
+
+/** A published file as imported: its format, and where each line and cell of its text came from. */
+export interface Source {
+  readonly format: SourceFormat;
+  readonly origins: readonly OriginSpan[];
+}
+
+export interface Loaded {
+  readonly path: string;
+  readonly text?: string;
+  /** why the file could not be read or imported, worded for the user */
+  readonly error?: string;
+  readonly binary?: boolean;
+  /** byte sequences that were not UTF-8, replaced (see decode) */
+  readonly replaced?: number;
+  /** set for a published format: its text is the import's, never the file's bytes */
+  readonly source?: Source;
+  /** what the importer noticed (a page without text, a formula without a value) */
+  readonly notes?: readonly string[];
+}
+
+/** Whether a file is read by an importer (a web page, Word, Excel, PDF, or a legacy format it names), not as text. */
+export const isPublished = (path: string): boolean => importFormat(path) !== null;
+
+/** A read failure in words: the system's code where it has one, else its own message. */
+export function failureText(locale: Locale, failure: { code?: string; message: string }, limit = MAX_REPORT_BYTES): string {
+  if (failure.message === NOT_REGULAR) return cliMessage(locale, 'io.not-regular');
+  switch (failure.code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return cliMessage(locale, 'io.not-found');
+    case 'EACCES':
+    case 'EPERM':
+      return cliMessage(locale, 'io.no-access');
+    case 'EISDIR':
+      return cliMessage(locale, 'io.is-folder');
+    case 'TOO_LARGE':
+      return cliMessage(locale, 'io.too-large', { size: megabytes(limit) });
+    default:
+      return failure.message;
+  }
+}
+
+/** Unreadable says either "not regular" or "too large"; anything else is the system's error. */
+const failureOf = (e: unknown): { code?: string; message: string } =>
+  e instanceof Unreadable && e.message !== NOT_REGULAR ? { code: 'TOO_LARGE', message: e.message } : { code: (e as NodeJS.ErrnoException).code, message: (e as Error).message };
+
+/** The bytes of a file found, or why they cannot be had. */
+export function readFound(found: FoundFile, locale: Locale): { bytes: Buffer } | { error: string } {
+  if (found.error !== undefined) return { error: failureText(locale, { code: found.code, message: found.error }) };
+  try {
+    return { bytes: readRegularFileSync(found.path, MAX_REPORT_BYTES) };
+  } catch (e) {
+    return { error: failureText(locale, failureOf(e)) };
+  }
+}
+
+export const loadedText = (path: string, decoded: Decoded): Loaded => ({ path, text: decoded.text, binary: decoded.binary, replaced: decoded.replaced });
+
+/** A published file imported: its canonical text and origins, or the importer's one message. */
+export async function importFound(path: string, bytes: Uint8Array): Promise<Loaded> {
+  const imported = await importBytes(bytes, path);
+  if (isFailure(imported)) return { path, error: imported.error };
+  return { path, text: imported.text, source: { format: imported.format, origins: imported.origins }, notes: imported.notes };
+}
+
+// read synchronously: the CLI has nothing else to do meanwhile, and thousands of small files read faster so
+export async function loadFile(found: FoundFile, encoding: Encoding, locale: Locale): Promise<Loaded> {
+  const read = readFound(found, locale);
+  if ('error' in read) return { path: found.path, error: read.error };
+  return isPublished(found.path) ? importFound(found.path, read.bytes) : loadedText(found.path, decode(read.bytes, encoding));
+}
+
+/**
+ * Every file under `paths`, each handed to `each` as it is found; a special file skipped in a folder and a
+ * search that found nothing are said through `tell`.
+ */
+export async function eachFile(paths: readonly string[], locale: Locale, tell: (line: string) => void, each: (found: FoundFile) => void | Promise<void>): Promise<void> {
+  let count = 0;
+  const skipped = (path: string, reason: string) => tell(`xxgk: ${path}: ${cliMessage(locale, 'io.skipped', { reason: failureText(locale, { message: reason }) })}`);
+  for await (const found of findFiles(paths, skipped, FOLDER_EXTENSIONS)) {
+    count++;
+    await each(found);
+  }
+  if (count === 0) tell(`xxgk: ${cliMessage(locale, 'found.none', { paths: paths.join(locale === 'zh' ? '、' : ', '), patterns: PATTERNS.join(' ') })}`);
+}
