@@ -3,16 +3,20 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { CLIENT_COMMANDS, SERVER_COMMANDS } from '../../server/src/protocol';
-import { looksLikeReport, REPORT_LANGUAGE, TEXT_LANGUAGES } from './recognise';
+import { CLIENT_COMMANDS, REPORT_LANGUAGE, SERVER_COMMANDS } from '../../server/src/protocol';
+import { followDocumentKinds, isReportText, TEXT_LANGUAGES } from './recognise';
 import { openPreview, previewOf, type TableTarget } from './preview';
 import { insertBlankTable } from './snippets';
 
 let client: LanguageClient | undefined;
 
-/** What the extension gives other extensions: the previews, for the extension-host tests to drive the table view. */
+/**
+ * What the extension gives other extensions, for the extension-host tests: the previews, to drive the table
+ * view, and which text documents the server says are reports.
+ */
 export interface XxgkApi {
   previewOf: typeof previewOf;
+  isReportText: typeof isReportText;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<XxgkApi> {
@@ -35,6 +39,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<XxgkAp
     initializationOptions: {},
   };
   client = new LanguageClient('xxgk', 'xxgk-report', serverOptions, clientOptions);
+  context.subscriptions.push(followDocumentKinds(context, client));
   await client.start();
 
   context.subscriptions.push(
@@ -67,23 +72,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<XxgkAp
       const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
       if (document) await vscode.languages.setTextDocumentLanguage(document, REPORT_LANGUAGE);
     }),
-    vscode.workspace.onDidOpenTextDocument((document) => offerSwitch(context, document)),
   );
-  vscode.workspace.textDocuments.forEach((document) => offerSwitch(context, document));
-  return { previewOf };
-}
-
-/** A .txt or .md file that reads as a report is checked in place; the user is offered the report language once. */
-function offerSwitch(context: vscode.ExtensionContext, document: vscode.TextDocument): void {
-  if (!TEXT_LANGUAGES.includes(document.languageId) || document.uri.scheme !== 'file') return;
-  if (!looksLikeReport(document.getText(new vscode.Range(0, 0, 40, 0)))) return;
-  const key = `offered:${document.uri.toString()}`;
-  if (context.workspaceState.get(key)) return;
-  void context.workspaceState.update(key, true);
-  const action = vscode.l10n.t('Switch to the report language');
-  void vscode.window
-    .showInformationMessage(vscode.l10n.t('{0} looks like a 政府信息公开工作年度报告. It is checked as one.', path.basename(document.uri.fsPath)), action)
-    .then((chosen) => (chosen === action ? vscode.languages.setTextDocumentLanguage(document, REPORT_LANGUAGE) : undefined));
+  return { previewOf, isReportText };
 }
 
 export function deactivate(): Thenable<void> | undefined {

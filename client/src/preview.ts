@@ -5,8 +5,7 @@
 // of that cell's text, computed by the server (xxgk/cellEdit) like a quick fix and applied here.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { REPORT_CSS } from '../../server/src/engine/features/html';
-import { REQUESTS } from '../../server/src/protocol';
+import { REQUESTS, type CellEditReply, type PreviewReply } from '../../server/src/protocol';
 
 const UPDATE_DELAY_MS = 250;
 
@@ -23,15 +22,6 @@ export interface TableTarget {
   table: string;
 }
 
-interface PreviewReply {
-  version: number;
-  html: string;
-  reports: number;
-  shown: number;
-}
-
-type CellEditReply = { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string } | { refused: string };
-
 function nonce(): string {
   const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
   return Array.from({ length: 32 }, () => chars[Math.floor(Math.random() * chars.length)]).join('');
@@ -42,6 +32,7 @@ function nonce(): string {
 const SCRIPT = `
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('root');
+const reportStyle = document.getElementById('report-style');
 let version = -1;
 /** the cell being edited: { td, input, original } */
 let editing = null;
@@ -111,6 +102,8 @@ function commit(move) {
 window.addEventListener('message', (event) => {
   const data = event.data;
   if (data.type !== 'update') return;
+  // the report's style comes with it from the server, which draws the report
+  if (reportStyle.textContent !== data.css) reportStyle.textContent = data.css;
   const edit = editing && { key: editing.td.dataset.cell, value: editing.input.value, selection: [editing.input.selectionStart, editing.input.selectionEnd] };
   const focused = focusedCell();
   const focusedKey = focused && focused.dataset.cell;
@@ -167,7 +160,7 @@ function page(title: string): string {
   // strict: nothing remote, no inline handlers; only this page's own style and script
   return `<!doctype html><html><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${n}'; script-src 'nonce-${n}';">
-<title>${title}</title><style nonce="${n}">${REPORT_CSS}
+<title>${title}</title><style nonce="${n}" id="report-style"></style><style nonce="${n}">
 .note { opacity: .7; font-style: italic; }
 body.vscode-high-contrast td.cell.error { outline-width: 3px; }
 td[data-cell] { cursor: text; }
@@ -288,7 +281,7 @@ export class Preview {
     const note = reply.shown < reply.reports ? `<p class="note">${vscode.l10n.t('Showing the first {0} of {1} reports.', reply.shown, reply.reports)}</p>` : '';
     const target = this.target;
     this.target = undefined;
-    await this.panel.webview.postMessage({ type: 'update', html: note + reply.html, version: reply.version, target });
+    await this.panel.webview.postMessage({ type: 'update', html: note + reply.html, css: reply.css, version: reply.version, target });
   }
 
   private schedule(): void {

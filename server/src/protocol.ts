@@ -1,5 +1,9 @@
 // What the extension and the language server say to each other beyond standard LSP: the commands the
-// server executes and its own requests. Shared so the two sides cannot drift apart.
+// server executes, its own requests and notifications, and the shapes of their messages. Shared so the two
+// sides cannot drift apart; names and types only, so that the extension bundles nothing of the server.
+/** The language of report files (.xxgk), as the manifest contributes it; .txt and .md files may hold reports too. */
+export const REPORT_LANGUAGE = 'xxgk-report';
+
 export const SERVER_COMMANDS = { fixAll: 'xxgk.server.fixAll', checkWorkspace: 'xxgk.server.checkWorkspace' } as const;
 
 /** Commands the server's CodeLenses name, run by the extension. */
@@ -9,13 +13,54 @@ export const CLIENT_COMMANDS = {
 } as const;
 
 export const REQUESTS = {
-  /** { uri } → { version, html, reports, shown } | null: the preview drawn from the server's model */
+  /** { uri } → PreviewReply | null: the preview drawn from the server's model */
   preview: 'xxgk/preview',
   /**
    * { uri, version, cell, text } → { range, newText } | { refused }: the edit writing `text` into the cell the
-   * preview keyed `cell` (data-cell), for the document at `version`; refused with the reason to show
+   * preview keyed `cell` (data-cell), for the document at `version`; refused with the reason to show (CellEditReply)
    */
   cellEdit: 'xxgk/cellEdit',
   /** {} → { documents, reports, heapUsed, rss }: for benchmarks and bug reports */
   stats: 'xxgk/stats',
 } as const;
+
+/** What the server sends unasked. */
+export const NOTIFICATIONS = {
+  /**
+   * DocumentKind: an open text file (.txt, .md) is checked as a report, or no longer is; sent when that changes,
+   * so that the extension knows a report by the server's parse instead of a title pattern of its own
+   */
+  documentKind: 'xxgk/documentKind',
+} as const;
+
+export interface DocumentKind {
+  readonly uri: string;
+  readonly isReport: boolean;
+}
+
+export interface PreviewReply {
+  /** the document version the preview was drawn from */
+  readonly version: number;
+  readonly html: string;
+  /** the style the report's html is drawn for */
+  readonly css: string;
+  /** reports in the document, and how many of them the html shows */
+  readonly reports: number;
+  readonly shown: number;
+}
+
+interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface CellEditParams {
+  readonly uri: string;
+  readonly version: number;
+  readonly cell: string;
+  readonly text: string;
+}
+
+export type CellEditReply =
+  | { readonly range: { readonly start: Position; readonly end: Position }; readonly newText: string }
+  | { readonly refused: string };

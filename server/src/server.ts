@@ -73,7 +73,8 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeConfiguration(
     session.guard('configuration', undefined, (change) => {
-      void configuration.editorChanged(change.settings).catch((e) => session.error(`settings failed: ${(e as Error).message}`));
+      const failed = (e: unknown): void => session.error(`settings failed: ${(e as Error).message}`);
+      void configuration.editorChanged(change.settings).catch(failed);
     }),
   );
 

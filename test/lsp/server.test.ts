@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { checkText, parseDocument } from '../../server/src/engine';
+import { checkText, parseDocument, REPORT_CSS } from '../../server/src/engine';
 import { readExample, readSeed, SEEDS } from '../support/helpers';
 import { applyLspEdits, fileUri, LspClient, type LspDiagnostic, type LspTextEdit, type Published } from '../support/lsp-client';
 
@@ -233,8 +233,9 @@ describe('language server over JSON-RPC', () => {
     const u = uri();
     await client.open(u, BROKEN, 1);
     const line = lineOf(BROKEN, '一、本年新收');
-    const first = await client.request<{ version: number; html: string; reports: number }>('xxgk/preview', { uri: u });
+    const first = await client.request<{ version: number; html: string; css: string; reports: number }>('xxgk/preview', { uri: u });
     assert.equal(first.reports, 1);
+    assert.equal(first.css, REPORT_CSS, 'the style comes with the html: the extension holds none');
     assert.match(first.html, new RegExp(`<td class="cell value error" data-line="${line}" data-cell="0:三:R1:6" tabindex="0" title="row-total-mismatch[^"]*">145</td>`));
     await client.change(u, 2, [{ range: { start: at(0, 0), end: at(0, 0) }, text: '\n\n' }]);
     const moved = await client.request<{ version: number; html: string }>('xxgk/preview', { uri: u });
@@ -268,6 +269,38 @@ describe('language server over JSON-RPC', () => {
     const markdown = uri();
     await client.open(markdown, '# 说明\n\n| 总计 | 1 |\n', 1, 'markdown');
     assert.deepEqual((await client.diagnostics(markdown)).diagnostics, []);
+  });
+
+  it('tells the client when an open text file becomes or stops being a report (xxgk/documentKind), and only then', async () => {
+    const told = (u: string): boolean[] => client.documentKinds.filter((k) => k.uri === u).map((k) => k.isReport);
+    // a request answered after the notifications the server sent before it
+    const settled = () => client.request('xxgk/stats', {});
+    const text = 'untitled:report-as-text.txt';
+    await client.open(text, BROKEN, 1, 'plaintext');
+    const notes = 'untitled:notes-kind.txt';
+    await client.open(notes, '会议纪要\n一、总体情况\n二、主动公开政府信息情况\n讨论了三件事。\n', 1, 'plaintext');
+    const report = uri();
+    await client.open(report, BROKEN);
+    await settled();
+    assert.deepEqual(told(text), [true]);
+    assert.deepEqual(told(notes), [], 'not a report: nothing to say');
+    assert.deepEqual(told(report), [], 'the report language needs no telling');
+
+    const title = BROKEN.slice(0, BROKEN.indexOf('\n'));
+    await client.change(text, 2, [{ range: { start: at(0, 0), end: at(0, title.length) }, text: '' }]);
+    await client.change(text, 3, [{ range: { start: at(0, 0), end: at(0, 0) }, text: '会议' }]);
+    await settled();
+    assert.deepEqual(told(text), [true, false], 'the title deleted: no longer a report, said once');
+    await client.change(text, 4, [{ range: { start: at(0, 0), end: at(0, 2) }, text: title }]);
+    await settled();
+    assert.deepEqual(told(text), [true, false, true]);
+    assert.ok(codesOf(await client.diagnostics(text, (p) => p.version === 4)).includes('row-total-mismatch'));
+
+    // opened again (as when its language is switched back and forth): a new document, told afresh
+    await client.close(text);
+    await client.open(text, BROKEN, 5, 'plaintext');
+    await settled();
+    assert.deepEqual(told(text), [true, false, true, true]);
   });
 
   it('survives requests for unknown documents, positions out of range and changes to closed documents', async () => {

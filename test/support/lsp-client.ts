@@ -49,6 +49,8 @@ export class LspClient {
   /** the version of each document as this client last sent it */
   readonly versions = new Map<string, number>();
   readonly messages: string[] = [];
+  /** what the server said of open text documents (xxgk/documentKind), in order */
+  readonly documentKinds: { uri: string; isReport: boolean }[] = [];
   settings: unknown;
   private waiters: (() => void)[] = [];
   private stderr = '';
@@ -71,6 +73,7 @@ export class LspClient {
       client.wake();
     });
     connection.onNotification('window/showMessage', (p: { message: string }) => client.messages.push(p.message));
+    connection.onNotification('xxgk/documentKind', (p: { uri: string; isReport: boolean }) => client.documentKinds.push(p));
     connection.onNotification('window/logMessage', (p: { message: string; type: number }) => {
       if (p.type === 1) client.messages.push(p.message);
     });

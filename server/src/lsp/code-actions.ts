@@ -7,7 +7,8 @@ export function registerCodeActions(session: Session): void {
   session.connection.onCodeAction(
     session.guard('codeAction', [], (params) => {
       const doc = session.checkedDocument(params.textDocument.uri);
-      return doc ? codeActions(doc, params, session.settings.engine, session.settings.locale, session.versionedEdits) : [];
+      const { engine, locale } = session.settings;
+      return doc ? codeActions(doc, params, engine, locale, session.versionedEdits) : [];
     }),
   );
 }

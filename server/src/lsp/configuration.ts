@@ -54,7 +54,8 @@ export class Configuration {
     const { session } = this;
     session.settings = resolveSettings(this.editor, this.file, session.settings.debounceMs);
     for (const doc of session.documents.values()) this.publisher.recheck(doc);
-    if (this.workspace.published) void this.workspace.check().catch((e) => session.error(`checking the workspace failed: ${(e as Error).message}`));
+    if (!this.workspace.published) return;
+    void this.workspace.check().catch((e) => session.error(`checking the workspace failed: ${(e as Error).message}`));
   }
 
   private async pullEditor(): Promise<void> {

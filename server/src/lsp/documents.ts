@@ -1,5 +1,7 @@
 // The open documents: kept in step with the editor (open, incremental change, save, close), and their
-// diagnostics published, at once or after the pause in typing, for documents checked as reports only.
+// diagnostics published, at once or after the pause in typing, for documents checked as reports only. The
+// client is told when a text file (.txt, .md) is or stops being checked as a report.
+import { NOTIFICATIONS, REPORT_LANGUAGE, type DocumentKind } from '../protocol';
 import { OpenDocument } from './open-document';
 import { PublishCache } from './publish';
 import type { Session } from './session';
@@ -7,12 +9,25 @@ import type { Session } from './session';
 export class Publisher {
   private readonly cache = new PublishCache();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** what the client was last told of a text document, by the document opened (a new one starts untold) */
+  private readonly toldReport = new WeakMap<OpenDocument, boolean>();
 
   constructor(private readonly session: Session) {}
 
   publish(doc: OpenDocument): void {
     const { connection, settings } = this.session;
-    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: doc.checked ? this.cache.diagnostics(doc, settings) : [] });
+    const checked = doc.checked;
+    const diagnostics = checked ? this.cache.diagnostics(doc, settings) : [];
+    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+    this.tellKind(doc, checked);
+  }
+
+  /** A text document that became a report, or stopped being one: the client offers the report language for it. */
+  private tellKind(doc: OpenDocument, isReport: boolean): void {
+    if (doc.languageId === REPORT_LANGUAGE || (this.toldReport.get(doc) ?? false) === isReport) return;
+    this.toldReport.set(doc, isReport);
+    const kind: DocumentKind = { uri: doc.uri, isReport };
+    void this.session.connection.sendNotification(NOTIFICATIONS.documentKind, kind);
   }
 
   /** Publishes after the pause in typing (at once when the pause is 0). */
@@ -51,7 +66,8 @@ export function registerDocumentSync(session: Session, publisher: Publisher): vo
 
   connection.onDidOpenTextDocument(
     session.guard('open', undefined, ({ textDocument: t }) => {
-      const doc = new OpenDocument(t.uri, t.languageId, t.version, t.text, session.settings.engine, session.lastYear(t.uri));
+      const { engine } = session.settings;
+      const doc = new OpenDocument(t.uri, t.languageId, t.version, t.text, engine, session.lastYear(t.uri));
       documents.set(t.uri, doc);
       publisher.publish(doc);
     }),

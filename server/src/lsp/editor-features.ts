@@ -50,7 +50,8 @@ export function registerEditorFeatures(session: Session): void {
       if (!doc) return [];
       // a format that changes nothing, or leaves rows as they are, says why
       const { edits, notice } = formatting(doc, options.tabSize, locale());
-      if (notice) void (notice.warning ? connection.window.showWarningMessage(notice.message) : connection.window.showInformationMessage(notice.message));
+      if (notice?.warning) void connection.window.showWarningMessage(notice.message);
+      else if (notice) void connection.window.showInformationMessage(notice.message);
       return edits;
     }),
   );

@@ -2,8 +2,7 @@
 // LSP positions (UTF-16 offsets, as JavaScript strings are).
 import type { Range, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { IncrementalDocument, type EngineOptions, type Report, type ReportEntry, type Span } from '../engine';
-
-export const REPORT_LANGUAGE = 'xxgk-report';
+import { REPORT_LANGUAGE } from '../protocol';
 
 export class OpenDocument {
   readonly parsed: IncrementalDocument;

@@ -14,7 +14,8 @@ export function registerStats(session: Session): void {
       const reparses = documents.reduce((n, d) => n + d.parsed.reparses, 0);
       const reports = documents.reduce((n, d) => n + d.parsed.reports.length, 0);
       const cpu = process.cpuUsage();
-      return { documents: documents.length, reports, reparses, heapUsed: memory.heapUsed, rss: memory.rss, cpu: cpu.user + cpu.system };
+      const cost = { heapUsed: memory.heapUsed, rss: memory.rss, cpu: cpu.user + cpu.system };
+      return { documents: documents.length, reports, reparses, ...cost };
     }),
   );
 }

@@ -36,7 +36,7 @@ export class WorkspaceScan {
     await this.scanInto(this.session.workspaceReports);
   }
 
-  /** Report files saved, added or deleted on disk: the open reports whose last year one of them holds are checked again. */
+  /** Report files saved, added or deleted on disk: open reports whose last year one of them holds are checked again. */
   filesChanged(changes: readonly FileEvent[]): void {
     void this.reread(changes).catch((e) => this.session.error(`watched files failed: ${(e as Error).stack ?? e}`));
   }
@@ -71,12 +71,19 @@ export class WorkspaceScan {
         reports++;
         problems += result.diagnostics.length;
         const lines = new LineIndex(file.text);
-        const positions = { uri: file.uri, version: 0, slice: (span: Span) => file.text.slice(span.start, span.end), range: (span: Span) => lines.range(span.start, span.end) };
-        void session.connection.sendDiagnostics({ uri: file.uri, diagnostics: result.diagnostics.map((d) => toLsp(positions, d)) });
+        const positions = {
+          uri: file.uri,
+          version: 0,
+          slice: (span: Span) => file.text.slice(span.start, span.end),
+          range: (span: Span) => lines.range(span.start, span.end),
+        };
+        const diagnostics = result.diagnostics.map((d) => toLsp(positions, d));
+        void session.connection.sendDiagnostics({ uri: file.uri, diagnostics });
       }
       await yieldToRequests();
     }
-    return workspaceChecked(session.settings.locale, { files: read.length, reports, problems, skipped: scan.skipped.length, stopped });
+    const counts = { files: read.length, reports, problems, skipped: scan.skipped.length, stopped };
+    return workspaceChecked(session.settings.locale, counts);
   }
 
   private async reread(changes: readonly FileEvent[]): Promise<void> {
@@ -92,17 +99,18 @@ export class WorkspaceScan {
       for (const r of [...before, ...after]) changedKeys.add(agencyYearKey(r) ?? '');
     }
     for (const doc of this.session.documents.values()) {
-      if (doc.parsed.reports.some((e) => e.previousKey !== null && changedKeys.has(e.previousKey))) this.publisher.recheck(doc);
+      const affected = doc.parsed.reports.some((e) => e.previousKey !== null && changedKeys.has(e.previousKey));
+      if (affected) this.publisher.recheck(doc);
     }
   }
 
   /** Scans the workspace into `into` (the reports of each file by uriKey), saying in the log what it passed over. */
-  private async scanInto(into: Map<string, Report[]>, also: (file: WorkspaceFile) => void = () => {}): Promise<ScanResult> {
+  private async scanInto(into: Map<string, Report[]>, also?: (file: WorkspaceFile) => void): Promise<ScanResult> {
     const scan = await scanWorkspace(this.session.folders, (file) => {
       const reports = comparableReports(file.text);
       if (reports.length) into.set(uriKey(file.uri), reports);
       else into.delete(uriKey(file.uri));
-      also(file);
+      also?.(file);
     });
     for (const skipped of scan.skipped) this.session.log(`workspace: not read: ${skipped}`);
     if (scan.stopped) this.session.log(`workspace: stopped at the ${scan.stopped} budget after ${scan.files} files`);

@@ -145,15 +145,19 @@ describe('xxgk-report in VS Code', () => {
   });
 
   it('checks a .txt report in place, leaves other text files alone, and switches language on command', async () => {
+    const api = vscode.extensions.getExtension('xxgk-report.xxgk-report')!.exports as XxgkApi;
     const report = copy('arithmetic-errors-2024.txt', 'report-as-text.txt');
     const editor = await open(report);
     assert.equal(editor.document.languageId, 'plaintext');
     await waitFor(() => ours(report).some((d) => codeOf(d) === 'row-total-mismatch'), 'diagnostics in the .txt report');
+    // the server says it is a report (the offer of the report language follows from that)
+    await waitFor(() => api.isReportText(report), 'the server to say the .txt is a report');
     writeFileSync(path.join(WORKSPACE, 'notes.txt'), '会议纪要\n一、总体情况\n二、主动公开政府信息情况\n今天讨论了三件事。\n');
     const notes = file('notes.txt');
     await open(notes);
     await new Promise((r) => setTimeout(r, 1500));
     assert.deepEqual(ours(notes), []);
+    assert.equal(api.isReportText(notes), false);
     await open(report);
     await vscode.commands.executeCommand('xxgk.switchToReportLanguage');
     await waitFor(() => vscode.window.activeTextEditor?.document.languageId === 'xxgk-report', 'the report language');
