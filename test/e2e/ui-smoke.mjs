@@ -40,8 +40,10 @@ try {
   const openFile = async (name, text, squiggle) => {
     await page.keyboard.press('Control+P');
     await page.keyboard.type(name);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-    await page.keyboard.press('Enter');
+    // the row of that file, clicked: Enter takes whichever row is first, which under load may still be another
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+    await row.waitFor();
+    await row.click();
     const opened = page.locator('.editor-instance .monaco-editor').first();
     await opened.locator('.view-lines', { hasText: text }).waitFor();
     if (squiggle) await opened.locator(`.squiggly-${squiggle}`).first().waitFor({ timeout: 30000 });
