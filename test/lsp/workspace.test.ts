@@ -43,17 +43,22 @@ function within<T>(ms: number, promise: Promise<T>, what: string): Promise<T> {
 const checkWorkspace = (client: LspClient): Promise<Checked> =>
   client.request<Checked>('workspace/executeCommand', { command: 'xxgk.server.checkWorkspace', arguments: [] });
 
-/** Hover requests one after another while `busy()`; the slowest answer's time in ms. */
-async function slowestAnswer(client: LspClient, uri: string, busy: () => boolean, deadlineMs: number): Promise<number> {
+/**
+ * Hover requests one after another while `busy()`: how many were answered before it was done (a server that blocked
+ * on the scan would answer none until the end), and the slowest answer, for the message.
+ */
+async function answersWhile(client: LspClient, uri: string, busy: () => boolean, deadlineMs: number): Promise<{ answered: number; slowest: number }> {
   let slowest = 0;
+  let answered = 0;
   const deadline = Date.now() + deadlineMs;
   while (busy() && Date.now() < deadline) {
     const sent = Date.now();
     await within(deadlineMs, client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } }), 'hover');
+    if (busy()) answered++;
     slowest = Math.max(slowest, Date.now() - sent);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  return slowest;
+  return { answered, slowest };
 }
 
 describe('workspace scan', () => {
@@ -109,13 +114,15 @@ describe('workspace scan', () => {
       await client.open(u, THIS_YEAR);
       let scanned = false;
       void client.diagnostics(u, hasCarryover, 60000).then(() => (scanned = true));
-      const duringScan = await slowestAnswer(client, u, () => !scanned, 60000);
+      const duringScan = await answersWhile(client, u, () => !scanned, 60000);
       assert.ok(scanned, 'the scan ends and last year’s report is used');
       let checked: Checked | null = null;
       const command = checkWorkspace(client).then((r) => (checked = r));
-      const duringCheck = await slowestAnswer(client, u, () => checked === null, 60000);
+      const duringCheck = await answersWhile(client, u, () => checked === null, 60000);
       const result = await within(60000, command, 'check workspace');
-      assert.ok(duringScan < 1000 && duringCheck < 1000, `slowest answer: ${duringScan} ms during the scan, ${duringCheck} ms during the check`);
+      // answered while the scan and the check went on, not after them (speed itself is measured in npm run bench)
+      const said = `answers: ${duringScan.answered} during the scan (slowest ${duringScan.slowest} ms), ${duringCheck.answered} during the check (slowest ${duringCheck.slowest} ms)`;
+      assert.ok(duringScan.answered >= 2 && duringCheck.answered >= 2, said);
       assert.equal(result.stopped, 'bytes');
       assert.ok(result.files > 30 && result.files < 41, `${result.files} files read`);
       assert.match(result.message, /已达到检查上限（5000 个文件、64 MB 或 100000 个问题），其余文件未检查$/);
