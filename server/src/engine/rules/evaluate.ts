@@ -71,6 +71,8 @@ interface Term {
 interface Rule {
   readonly rule: RuleTemplate;
   readonly terms: readonly Term[];
+  /** whether every cell is known */
+  readonly known: boolean;
   /** whether every cell is known and the rule does not hold */
   readonly broken: boolean;
   /** whether it may judge cells: not a balance broken while item 三 is empty */
@@ -127,8 +129,9 @@ function analysisOf(table: Table): Analysis {
   // says that item 三 is still to be filled in: it neither gives a value nor puts 一 or 二 in question
   const outcomesEntered = rules.some((rule, i) => rule.code === 'column-total-mismatch' && terms[i].some((t) => (knownValue(table, t.ref) ?? 0) !== 0));
   const compiled = rules.map((rule, i): Rule => {
-    const broken = !Number.isNaN(sums[i]) && Math.abs(sums[i]) >= 1e-9;
-    return { rule, terms: terms[i], broken, judges: outcomesEntered || rule.code !== 'balance-mismatch' || !broken };
+    const known = !Number.isNaN(sums[i]);
+    const broken = known && Math.abs(sums[i]) >= 1e-9;
+    return { rule, terms: terms[i], known, broken, judges: outcomesEntered || rule.code !== 'balance-mismatch' || !broken };
   });
   analysis = { rules, compiled, byCell, outcomesEntered };
   analyses.set(table, analysis);
@@ -205,10 +208,9 @@ export function testimonies(table: Table, ref: CellRef): Testimony[] {
   const questioned = questionedCells(analysis, key);
   const known = (t: Term): number | null => knownValue(table, t.ref);
   return rulesAt(analysis, key).map((r) => {
-    const values = ruleValues(table, r.rule);
     return {
       rule: r.rule,
-      holds: values && !r.broken,
+      holds: r.known ? !r.broken : null,
       value: r.judges ? testimony(r, key, known, questioned) : null,
       arithmetic: testimony(r, key, known, NONE),
       questioned: r.terms.filter((t) => t.key !== key && questioned.has(t.key)).map((t) => t.ref),
