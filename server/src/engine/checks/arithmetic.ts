@@ -81,9 +81,9 @@ function checkArithmetic(ctx: CheckContext): void {
 export const arithmeticCheck = defineCheck({
   about: { zh: '行合计、（七）总计、一+二＝三（七）+四、复议诉讼各组合计、法人或其他组织小计', en: 'row totals, （七）总计, 一+二 = 三（七）+四, the groups of table 四, the 法人或其他组织 subtotal' },
   codes: {
-    'row-total-mismatch': { severity: 'error', fix: 'safe' },
-    'column-total-mismatch': { severity: 'error', fix: 'safe' },
-    'balance-mismatch': { severity: 'error', fix: 'pick' },
+    'row-total-mismatch': { severity: 'error', fix: 'safe', name: { zh: '行合计不符', en: 'Row total wrong' } },
+    'column-total-mismatch': { severity: 'error', fix: 'safe', name: { zh: '（七）总计不符', en: 'Column total wrong' } },
+    'balance-mismatch': { severity: 'error', fix: 'pick', name: { zh: '勾稽关系不平衡', en: 'Table does not balance' } },
   },
   messages: {
     'row-total-mismatch': {

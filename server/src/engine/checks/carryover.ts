@@ -26,7 +26,7 @@ function checkCarryover(ctx: CheckContext, lastYear: Report): void {
 export const carryoverCheck = defineCheck({
   about: { zh: '“二、上年结转”与上年报告“四、结转下年度继续办理”（工作区或同一文件夹中有上年报告时）', en: '二、上年结转 against last year’s 四、结转下年度继续办理 (when last year’s report is in the workspace or folder)' },
   codes: {
-    'carryover-mismatch': { severity: 'warning', fix: 'none' },
+    'carryover-mismatch': { severity: 'warning', fix: 'none', name: { zh: '与上年结转不符', en: 'Carry-over mismatch' } },
   },
   messages: {
     'carryover-mismatch': {

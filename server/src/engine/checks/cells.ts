@@ -95,8 +95,8 @@ const checkCells = (ctx: CheckContext): void => {
 export const cellsCheck = defineCheck({
   about: { zh: '空白单元格（空白不等于 0）、不是数字的内容', en: 'blank cells (blank is not 0) and cells that are no number' },
   codes: {
-    'blank-cell': { severity: 'error', fix: 'safe' },
-    'invalid-number': { severity: 'error', fix: 'none' },
+    'blank-cell': { severity: 'error', fix: 'safe', name: { zh: '空白单元格', en: 'Blank cell' } },
+    'invalid-number': { severity: 'error', fix: 'none', name: { zh: '不是有效数字', en: 'Invalid number' } },
   },
   messages: {
     'blank-cell': {

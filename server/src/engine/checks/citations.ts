@@ -27,7 +27,7 @@ const checkCitations = (ctx: CheckContext): void => {
 export const citationsCheck = defineCheck({
   about: { zh: '引用的国办公开办函文号', en: 'the 国办公开办函 numbers cited' },
   codes: {
-    'unknown-citation': { severity: 'info', fix: 'pick' },
+    'unknown-citation': { severity: 'info', fix: 'pick', name: { zh: '文号有误', en: 'Unknown citation' } },
   },
   messages: {
     'unknown-citation': {

@@ -100,7 +100,7 @@ const checkDates = (ctx: CheckContext): void => {
 export const datesCheck = defineCheck({
   about: { zh: '标题年度、统计期限、发布日期与发布期限', en: 'title year, statistics period, publication date and deadline' },
   codes: {
-    'date-mismatch': { severity: 'warning', fix: 'none' },
+    'date-mismatch': { severity: 'warning', fix: 'none', name: { zh: '日期不符', en: 'Date mismatch' } },
   },
   messages: {
     'date-period': {

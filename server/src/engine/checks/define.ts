@@ -13,6 +13,8 @@ export type FixKind = 'safe' | 'pick' | 'none';
 export interface CodeSpec {
   readonly severity: Severity;
   readonly fix: FixKind;
+  /** the code in words, for pages people read (the HTML report keeps the code itself for a tooltip) */
+  readonly name: { readonly zh: string; readonly en: string };
 }
 
 export interface Localized {

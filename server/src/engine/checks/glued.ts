@@ -61,8 +61,8 @@ function checkGluedCells(ctx: CheckContext): void {
 export const gluedCellsCheck = defineCheck({
   about: { zh: '连在一起的数字（15130000154）按表格规则拆分；多种拆分都成立时列出候选、本行不参与核算', en: 'digits glued together (15130000154), split by the table’s rules; where several splits hold, the candidates, and the row left out of every rule' },
   codes: {
-    'flattened-cells': { severity: 'info', fix: 'pick' },
-    'ambiguous-cells': { severity: 'warning', fix: 'none' },
+    'flattened-cells': { severity: 'info', fix: 'pick', name: { zh: '单元格粘连（已拆分）', en: 'Glued cells (split)' } },
+    'ambiguous-cells': { severity: 'warning', fix: 'none', name: { zh: '单元格粘连（无法确定）', en: 'Glued cells (ambiguous)' } },
   },
   messages: {
     'flattened-cells': {

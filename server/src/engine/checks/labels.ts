@@ -38,7 +38,7 @@ const checkLabels = (ctx: CheckContext): void => {
 export const labelsCheck = defineCheck({
   about: { zh: '行、列标签与规范名称不符（如“本年度止件数”）', en: 'row and column labels that differ from the official ones' },
   codes: {
-    'label-typo': { severity: 'warning', fix: 'safe' },
+    'label-typo': { severity: 'warning', fix: 'safe', name: { zh: '标签不规范', en: 'Label typo' } },
   },
   messages: {
     'label-typo': {

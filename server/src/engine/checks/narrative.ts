@@ -103,7 +103,7 @@ const checkNarrative = (ctx: CheckContext): void => {
 export const narrativeCheck = defineCheck({
   about: { zh: '正文中的数字与表格、与其自身各项之和', en: 'numbers in the prose against the tables and their own parts' },
   codes: {
-    'narrative-mismatch': { severity: 'warning', fix: 'none' },
+    'narrative-mismatch': { severity: 'warning', fix: 'none', name: { zh: '正文与表格不符', en: 'Text disagrees with table' } },
   },
   messages: {
     'narrative-table': {

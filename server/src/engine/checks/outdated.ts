@@ -20,7 +20,7 @@ const checkOutdatedTemplate = (ctx: CheckContext): void => {
 export const outdatedTemplateCheck = defineCheck({
   about: { zh: '2021 年后仍用 2019 年试行格式', en: 'a 2021-or-later report on the 2019 trial template' },
   codes: {
-    'outdated-template': { severity: 'warning', fix: 'none' },
+    'outdated-template': { severity: 'warning', fix: 'none', name: { zh: '使用旧格式', en: 'Outdated template' } },
   },
   messages: {
     'outdated-template': {

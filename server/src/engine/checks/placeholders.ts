@@ -31,7 +31,7 @@ function checkPlaceholders(ctx: CheckContext): void {
 export const placeholdersCheck = defineCheck({
   about: { zh: '模板占位文字未替换：（请填写）、此处填写、XX、××、【…】', en: 'template filler left in the text: （请填写）, 此处填写, XX, ××, 【…】' },
   codes: {
-    'placeholder-text': { severity: 'warning', fix: 'none' },
+    'placeholder-text': { severity: 'warning', fix: 'none', name: { zh: '模板占位文字', en: 'Placeholder text' } },
   },
   messages: {
     'placeholder-text': {

@@ -74,10 +74,10 @@ const checkSections = (ctx: CheckContext): void => {
 export const sectionsCheck = defineCheck({
   about: { zh: '六个部分是否齐全、顺序、重复，五、六部分是否为空', en: 'the six sections: present, in order, once; 五 and 六 not empty' },
   codes: {
-    'missing-section': { severity: 'error', fix: 'pick' },
-    'section-order': { severity: 'warning', fix: 'none' },
-    'duplicate-section': { severity: 'warning', fix: 'none' },
-    'empty-section': { severity: 'warning', fix: 'none' },
+    'missing-section': { severity: 'error', fix: 'pick', name: { zh: '缺少部分', en: 'Missing section' } },
+    'section-order': { severity: 'warning', fix: 'none', name: { zh: '部分顺序不对', en: 'Sections out of order' } },
+    'duplicate-section': { severity: 'warning', fix: 'none', name: { zh: '部分重复', en: 'Duplicate section' } },
+    'empty-section': { severity: 'warning', fix: 'none', name: { zh: '部分没有内容', en: 'Empty section' } },
   },
   messages: {
     'missing-section': {

@@ -75,8 +75,8 @@ const checkStructure = (ctx: CheckContext): void => {
 export const structureCheck = defineCheck({
   about: { zh: '二、三、四部分的表格及其各行', en: 'the tables of 二, 三, 四 and their rows' },
   codes: {
-    'missing-table': { severity: 'error', fix: 'pick' },
-    'missing-row': { severity: 'error', fix: 'pick' },
+    'missing-table': { severity: 'error', fix: 'pick', name: { zh: '缺少表格', en: 'Missing table' } },
+    'missing-row': { severity: 'error', fix: 'pick', name: { zh: '表格缺行', en: 'Missing row' } },
   },
   messages: {
     'missing-table': {
