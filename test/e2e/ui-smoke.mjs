@@ -36,6 +36,18 @@ try {
   await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'quick-fix.xxgk' }).waitFor({ timeout: 60000 });
   step('workbench ready');
 
+  /** The file once saved with other text than `before`: the same on two reads, since a read may catch a save half written. */
+  const savedText = async (before, never) => {
+    const by = Date.now() + 15000;
+    let saved = readFileSync(file, 'utf8');
+    for (let previous = null; saved === before || saved !== previous; saved = readFileSync(file, 'utf8')) {
+      if (Date.now() > by) throw new Error(never);
+      previous = saved;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    return saved;
+  };
+
   /** Opens a workspace file with Ctrl+P and waits for its text and a squiggle of the given kind. */
   const openFile = async (name, text, squiggle) => {
     await page.keyboard.press('Control+P');
@@ -146,12 +158,8 @@ try {
   await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Format Document' }).first().waitFor();
   await page.keyboard.press('Enter');
   await page.keyboard.press('Control+S');
-  const alignedBy = Date.now() + 15000;
-  while (readFileSync(file, 'utf8') === fixedText) {
-    if (Date.now() > alignedBy) throw new Error('Format Document changed nothing on disk');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  if (readFileSync(file, 'utf8').replace(/[ \t]+/g, '') !== fixedText.replace(/[ \t]+/g, '')) throw new Error('Format Document changed more than whitespace');
+  const saved = await savedText(fixedText, 'Format Document changed nothing on disk');
+  if (saved.replace(/[ \t]+/g, '') !== fixedText.replace(/[ \t]+/g, '')) throw new Error('Format Document changed more than whitespace');
   // room for the picture: a wide window, no side bar or panel, the preview closed
   await page.setViewportSize({ width: 1800, height: 900 });
   await page.keyboard.press('Control+J');
@@ -182,12 +190,7 @@ try {
   await page.screenshot({ path: join(ARTIFACTS, 'ui-table-view.png') });
   await formatted.click();
   await page.keyboard.press('Control+S');
-  const editedBy = Date.now() + 15000;
-  while (readFileSync(file, 'utf8') === before) {
-    if (Date.now() > editedBy) throw new Error('the cell typed in the table view never reached the file');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  const r3 = readFileSync(file, 'utf8').split('\n').find((l) => l.startsWith('（一）予以公开'));
+  const r3 = (await savedText(before, 'the cell typed in the table view never reached the file')).split('\n').find((l) => l.startsWith('（一）予以公开'));
   if (!/^（一）予以公开\s+5\s/.test(r3)) throw new Error(`the edited row reads "${r3}"`);
   step('a cell typed in the table view wrote that cell of the text (screenshot ui-table-view.png)');
 
