@@ -39,6 +39,24 @@ describe('headings mid-line', () => {
     assert.deepEqual(report.tables['三']!.rows.get('R25')!.cells!.map((c) => c.value), spec().values.table3.R25);
     assert.equal(text.slice(report.sections[3].headingSpan.start - 1, report.sections[3].headingSpan.start + 2), `${spec().values.table3.R25[6]}四、`);
   });
+  it('a heading opening a long line, its text on the same line: the title, then the body (plain, markdown, full-width mark, CRLF)', () => {
+    const body = '2024年，本局认真落实《条例》，'.repeat(6);
+    for (const [line, heading] of [[`一、总体情况 ${body}`, '一、总体情况'], [`## 一、总体情况${body}`, '一、总体情况'], [`一．总体情况${body}`, '一．总体情况']]) {
+      for (const eol of ['\n', '\r\n']) {
+        const text = renderReport(spec()).replace(/一、总体情况\n\n[^\n]*/, line).replace(/\n/g, eol);
+        const [report] = parseDocument(text).reports;
+        assert.equal(report.sections[0].headingText, heading, `${line} ${JSON.stringify(eol)}`);
+        assert.ok(text.slice(report.sections[0].body.start).trimStart().startsWith('2024年，本局'));
+        assert.deepEqual(report.sections.map((s) => s.number), [1, 2, 3, 4, 5, 6]);
+      }
+    }
+  });
+  it('CRLF line ends read mid-line headings as LF ones do', () => {
+    const text = renderReport(spec({ flow: 'mid-line', scraper: true }));
+    const crlf = text.replace(/\n/g, '\r\n');
+    assert.deepEqual(headingsOf(crlf), OFFICIAL);
+    assert.deepEqual(codes(checkText(crlf).diagnostics), []);
+  });
   it('table 三’s row labels are never headings, at a line’s start or glued to the next heading', () => {
     const lines = renderReport(spec()).split('\n');
     const at = lines.findIndex((l) => l.startsWith('四、结转下年度继续办理'));

@@ -7,8 +7,8 @@ import { detached } from '../text/detach';
 import { foldText } from '../text/fold';
 import { isSpace } from '../text/chars';
 import { lineStartAt, previousLineEnd, type Line } from '../text/lines';
-import { NextMatch } from '../text/next-match';
 import { headerBlockAround, isBreadcrumb, metadataLine } from './furniture';
+import type { NextMatch } from '../text/next-match';
 import { readSectionTitle } from './section-title';
 
 /** A report title, in folded text (see text/fold): what makes a line a title, and a .txt file a report. */
@@ -72,18 +72,19 @@ function lineBefore(text: string, start: number, from: number): Line | null {
 export function readTitle(text: string, start: number, end: number, hasBao: boolean, from: number): TitleLine | null {
   // cheap rejections first: this runs on every line of the document
   if (!hasBao || end - start > MAX_TITLE * 2) return null;
+  const whole = text.slice(start, end);
+  if (notTitles.has(whole)) return null;
   // a header block's line is a title only as its 标题: (本地目录: zwgk/…_XX局2024年…报告 is none)
   const metadata = metadataLine(text, start, end);
-  if (metadata && metadata.kind !== 'title') return null;
-  const line = metadata ? lineOf(text, metadata.valueStart, metadata.valueEnd) : lineOf(text, start, end);
+  const line = metadata ? lineOf(text, metadata.valueStart, metadata.valueEnd) : { start, end, text: whole };
   const raw = line.text;
-  if (raw.includes('《') || raw.includes('。') || isBreadcrumb(raw) || notTitles.has(raw)) return null;
   const folded = foldText(raw, MAX_TITLE);
-  const m = folded.length > MAX_TITLE ? null : TITLE.exec(folded);
+  const titled = (!metadata || metadata.kind === 'title') && !raw.includes('《') && !raw.includes('。') && !isBreadcrumb(raw);
+  const m = !titled || folded.length > MAX_TITLE ? null : TITLE.exec(folded);
   if (!m) {
     // lines with 报 that are no title repeat from report to report (六、其他需要报告的事项)
     if (notTitles.size >= CACHE_LIMIT) notTitles.clear();
-    notTitles.add(detached(raw));
+    notTitles.add(detached(whole));
     return null;
   }
   const year = Number(m[1]);
@@ -142,14 +143,17 @@ interface LineHeading {
   readonly typo: { readonly start: number; readonly end: number; readonly official: string } | null;
 }
 
-/** The heading that opens the line text[start, end), or null. */
-function lineHeading(text: string, start: number, end: number): Heading | null {
-  // a heading starts with its numeral, after spaces and markdown marks
+/** Where the numeral opening the line text[start, end) stands, after spaces and markdown marks; -1: none. */
+function openingNumeral(text: string, start: number, end: number): number {
   let at = start;
   while (at < end && isSpace(text.charCodeAt(at))) at++;
   while (at < end && isMark(text.charCodeAt(at))) at++;
   while (at < end && isSpace(text.charCodeAt(at))) at++;
-  if (at === end || !NUMERAL_CODES.has(text.charCodeAt(at))) return null;
+  return at < end && NUMERAL_CODES.has(text.charCodeAt(at)) ? at : -1;
+}
+
+/** The heading that opens the line text[start, end) (which opens with a numeral), or null. */
+function lineHeading(text: string, start: number, end: number): Heading | null {
   const line = lineOf(text, start, end);
   let found = headings.get(line.text);
   if (found === undefined) {
@@ -178,32 +182,37 @@ function onlyMarkup(text: string, from: number, to: number): boolean {
 const NEXT_ITEM = /[一二三四五六七八九十][ \u3000]?[、．.]/g;
 
 /**
- * A short line opening with a numeral and holding a section's key words is its heading (五、其他需要报告的事项
- * misnumbered too); its title ends where the section's title reader says, the rest of the line being body.
+ * A line opening with a numeral is a heading where a short line holds a section's key words (五、其他需要报告的
+ * 事项 misnumbered too), or where the numeral's own section's title follows it, as mid-line (a long line, a
+ * crawled page's paragraph); the title ends where the section's title reader says, the rest of the line being body.
  */
 function headingOf(text: string): LineHeading | null {
   const m = HEADING_START.exec(text);
   if (!m) return null;
+  const from = m[0].length;
   // up to the next enumerated item: 四、结转下年度继续办理 glued to 四、政府信息公开行政复议… is a row label
-  NEXT_ITEM.lastIndex = m[0].length;
+  NEXT_ITEM.lastIndex = from;
   const item = NEXT_ITEM.exec(text);
-  const folded = foldText(text.slice(m[0].length, item ? item.index : text.length), MAX_HEADING);
-  if (!folded || folded.length > MAX_HEADING) return null;
-  const section = SECTIONS.find((s) => s.keys.some((k) => folded.includes(k)));
-  if (!section) return null;
-  const title = readSectionTitle(text, m[0].length, text.length, section);
+  const folded = foldText(text.slice(from, item ? item.index : text.length), MAX_HEADING);
+  const keyed = folded && folded.length <= MAX_HEADING ? SECTIONS.find((s) => s.keys.some((k) => folded.includes(k))) : undefined;
+  const section = keyed ?? SECTIONS[NUMERALS.indexOf(m[1])];
+  const title = readSectionTitle(text, from, text.length, section);
+  if (!keyed && !title) return null;
   const end = !title || onlyMarkup(text, title.end, text.length) ? -1 : title.end;
-  const typo = title?.official ? { start: m[0].length, end: title.end, official: title.official } : null;
+  const typo = title?.official ? { start: from, end: title.end, official: title.official } : null;
   return { section, numeral: m[1], end, typo };
 }
 
-/** a section numeral and its mark, anywhere in a line: where a heading may stand */
-export const NUMERAL_MARK = /[一二三四五六][ \u3000]?[、．.]/g;
 /** before a heading's numeral mid-line, these make it part of a number or an item (第一、二季度, 十一、, （一）) */
 const NOT_BEFORE = '第十百千万〇零两一二三四五六七八九（(';
-const MARK_CHARS = '、．.';
+const MARK_CHARS = '、．';
 /** spaces allowed between a heading's mark and its title */
 const MAX_TITLE_INDENT = 4;
+
+/** The numeral that the mark at text[mark] follows, after at most one space. */
+function numeralBefore(text: string, mark: number): number {
+  return NUMERAL_CODES.has(text.charCodeAt(mark - 1)) ? mark - 1 : mark - 2;
+}
 
 /** The heading whose numeral is text[at], in the line text[lineStart, lineEnd), or null. */
 function midLineHeading(text: string, at: number, lineStart: number, lineEnd: number): Heading | null {
@@ -228,21 +237,26 @@ function midLineHeading(text: string, at: number, lineStart: number, lineEnd: nu
  * as typed), then any standing mid-line (a crawled page's one long line), each known by its title.
  */
 export class HeadingReader {
-  private readonly marks: NextMatch;
-
-  constructor(private readonly text: string) {
-    this.marks = new NextMatch(text, NUMERAL_MARK);
-  }
+  /** `places`: where a numeral's mark stands (or a line break), asked about line after line in order */
+  constructor(
+    private readonly text: string,
+    private readonly places: NextMatch,
+  ) {}
 
   /** The headings in the line text[start, end), in order. */
   inLine(start: number, end: number): Heading[] {
     const found: Heading[] = [];
-    const first = lineHeading(this.text, start, end);
+    // the numeral opening the line is read as the line's heading, or is none
+    const opening = openingNumeral(this.text, start, end);
+    const first = opening < 0 ? null : lineHeading(this.text, start, end);
     if (first) {
       found.push(first);
       if (first.end >= end) return found;
     }
-    for (let at = this.marks.from(first ? first.end : start); at < end; at = this.marks.from(at + 1)) {
+    const after = first ? first.end : opening >= 0 ? opening + 1 : start;
+    for (let mark = this.places.from(after); mark < end; mark = this.places.from(mark + 1)) {
+      const at = numeralBefore(this.text, mark);
+      if (at < after) continue;
       const heading = midLineHeading(this.text, at, start, end);
       if (!heading) continue;
       found.push(heading);

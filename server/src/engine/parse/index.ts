@@ -5,7 +5,8 @@ import { TEMPLATES, TRIAL_MARKERS } from '../template/tables';
 import type { TableId, TemplateId } from '../template/types';
 import { lineEndAt, lineStartAt, previousLineEnd } from '../text/lines';
 import { NextChar } from '../text/next-char';
-import { HeadingReader, NUMERAL_MARK, readTitle, withoutMarkup, type Heading, type TitleLine } from './blocks';
+import { HeadingReader, readTitle, withoutMarkup, type Heading, type TitleLine } from './blocks';
+import { NextMatch } from '../text/next-match';
 import { foldText } from '../text/fold';
 import { labelAt, MAX_LABEL } from './labels';
 import { parseTable } from './table';
@@ -20,15 +21,17 @@ interface ReportDraft {
 }
 
 /**
- * where headings are looked for: a line whose first character, after spaces and markdown marks, is a section
- * numeral, and a numeral with its mark anywhere (a heading mid-line)
+ * Where headings are looked for, in one pass: the line break before a line whose first character, after spaces and
+ * markdown marks, is a section numeral; and a numeral's mark anywhere (一、 二 ．: a heading mid-line, where ASCII '.'
+ * is 1.属于… or a decimal). The mark is matched before the numeral is looked behind for, so that only line breaks
+ * and marks start a test.
  */
-const NUMERAL_LINE = new RegExp(`[\\n\\r][^\\S\\n\\r]*(?:[#*]+[^\\S\\n\\r]*)?[一二三四五六]|${NUMERAL_MARK.source}`, 'g');
+const HEADING_PLACES = /[\n\r](?=[^\S\n\r]*(?:[#*]+[^\S\n\r]*)?[一二三四五六])|[、．](?<=[一二三四五六][ \u3000]?[、．])/g;
 
 /**
  * The lines that may open a report or a section, in order: those starting with a numeral (after spaces), those
- * holding a numeral with its mark, and those holding 报 (every title does). Only these are read; the rest of the
- * text is searched, not walked.
+ * holding a numeral with its mark (a heading mid-line), and those holding 报 (every title does). Only these are
+ * read; the rest of the text is searched, not walked.
  */
 class CandidateLines {
   /** the current line, and whether it holds 报 */
@@ -36,8 +39,12 @@ class CandidateLines {
   end = 0;
   hasBao = false;
   private readonly bao: NextChar;
-  private readonly numeral = new RegExp(NUMERAL_LINE);
-  private numeralLine: number;
+  /** shared with the heading reader, which asks about the current line's marks before this looks past the line */
+  readonly places: NextMatch;
+  private placeLine: number;
+  /** the next 报 and its line's start, kept while lines before it are read (its line may be long) */
+  private baoAt = -1;
+  private baoLine = Infinity;
   private following: number;
 
   constructor(
@@ -46,31 +53,38 @@ class CandidateLines {
     private readonly to: number,
   ) {
     this.bao = new NextChar(text, '报', from);
-    this.numeralLine = from < to ? from : Infinity;
+    this.places = new NextMatch(text, HEADING_PLACES);
+    // the first line is read whatever it holds
+    this.placeLine = from < to ? from : Infinity;
     this.following = from;
   }
 
   /** Moves to the next candidate line; false when there is none. */
   next(): boolean {
     if (this.following > this.to || (this.following === this.to && this.following !== this.from)) return false;
+    // from the line break that ended the line last read
+    if (this.placeLine < this.following) this.placeLine = this.nextPlaceLine(this.following - 1);
     const baoAt = this.bao.from(this.following);
-    const baoLine = baoAt < this.to ? lineStartAt(this.text, baoAt, this.from) : Infinity;
-    const start = Math.min(this.numeralLine, baoLine);
+    if (baoAt !== this.baoAt) {
+      this.baoAt = baoAt;
+      this.baoLine = baoAt < this.to ? lineStartAt(this.text, baoAt, this.from) : Infinity;
+    }
+    const start = Math.min(this.placeLine, this.baoLine);
     if (start === Infinity) return false;
     this.start = start;
     this.end = lineEndAt(this.text, start, this.to);
     this.hasBao = baoAt < this.end;
-    if (this.numeralLine <= this.end) this.numeralLine = this.nextNumeralLine(this.end);
     this.following = this.end + 1;
     return true;
   }
 
-  private nextNumeralLine(after: number): number {
-    this.numeral.lastIndex = after;
-    if (!this.numeral.test(this.text)) return Infinity;
-    // the match ends at the numeral or its mark; its line starts after the break before it
-    const start = lineStartAt(this.text, this.numeral.lastIndex - 1, this.from);
-    return start <= this.to ? start : Infinity;
+  /** The start of the line of the first place at or after `after`. */
+  private nextPlaceLine(after: number): number {
+    const at = this.places.from(after);
+    if (at >= this.to) return Infinity;
+    const code = this.text.charCodeAt(at);
+    // a line break before a line that opens with a numeral (CRLF matches at its LF)
+    return code === 10 || code === 13 ? at + 1 : lineStartAt(this.text, at, this.from);
   }
 }
 
@@ -101,7 +115,7 @@ function splitReports(text: string, from: number, to: number): ReportDraft[] {
     return draft;
   };
   const lines = new CandidateLines(text, from, to);
-  const headings = new HeadingReader(text);
+  const headings = new HeadingReader(text, lines.places);
   while (lines.next()) {
     const { start, end, hasBao } = lines;
     const title = readTitle(text, start, end, hasBao, from);

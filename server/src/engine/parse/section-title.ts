@@ -21,10 +21,11 @@ const CONNECTIVES = '及和与并、';
 const PART_REACH = 10;
 /** after a title, these make it an item of a list in prose (本报告包括一、总体情况，二、…), not a heading */
 const LIST_FOLLOWERS = '，,、；;等';
+const codes = (chars: string): ReadonlySet<number> => new Set([...chars].map((c) => c.charCodeAt(0)));
 /** characters a title never holds: the body starts at the first of them */
-const STOPS = '。，,；;：:！!？?（(【[《“"‘\'<>|/';
-const NUMERALS = '一二三四五六七八九十';
-const MARKS = '、．.';
+const STOPS = codes('。，,；;：:！!？?（(【[《“"‘\'<>|/');
+const NUMERALS = codes('一二三四五六七八九十');
+const MARKS = codes('、．.');
 /** the shortest official title recognised with a character wrong in its key words */
 const MIN_FUZZY = 6;
 
@@ -43,9 +44,9 @@ function runEnd(text: string, from: number, limit: number): number {
   let i = from;
   for (; i < end; i++) {
     const code = text.charCodeAt(i);
-    if (isDigit(code) || isSpace(code) || STOPS.includes(text[i])) break;
+    if (isDigit(code) || isSpace(code) || STOPS.has(code)) break;
     // the next enumerated item (四、结转下年度继续办理四、政府信息公开…)
-    if (NUMERALS.includes(text[i]) && MARKS.includes(text[i + 1] ?? '')) break;
+    if (NUMERALS.has(code) && MARKS.has(text.charCodeAt(i + 1))) break;
   }
   return i;
 }
