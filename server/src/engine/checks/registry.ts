@@ -6,11 +6,13 @@ import { cellsCheck } from './cells';
 import { citationsCheck } from './citations';
 import { datesCheck } from './dates';
 import type { CheckDefinition, CodeSpec } from './define';
+import { feeStatementCheck } from './fee';
 import { gluedCellsCheck } from './glued';
 import { labelsCheck } from './labels';
 import { narrativeCheck } from './narrative';
 import { outdatedTemplateCheck } from './outdated';
 import { sectionsCheck } from './sections';
+import { stockCheck } from './stock';
 import { structureCheck } from './structure';
 
 export const CHECKS = [
@@ -24,7 +26,9 @@ export const CHECKS = [
   narrativeCheck,
   outdatedTemplateCheck,
   citationsCheck,
+  feeStatementCheck,
   carryoverCheck,
+  stockCheck,
 ] as const;
 
 type CodesOf<T> = T extends CheckDefinition<infer C, string> ? C : never;

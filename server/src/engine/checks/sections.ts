@@ -12,7 +12,7 @@ import { defineCheck, type CheckContext } from './define';
  * Whether the span holds nothing but blank lines and page furniture: a PDF's page footer (`- 5 -`) and the
  * next page's running header (the title again) make no text of a section left empty before a page break.
  */
-function holdsNoText(text: string, span: Span): boolean {
+export function holdsNoText(text: string, span: Span): boolean {
   for (let i = span.start; i < span.end; i++) {
     if (isSpace(text.charCodeAt(i))) continue;
     const end = lineEndAt(text, i, span.end);
