@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkText, indexByAgencyYear, parseDocument } from '../../server/src/engine';
 import { codes, diagnose, ofCode } from '../support/helpers';
-import { consistentValues, renderReport, seededRandom, type ReportValues } from '../support/generate';
+import { consistentValues, renderReport, rewriteProse, seededRandom, type ReportValues } from '../support/generate';
 
 const values = (): ReportValues => consistentValues(seededRandom(11));
 const base = (v = values(), agency = '示例县发展和改革局', year = 2024, published?: string): string =>
@@ -217,7 +217,8 @@ describe('unknown-citation', () => {
 
 /**
  * A compilation of last year's and this year's report of one agency, the years agreeing (上年结转 is last year's
- * 结转下年度; 现行有效件数 is last year's plus 制发 minus 废止) but for what `change` alters.
+ * 结转下年度; 现行有效件数 is last year's plus 制发 minus 废止; this year's prose written anew) but for what `change`
+ * alters.
  */
 const twoYears = (change: (last: ReportValues, current: ReportValues) => void = () => {}): string => {
   const current = values();
@@ -231,7 +232,7 @@ const twoYears = (change: (last: ReportValues, current: ReportValues) => void = 
   change(last, current);
   // keep last year balanced: R1 + R2 = R24 + R25
   last.table3.R1 = last.table3.R24.map((v, c) => v + last.table3.R25[c] - last.table3.R2[c]);
-  return base(last, '示例县发展和改革局', 2023, '2024-01-15') + '\n' + base(current, '示例县发展和改革局', 2024);
+  return base(last, '示例县发展和改革局', 2023, '2024-01-15') + '\n' + rewriteProse(base(current, '示例县发展和改革局', 2024));
 };
 
 describe('carryover-mismatch', () => {

@@ -4,6 +4,7 @@ import { arithmeticCheck } from './arithmetic';
 import { carryoverCheck } from './carryover';
 import { cellsCheck } from './cells';
 import { citationsCheck } from './citations';
+import { copiedTextCheck } from './copied';
 import { datesCheck } from './dates';
 import type { CheckDefinition, CodeSpec } from './define';
 import { feeStatementCheck } from './fee';
@@ -29,6 +30,7 @@ export const CHECKS = [
   feeStatementCheck,
   carryoverCheck,
   stockCheck,
+  copiedTextCheck,
 ] as const;
 
 type CodesOf<T> = T extends CheckDefinition<infer C, string> ? C : never;
