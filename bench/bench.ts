@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { checkText } from '../server/src/engine';
+import { agencyYearKey, checkParsed, checkText, indexByAgencyYear, copiedFrom, parseDocument } from '../server/src/engine';
 import { compilation, seedsCompilation } from './compilation';
 import { consistentValues, LAYOUTS, renderReport, seededRandom } from '../test/support/generate';
 
@@ -145,3 +145,43 @@ const folderTimes = [1000, 2000, 4000].map((files) => {
 console.log(
   `scaling, xxgk check on a folder: ${folderTimes.map((t) => `${t.files} files ${t.ms.toFixed(0)} ms`).join(', ')}; ratios ${(folderTimes[1].ms / folderTimes[0].ms).toFixed(2)}, ${(folderTimes[2].ms / folderTimes[1].ms).toFixed(2)} (linear ≈ 2)`,
 );
+
+// copied-text on a folder of 1,000 reports, 500 agencies reporting two years running with a real report's prose
+// (洪泽 2024, each year's copy of the last): CPU of parsing and every check, and of copied-text's part of it
+{
+  const real = readFileSync(join(process.cwd(), 'test', 'fixtures', 'real', 'hongze-2024.txt'), 'utf8');
+  const numerals = '零一二三四五六七八九';
+  const agency = (i: number): string => `示例县${[...String(i)].map((d) => numerals[+d]).join('')}号局`;
+  const texts: string[] = [];
+  for (let i = 0; i < 500; i++) for (const year of [2023, 2024]) texts.push(real.replace('淮安市洪泽区人民政府\n2024 年', `${agency(i)}\n${year} 年`).replaceAll('2024 年，', `${year} 年，`));
+  const cpu = (f: () => void): number => {
+    const t = process.cpuUsage();
+    f();
+    const d = process.cpuUsage(t);
+    return (d.user + d.system) / 1000;
+  };
+  const parsedFolder = () => {
+    const parsed = texts.map(parseDocument);
+    return { parsed, index: indexByAgencyYear(parsed.flatMap((p) => p.reports)) };
+  };
+  let findings = 0;
+  const all = Math.min(
+    ...[0, 1, 2, 3, 4].map(() =>
+      cpu(() => {
+        const { parsed, index } = parsedFolder();
+        findings = parsed.reduce((n, p) => n + checkParsed(p, {}, index).diagnostics.filter((d) => d.code === 'copied-text').length, 0);
+      }),
+    ),
+  );
+  const copied = Math.min(
+    ...[0, 1, 2, 3, 4].map(() => {
+      const { parsed, index } = parsedFolder();
+      const pairs = parsed.flatMap((p) => p.reports.map((r) => [r, index.get(agencyYearKey(r, -1)!)] as const));
+      return cpu(() => pairs.forEach(([r, last]) => last && copiedFrom(r, last)));
+    }),
+  );
+  console.log(
+    `copied-text, a folder of ${texts.length} reports (${(texts.join('').length / 1e6).toFixed(1)} M chars, ${findings} copied from last year): ` +
+      `parse + every check ${all.toFixed(0)} ms CPU, of which copied-text ${copied.toFixed(0)} ms (${((100 * copied) / all).toFixed(1)} %)`,
+  );
+}

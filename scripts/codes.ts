@@ -20,7 +20,7 @@ const END = '<!-- /codes -->';
 export function codeTable(): string {
   const rows = (CHECKS as readonly CheckDefinition[]).map((check) => {
     const codes = Object.keys(check.codes).map((c) => `\`${c}\``).join(', ');
-    const severities = [...new Set(Object.values(check.codes).map((spec) => spec.severity))].join(' / ');
+    const severities = [...new Set(Object.values(check.codes).flatMap((spec) => (spec.graver ? [spec.severity, spec.graver] : [spec.severity])))].join(' / ');
     return `| ${codes} | ${check.about.zh} | ${severities} |`;
   });
   return [START, '| 代码 code | 内容 | 默认级别 |', '|---|---|---|', ...rows, END].join('\n');

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkText, indexByAgencyYear, parseDocument } from '../../server/src/engine';
 import { codes, diagnose, ofCode } from '../support/helpers';
-import { consistentValues, renderReport, seededRandom, type ReportValues } from '../support/generate';
+import { consistentValues, renderReport, rewriteProse, seededRandom, type ReportValues } from '../support/generate';
 
 const values = (): ReportValues => consistentValues(seededRandom(11));
 const base = (v = values(), agency = '示例县发展和改革局', year = 2024, published?: string): string =>
@@ -215,16 +215,29 @@ describe('unknown-citation', () => {
   it('near miss: 〔2021〕30号', () => expectClean(cite('2021〕30')));
 });
 
+/**
+ * A compilation of last year's and this year's report of one agency, the years agreeing (上年结转 is last year's
+ * 结转下年度; 现行有效件数 is last year's plus 制发 minus 废止; this year's prose written anew) but for what `change`
+ * alters.
+ */
+const twoYears = (change: (last: ReportValues, current: ReportValues) => void = () => {}): string => {
+  const current = values();
+  const last = consistentValues(seededRandom(99));
+  last.table3.R25 = [...current.table3.R2];
+  for (const row of ['A1', 'A2']) {
+    const [issued, repealed] = current.table2[row];
+    last.table2[row][2] += repealed;
+    current.table2[row][2] = last.table2[row][2] + issued - repealed;
+  }
+  change(last, current);
+  // keep last year balanced: R1 + R2 = R24 + R25
+  last.table3.R1 = last.table3.R24.map((v, c) => v + last.table3.R25[c] - last.table3.R2[c]);
+  return base(last, '示例县发展和改革局', 2023, '2024-01-15') + '\n' + rewriteProse(base(current, '示例县发展和改革局', 2024));
+};
+
 describe('carryover-mismatch', () => {
-  /** a compilation of last year's and this year's report of one agency */
-  const compilation = (bump: number): string => {
-    const current = values();
-    const last = consistentValues(seededRandom(99));
-    last.table3.R25 = current.table3.R2.map((v, c) => (c === 0 || c === 6 ? v + bump : v));
-    // keep last year balanced: R1 + R2 = R24 + R25
-    last.table3.R1 = last.table3.R24.map((v, c) => v + last.table3.R25[c] - last.table3.R2[c]);
-    return base(last, '示例县发展和改革局', 2023, '2024-01-15') + '\n' + base(current, '示例县发展和改革局', 2024);
-  };
+  const compilation = (bump: number): string =>
+    twoYears((last) => (last.table3.R25 = last.table3.R25.map((v, c) => (c === 0 || c === 6 ? v + bump : v))));
   it('triggers when 上年结转 differs from last year’s 结转下年度', () => {
     const ds = expectOnly(compilation(1), 'carryover-mismatch');
     assert.equal(ds.length, 2, 'the 自然人 and 总计 columns');
@@ -273,4 +286,56 @@ describe('ambiguous-cells', () => {
     assert.match(ds[0].message, /5 3 34/);
   });
   it('near miss: the same digits spaced', () => expectClean(replaceLine(base(v), '行政规范性文件', '行政规范性文件 5 3 34')));
+});
+
+describe('stock-mismatch', () => {
+  it('triggers when 现行有效件数 is not last year’s plus 制发 minus 废止, on that cell, naming the figures', () => {
+    const text = twoYears((last, current) => {
+      last.table2.A2 = [4, 1, 20];
+      current.table2.A2 = [3, 2, 22];
+    });
+    const ds = expectOnly(text, 'stock-mismatch');
+    assert.equal(ds.length, 1);
+    assert.equal(ds[0].severity, 'info');
+    assert.equal(ds[0].text, '22');
+    assert.ok(ds[0].span.start > text.indexOf('示例县发展和改革局2024'), 'on this year’s table');
+    assert.equal(ds[0].message, '表二“行政规范性文件”现行有效件数为 22，而上年报告（2023 年）现行有效 20 件，加本年制发 3 件、减本年废止 2 件，应为 21 件（如有文件因失效等其他原因不再有效，可不理会）');
+  });
+  it('near miss: the stock carried on (20 + 3 − 2 = 21)', () =>
+    expectClean(twoYears((last, current) => {
+      last.table2.A2 = [4, 1, 20];
+      current.table2.A2 = [3, 2, 21];
+    })));
+  it('near miss: last year on the 2019 trial template, whose 对外公开总数量 is another count', () => {
+    const text = twoYears((last, current) => {
+      last.table2.A2 = [4, 1, 20];
+      current.table2.A2 = [3, 2, 22];
+    });
+    const thisYear = text.indexOf('示例县发展和改革局2024');
+    const trial = text.slice(0, thisYear).replace('本年制发件数\t本年废止件数\t现行有效件数', '本年新制作数量\t本年新公开数量\t对外公开总数量');
+    assert.deepEqual(ofCode(diagnose(trial + text.slice(thisYear)), 'stock-mismatch'), []);
+  });
+});
+
+describe('fee-statement-missing', () => {
+  const sixSays = (words: string, year = 2024): string => base(values(), undefined, year, `${year + 1}-01-15`).replace('本年度未收取信息处理费。', words);
+  it('triggers when section 六 says nothing of the fee, on its heading', () => {
+    const ds = expectOnly(sixSays('本机关无其他需要报告的事项。'), 'fee-statement-missing');
+    assert.equal(ds[0].severity, 'info');
+    assert.equal(ds[0].text, '六、其他需要报告的事项');
+    assert.match(ds[0].message, /信息处理费/);
+  });
+  it('triggers when section 六 names only table 二’s 行政事业性收费', () => {
+    expectOnly(sixSays('本年度行政事业性收费情况见表二。'), 'fee-statement-missing');
+  });
+  it('near miss: the fee stated in other words, wrapped over lines', () => {
+    expectClean(sixSays('本年度未发生收费情况。'));
+    expectClean(sixSays('全年收取政府信息公开信息处\n理费 0 元。'));
+    expectClean(sixSays('本机关未向申请人收取任何费用。'));
+  });
+  it('near miss: a 2020 report (the fee of 国办函〔2020〕109号 is charged from 2021)', () =>
+    assert.deepEqual(ofCode(diagnose(sixSays('本机关无其他需要报告的事项。', 2020)), 'fee-statement-missing'), []));
+  it('near miss: a section 六 holding only a page footer is empty-section’s alone', () => {
+    expectOnly(sixSays('- 5 -'), 'empty-section');
+  });
 });

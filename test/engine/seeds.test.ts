@@ -23,8 +23,8 @@ describe('seed 000 (tab-separated, 2024)', () => {
 describe('seed 001 (blank 行政复议 cells, split row, 整改情况)', () => {
   const text = readSeed('001');
   const ds = diagnose(text);
-  it('reports the five blank 行政复议 cells of table 四 and nothing else', () => {
-    assert.deepEqual(codes(ds), ['blank-cell']);
+  it('reports the five blank 行政复议 cells of table 四, and that 六 (无其他需要报告的事项) does not state the fee, and nothing else', () => {
+    assert.deepEqual(codes(ds), ['blank-cell', 'fee-statement-missing']);
     assert.match(ds[0].message, /行政复议·结果维持、行政复议·结果纠正、行政复议·其他结果、行政复议·尚未审结、行政复议·总计/);
     assert.equal(ds[0].fix!.edits.length, 5);
   });

@@ -156,7 +156,7 @@ describe('page furniture in a section', () => {
       assert.deepEqual(codes(ds), ['empty-section'], furniture);
     }
   });
-  it('near miss: a sentence that names the report is text', () => {
-    assert.deepEqual(codes(checkText(emptySix(`本机关${HEADER}已按时公开。\n`)).diagnostics), []);
+  it('near miss: a sentence that names the report is text (and says nothing of the fee)', () => {
+    assert.deepEqual(codes(checkText(emptySix(`本机关${HEADER}已按时公开。\n`)).diagnostics), ['fee-statement-missing']);
   });
 });

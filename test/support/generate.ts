@@ -230,3 +230,13 @@ export function renderReport(spec: ReportSpec): string {
   }
   return [...lines, ...after, ''].join('\n');
 }
+
+/**
+ * A generated report with its prose written anew, the figures kept: what the next year's report of an agency reads
+ * like when it is not copied from the last (renderReport writes the same sentences every year).
+ */
+export function rewriteProse(text: string): string {
+  return text
+    .replace(/本机关认真贯彻《中华人民共和国政府信息公开条例》，全年共受理政府信息公开申请(\d+)件，均在法定期限内答复。/, '本机关以标准化规范化建设为抓手推进基层政务公开，依法受理政府信息公开申请$1件，逐件登记并按时办结。')
+    .replace('政务公开的深度和广度还有待提升。下一步将加强培训，规范依申请公开办理流程。', '基层公开队伍人员变动较频繁，业务能力参差不齐。明年将开展专题轮训，完善答复文书模板和归档制度。');
+}

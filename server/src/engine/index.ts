@@ -1,7 +1,7 @@
 // The one entry the CLI and the server call: text in, reports and diagnostics out.
 import type { CheckOptions, DeadlineRule } from './checks/context';
 import type { CheckContext, CheckDefinition, Finding } from './checks/define';
-import { CHECKS, DEFAULT_SEVERITY } from './checks/registry';
+import { CHECKS, CODE_SPECS, DEFAULT_SEVERITY } from './checks/registry';
 import type { Code, Diagnostic, SeverityOption, TextEdit } from './diagnostic';
 import { localized } from './messages/catalog';
 import { applyEdits, composeEdits, selectEdits } from './fixes/apply';
@@ -12,6 +12,7 @@ import { foldText } from './text/fold';
 
 export type { Code, Diagnostic, Severity, SeverityOption, TextEdit, Fix } from './diagnostic';
 export { CODES, CODE_SPECS, DEFAULT_SEVERITY, CHECKS } from './checks/registry';
+export { copiedFrom } from './checks/copied';
 export type { CheckDefinition, CodeSpec, FixKind } from './checks/define';
 export type { Locale } from './messages/catalog';
 export { message, localeOf } from './messages/catalog';
@@ -75,8 +76,8 @@ function contextFor(check: CheckDefinition, text: string, report: Report, option
     options: checkOptions,
     eol,
     msg: (key, params) => localized(checkOptions.locale, messages[key], key, params),
-    emit(code, span, msg, fix, related) {
-      const severity = options.severity?.[code as Code] ?? DEFAULT_SEVERITY[code as Code];
+    emit(code, span, msg, fix, related, grave) {
+      const severity = options.severity?.[code as Code] ?? ((grave && CODE_SPECS.get(code as Code)?.graver) || DEFAULT_SEVERITY[code as Code]);
       if (severity === 'off') return;
       const finding: Finding = { code: code as Code, span, message: msg, ...(fix && { fix }), ...(related && { related }) };
       out.push({ ...finding, severity });
@@ -96,7 +97,10 @@ export function checkReport(text: string, report: Report, options: EngineOptions
   for (const check of CHECKS as readonly CheckDefinition[]) check.run?.(contextFor(check, text, report, options, out, eol));
 }
 
-/** The checks against last year's report of the same agency (carryover-mismatch). They read only the two models, never the text. */
+/**
+ * The checks against last year's report of the same agency (carryover-mismatch, stock-mismatch, copied-text). They
+ * read only the two models (their prose through each report's source), never the text given.
+ */
 export function checkReportCarryover(report: Report, previous: Report, options: EngineOptions, out: Diagnostic[]): void {
   for (const check of CHECKS as readonly CheckDefinition[]) check.againstLastYear?.(contextFor(check, '', report, options, out, '\n'), previous);
 }

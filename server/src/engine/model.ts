@@ -233,6 +233,28 @@ export interface Section {
   readonly titleTypo?: { readonly span: Span; readonly official: string };
 }
 
+/**
+ * The text a report was read from, for the checks that compare the prose of two reports (copied-text): a report
+ * of another file, or one an edit did not touch, is compared without the document at hand. Shifted copies of a
+ * report share it.
+ */
+export class ReportSource {
+  readonly #text: string;
+  /** where the report started when it was read */
+  readonly #start: number;
+
+  constructor(text: string, start: number) {
+    this.#text = text;
+    this.#start = start;
+  }
+
+  /** The text of `span`, in the offsets of `report` (this source's report, which may have moved since it was read). */
+  slice(report: Report, span: Span): string {
+    const delta = report.span.start - this.#start;
+    return this.#text.slice(span.start - delta, span.end - delta);
+  }
+}
+
 export interface Report {
   readonly title: string;
   readonly agency: string;
@@ -245,6 +267,7 @@ export interface Report {
   readonly template: ReportTemplate;
   /** why this template was chosen */
   readonly templateReason: 'tables' | 'year';
+  readonly source: ReportSource;
 }
 
 export interface ParsedDocument {

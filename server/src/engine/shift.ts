@@ -1,6 +1,6 @@
 // Moving a parsed report or a diagnostic by a number of characters, for reports an edit did not touch.
 import type { Diagnostic, Fix } from './diagnostic';
-import { Table, type Report, type Span } from './model';
+import { ReportSource, Table, type Report, type Span } from './model';
 
 const shiftSpan = (span: Span, delta: number): Span => ({ start: span.start + delta, end: span.end + delta });
 
@@ -26,6 +26,8 @@ function shiftDeep<T>(value: T, delta: number): T {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((v) => shiftDeep(v, delta)) as T;
   if (value instanceof Table) return value.shifted(delta) as T;
+  // a report's source reads the text in the offsets of the report it is asked about
+  if (value instanceof ReportSource) return value;
   if (value instanceof Map) return new Map([...value].map(([k, v]) => [k, shiftDeep(v, delta)])) as T;
   if (isSpan(value)) return shiftSpan(value, delta) as T;
   const copy: Record<string, unknown> = {};

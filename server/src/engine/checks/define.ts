@@ -12,6 +12,8 @@ export type FixKind = 'safe' | 'pick' | 'none';
 
 export interface CodeSpec {
   readonly severity: Severity;
+  /** the default severity of the code's graver findings (copied-text from 50 %), when the user has set none */
+  readonly graver?: Severity;
   readonly fix: FixKind;
   /** the code in words, for pages people read (the HTML report keeps the code itself for a tooltip) */
   readonly name: { readonly zh: string; readonly en: string };
@@ -30,8 +32,11 @@ export interface CheckContext<C extends string = string, M extends string = stri
   readonly eol: string;
   /** one of the check's own messages, or a shared one (a table's name) */
   msg(key: M | MessageKey, params?: MessageParams): string;
-  /** `related`: another place the message refers to (the first of two duplicates) */
-  emit(code: C, span: Span, message: string, fix?: Fix, related?: Span): void;
+  /**
+   * `related`: another place the message refers to (the first of two duplicates); `grave`: the finding takes the
+   * code's graver default severity
+   */
+  emit(code: C, span: Span, message: string, fix?: Fix, related?: Span, grave?: boolean): void;
 }
 
 export interface CheckDefinition<C extends string = string, M extends string = string> {

@@ -4,14 +4,17 @@ import { arithmeticCheck } from './arithmetic';
 import { carryoverCheck } from './carryover';
 import { cellsCheck } from './cells';
 import { citationsCheck } from './citations';
+import { copiedTextCheck } from './copied';
 import { datesCheck } from './dates';
 import type { CheckDefinition, CodeSpec } from './define';
+import { feeStatementCheck } from './fee';
 import { gluedCellsCheck } from './glued';
 import { labelsCheck } from './labels';
 import { narrativeCheck } from './narrative';
 import { outdatedTemplateCheck } from './outdated';
 import { placeholdersCheck } from './placeholders';
 import { sectionsCheck } from './sections';
+import { stockCheck } from './stock';
 import { structureCheck } from './structure';
 
 export const CHECKS = [
@@ -26,7 +29,10 @@ export const CHECKS = [
   outdatedTemplateCheck,
   citationsCheck,
   placeholdersCheck,
+  feeStatementCheck,
   carryoverCheck,
+  stockCheck,
+  copiedTextCheck,
 ] as const;
 
 type CodesOf<T> = T extends CheckDefinition<infer C, string> ? C : never;

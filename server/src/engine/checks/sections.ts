@@ -14,7 +14,7 @@ import { defineCheck, type CheckContext } from './define';
  * next page's running header (the title again) make no text of a section left empty before a page break, nor
  * do a web page's buttons and links after it (附件下载, 【打印本页】).
  */
-function holdsNoText(text: string, span: Span): boolean {
+export function holdsNoText(text: string, span: Span): boolean {
   for (let i = span.start; i < span.end; i++) {
     if (isSpace(text.charCodeAt(i))) continue;
     const end = lineEndAt(text, i, span.end);

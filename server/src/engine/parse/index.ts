@@ -1,6 +1,6 @@
 // Text → reports → sections → tables.
 import { GridArena } from '../grid';
-import type { ParsedDocument, Report, Section, Table } from '../model';
+import { ReportSource, type ParsedDocument, type Report, type Section, type Table } from '../model';
 import { TEMPLATES, TRIAL_MARKERS } from '../template/tables';
 import type { TableId, TemplateId } from '../template/types';
 import { lineEndAt, lineStartAt, previousLineEnd } from '../text/lines';
@@ -217,6 +217,7 @@ function buildReport(text: string, draft: ReportDraft, arena: GridArena, streams
     templateId: id,
     template,
     templateReason: reason,
+    source: new ReportSource(text, draft.start),
   };
 }
 

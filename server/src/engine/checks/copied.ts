@@ -1,0 +1,112 @@
+// copied-text (across files): the share of this report's prose that is the same as last year's report of the
+// same agency (assessors deduct points for 与往年雷同). The prose is what the agency writes: sections 一, 五 and
+// 六, read only when the table sections 二–四 were all found (else a table may lie inside a prose section's
+// text); the template's part is left out: the text before 一 (the 本报告根据…编制 / 统计期限 frame, the page's header
+// block), the headings, the tables with their notes and labels, and any sentence that speaks of the report itself.
+// Last year's shingles are hashed once into a set kept with that report's source, for every report compared with it.
+import type { Report, ReportSource, Span } from '../model';
+import { PAGE_FOOTER } from '../parse/tokens';
+import { readTitle } from '../parse/blocks';
+import { sharedWith, shingleProse, SHINGLE, type ShingledProse, type ShingleSet, type SourceText } from '../text/shingles';
+import { defineCheck, type CheckContext } from './define';
+
+/**
+ * From this share on the finding is shown, and from GRAVE_SHARE on as a warning. The formulas any two reports share
+ * (the names of the 条例 and of the fee 办法, the political preamble, 政府信息公开平台建设情况) make up about a tenth
+ * of a report's prose at most; from a third on, whole paragraphs are last year's.
+ */
+const SHOWN_SHARE = 0.3;
+const GRAVE_SHARE = 0.5;
+/** a passage this long is a copied sentence rather than a phrase every report uses: where the finding is shown */
+const LONG_PASSAGE = 2 * SHINGLE;
+
+const PROSE_SECTIONS = new Set([1, 5, 6]);
+const TABLE_SECTIONS = [2, 3, 4];
+/** the template's frame: 本报告根据…编制, 本报告所列数据的统计期限…, 如对本报告有疑问…, 现将…报告如下 (in a sentence as written, its line breaks removed) */
+const ABOUT_THE_REPORT = /本报告|此报告|年度报告|报告中|统计期限|报告如下/;
+
+/** Whether a sentence (as written) is of the template's frame; most sentences lack 报 and 期限, and are let through at once. */
+const speaksOfTheReport = (sentence: string): boolean =>
+  (sentence.includes('报') || sentence.includes('期')) && ABOUT_THE_REPORT.test(sentence.replace(/\s+/g, ''));
+
+/** page footers, searched in a whole section (a footer between blank lines is blanked with them) */
+const FOOTERS = new RegExp(PAGE_FOOTER.source, 'gm');
+
+/** The report's own text of `span` with the page furniture (footers, the running title) blanked out. */
+function withoutFurniture(source: ReportSource, report: Report, span: Span): string {
+  const text = source.slice(report, span);
+  const furniture: [number, number][] = [];
+  for (const m of text.matchAll(FOOTERS)) furniture.push([m.index, m.index + m[0].length]);
+  for (let at = text.indexOf('报'); at >= 0; ) {
+    const start = text.lastIndexOf('\n', at) + 1;
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    if (readTitle(text, start, end, true, start)) furniture.push([start, end]);
+    at = text.indexOf('报', end);
+  }
+  if (furniture.length === 0) return text;
+  furniture.sort((a, b) => a[0] - b[0]);
+  let kept = '';
+  let from = 0;
+  for (const [start, end] of furniture) {
+    if (start < from) continue;
+    kept += text.slice(from, start) + ' '.repeat(end - start);
+    from = end;
+  }
+  return kept + text.slice(from);
+}
+
+function proseTexts(report: Report): SourceText[] {
+  const found = new Set(report.sections.map((s) => s.number));
+  if (!TABLE_SECTIONS.every((n) => found.has(n))) return [];
+  return report.sections
+    .filter((section) => PROSE_SECTIONS.has(section.number))
+    .map((section) => ({ text: withoutFurniture(report.source, report, section.body), offset: section.body.start }));
+}
+
+/** The shingles of the report's prose, in its current offsets. */
+export function proseShingles(report: Report): ShingledProse {
+  return shingleProse(proseTexts(report), speaksOfTheReport);
+}
+
+const sets = new WeakMap<ReportSource, ShingleSet>();
+
+/** The set of the hashes of the report's prose, made on first use and kept while the report is. */
+function shingleSet(report: Report): ShingleSet {
+  let set = sets.get(report.source);
+  if (!set) sets.set(report.source, (set = proseShingles(report).set()));
+  return set;
+}
+
+/** The share of the report's prose found in the other report's prose, and the passages in order. */
+export function copiedFrom(report: Report, other: Report): { share: number; passages: { span: Span; length: number }[] } {
+  const prose = proseShingles(report);
+  if (prose.length === 0) return { share: 0, passages: [] };
+  const { share, passages } = sharedWith(prose, shingleSet(other));
+  return { share, passages: passages.map(([from, to]) => ({ span: prose.span(from, to), length: to - from })) };
+}
+
+function checkCopied(ctx: CheckContext, lastYear: Report): void {
+  const { share, passages } = copiedFrom(ctx.report, lastYear);
+  if (share < SHOWN_SHARE) return;
+  const shown = passages.find((p) => p.length >= LONG_PASSAGE) ?? passages.reduce((a, b) => (b.length > a.length ? b : a));
+  const params = { percent: Math.round(share * 100), lastYear: lastYear.year ?? '', title: lastYear.title, passages: passages.length };
+  ctx.emit('copied-text', shown.span, ctx.msg('copied-text', params), undefined, undefined, share >= GRAVE_SHARE);
+}
+
+export const copiedTextCheck = defineCheck({
+  about: {
+    zh: '正文与同一机关上年报告相同的比例（模板套话、标题和表格除外；工作区或同一文件夹中有上年报告时）',
+    en: 'the share of the prose that is the same as last year’s report of the agency (template wording, headings and tables aside; when last year’s report is in the workspace or folder)',
+  },
+  codes: {
+    'copied-text': { severity: 'info', graver: 'warning', fix: 'none', name: { zh: '与上年报告雷同', en: 'Copied text' } },
+  },
+  messages: {
+    'copied-text': {
+      zh: (p) => `正文约 ${p.percent}% 与上年报告（${p.lastYear} 年，“${p.title}”）相同，共 ${p.passages} 处；此为第一处较长的雷同段落`,
+      en: (p) => `About ${p.percent}% of the prose is the same as last year’s report (${p.lastYear}, “${p.title}”), in ${p.passages} passages; this is the first long one`,
+    },
+  },
+  againstLastYear: checkCopied,
+});
