@@ -12,6 +12,7 @@ import { CODES } from '../../server/src/engine';
 import { codeName, isNamed } from '../../server/src/engine/messages/codes';
 import { columnName, writeXlsx } from '../../server/src/cli/xlsx';
 import { readExample, SEEDS } from '../support/helpers';
+import { readMarkers } from '../support/markers';
 import { inChromium, NO_CHROMIUM } from './browser';
 import { CLI, PLAIN_ENV, xxgk } from './process';
 import { spawnSync } from 'node:child_process';
@@ -23,7 +24,7 @@ const REAL = 'test/fixtures/real';
 const HEADER = [
   '机关', '年度', '适用格式', '文件', '本年新收（R1）', '上年结转（R2）', '办理总计（R24）', '结转下年度（R25）',
   '予以公开', '部分公开', '不予公开', '无法提供', '不予处理', '其他处理', '行政复议总计', '行政复议结果纠正', '行政诉讼总计', '行政诉讼结果纠正',
-  '行政事业性收费（万元）', '错误', '警告', '提示', '问题代码', '雷同比例',
+  '行政事业性收费（万元）', '错误', '警告', '提示', '问题代码', '与上年雷同（%）',
 ];
 /** 淮安 2024 as its tables give it: table 三's totals and outcome groups, table 四, table 二's fee */
 const HUAIAN_FIGURES = {
@@ -173,6 +174,29 @@ describe('xxgk summary --format json', () => {
     const totals = JSON.parse(r.stdout).totals;
     assert.equal(totals.R24, 3050);
     assert.deepEqual(totals.unknown, { R24: 1, disclosed: 1, partlyDisclosed: 1, withheld: 1, unavailable: 1, notProcessed: 1, otherwiseHandled: 1 });
+  });
+
+  it('gives the share of the prose that is last year’s: about all of it for a copy, little for prose written anew, none without last year', () => {
+    const dir = tmp();
+    const fixtures = 'test/fixtures/checks/copied-text';
+    const unmarked = (name: string): string => readMarkers(readFileSync(join(fixtures, name), 'utf8')).text;
+    mkdirSync(join(dir, 'copy'));
+    mkdirSync(join(dir, 'anew'));
+    for (const sub of ['copy', 'anew']) writeFileSync(join(dir, sub, '2023.txt'), unmarked('last-year.txt'));
+    writeFileSync(join(dir, 'copy', '2024.txt'), unmarked('trigger-prose-as-last-year.txt'));
+    writeFileSync(join(dir, 'anew', '2024.txt'), unmarked('near-miss-prose-written-anew.txt'));
+    const share = (sub: string) => {
+      const doc = JSON.parse(xxgk(['summary', '--format', 'json', join(dir, sub)]).stdout);
+      return Object.fromEntries(doc.reports.map((x: { year: number; copiedShare: number | null }) => [x.year, x.copiedShare]));
+    };
+    const copy = share('copy');
+    assert.equal(copy[2023], null);
+    assert.ok(copy[2024] >= 0.95, `a copy: ${copy[2024]}`);
+    const anew = share('anew');
+    assert.ok(anew[2024] !== null && anew[2024] < 0.3, `written anew: ${anew[2024]}`);
+    const csv = csvRows(xxgk(['summary', join(dir, 'copy')]).stdout.replace(/^\uFEFF/, ''));
+    const column = csv[0].indexOf('与上年雷同（%）');
+    assert.deepEqual(csv.slice(1, 3).map((row) => row[column]), ['', String(Math.round(copy[2024] * 100))]);
   });
 
   it('the year-over-year view: one agency in three years (its name matched however spaced), with the changes', () => {

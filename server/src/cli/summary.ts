@@ -35,7 +35,7 @@ export interface SummaryRow {
   readonly infos: number;
   /** the codes found, each once, in the order of CODES */
   readonly codes: readonly string[];
-  /** the copied-text share: null until the copied-text check exists */
+  /** the share of the prose that is last year's report's (copied-text), null when last year's report was not found */
   readonly copiedShare: number | null;
 }
 
@@ -101,7 +101,7 @@ export function figuresOf(report: Report): Record<Figure, number | null> {
 }
 
 /** A report's row: its figures and the diagnostics that fall in it, its codes in the order of `codeOrder`. */
-export function summaryRow(report: Report, diagnostics: readonly Diagnostic[], path: string, codeOrder: readonly string[] = CODES): SummaryRow {
+export function summaryRow(report: Report, diagnostics: readonly Diagnostic[], path: string, copiedShare: number | null = null, codeOrder: readonly string[] = CODES): SummaryRow {
   const own = diagnostics.filter((d) => d.span.start >= report.span.start && d.span.start <= report.span.end);
   const count = (severity: Diagnostic['severity']): number => own.filter((d) => d.severity === severity).length;
   const found = new Set<string>(own.map((d) => d.code));
@@ -115,7 +115,7 @@ export function summaryRow(report: Report, diagnostics: readonly Diagnostic[], p
     warnings: count('warning'),
     infos: count('info'),
     codes: codeOrder.filter((c) => found.has(c)),
-    copiedShare: null,
+    copiedShare,
   };
 }
 
@@ -131,7 +131,11 @@ export interface Totals {
 }
 
 /** The rows of a file checked: one per report it holds. */
-export const reportRows = (path: string, result: CheckResult): SummaryRow[] => result.parsed.reports.map((r) => summaryRow(r, result.diagnostics, path));
+export const reportRows = (path: string, result: CheckResult): SummaryRow[] =>
+  result.parsed.reports.map((r, i) => summaryRow(r, result.diagnostics, path, roundShare(result.reports[i].copiedShare)));
+
+/** a share to three places: a thousandth is finer than any reviewer reads it */
+const roundShare = (share: number | null): number | null => (share === null ? null : Math.round(share * 1000) / 1000);
 
 /** The totals row: each figure summed over the reports that give it; how many do not is kept beside it. */
 export function totalsOf(rows: readonly SummaryRow[], codeOrder: readonly string[] = CODES): Totals {

@@ -1,6 +1,7 @@
 // The one entry the CLI and the server call: text in, reports and diagnostics out.
 import type { CheckOptions, DeadlineRule } from './checks/context';
 import type { CheckContext, CheckDefinition, Finding } from './checks/define';
+import { copiedFrom } from './checks/copied';
 import { CHECKS, CODE_SPECS, DEFAULT_SEVERITY } from './checks/registry';
 import type { Code, Diagnostic, SeverityOption, TextEdit } from './diagnostic';
 import { localized } from './messages/catalog';
@@ -12,7 +13,7 @@ import { foldText } from './text/fold';
 
 export type { Code, Diagnostic, Severity, SeverityOption, TextEdit, Fix } from './diagnostic';
 export { CODES, CODE_SPECS, DEFAULT_SEVERITY, CHECKS } from './checks/registry';
-export { copiedFrom } from './checks/copied';
+export { copiedFrom, type Copied } from './checks/copied';
 export type { CheckDefinition, CodeSpec, FixKind } from './checks/define';
 export type { Locale } from './messages/catalog';
 export { message, localeOf } from './messages/catalog';
@@ -53,6 +54,8 @@ export interface ReportSummary {
   year: number | null;
   template: '2021' | '2019';
   span: Span;
+  /** the share of its prose that is last year's report's (copied-text), when last year's report was found */
+  copiedShare: number | null;
 }
 
 export interface CheckResult {
@@ -85,8 +88,9 @@ function contextFor(check: CheckDefinition, text: string, report: Report, option
   };
 }
 
-export function summary(report: Report): ReportSummary {
-  return { title: report.title, agency: report.agency, year: report.year, template: report.templateId, span: report.span };
+export function summary(report: Report, lastYear?: Report): ReportSummary {
+  const copiedShare = lastYear ? copiedFrom(report, lastYear).share : null;
+  return { title: report.title, agency: report.agency, year: report.year, template: report.templateId, span: report.span, copiedShare };
 }
 
 /**
@@ -123,14 +127,15 @@ export function checkParsed(parsed: ParsedDocument, options: EngineOptions = {},
   const diagnostics: Diagnostic[] = [];
   const own = indexByAgencyYear(parsed.reports);
   const others = lastYear instanceof Map ? lastYear : indexByAgencyYear(lastYear as readonly Report[]);
-  for (const report of parsed.reports) {
+  const reports = parsed.reports.map((report) => {
     checkReport(parsed.text, report, options, diagnostics);
     const key = previousYearKey(report);
     const previous = key === null ? undefined : (own.get(key) ?? others.get(key));
     if (previous) checkReportCarryover(report, previous, options, diagnostics);
-  }
+    return summary(report, previous);
+  });
   diagnostics.sort(byPosition);
-  return { parsed, reports: parsed.reports.map(summary), diagnostics };
+  return { parsed, reports, diagnostics };
 }
 
 const agencyKey = (report: Report): string => foldText(report.agency);

@@ -78,10 +78,25 @@ function shingleSet(report: Report): ShingleSet {
   return set;
 }
 
+export interface Copied {
+  readonly share: number;
+  readonly passages: readonly { span: Span; length: number }[];
+}
+
+/** the last comparison of each report: the check and the summary's share column ask for the same pair in turn */
+const compared = new WeakMap<Report, { other: Report; copied: Copied }>();
+
 /** The share of the report's prose found in the other report's prose, and the passages in order. */
-export function copiedFrom(report: Report, other: Report): { share: number; passages: { span: Span; length: number }[] } {
+export function copiedFrom(report: Report, other: Report): Copied {
+  const last = compared.get(report);
+  if (last?.other === other) return last.copied;
   const prose = proseShingles(report);
-  if (prose.length === 0) return { share: 0, passages: [] };
+  const copied = prose.length === 0 ? { share: 0, passages: [] } : shared(prose, other);
+  compared.set(report, { other, copied });
+  return copied;
+}
+
+function shared(prose: ShingledProse, other: Report): Copied {
   const { share, passages } = sharedWith(prose, shingleSet(other));
   return { share, passages: passages.map(([from, to]) => ({ span: prose.span(from, to), length: to - from })) };
 }
