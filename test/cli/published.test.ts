@@ -104,6 +104,23 @@ describe('xxgk check on published formats', () => {
     assert.match(page, new RegExp(`<span class="where">第 \\d+ 行 · 表 ${table} 第 ${row} 行第 ${cell} 格</span> <span class="code" title="row-total-mismatch">`));
   });
 
+  it('a 总计 formula that stops one addend short: formula-range (warning) on that cell, with the sheet and cell', () => {
+    const clean = variantReport({ seed: 7, fullWidth: false, deltas: [], blanks: [] });
+    const row = Object.keys(clean.values.table3).find((k) => k.startsWith('R') && clean.values.table3[k][5] > 0)!;
+    const total = keyName({ table: '三', row, col: 6 });
+    const short = xlsxReport(clean.blocks, { layout: 'one-sheet', formulas: 'cached', shortRange: total });
+    writeFileSync(path('short-sum.xlsx'), short.bytes);
+    const [file] = files(xxgk(['check', '--format', 'json', path('short-sum.xlsx')]).stdout);
+    const found = file.diagnostics.filter((d) => d.code === 'formula-range');
+    const { sheet, cell } = short.placement.get(total)!;
+    assert.deepEqual(found.map((d) => d.origin), [{ sheet, cell }]);
+    assert.match(found[0].message, new RegExp(`${cell} 的公式 =SUM\\(D\\d+:H\\d+\\) 未包括 [A-Z]+\\d+`));
+    const text = xxgk(['check', path('short-sum.xlsx')]).stdout;
+    assert.match(text, /short-sum\.xlsx:\d+:\d+: warning formula-range: /);
+    const quiet = xxgk(['check', '--format', 'json', path('report.xlsx')]).stdout;
+    assert.deepEqual(files(quiet)[0].diagnostics.filter((d) => d.code === 'formula-range'), [], 'whole ranges say nothing');
+  });
+
   it('says the page of a PDF', { skip: NO_CHROMIUM }, () => {
     assert.match(xxgk(['check', path('report.pdf')]).stdout, /report\.pdf:\d+:\d+: error row-total-mismatch: .*（第 1 页）\n/);
   });

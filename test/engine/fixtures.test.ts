@@ -144,7 +144,8 @@ describe('fixture markers', () => {
 
 describe('check fixtures', () => {
   it('every code has a folder with a triggering and a near-miss fixture, and every folder is a code', () => {
-    const lacking = CODES.filter((code) => {
+    // a code found in a published file's structure (a workbook's formulas) has no text to trigger it: its reader's tests cover it
+    const lacking = CODES.filter((code) => !CODE_SPECS.get(code)!.foundIn).filter((code) => {
       const kinds = folders.includes(code) ? new Set(fixturesOf(code).map((f) => f.kind)) : new Set();
       return !kinds.has('trigger') || !kinds.has('near-miss');
     });

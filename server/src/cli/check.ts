@@ -60,7 +60,7 @@ export function* checkedFiles(
     }
     let result: CheckResult;
     try {
-      result = checkParsed(parsed[i]!, options, lastYear);
+      result = checkParsed(parsed[i]!, l.shortFormulas ? { ...options, shortFormulas: l.shortFormulas } : options, lastYear);
     } catch (e) {
       // one file the checker fails on is that file's error: the others are still checked, the document stays whole
       outcome.failed = true;

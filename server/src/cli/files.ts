@@ -1,7 +1,7 @@
 // The files a command reads: found under the paths given, read (regular files only, bounded), and decoded or,
 // for a published format (a web page, Word, Excel, PDF), imported into the canonical text with the origin of
 // each line and cell; every failure worded once in the user's language.
-import type { Locale } from '../engine';
+import type { Locale, ShortFormula } from '../engine';
 import { decode, type Decoded, type Encoding } from '../files/decode';
 import { findFiles, REPORT_EXTENSIONS, type FoundFile } from '../files/find';
 import { megabytes, NOT_REGULAR, readRegularFileSync, Unreadable } from '../files/read';
@@ -33,6 +33,8 @@ export interface Loaded {
   readonly source?: Source;
   /** what the importer noticed (a page without text, a formula without a value) */
   readonly notes?: readonly string[];
+  /** (a workbook) the totals whose SUM range misses addends */
+  readonly shortFormulas?: readonly ShortFormula[];
 }
 
 /** Whether a file is read by an importer (a web page, Word, Excel, PDF, or a legacy format it names), not as text. */
@@ -77,7 +79,8 @@ export const loadedText = (path: string, decoded: Decoded): Loaded => ({ path, t
 export async function importFound(path: string, bytes: Uint8Array): Promise<Loaded> {
   const imported = await importBytes(bytes, path);
   if (isFailure(imported)) return { path, error: imported.error };
-  return { path, text: imported.text, source: { format: imported.format, origins: imported.origins }, notes: imported.notes };
+  const shortFormulas = imported.formulaRanges ?? [];
+  return { path, text: imported.text, source: { format: imported.format, origins: imported.origins }, notes: imported.notes, ...(shortFormulas.length && { shortFormulas }) };
 }
 
 // read synchronously: the CLI has nothing else to do meanwhile, and thousands of small files read faster so

@@ -1,6 +1,7 @@
 // The one entry the CLI and the server call: text in, reports and diagnostics out.
 import type { CheckOptions, DeadlineRule } from './checks/context';
 import type { CheckContext, CheckDefinition, Finding } from './checks/define';
+import type { ShortFormula } from './checks/formula-range';
 import { copiedFrom } from './checks/copied';
 import { CHECKS, CODE_SPECS, DEFAULT_SEVERITY } from './checks/registry';
 import type { Code, Diagnostic, SeverityOption, TextEdit } from './diagnostic';
@@ -19,6 +20,7 @@ export type { Locale } from './messages/catalog';
 export { message, localeOf } from './messages/catalog';
 export type { Report, ParsedDocument, Span } from './model';
 export type { DeadlineRule } from './checks/context';
+export type { ShortFormula } from './checks/formula-range';
 export { parseDocument, parseRange } from './parse';
 export { applyEdits, composeEdits, selectEdits } from './fixes/apply';
 export { LineIndex, type LspRange } from './text/lines';
@@ -46,6 +48,8 @@ export interface EngineOptions {
   locale?: Locale;
   deadline?: DeadlineRule;
   severity?: Partial<Record<Code, SeverityOption>>;
+  /** (an imported workbook) the totals whose SUM range misses addends, for formula-range */
+  shortFormulas?: readonly ShortFormula[];
 }
 
 export interface ReportSummary {
@@ -71,7 +75,7 @@ export function eolOf(text: string): string {
 }
 
 function contextFor(check: CheckDefinition, text: string, report: Report, options: EngineOptions, out: Diagnostic[], eol = eolOf(text)): CheckContext {
-  const checkOptions: CheckOptions = { locale: options.locale ?? 'zh', deadline: options.deadline ?? 'auto' };
+  const checkOptions: CheckOptions = { locale: options.locale ?? 'zh', deadline: options.deadline ?? 'auto', shortFormulas: options.shortFormulas ?? [] };
   const messages: Readonly<Record<string, CheckDefinition['messages'][string]>> = check.messages;
   return {
     text,

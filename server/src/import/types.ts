@@ -1,7 +1,7 @@
 // What an importer makes of a published file: the canonical report text the engine reads best (SPEC §5: prose and
 // headings as lines, one line per table row with one tab per cell, an empty field for an empty cell), and where
 // each line and cell of that text came from in the original, for diagnostics that point back at it.
-import type { Span } from '../engine';
+import type { ShortFormula, Span } from '../engine';
 
 export type SourceFormat = 'html' | 'docx' | 'xlsx' | 'pdf';
 
@@ -29,19 +29,7 @@ export interface Imported {
 }
 
 /** A 总计 formula whose range misses addends, as auto-sum templates make them (`=SUM(D5:H5)` where I5 belongs). */
-export interface FormulaRange {
-  /** the total's cell in the imported text */
-  readonly span: Span;
-  readonly sheet: string;
-  /** the total's cell, `J5` */
-  readonly cell: string;
-  /** as written, with its `=`: `=SUM(D5:H5)` */
-  readonly formula: string;
-  /** the cells next to the range that hold numbers it leaves out: `['I5']` */
-  readonly missing: readonly string[];
-  /** 工作表 表三 J5 的公式 =SUM(D5:H5) 未包括 I5 */
-  readonly message: string;
-}
+export type FormulaRange = ShortFormula;
 
 /** A file that cannot be imported: one clear message (a scan without text, a password, a legacy .doc). */
 export interface ImportFailure {

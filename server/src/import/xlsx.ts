@@ -361,7 +361,6 @@ function shortTotals(sheet: Sheet, placed: readonly PlacedCell<Source>[], spans:
       cell: ref,
       formula: `=${cell.formula}`,
       missing: names,
-      message: `工作表「${sheet.name}」${ref} 的公式 =${cell.formula} 未包括 ${names.join('、')}`,
     });
   }
   return found;

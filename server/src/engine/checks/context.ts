@@ -3,6 +3,7 @@ import type { Cell, Table } from '../model';
 import type { Locale } from '../messages/catalog';
 import type { CellRef, TableId } from '../template/types';
 import type { CheckContext } from './define';
+import type { ShortFormula } from './formula-range';
 
 /** how the publication deadline (条例 第四十九条) applies; 'auto' guesses from the agency's name */
 export type DeadlineRule = 'auto' | 'department' | 'government' | 'none';
@@ -10,6 +11,8 @@ export type DeadlineRule = 'auto' | 'department' | 'government' | 'none';
 export interface CheckOptions {
   readonly locale: Locale;
   readonly deadline: DeadlineRule;
+  /** (an imported workbook) the totals whose SUM range misses addends */
+  readonly shortFormulas: readonly ShortFormula[];
 }
 
 export function tableName(ctx: CheckContext, id: TableId): string {

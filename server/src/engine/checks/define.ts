@@ -17,6 +17,8 @@ export interface CodeSpec {
   readonly fix: FixKind;
   /** the code in words, for pages people read (the HTML report keeps the code itself for a tooltip) */
   readonly name: { readonly zh: string; readonly en: string };
+  /** a code found by reading a published file rather than its text (formula-range: a workbook's formulas); tested with its reader */
+  readonly foundIn?: 'xlsx';
 }
 
 export interface Localized {

@@ -9,6 +9,7 @@ import { datesCheck } from './dates';
 import type { CheckDefinition, CodeSpec } from './define';
 import { feeStatementCheck } from './fee';
 import { gluedCellsCheck } from './glued';
+import { formulaRangeCheck } from './formula-range';
 import { labelsCheck } from './labels';
 import { narrativeCheck } from './narrative';
 import { outdatedTemplateCheck } from './outdated';
@@ -30,6 +31,7 @@ export const CHECKS = [
   citationsCheck,
   placeholdersCheck,
   feeStatementCheck,
+  formulaRangeCheck,
   carryoverCheck,
   stockCheck,
   copiedTextCheck,
