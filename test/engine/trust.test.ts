@@ -66,6 +66,23 @@ describe('fix-all writes only what the rules force', () => {
     assert.equal(fixed.match(/\d\.\d/g)?.length ?? 0, text.match(/\d\.\d/g)?.length ?? 0);
   });
 
+  it('two wrong cells that keep a rule: no fix-all value breaks a rule that holds (自然人 of 一 and of （七）总计 both 4 too many)', () => {
+    // found by the property below: 一's row says its 总计 is 4 short, but writing it breaks the 总计 balance, which holds
+    const values = consistentValues(seededRandom(1));
+    const original = structuredClone(values);
+    values.table3.R1[0] += 4;
+    values.table3.R24[0] += 4;
+    const text = report(values);
+    const one = checkText(text).diagnostics.find((d) => d.code === 'row-total-mismatch' && d.message.includes('一、本年新收'))!;
+    assert.equal(one.fix!.preferred, false, 'a pick, not a bulk fix');
+    const fixed = fixAll(text).text;
+    const r24 = parseDocument(fixed).reports[0].tables['三']!.rows.get('R24')!.cells!;
+    assert.equal(r24[0].value, original.table3.R24[0], '（七）总计 自然人 restored by its column');
+    const r1 = parseDocument(fixed).reports[0].tables['三']!.rows.get('R1')!.cells!;
+    assert.deepEqual(r1.map((c) => c.value), values.table3.R1, '一 left as written: which of its cells is wrong is the clerk’s to say');
+    assert.ok(checkText(fixed).diagnostics.some((d) => d.code === 'row-total-mismatch'), 'and still reported');
+  });
+
   it('fix-all is idempotent on fixall-twice.txt', () => {
     const once = fixAll(defect('fixall-twice.txt')).text;
     assert.equal(fixAll(once).text, once);

@@ -91,6 +91,8 @@ interface Analysis {
   readonly compiled: readonly Rule[];
   readonly byCell: ReadonlyMap<string, readonly number[]>;
   readonly outcomesEntered: boolean;
+  /** the values forced on known cells, worked out on first use */
+  forced?: ReadonlyMap<string, number>;
 }
 
 const shapes = new WeakMap<readonly RuleTemplate[], Shape>();
@@ -220,16 +222,53 @@ export function testimonies(table: Table, ref: CellRef): Testimony[] {
 
 /**
  * The value the rules force on a known cell (see the top of this file), or null when no rule testifies, the
- * rules disagree, or the value is no count.
+ * rules disagree, or the value is no count; and only if every rule of the cell that holds now still holds once
+ * all the table's forced values are written. A value that breaks a rule which holds is no correction but a guess
+ * between wrong cells: with 自然人 of 一 and of （七）总计 both 4 too many, the balance holds, 一's row says its
+ * 总计 is 4 short, and writing that 总计 would break the balance of 总计; two cells of （七）总计 wrong together
+ * (4 and 5 for 5 and 6) keep their row rule, which still holds once both are written.
  */
 export function forcedValue(table: Table, ref: CellRef): number | null {
-  let forced: number | null = null;
+  return forcedValues(table).get(refKey(ref)) ?? null;
+}
+
+/** What the testifying rules agree on for a known cell, or null (see forcedValue). */
+function agreedValue(table: Table, ref: CellRef): number | null {
+  let agreed: number | null = null;
   for (const { value } of testimonies(table, ref)) {
     if (value === null) continue;
-    if (forced !== null && Math.abs(forced - value) > 1e-9) return null;
-    forced = value;
+    if (agreed !== null && Math.abs(agreed - value) > 1e-9) return null;
+    agreed = value;
   }
-  return forced !== null && isCount(forced) ? forced : null;
+  return agreed !== null && isCount(agreed) ? agreed : null;
+}
+
+function forcedValues(table: Table): ReadonlyMap<string, number> {
+  const analysis = analysisOf(table);
+  if (analysis.forced) return analysis.forced;
+  const forced = new Map<string, number>();
+  const cells = new Map<string, CellRef>();
+  for (const r of analysis.compiled) if (r.broken && r.judges) for (const t of r.terms) cells.set(t.key, t.ref);
+  for (const [key, ref] of cells) {
+    const value = agreedValue(table, ref);
+    if (value !== null) forced.set(key, value);
+  }
+  const holdsWritten = (r: Rule): boolean => {
+    let sum = 0;
+    for (const t of r.terms) sum += (forced.get(t.key) ?? knownValue(table, t.ref)!) * t.sign;
+    return Math.abs(sum) < 1e-9;
+  };
+  // dropping a value can break another's rule in turn, so until nothing is dropped
+  for (let dropped = true; dropped; ) {
+    dropped = false;
+    for (const key of [...forced.keys()]) {
+      if (!rulesAt(analysis, key).some((r) => r.known && !r.broken && !holdsWritten(r))) continue;
+      forced.delete(key);
+      dropped = true;
+    }
+  }
+  analysis.forced = forced;
+  return forced;
 }
 
 /**
