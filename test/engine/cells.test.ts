@@ -365,7 +365,7 @@ describe('the 平潭 pages’ glued tables', () => {
     assert.deepEqual(allRows(text, '二'), { A1: [0, 0, 0], A2: [0, 0, 2], E1: [0], F1: [141], F2: [0], H1: [0] });
     const ds = diagnose(text);
     assert.equal(ofCode(ds, 'balance-mismatch').length, 2);
-    assert.deepEqual([...new Set(codes(ds))].sort(), ['balance-mismatch', 'flattened-cells']);
+    assert.deepEqual([...new Set(codes(ds))].sort(), ['balance-mismatch', 'flattened-cells', 'label-typo']);
   });
   it('shenpi-2020 (irregular spaces, 2019 template): every rule holds; one table 二 row is ambiguous', () => {
     const text = read('pingtan-shenpi-2020');

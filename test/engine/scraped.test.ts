@@ -189,4 +189,10 @@ describe('the 平潭 pages (one line after a header block)', () => {
     const r25 = parseDocument(readExample('test/fixtures/real/pingtan-gaj-2021.txt')).reports[0].tables['三']!.rows.get('R25')!.cells!;
     assert.deepEqual(gaj.map((d) => d.span), [r25[0].span, r25[6].span]);
   });
+  it('gaj-2021’s label typo 本年废纸件数, in a header whose cells ran together and on into 规章, on those six characters', () => {
+    const text = readExample('test/fixtures/real/pingtan-gaj-2021.txt');
+    const typos = diagnose(text).filter((d) => d.code === 'label-typo');
+    assert.deepEqual(typos.map((d) => text.slice(d.span.start, d.span.end)), ['本年废纸件数']);
+    assert.match(typos[0].message, /应为“本年废止件数”/);
+  });
 });

@@ -15,6 +15,12 @@ const MIN_SPLIT_PREFIX = 4;
 /** table 四's header cells are short; a sentence that mentions 行政复议 is not the table's header */
 const MAX_HEADER_CELL = 12;
 
+/** A misspelt column header: the official words, and where the label misspells them (relative to the token's start). */
+export interface HeaderTypo {
+  readonly official: string;
+  readonly typo: Span;
+}
+
 export interface RowMatch {
   readonly index: number;
   /** where the official label was found only approximately, relative to the token's start */
@@ -27,7 +33,7 @@ interface TemplateAnswers {
   /** the approximate match among the LOOKAHEAD rows from a cursor, by cursor */
   readonly near: (RowMatch | null | undefined)[];
   group: GroupTemplate | null | undefined;
-  header: string | null | undefined;
+  header: HeaderTypo | null | undefined;
   isHeader: boolean | undefined;
   endsWithHeaderRun: boolean | undefined;
 }
@@ -61,10 +67,17 @@ export class LabelInfo {
     return answers.group;
   }
 
-  /** The official column header this label misspells, if any (an exact header is no typo). */
-  headerTypo(template: TableTemplate): string | null {
+  /**
+   * The official column header this label misspells, if any (an exact header is no typo): the whole label, or one
+   * cell of a header whose cells ran together (`信息内容本年制发件数本年废纸件数现行有效件数`), maybe run on into
+   * the first row's label (`…现行有效件数规章`).
+   */
+  headerTypo(template: TableTemplate): HeaderTypo | null {
     const answers = this.answersFor(template);
-    if (answers.header === undefined) answers.header = misspeltHeader(this.folded.text, template.headers);
+    if (answers.header === undefined) {
+      const whole = misspeltHeader(this.folded.text, template.headers);
+      answers.header = whole ? { official: whole, typo: { start: 0, end: this.text.length } } : misspeltInHeaderRun(this.folded, template);
+    }
     return answers.header;
   }
 
@@ -194,6 +207,54 @@ function headerCellsAtEnd(folded: string, headers: readonly string[]): number {
     count++;
   }
   return count;
+}
+
+/** header cells a run-together header must hold to be read as one, so that a sentence is not taken for it */
+const MIN_RUN_CELLS = 3;
+/** a run-together header longer than this is prose (table 四's whole header is about 60 characters) */
+const MAX_RUN = 80;
+
+/**
+ * One misspelt cell in a header whose cells ran together, every other cell the official words exactly: the label
+ * is cut into header cells front to back, taking an exact cell where one fits and else one misspelt cell (the
+ * window of each header's length, one longer or shorter, within its allowed distance); the run may end in a row's
+ * label. Nothing when the label is not wholly header cells (and that row), when it has fewer than MIN_RUN_CELLS,
+ * or when more than one cell is misspelt.
+ */
+function misspeltInHeaderRun(folded: Folded, template: TableTemplate): HeaderTypo | null {
+  const text = folded.text;
+  const cells = foldedHeaders(template.headers).filter((h) => h.folded.length >= 2);
+  if (text.length > MAX_RUN || text.length <= Math.max(...cells.map((h) => h.folded.length)) + 1) return null;
+  // all cells but one are exact: most labels are let go here, before any distance is worked out
+  if (cells.filter((h) => text.includes(h.folded)).length < MIN_RUN_CELLS - 1) return null;
+  type Cover = { readonly cells: number; readonly typo: { at: number; length: number; official: string } | null };
+  const END: Cover = { cells: 0, typo: null };
+  // where the run may end: the label's end, or the start of a row's label it runs on into
+  const ends = new Set([text.length, ...template.rows.filter((r) => r.core && text.endsWith(r.core)).map((r) => text.length - r.core.length)]);
+  // cover[i]: the cells from i to an end with the fewest misspelt (at most one), or null where none reaches an end
+  const cover: (Cover | null)[] = new Array(text.length + 1).fill(null);
+  const rest = (at: number): Cover | null => cover[at] ?? (ends.has(at) ? END : null);
+  for (let i = text.length - 1; i >= 0; i--) {
+    let best: Cover | null = null;
+    for (const h of cells) {
+      const after = text.startsWith(h.folded, i) ? rest(i + h.folded.length) : null;
+      if (after && (!best || (best.typo && !after.typo))) best = { cells: after.cells + 1, typo: after.typo };
+    }
+    for (const h of best ? [] : cells) {
+      if (h.folded.length < 4) continue;
+      const allowed = Math.max(1, Math.floor(h.folded.length / 6));
+      for (let length = h.folded.length - 1; length <= h.folded.length + 1 && !best && i + length <= text.length; length++) {
+        const after = rest(i + length);
+        const window = text.slice(i, i + length);
+        if (!after || after.typo || window === h.folded || charsMissing(h.folded, window) > allowed || editDistance(h.folded, window) > allowed) continue;
+        best = { cells: after.cells + 1, typo: { at: i, length, official: h.official } };
+      }
+    }
+    cover[i] = best;
+  }
+  const whole = cover[0];
+  if (!whole?.typo || whole.cells < MIN_RUN_CELLS) return null;
+  return { official: whole.typo.official, typo: sourceRange(folded, whole.typo.at, whole.typo.at + whole.typo.length) };
 }
 
 function misspeltHeader(folded: string, headers: readonly string[]): string | null {

@@ -8,7 +8,7 @@ import { lookupOf, type CompiledRule } from '../template/lookup';
 import type { GroupTemplate, TableTemplate, ValueKind } from '../template/types';
 import { isSpace } from '../text/chars';
 import { holdsSeveralCells, splitPieces, type Piece, type Split, type SplitOutcome, type SumRule } from './glued';
-import { labelAt, MAX_LABEL } from './labels';
+import { labelAt, MAX_LABEL, type LabelInfo } from './labels';
 import { BLANK, LABEL, NUMBER, type TokenStream } from './tokens';
 
 /** The rows and group headings found in a table's tokens, in order, as parallel arrays. */
@@ -54,6 +54,7 @@ function findHits(stream: TokenStream, template: TableTemplate, headerTypos: Lab
       const typoSpan = match.typo && { start: start + match.typo.start, end: start + match.typo.end };
       hits.add(t, match.index, null, typoSpan);
       cursor = match.index + 1;
+      noteHeaderTypo(stream, t, info, template, headerTypos);
       continue;
     }
     const group = info.group(template);
@@ -61,10 +62,16 @@ function findHits(stream: TokenStream, template: TableTemplate, headerTypos: Lab
       hits.add(t, -1, group, undefined);
       continue;
     }
-    const official = info.headerTypo(template);
-    if (official) headerTypos.push({ span: { start: stream.start[t], end: stream.end[t] }, written: info.text, official });
+    noteHeaderTypo(stream, t, info, template, headerTypos);
   }
   return hits;
+}
+
+function noteHeaderTypo(stream: TokenStream, t: number, info: LabelInfo, template: TableTemplate, headerTypos: LabelTypo[]): void {
+  const header = info.headerTypo(template);
+  if (!header) return;
+  const span = { start: stream.start[t] + header.typo.start, end: stream.start[t] + header.typo.end };
+  headerTypos.push({ span, written: stream.source.slice(span.start, span.end), official: header.official });
 }
 
 /**
