@@ -7,6 +7,7 @@ import { applyEdits, checkText, fixAll, parseDocument } from '../../server/src/e
 import { IncrementalDocument } from '../../server/src/engine/incremental';
 import { splitPieces, type SumRule } from '../../server/src/engine/parse/glued';
 import { consistentValues, renderReport, seededRandom, TABLE3_KEYS, type ReportValues } from '../support/generate';
+import { gluedReport, tableFourOnOneLine } from '../support/glued';
 import { codes, diagnose, ofCode, plainReport, readExample } from '../support/helpers';
 
 const TABLE3_RULE: SumRule[] = [{ parts: [0, 1, 2, 3, 4, 5], total: 6 }];
@@ -177,14 +178,6 @@ describe('glued digits that no split makes add up', () => {
     }
   });
 });
-
-/** Section 四 of a tabs report written as a scraper gives it: the header words and the values on one line. */
-function tableFourOnOneLine(text: string, values: string): string {
-  const start = text.indexOf('行政复议\n');
-  const end = text.indexOf('\n\n五、');
-  const header = '行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计';
-  return text.slice(0, start) + header + values + text.slice(end);
-}
 
 describe('table 四 on one line', () => {
   const values = consistentValues(seededRandom(11));
@@ -387,17 +380,6 @@ describe('the 平潭 pages’ glued tables', () => {
     assert.deepEqual(ofCode(diagnose(text), 'flattened-cells').length, 28);
   });
 });
-
-/**
- * A consistent report with its tables written as a scraper glues them: each row's values run together after
- * its label, some with a stray space between cells, and table 四's header and values on one line.
- */
-function gluedReport(values: ReportValues, random: (max: number) => number): string {
-  const glue = (cells: string[]): string => cells.map((c, k) => (k > 0 && random(3) === 0 ? ' ' : '') + c).join('');
-  const lines = renderReport({ agency: '示例县发展和改革局', year: 2024, values, layout: 'tabs' }).split('\n');
-  const text = lines.map((l) => l.replace(/^([^\t\d][^\t]*)((?:\t\d+)+)$/, (_, label: string, cells: string) => label + (random(2) ? ' ' : '') + glue(cells.slice(1).split('\t')))).join('\n');
-  return tableFourOnOneLine(text, (random(2) ? ' ' : '') + glue(values.table4.map(String)));
-}
 
 describe('generated reports with glued cells', () => {
   it('read back exactly, or the row is ambiguous-cells; never a wrong split, never an error', () => {

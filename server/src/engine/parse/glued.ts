@@ -53,8 +53,25 @@ export function holdsSeveralCells(piece: Piece): boolean {
 
 const NONE: SplitOutcome = { splittable: false, chosen: null, candidates: [], complete: false, contradicts: false };
 
+/** outcomes kept per rule set: rows repeat (all-zero rows above all), and a split depends on nothing else */
+const outcomes = new WeakMap<readonly SumRule[], Map<string, SplitOutcome>>();
+/** distinct rows kept per rule set before the cache starts again */
+const CACHE_LIMIT = 4096;
+
 /** Splits `pieces` into `cells` cells, each piece into one or more consecutive cells. */
 export function splitPieces(pieces: readonly Piece[], cells: number, rules: readonly SumRule[]): SplitOutcome {
+  let cache = outcomes.get(rules);
+  if (!cache) outcomes.set(rules, (cache = new Map()));
+  const key = `${cells}:${pieces.map((p) => p ?? '.').join(' ')}`;
+  let outcome = cache.get(key);
+  if (!outcome) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, (outcome = searchSplits(pieces, cells, rules)));
+  }
+  return outcome;
+}
+
+function searchSplits(pieces: readonly Piece[], cells: number, rules: readonly SumRule[]): SplitOutcome {
   let digits = 0;
   for (const p of pieces) digits += p === null ? 1 : p.length;
   if (pieces.length > cells || digits < cells || digits > cells * MAX_CELL_DIGITS) return NONE;

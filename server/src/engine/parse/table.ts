@@ -227,10 +227,17 @@ function rowRules(template: TableTemplate, row: number): readonly SumRule[] {
   return rules[row];
 }
 
+/** per row's rules, the same with the subtotal column: one array per row kind, so the splitter's cache knows it again */
+const withSubtotalOf = new WeakMap<readonly SumRule[], SumRule[]>();
+
 /** The row's rules over its cells with the subtotal written before column `before`, and the subtotal's own. */
 function rulesWithSubtotal(rules: readonly SumRule[], subtotal: NonNullable<TableTemplate['subtotal']>): SumRule[] {
+  let shifted = withSubtotalOf.get(rules);
+  if (shifted) return shifted;
   const at = (col: number): number => (col >= subtotal.before ? col + 1 : col);
-  return [...rules.map((r) => ({ parts: r.parts.map(at), total: at(r.total) })), { parts: subtotal.parts.map(at), total: subtotal.before }];
+  shifted = [...rules.map((r) => ({ parts: r.parts.map(at), total: at(r.total) })), { parts: subtotal.parts.map(at), total: subtotal.before }];
+  withSubtotalOf.set(rules, shifted);
+  return shifted;
 }
 
 /** Whether every rule holds over the numbers (NaN where a cell holds none, which no rule is judged on). */

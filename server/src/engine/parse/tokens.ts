@@ -141,22 +141,15 @@ function skipped(source: string, start: number, end: number, first: number): boo
 const WU = '无'.charCodeAt(0);
 const LATIN_LETTER = /[A-Za-zＡ-Ｚａ-ｚ]/;
 
-/** the value of the last word classifyWord found to be a number (a variable, so no object per word) */
-let wordValue = 0;
-
 /**
- * The kind of a word that is neither plain digits nor a label with an ideograph in it (tokenizeLine tells
- * those apart as it reads): full-width or grouped digits, decimals, blank markers (无 among them), malformed
- * numbers. A number's value goes to wordValue.
+ * The kind of a word (NFKC-normalized) that is neither plain digits nor a label with an ideograph in it
+ * (LineReader tells those apart as it reads): full-width or grouped digits, decimals, blank markers (无 among
+ * them), malformed numbers.
  */
-function classifyWord(source: string, start: number, end: number): TokenKind {
-  const w = source.slice(start, end).normalize('NFKC');
-  if (NUMBER_TEXT.test(w)) {
-    wordValue = Number(w.replace(/,/g, ''));
-    return NUMBER;
-  }
-  if (BLANK_MARKERS.has(w)) return BLANK;
-  if (MALFORMED.test(w)) return INVALID;
+function classifyWord(word: string): TokenKind {
+  if (NUMBER_TEXT.test(word)) return NUMBER;
+  if (BLANK_MARKERS.has(word)) return BLANK;
+  if (MALFORMED.test(word)) return INVALID;
   return LABEL;
 }
 
@@ -170,13 +163,6 @@ const isClosingParen = (code: number): boolean => code === 0x29 || code === 0xff
 const CELL_UNITS = ['万元', '元', '笔', '件', '个', '项', '条', '次', '人', '家'];
 /** counters and units: digits running on into one of these are prose (`2023年制作`, `509条，其中`), not a cell */
 const COUNTERS = new Set('年月日时号条件个项次人家户名份期场篇类万亿元笔余多倍天周届批%％');
-
-/** Per segment of the last mixedSegments call: its kind (LABEL or NUMBER), bounds, value and whether it is glued to label text. */
-const segmentKind: TokenKind[] = [];
-const segmentStart: number[] = [];
-const segmentEnd: number[] = [];
-const segmentValue: number[] = [];
-const segmentGlued: boolean[] = [];
 
 function numberValue(source: string, start: number, end: number): number {
   let value = 0;
@@ -202,21 +188,16 @@ function unitAt(source: string, at: number, end: number): boolean {
 }
 
 /**
- * Cuts a word that holds both label text and digits into label and number segments: scraped text glues a
- * row's cells to its label and to the next label (`数量15130000154二、上年…`, `行政处罚0行政强制0`). Digits
- * stay label text where they are an ordinal (`2.其他`, `（2）`, and the one digit before `.其他` in
+ * Cuts a word that holds both label text and digits into label and number segments, read into `line`: scraped
+ * text glues a row's cells to its label and to the next label (`数量15130000154二、上年…`, `行政处罚0行政强制0`).
+ * Digits stay label text where they are an ordinal (`2.其他`, `（2）`, and the one digit before `.其他` in
  * `00000002.其他`: the template's ordinals are single digits) or a count in prose (`2023年`, `509条，`);
- * a unit that ends the word (`2笔`) is read past. Returns the number of segments.
+ * a unit that ends the word (`2笔`) is read past.
  */
-function mixedSegments(source: string, from: number, to: number): number {
-  let count = 0;
+function readMixedWord(line: LineReader, source: string, from: number, to: number): void {
   const add = (kind: TokenKind, start: number, end: number, value: number, glued: boolean): void => {
-    segmentKind[count] = kind;
-    segmentStart[count] = start;
-    segmentEnd[count] = end;
-    segmentValue[count] = value;
-    segmentGlued[count] = glued;
-    count++;
+    if (kind === LABEL) line.labelText(start, end);
+    else line.value(NUMBER, start, end, value, glued);
   };
   let s = from;
   while (s < to) {
@@ -252,7 +233,6 @@ function mixedSegments(source: string, from: number, to: number): number {
     }
     s = e;
   }
-  return count;
 }
 
 /** The fields of source[start, end) as [start0, end0, start1, end1, …]: tab- or pipe-separated, or the whole line. */
@@ -285,143 +265,171 @@ function splitFields(source: string, start: number, end: number): number[] {
   return bounds;
 }
 
-/** what the last tokenizeLine call met: */
+/** how a line's reading ended: read whole */
 const LINE_DONE = 0;
 /** a pipe in a line read by its tabs: a markdown table row, to be read again by its pipes */
 const LINE_PIPED = 1;
 /** more than MAX_TABLE_LINE characters: prose or junk */
 const LINE_LONG = 2;
-let lineStop = LINE_DONE;
-let lineFields = 1;
-/** the first character of the line after spaces, -1 for none */
-let lineFirst = -1;
+type LineStop = typeof LINE_DONE | typeof LINE_PIPED | typeof LINE_LONG;
 const TAB = 9;
 const PIPE = 124;
 
 /**
- * Tokens of the line starting at `start`, read up to its line break (or `to`), in fields separated by `sep`
- * (tabs, or pipes for a markdown row, whose text outside the outer pipes is no field). Returns where the line
- * ends; lineStop says whether it was read whole, and lineFields how many fields it has. Words that are not
- * numbers or blank markers run together into one label (a label broken by spaces).
+ * Reads one line at a time into a stream's tokens, in fields separated by `sep` (tabs, or pipes for a markdown
+ * row, whose text outside the outer pipes is no field). Words that are not numbers or blank markers run
+ * together into one label (a label broken by spaces). After `read`, its fields say how the line ended, how many
+ * fields it has and its first character; one reader serves a whole tokenize call.
  */
-function tokenizeLine(stream: TokenStream, start: number, to: number, lineNo: number, sep: typeof TAB | typeof PIPE): number {
-  const source = stream.source;
-  const limit = Math.min(to, start + MAX_TABLE_LINE + 1);
-  const firstToken = stream.tokenCount;
-  let field = 0;
-  let fieldHasContent = false;
-  let firstFieldBlank = true;
-  let labelStart = -1;
-  let labelEnd = -1;
-  let i = start;
-  lineStop = LINE_DONE;
-  lineFirst = -1;
-  while (i < limit) {
-    const c = source.charCodeAt(i);
-    if (c === 10 || c === 13) break;
-    if (lineFirst < 0 && !isSpace(c)) lineFirst = c;
-    if (c === sep) {
-      if (labelStart >= 0) stream.push(LABEL, labelStart, labelEnd, lineNo, field, 0);
-      labelStart = -1;
-      if (field === 0) firstFieldBlank = !fieldHasContent;
-      fieldHasContent = false;
-      field++;
-      i++;
-      continue;
-    }
-    if (c === PIPE) {
-      lineStop = LINE_PIPED;
-      return i;
-    }
-    if (isSpace(c)) {
-      i++;
-      continue;
-    }
-    fieldHasContent = true;
-    // the word's end, and on the way its kind: plain digits are a number, a word with an ideograph a label
-    let j = i;
-    let digits = true;
-    let ideograph = false;
-    let anyDigit = false;
-    let digitAfterIdeograph = false;
-    let value = 0;
-    for (let d = c; j < limit && d !== PIPE && d !== sep && !isSpace(d); d = source.charCodeAt(++j)) {
-      if (d >= 48 && d <= 57) {
-        value = value * 10 + (d - 48);
-        anyDigit = true;
-        if (ideograph) digitAfterIdeograph = true;
-      } else {
-        digits = false;
-        if (d >= 0x4e00 && d <= 0x9fff) ideograph = true;
-        else if (d >= 0xff10 && d <= 0xff19) {
+class LineReader {
+  /** how the last line's reading ended */
+  stop: LineStop = LINE_DONE;
+  /** the fields of the last line read whole */
+  fields = 1;
+  /** the first character of the last line after spaces, -1 for none */
+  first = -1;
+  private lineNo = 0;
+  private field = 0;
+  /** the label being read (its words run together), -1 for none */
+  private labelStart = -1;
+  private labelEnd = -1;
+
+  constructor(private readonly stream: TokenStream) {}
+
+  /** Text that belongs to the label being read. */
+  labelText(start: number, end: number): void {
+    if (this.labelStart < 0) this.labelStart = start;
+    this.labelEnd = end;
+  }
+
+  /** A token that is no label text: the label read so far ends before it. */
+  value(kind: TokenKind, start: number, end: number, value: number, glued = false): void {
+    this.endLabel();
+    if (glued) this.stream.glued.push(this.stream.tokenCount);
+    this.stream.push(kind, start, end, this.lineNo, this.field, value);
+  }
+
+  private endLabel(): void {
+    if (this.labelStart >= 0) this.stream.push(LABEL, this.labelStart, this.labelEnd, this.lineNo, this.field, 0);
+    this.labelStart = -1;
+  }
+
+  /** Tokens of the line starting at `start`, read up to its line break (or `to`); returns where the line ends. */
+  read(start: number, to: number, lineNo: number, sep: typeof TAB | typeof PIPE): number {
+    const stream = this.stream;
+    const source = stream.source;
+    const limit = Math.min(to, start + MAX_TABLE_LINE + 1);
+    const firstToken = stream.tokenCount;
+    let fieldHasContent = false;
+    let firstFieldBlank = true;
+    let i = start;
+    this.lineNo = lineNo;
+    this.field = 0;
+    this.labelStart = -1;
+    this.stop = LINE_DONE;
+    this.first = -1;
+    while (i < limit) {
+      const c = source.charCodeAt(i);
+      if (c === 10 || c === 13) break;
+      if (this.first < 0 && !isSpace(c)) this.first = c;
+      if (c === sep) {
+        this.endLabel();
+        if (this.field === 0) firstFieldBlank = !fieldHasContent;
+        fieldHasContent = false;
+        this.field++;
+        i++;
+        continue;
+      }
+      if (c === PIPE) {
+        this.stop = LINE_PIPED;
+        return i;
+      }
+      if (isSpace(c)) {
+        i++;
+        continue;
+      }
+      fieldHasContent = true;
+      // the word's end, and on the way its kind: plain digits are a number, a word with an ideograph a label
+      let j = i;
+      let digits = true;
+      let ideograph = false;
+      let anyDigit = false;
+      let digitAfterIdeograph = false;
+      let value = 0;
+      for (let d = c; j < limit && d !== PIPE && d !== sep && !isSpace(d); d = source.charCodeAt(++j)) {
+        if (d >= 48 && d <= 57) {
+          value = value * 10 + (d - 48);
           anyDigit = true;
           if (ideograph) digitAfterIdeograph = true;
+        } else {
+          digits = false;
+          if (d >= 0x4e00 && d <= 0x9fff) ideograph = true;
+          else if (d >= 0xff10 && d <= 0xff19) {
+            anyDigit = true;
+            if (ideograph) digitAfterIdeograph = true;
+          }
         }
       }
-    }
-    // most labels with a digit are an ordinal and their text (`1.属于国家秘密`), with no number in them
-    if (ideograph && anyDigit && (digitAfterIdeograph || !startsWithOrdinal(source, i, j))) {
-      for (let g = 0, segments = mixedSegments(source, i, j); g < segments; g++) {
-        if (segmentKind[g] === LABEL) {
-          if (labelStart < 0) labelStart = segmentStart[g];
-          labelEnd = segmentEnd[g];
-          continue;
-        }
-        if (labelStart >= 0) stream.push(LABEL, labelStart, labelEnd, lineNo, field, 0);
-        labelStart = -1;
-        if (segmentGlued[g]) stream.glued.push(stream.tokenCount);
-        stream.push(NUMBER, segmentStart[g], segmentEnd[g], lineNo, field, segmentValue[g]);
+      // most labels with a digit are an ordinal and their text (`1.属于国家秘密`), with no number in them
+      if (ideograph && anyDigit && (digitAfterIdeograph || !startsWithOrdinal(source, i, j))) {
+        readMixedWord(this, source, i, j);
+        i = j;
+        continue;
       }
+      if (digits && j - i < 16) this.value(NUMBER, i, j, value);
+      else if (ideograph && !(j - i === 1 && c === WU)) this.labelText(i, j);
+      else this.word(source.slice(i, j).normalize('NFKC'), i, j, anyDigit);
       i = j;
-      continue;
     }
-    let kind = digits && j - i < 16 ? NUMBER : ideograph && !(j - i === 1 && c === WU) ? LABEL : classifyWord(source, i, j);
-    // a letter typed in a number (`x0`) in a cell of its own: the tabs or pipes say it is a cell, so it is a
-    // malformed number, not label text (an ordinal such as `1.` is label text still)
-    if (kind === LABEL && !ideograph && anyDigit && field > 0 && LATIN_LETTER.test(source.slice(i, j))) kind = INVALID;
-    if (kind === LABEL) {
-      if (labelStart < 0) labelStart = i;
-      labelEnd = j;
-    } else {
-      if (labelStart >= 0) stream.push(LABEL, labelStart, labelEnd, lineNo, field, 0);
-      labelStart = -1;
-      stream.push(kind, i, j, lineNo, field, kind !== NUMBER ? 0 : digits ? value : wordValue);
+    if (i - start > MAX_TABLE_LINE) {
+      this.stop = LINE_LONG;
+      return i;
     }
-    i = j;
-  }
-  if (i - start > MAX_TABLE_LINE) {
-    lineStop = LINE_LONG;
+    this.endLabel();
+    this.fields = this.field + 1;
+    if (sep === PIPE) {
+      // `| a | b |`: blank text before the first pipe and after the last is no field
+      const leading = firstFieldBlank ? 1 : 0;
+      this.fields -= leading + (fieldHasContent ? 0 : 1);
+      if (leading) for (let t = firstToken; t < stream.tokenCount; t++) stream.field[t]--;
+    }
     return i;
   }
-  if (labelStart >= 0) stream.push(LABEL, labelStart, labelEnd, lineNo, field, 0);
-  lineFields = field + 1;
-  if (sep === PIPE) {
-    // `| a | b |`: blank text before the first pipe and after the last is no field
-    const leading = firstFieldBlank ? 1 : 0;
-    lineFields -= leading + (fieldHasContent ? 0 : 1);
-    if (leading) for (let t = firstToken; t < stream.tokenCount; t++) stream.field[t]--;
+
+  /** A word without an ideograph that is not plain digits: see classifyWord. */
+  private word(word: string, start: number, end: number, anyDigit: boolean): void {
+    let kind = classifyWord(word);
+    // a letter typed in a number (`x0`) in a cell of its own: the tabs or pipes say it is a cell, so it is a
+    // malformed number, not label text (an ordinal such as `1.` is label text still)
+    if (kind === LABEL && anyDigit && this.field > 0 && LATIN_LETTER.test(word)) kind = INVALID;
+    if (kind === LABEL) this.labelText(start, end);
+    else this.value(kind, start, end, kind === NUMBER ? Number(word.replace(/,/g, '')) : 0);
   }
-  return i;
 }
 
 /** Tokens of the lines of source[from, to) (from a line start; lines that start before `to`), into `stream`. */
 export function tokenize(source: string, from: number, to: number, stream: TokenStream): TokenStream {
   stream.reset(source);
+  const line = new LineReader(stream);
   let start = from;
   for (let lineNumber = 0; start < to; lineNumber++) {
     const lineNo = stream.lineCount;
     const firstToken = stream.tokenCount;
-    let end = tokenizeLine(stream, start, to, lineNo, TAB);
-    const piped = lineStop === LINE_PIPED;
+    const gluedBefore = stream.glued.length;
+    let end = line.read(start, to, lineNo, TAB);
+    const piped = line.stop === LINE_PIPED;
     if (piped) {
       // a markdown row: read again by its pipes
       stream.tokenCount = firstToken;
-      end = tokenizeLine(stream, start, to, lineNo, PIPE);
+      stream.glued.length = gluedBefore;
+      end = line.read(start, to, lineNo, PIPE);
     }
-    const long = lineStop === LINE_LONG;
+    const long = line.stop === LINE_LONG;
     if (long) end = lineEndAt(source, end, to);
-    if (long || skipped(source, start, end, lineFirst)) stream.tokenCount = firstToken;
-    else stream.pushLine(start, end, lineNumber, lineFields > 1 || piped, lineFields, firstToken);
+    if (long || skipped(source, start, end, line.first)) {
+      stream.tokenCount = firstToken;
+      stream.glued.length = gluedBefore;
+    } else stream.pushLine(start, end, lineNumber, line.fields > 1 || piped, line.fields, firstToken);
     // past the line break: CRLF is one
     start = end + (source.charCodeAt(end) === 13 && source.charCodeAt(end + 1) === 10 && end + 1 < to ? 2 : 1);
   }
