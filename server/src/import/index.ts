@@ -11,6 +11,7 @@ import { importXlsx } from './xlsx';
 export type { FormulaRange, ImportFailure, ImportResult, Imported, Origin, OriginSpan, SourceFormat } from './types';
 export { isFailure } from './types';
 export { originAt } from './origins';
+export { originSuffix, originText, sourceLine } from './origin-text';
 
 /** The published formats the readers take, as `check` finds them in folders (SPEC §5). */
 export const IMPORT_EXTENSIONS: readonly string[] = ['.html', '.htm', '.shtml', '.docx', '.xlsx', '.pdf'];
