@@ -6,6 +6,12 @@ import type { SourceFormat } from './import';
 /** The language of report files (.xxgk), as the manifest contributes it; .txt and .md files may hold reports too. */
 export const REPORT_LANGUAGE = 'xxgk-report';
 
+/**
+ * The published formats the server imports (SPEC §5), as the import command's file picker and the CLI's folder
+ * search know them.
+ */
+export const IMPORT_EXTENSIONS: readonly string[] = ['.html', '.htm', '.shtml', '.docx', '.xlsx', '.pdf'];
+
 export const SERVER_COMMANDS = { fixAll: 'xxgk.server.fixAll', checkWorkspace: 'xxgk.server.checkWorkspace' } as const;
 
 /** Commands the server's CodeLenses name, run by the extension. */
