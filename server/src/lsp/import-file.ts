@@ -3,14 +3,10 @@
 // cells wait here for that document (see origins.ts).
 import { basename, extname, isAbsolute } from 'node:path';
 import { message, parseDocument } from '../engine';
-import { readRegularFile } from '../files/read';
-import { importBytes, isFailure } from '../import';
 import { REQUESTS, type ImportParams, type ImportReply } from '../protocol';
+import { readPublished } from './published';
 import type { Session } from './session';
 import { uriKey } from './workspace';
-
-/** A published report is rarely above a few megabytes; a PDF of scanned pages may be tens. */
-export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
 /** The longest name given to the new document: a title runs to some forty characters, a compilation's first may run on. */
 const MAX_NAME = 80;
@@ -23,32 +19,21 @@ export function documentName(title: string, path: string): string {
   return clean(title) || clean(basename(path, extname(path))) || 'report';
 }
 
+/** The imported text and its name; or, whatever went wrong (the file, the importer, a defect of ours), why. */
 export async function importFile(session: Session, { uri }: ImportParams): Promise<ImportReply> {
   const { locale } = session.settings;
   const path = uriKey(uri);
-  const file = basename(path);
   if (!uri.startsWith('file:') || !isAbsolute(path)) return { error: message(locale, 'import.not-file', { file: uri }) };
-  let bytes: Uint8Array;
   try {
-    bytes = await readRegularFile(path, MAX_IMPORT_BYTES);
+    const { imported } = await readPublished(path);
+    session.imports.add(imported.text, imported.origins);
+    const title = parseDocument(imported.text).reports[0]?.title ?? '';
+    return { text: imported.text, name: documentName(title, path), format: imported.format, notes: imported.notes };
   } catch (e) {
-    return { error: message(locale, 'import.failed', { file, reason: (e as Error).message }) };
+    return { error: message(locale, 'import.failed', { file: basename(path), reason: (e as Error).message }) };
   }
-  const imported = await importBytes(bytes, path);
-  if (isFailure(imported)) return { error: message(locale, 'import.failed', { file, reason: imported.error }) };
-  session.imports.add(imported.text, imported.origins);
-  const title = parseDocument(imported.text).reports[0]?.title ?? '';
-  return { text: imported.text, name: documentName(title, path), format: imported.format, notes: imported.notes };
 }
 
 export function registerImportRequest(session: Session): void {
-  session.connection.onRequest(REQUESTS.importFile, async (params: ImportParams): Promise<ImportReply> => {
-    try {
-      return await importFile(session, params);
-    } catch (e) {
-      // a defect of ours: said in the log, and to the user as the file not imported
-      session.error(`import failed: ${(e as Error).stack ?? e}`);
-      return { error: message(session.settings.locale, 'import.failed', { file: basename(uriKey(params.uri)), reason: (e as Error).message }) };
-    }
-  });
+  session.connection.onRequest(REQUESTS.importFile, (params: ImportParams) => importFile(session, params));
 }
