@@ -12,7 +12,7 @@ import { uriKey } from './workspace';
 const MAX_NAME = 80;
 
 /** What the new document is called: the report's title, else the file's name, as a file name may hold it. */
-export function documentName(title: string, path: string): string {
+function documentName(title: string, path: string): string {
   // the characters a file name cannot hold on one system or another, and control characters
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
   const clean = (s: string): string => s.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, MAX_NAME).trim();
