@@ -10,6 +10,28 @@ const logLevel = args.has('--quiet') ? 'warning' : 'info';
 const production = args.has('--production');
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: !production, minify: production, logLevel };
 
+// pdf.js is a chunk of its own, dist/pdf.js, which the server and the CLI require from beside them when the first PDF
+// is read (pdf-load.ts): their start does not pay for it. Tests and benchmarks bundle it in place.
+const pdfChunk = {
+  name: 'pdf-chunk',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/pdf-js$/ }, () => ({ path: './pdf.js', external: true }));
+  },
+};
+
+// iconv-lite's tables of the Japanese and Korean code pages, which nothing here decodes (files/decode.ts and
+// import/decode.ts read GB18030, Big5 and UTF-16): left out of the bundles, which keeps the .vsix within 2 MB. Asked
+// for by mistake, such a code page fails loudly instead of decoding wrong.
+const withoutUnusedCodePages = {
+  name: 'without-unused-code-pages',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/tables\/(shiftjis|eucjp|cp949)\.json$/ }, (args) =>
+      args.importer.includes('iconv-lite') ? { path: args.path, namespace: 'unused-code-page' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'unused-code-page' }, (args) => ({ contents: `throw new Error('code page not bundled: ${args.path}');`, loader: 'js' }));
+  },
+};
+
 function filesUnder(dir, suffix) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -29,12 +51,14 @@ if (args.has('--tests')) {
 } else if (args.has('--bench')) {
   await esbuild.build({ ...common, entryPoints: ['bench/bench.ts', 'bench/server.ts', 'bench/pdf.ts', 'bench/import.ts'], outdir: 'out/bench' });
 } else {
-  await esbuild.build({ ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } });
-  await esbuild.build({ ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' });
+  await esbuild.build({ ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, plugins: [pdfChunk, withoutUnusedCodePages] });
+  await esbuild.build({ ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist', plugins: [pdfChunk, withoutUnusedCodePages] });
+  await esbuild.build({ ...common, entryPoints: { pdf: 'server/src/import/pdf-js.ts' }, outdir: 'dist' });
   await esbuild.build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] });
-  // the snippets are data built from the official template
-  await esbuild.build({ ...common, entryPoints: { snippets: 'scripts/snippets.ts', codes: 'scripts/codes.ts' }, outdir: 'out/scripts', logLevel: 'warning' });
+  // the snippets are data built from the official template; the GB CMaps are copied beside the bundles
+  await esbuild.build({ ...common, entryPoints: { snippets: 'scripts/snippets.ts', codes: 'scripts/codes.ts', cmaps: 'scripts/cmaps.ts' }, outdir: 'out/scripts', logLevel: 'warning', external: ['pdfjs-dist'] });
   execFileSync(process.execPath, ['out/scripts/snippets.js']);
+  execFileSync(process.execPath, ['out/scripts/cmaps.js']);
   // the codes' severity settings, config schema and README table, from what the checks declare
   execFileSync(process.execPath, ['out/scripts/codes.js']);
 }

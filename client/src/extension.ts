@@ -1,9 +1,11 @@
 // The extension: starts the language server (dist/server.js over IPC), and wires VS Code to it: the
-// report language, commands, and the offer to switch a .txt/.md report to the report language.
+// report language, commands (importing a published file among them), and the offer to switch a .txt/.md
+// report to the report language.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CLIENT_COMMANDS, REPORT_LANGUAGE, SERVER_COMMANDS } from '../../server/src/protocol';
+import { importReport } from './import';
 import { followDocumentKinds, isReportText, TEXT_LANGUAGES } from './recognise';
 import { openPreview, previewOf, type TableTarget } from './preview';
 import { insertBlankTable } from './snippets';
@@ -58,6 +60,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<XxgkAp
       return result;
     }),
     vscode.commands.registerCommand('xxgk.insertTable', () => insertBlankTable(context)),
+    // from the Explorer's menu on a published file (its URI), or from the palette (a file picker)
+    vscode.commands.registerCommand('xxgk.importReport', (uri?: vscode.Uri) => (client ? importReport(client, uri instanceof vscode.Uri ? uri : undefined) : undefined)),
     vscode.commands.registerCommand('xxgk.openPreview', () => {
       const document = vscode.window.activeTextEditor?.document;
       if (client && document) openPreview(context, client, document);

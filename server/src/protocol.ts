@@ -1,8 +1,16 @@
 // What the extension and the language server say to each other beyond standard LSP: the commands the
 // server executes, its own requests and notifications, and the shapes of their messages. Shared so the two
 // sides cannot drift apart; names and types only, so that the extension bundles nothing of the server.
+import type { SourceFormat } from './import';
+
 /** The language of report files (.xxgk), as the manifest contributes it; .txt and .md files may hold reports too. */
 export const REPORT_LANGUAGE = 'xxgk-report';
+
+/**
+ * The published formats the server imports (SPEC §5), as the import command's file picker and the CLI's folder
+ * search know them.
+ */
+export const IMPORT_EXTENSIONS: readonly string[] = ['.html', '.htm', '.shtml', '.docx', '.xlsx', '.pdf'];
 
 export const SERVER_COMMANDS = { fixAll: 'xxgk.server.fixAll', checkWorkspace: 'xxgk.server.checkWorkspace' } as const;
 
@@ -20,6 +28,12 @@ export const REQUESTS = {
    * preview keyed `cell` (data-cell), for the document at `version`; refused with the reason to show (CellEditReply)
    */
   cellEdit: 'xxgk/cellEdit',
+  /**
+   * ImportParams → ImportReply: a published file (web page, Word, Excel, PDF) read by the server and turned into
+   * report text, which the extension opens as a new document; the server keeps where each cell came from for the
+   * document that opens with exactly that text (hover: 来源)
+   */
+  importFile: 'xxgk/import',
   /** {} → { documents, reports, heapUsed, rss }: for benchmarks and bug reports */
   stats: 'xxgk/stats',
 } as const;
@@ -64,3 +78,20 @@ export interface CellEditParams {
 export type CellEditReply =
   | { readonly range: { readonly start: Position; readonly end: Position }; readonly newText: string }
   | { readonly refused: string };
+
+export interface ImportParams {
+  /** a file: URI */
+  readonly uri: string;
+}
+
+export type ImportReply =
+  | {
+      readonly text: string;
+      /** what to call the document: the report's title, else the file's name, without an extension */
+      readonly name: string;
+      readonly format: SourceFormat;
+      /** what the importer noticed (a page without text, a formula without a value) */
+      readonly notes: readonly string[];
+    }
+  /** why the file cannot be imported, worded for the user */
+  | { readonly error: string };

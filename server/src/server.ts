@@ -16,6 +16,7 @@ import { fixAllCommand, registerCodeActions } from './lsp/code-actions';
 import { Configuration } from './lsp/configuration';
 import { Publisher, registerDocumentSync } from './lsp/documents';
 import { registerEditorFeatures } from './lsp/editor-features';
+import { registerImportRequest } from './lsp/import-file';
 import { registerPreviewRequests } from './lsp/preview-requests';
 import { Session } from './lsp/session';
 import { registerStats } from './lsp/stats';
@@ -97,6 +98,7 @@ export function startServer(connection: Connection): void {
   registerCodeActions(session);
   registerEditorFeatures(session);
   registerPreviewRequests(session);
+  registerImportRequest(session);
   registerStats(session);
   connection.listen();
 }

@@ -2,7 +2,7 @@
 // in headless Chromium, as a user would: open a report, see the squiggle and the Problems entry, Ctrl+. to
 // apply the quick fix, save, and find the fixed total on disk. Screenshots go to test-artifacts/.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, CODE_SERVER, codeServerArgs, environment, isolatedHome, launchChromium, requireTools, ROOT, startCodeServer, watchdog } from './code-server.mjs';
 
@@ -16,6 +16,11 @@ copyFileSync(join(ROOT, 'examples', 'arithmetic-errors-2024.txt'), file);
 mkdirSync(ARTIFACTS, { recursive: true });
 
 execFileSync(CODE_SERVER, [...codeServerArgs(work), '--install-extension', join(ROOT, 'xxgk-report.vsix'), '--force'], { env, stdio: 'pipe' });
+// what the server requires only on the first PDF: in the package too, not only in dist/
+const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+for (const shipped of ['dist/pdf.js', 'dist/cmaps/UniGB-UCS2-H.bcmap', 'dist/cmaps/GBK-EUC-H.bcmap']) {
+  if (!existsSync(join(work, 'exts', `xxgk-report.xxgk-report-${version}`, shipped))) throw new Error(`the installed extension lacks ${shipped}`);
+}
 step('installed xxgk-report.vsix');
 const server = await startCodeServer(work, env);
 let browser;

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { CODES } from '../../server/src/engine';
+import { IMPORT_EXTENSIONS } from '../../server/src/import';
 import { generated } from '../../scripts/codes';
 
 const json = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
@@ -46,5 +47,14 @@ describe('extension manifest', () => {
     const client = readFileSync('client/src/extension.ts', 'utf8');
     const registered = [...client.matchAll(/registerCommand\('([^']+)'/g)].map((m) => m[1]).sort();
     assert.deepEqual(pkg.contributes.commands.map((c: { command: string }) => c.command).sort(), registered);
+  });
+  it('offers "import a report" in the Explorer on the published formats the server imports, and on no other file', () => {
+    const [entry] = pkg.contributes.menus['explorer/context'];
+    assert.equal(entry.command, 'xxgk.importReport');
+    const pattern = /resourceExtname =~ \/(.+)\/i/.exec(entry.when)?.[1];
+    assert.ok(pattern, entry.when);
+    const offered = (extension: string): boolean => new RegExp(pattern, 'i').test(extension);
+    for (const extension of IMPORT_EXTENSIONS) assert.ok(offered(extension) && offered(extension.toUpperCase()), extension);
+    for (const extension of ['.txt', '.md', '.xxgk', '.doc', '.xls', '.html.txt', '.pdfx']) assert.ok(!offered(extension), extension);
   });
 });

@@ -6,7 +6,11 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { parseDocument } from '../../server/src/engine';
+import { importBytes, isFailure, originAt, originSuffix } from '../../server/src/import';
 import { readExample, readSeed } from '../support/helpers';
+import { htmlPage } from '../support/html-pages';
+import { variantReport } from '../support/import-check';
 import { fileUri, LspClient, type Published } from '../support/lsp-client';
 
 interface Checked {
@@ -162,6 +166,35 @@ describe('settings and the files "check all reports in the workspace" published'
       await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { xxgk: client.settings } });
       const en = await client.diagnostics(uri, (p) => p.diagnostics.length > 0 && /^Table/.test(p.diagnostics[0].message));
       assert.equal(en.diagnostics.length, zh.diagnostics.length);
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
+describe('"check all reports in the workspace" and the published formats', () => {
+  it('imports a web page as the CLI does: its problems on the page, at its start, each naming its cell in the page', { timeout: 60000 }, async () => {
+    const page = variantReport({ seed: 3, fullWidth: false, deltas: [{ key: { table: '三', row: 'R3', col: 6 }, delta: 2 }], blanks: [] });
+    const bytes = htmlPage(page.blocks, 'cms-gbk');
+    const dir = tempDir({ 'a.txt': readExample('examples/arithmetic-errors-2024.txt') });
+    writeFileSync(join(dir, '年报.html'), bytes);
+    const imported = await importBytes(bytes, '年报.html');
+    assert.ok(!isFailure(imported));
+    const client = await LspClient.start({ rootPath: dir });
+    try {
+      const checked = await within(30000, checkWorkspace(client), 'check workspace');
+      assert.deepEqual({ files: checked.files, reports: checked.reports }, { files: 2, reports: 2 });
+      const uri = fileUri(join(dir, '年报.html'));
+      const { diagnostics } = await client.diagnostics(uri, (p) => p.diagnostics.length > 0);
+      const wrong = diagnostics.find((d) => d.code === 'row-total-mismatch');
+      assert.ok(wrong, JSON.stringify(diagnostics));
+      assert.ok(diagnostics.every((d) => d.range.start.line === 0 && d.range.start.character === 0 && d.range.end.line === 0 && d.data === undefined));
+      // the same cell the CLI names: the origin of the wrong total in the imported text
+      const total = parseDocument(imported.text).reports[0].tables['三']!.rows.get('R3')!.cells![6].span;
+      const origin = originAt(imported, total)!;
+      assert.ok(wrong.message.endsWith(originSuffix('zh', origin)), wrong.message);
+      // （一）予以公开's row on the page: 三、本年度办理结果 (spanning the rows of 三), its label and seven values
+      assert.match(wrong.message, /（表 2 第 \d+ 行第 9 格）$/);
     } finally {
       await client.stop();
     }

@@ -3,10 +3,9 @@
 import { isAbsolute, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, Locale, LspRange } from '../engine';
-import type { Origin, SourceFormat } from '../import';
+import { originSuffix, type Origin, type SourceFormat } from '../import';
 import { jsonPieces } from './json';
 import { cliMessage } from './messages';
-import { originText } from './origins';
 
 export interface FileReport {
   path: string;
@@ -50,7 +49,7 @@ export function* toText(files: Iterable<FileReport>, locale: Locale): Generator<
       if (d.severity === 'error') errors++;
       else if (d.severity === 'warning') warnings++;
       else infos++;
-      const where = d.origin ? (locale === 'zh' ? `（${originText(locale, d.origin)}）` : ` (${originText(locale, d.origin)})`) : '';
+      const where = d.origin ? originSuffix(locale, d.origin) : '';
       yield `${f.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}${where}\n`;
     }
   }

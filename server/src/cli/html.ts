@@ -6,10 +6,11 @@
 // travels with the mail.
 import { type CheckResult, type Diagnostic, LineIndex, type Locale } from '../engine';
 import { escapeHtml, REPORT_CSS, reportHtml } from '../engine';
+import { originText } from '../import';
 import type { Source } from './files';
 import type { FileReport } from './format';
 import { cliMessage } from './messages';
-import { originOf, originText } from './origins';
+import { originOf } from './origins';
 import { pageHtml } from './page';
 import { rootName, shownFrom } from './paths';
 import { reportRows, summaryOf } from './summary';

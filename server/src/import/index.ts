@@ -1,6 +1,7 @@
 // The one entry the CLI, the server and the extension call: a published file's bytes and its name in, the
 // canonical report text with the origin of every row and cell out, or one clear message. The readers are pure
 // functions of the bytes; nothing here reads a file.
+import { IMPORT_EXTENSIONS } from '../protocol';
 import { importPdf } from './pdf';
 import { importDocx } from './docx';
 import { ImportError } from './failure';
@@ -11,9 +12,11 @@ import { importXlsx } from './xlsx';
 export type { FormulaRange, ImportFailure, ImportResult, Imported, Origin, OriginSpan, SourceFormat } from './types';
 export { isFailure } from './types';
 export { originAt } from './origins';
+export { originSuffix, originText, sourceLine } from './origin-text';
 
-/** The published formats the readers take, as `check` finds them in folders (SPEC §5). */
-export const IMPORT_EXTENSIONS: readonly string[] = ['.html', '.htm', '.shtml', '.docx', '.xlsx', '.pdf'];
+// the published formats the readers take, as `check` finds them in folders: named where the extension sees them too
+export { IMPORT_EXTENSIONS };
+
 /** Legacy formats: answered with how to convert them, never half-read. */
 export const LEGACY_EXTENSIONS: readonly string[] = ['.doc', '.wps', '.xls'];
 

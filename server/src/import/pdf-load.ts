@@ -1,6 +1,6 @@
 // pdf.js, loaded on first use and run without a worker thread: the document is parsed on this thread by the
-// worker's own code, bundled with the rest (no worker file to find, no network, no eval). The only files it
-// reads are the CMaps, through the reader given.
+// worker's own code (no worker file to find, no network, no eval). The only files it reads are the CMaps, through
+// the reader given.
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { CMapReader } from './pdf-cmaps';
 
@@ -14,8 +14,10 @@ let loading: Promise<PdfJs> | undefined;
  */
 export function loadPdfJs(): Promise<PdfJs> {
   loading ??= withoutLoadWarnings(async () => {
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-    return import('pdfjs-dist/legacy/build/pdf.mjs');
+    // the bundles take this require for their chunk beside them, dist/pdf.js (esbuild.mjs); tests bundle it in place
+    const { pdfjs, worker } = require('./pdf-js') as typeof import('./pdf-js');
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+    return pdfjs;
   });
   return loading;
 }

@@ -3,9 +3,8 @@
 // there are any, else from the positions of the runs (pdf-layout.ts). Nothing is guessed: a file without a
 // text layer, or whose fonts map to no characters, gets one message and no text.
 //
-// Loaded lazily: pdf.js is large, and only a PDF needs it. Bundling (esbuild, CJS): pdfjs-dist's legacy build
-// is ESM; it is reached only through `import()` in pdf-load.ts, which esbuild bundles in place, so no option
-// is needed. The CMaps are files: see pdf-cmaps.ts.
+// Loaded lazily: pdf.js is large, and only a PDF needs it: the bundles keep it in a chunk of its own, required
+// on the first PDF (pdf-load.ts, pdf-js.ts). The CMaps are files: see pdf-cmaps.ts.
 import { cMapsFromDirectory, defaultCMapDirectory } from './pdf-cmaps';
 import { layoutPages } from './pdf-layout';
 import { loadPdfJs, openPdf, type OpenedPdf } from './pdf-load';

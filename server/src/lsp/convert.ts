@@ -62,6 +62,17 @@ export function toLsp(doc: Positions, d: Diagnostic): LspDiagnostic {
   return out;
 }
 
+const FILE_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/**
+ * A diagnostic of a published file (a web page, a Word document, a PDF) that the workspace check imported: the
+ * lines it was found on are the imported text's, not the file's, so it stands at the file's start and `place` (its
+ * page or cell in the file) ends its message; it carries no fix, as such files are never rewritten.
+ */
+export function toLspPublished(d: Diagnostic, place: string): LspDiagnostic {
+  return { range: FILE_START, severity: SEVERITY[d.severity], code: d.code, source: SOURCE, message: d.message + place };
+}
+
 /** The replaced text with CONTEXT characters either side, hashed. */
 function surroundings(doc: Positions, span: Span): string {
   return fnv1a(doc.slice({ start: Math.max(0, span.start - CONTEXT), end: span.start }) + '\u0000' + doc.slice(span) + '\u0000' + doc.slice({ start: span.end, end: span.end + CONTEXT }));

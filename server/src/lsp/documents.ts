@@ -61,6 +61,11 @@ export class Publisher {
   }
 }
 
+/** A document that opens with, or has just been given, exactly an imported text gets that import's origins. */
+function takeOrigins(session: Session, doc: OpenDocument): void {
+  doc.origins ??= session.imports.take(doc.parsed.chunks.length, () => doc.text);
+}
+
 export function registerDocumentSync(session: Session, publisher: Publisher): void {
   const { connection, documents } = session;
 
@@ -69,6 +74,7 @@ export function registerDocumentSync(session: Session, publisher: Publisher): vo
       const { engine } = session.settings;
       const doc = new OpenDocument(t.uri, t.languageId, t.version, t.text, engine, session.lastYear(t.uri));
       documents.set(t.uri, doc);
+      takeOrigins(session, doc);
       publisher.publish(doc);
     }),
   );
@@ -78,6 +84,7 @@ export function registerDocumentSync(session: Session, publisher: Publisher): vo
       const doc = documents.get(t.uri);
       if (!doc) return session.log(`change for ${t.uri}, which is not open: ignored`);
       doc.applyChanges(contentChanges, t.version);
+      takeOrigins(session, doc);
       if (session.settings.run === 'onType') publisher.schedule(doc);
     }),
   );
@@ -91,8 +98,15 @@ export function registerDocumentSync(session: Session, publisher: Publisher): vo
 
   connection.onDidCloseTextDocument(
     session.guard('close', undefined, ({ textDocument: t }) => {
+      const doc = documents.get(t.uri);
       documents.delete(t.uri);
       publisher.close(t.uri);
+      // an imported document saved under a name (untitled → .xxgk) is closed and opened again as the file, in
+      // either order: the file that holds the same text keeps the origins
+      if (doc?.origins) {
+        session.imports.add(doc.text, doc.origins.spans);
+        for (const other of documents.values()) takeOrigins(session, other);
+      }
     }),
   );
 }

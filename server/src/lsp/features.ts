@@ -27,15 +27,20 @@ import {
   type TableCell,
   type TableId,
 } from '../engine';
+import { sourceLine } from '../import';
 import { CLIENT_COMMANDS } from '../protocol';
 import type { OpenDocument } from './open-document';
 
+/** What a cell is and the rules it is in; in an imported document, also where in the published file it came from. */
 export function hover(doc: OpenDocument, offset: number, locale: Locale): Hover | null {
   const at = doc.reportAt(offset);
   if (!at) return null;
   const explained = explainAt(at.entry.report, at.local, locale);
   if (!explained) return null;
-  return { contents: { kind: 'markdown', value: explained.lines.join('\n\n') }, range: doc.range(doc.currentSpan(at.entry, explained.span)) };
+  const span = doc.currentSpan(at.entry, explained.span);
+  const origin = doc.origins?.at(span);
+  const lines = origin ? [...explained.lines, sourceLine(locale, origin)] : explained.lines;
+  return { contents: { kind: 'markdown', value: lines.join('\n\n') }, range: doc.range(span) };
 }
 
 const SYMBOL_KIND: Record<OutlineNode['kind'], SymbolKind> = { report: SymbolKind.File, section: SymbolKind.Namespace, table: SymbolKind.Struct };

@@ -3,11 +3,14 @@
 import type { Range, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { IncrementalDocument, type EngineOptions, type Report, type ReportEntry, type Span } from '../engine';
 import { REPORT_LANGUAGE } from '../protocol';
+import type { DocumentOrigins } from './origins';
 
 export class OpenDocument {
   readonly parsed: IncrementalDocument;
   /** where the last edit was (current offset): problems near it are shown first when there are too many */
   lastEdit = 0;
+  /** for a document imported from a published file: where its text came from, as far as it is unchanged */
+  origins: DocumentOrigins | null = null;
 
   constructor(
     readonly uri: string,
@@ -44,11 +47,11 @@ export class OpenDocument {
    */
   applyChanges(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
     for (const change of changes) {
-      if (!('range' in change)) this.parsed.edit(0, this.parsed.chunks.length, change.text);
-      else {
-        this.lastEdit = this.offsetAt(change.range.start);
-        this.parsed.edit(this.lastEdit, this.offsetAt(change.range.end), change.text);
-      }
+      const start = 'range' in change ? this.offsetAt(change.range.start) : 0;
+      const end = 'range' in change ? this.offsetAt(change.range.end) : this.parsed.chunks.length;
+      if ('range' in change) this.lastEdit = start;
+      this.origins?.edit(start, end, change.text.length);
+      this.parsed.edit(start, end, change.text);
     }
     this.version = version;
   }

@@ -1,8 +1,9 @@
 // What the language server holds between two messages, in one place: the open documents, what the client can
-// do, the settings in force and the reports of the workspace's files. The handlers read and change it here.
+// do, the settings in force, the reports of the workspace's files and the imports waiting for their document. The handlers read and change it here.
 import type { Connection } from 'vscode-languageserver/node';
 import type { Report } from '../engine';
 import type { OpenDocument } from './open-document';
+import { WaitingImports } from './origins';
 import { debounceFromEnv, resolveSettings, type Settings } from './settings';
 import { otherReports } from './workspace';
 
@@ -15,6 +16,8 @@ export class Session {
   settings: Settings = resolveSettings({}, {}, debounceFromEnv());
   /** the reports of each workspace file, by uriKey: an open report's last year may be among them */
   workspaceReports = new Map<string, Report[]>();
+  /** imported texts whose document has not opened yet, and where their cells came from */
+  readonly imports = new WaitingImports();
 
   constructor(readonly connection: Connection) {}
 

@@ -1,9 +1,11 @@
 // The reports of the workspace's files: read in the background once the client is initialized (an open report's
 // last year may be among them), read again when a file changes on disk, and all checked on "check all reports in
-// the workspace", which publishes the files that are not open too.
-import { FileChangeType, type FileEvent } from 'vscode-languageserver/node';
-import { agencyYearKey, LineIndex, type Report, type Span } from '../engine';
-import { toLsp } from './convert';
+// the workspace", which publishes the files that are not open too, the published formats (web pages, Word, Excel,
+// PDF) among them.
+import { FileChangeType, type Diagnostic as LspDiagnostic, type FileEvent } from 'vscode-languageserver/node';
+import { agencyYearKey, LineIndex, message, type Diagnostic, type Locale, type Report, type Span } from '../engine';
+import { originAt, originSuffix } from '../import';
+import { toLsp, toLspPublished } from './convert';
 import type { Publisher } from './documents';
 import type { Session } from './session';
 import {
@@ -21,6 +23,25 @@ import {
   type WorkspaceChecked,
   type WorkspaceFile,
 } from './workspace';
+
+/** What is published for a workspace file that is not open: for a published format, each problem with its place in the file. */
+function fileDiagnostics(file: WorkspaceFile, diagnostics: readonly Diagnostic[], locale: Locale): LspDiagnostic[] {
+  const lines = new LineIndex(file.text);
+  const { origins } = file;
+  if (origins) {
+    return diagnostics.map((d) => {
+      const origin = originAt({ origins }, d.span);
+      return toLspPublished(d, origin ? originSuffix(locale, origin) : message(locale, 'workspace.imported-line', { line: lines.positionAt(d.span.start).line + 1 }));
+    });
+  }
+  const positions = {
+    uri: file.uri,
+    version: 0,
+    slice: (span: Span) => file.text.slice(span.start, span.end),
+    range: (span: Span) => lines.range(span.start, span.end),
+  };
+  return diagnostics.map((d) => toLsp(positions, d));
+}
 
 export class WorkspaceScan {
   /** "check all reports in the workspace" has published files that are not open, which new settings must reach too */
@@ -46,15 +67,16 @@ export class WorkspaceScan {
     const { session } = this;
     this.published = true;
     const fresh = new Map<string, Report[]>();
-    const read: { path: string; key: string }[] = [];
-    const scan = await this.scanInto(fresh, (file) => read.push({ path: file.path, key: uriKey(file.uri) }));
+    // a text file is read again when checked, not held; a published one is held as imported (importing is slow)
+    const read: { path: string; key: string; imported?: WorkspaceFile }[] = [];
+    const scan = await this.scanInto(fresh, (file) => read.push({ path: file.path, key: uriKey(file.uri), ...(file.origins && { imported: file }) }), true);
     session.workspaceReports = fresh;
     const index = workspaceIndex(fresh);
     const openByKey = new Map([...session.documents.values()].map((d) => [uriKey(d.uri), d]));
     let stopped = scan.stopped;
     let reports = 0;
     let problems = 0;
-    for (const { path, key } of read) {
+    for (const { path, key, imported } of read) {
       if (problems >= BUDGET.problems) {
         stopped = 'problems';
         break;
@@ -65,20 +87,12 @@ export class WorkspaceScan {
         problems += open.parsed.diagnostics().length;
         continue;
       }
-      const file = await rereadWorkspaceFile(path);
+      const file = imported ?? (await rereadWorkspaceFile(path));
       const result = file && checkWorkspaceFile(file, session.settings.engine, index);
       if (file && result) {
         reports++;
         problems += result.diagnostics.length;
-        const lines = new LineIndex(file.text);
-        const positions = {
-          uri: file.uri,
-          version: 0,
-          slice: (span: Span) => file.text.slice(span.start, span.end),
-          range: (span: Span) => lines.range(span.start, span.end),
-        };
-        const diagnostics = result.diagnostics.map((d) => toLsp(positions, d));
-        void session.connection.sendDiagnostics({ uri: file.uri, diagnostics });
+        void session.connection.sendDiagnostics({ uri: file.uri, diagnostics: fileDiagnostics(file, result.diagnostics, session.settings.locale) });
       }
       await yieldToRequests();
     }
@@ -104,14 +118,21 @@ export class WorkspaceScan {
     }
   }
 
-  /** Scans the workspace into `into` (the reports of each file by uriKey), saying in the log what it passed over. */
-  private async scanInto(into: Map<string, Report[]>, also?: (file: WorkspaceFile) => void): Promise<ScanResult> {
-    const scan = await scanWorkspace(this.session.folders, (file) => {
-      const reports = comparableReports(file.text);
-      if (reports.length) into.set(uriKey(file.uri), reports);
-      else into.delete(uriKey(file.uri));
-      also?.(file);
-    });
+  /**
+   * Scans the workspace into `into` (the reports of each file by uriKey), saying in the log what it passed over;
+   * with `published`, the published formats too.
+   */
+  private async scanInto(into: Map<string, Report[]>, also?: (file: WorkspaceFile) => void, published = false): Promise<ScanResult> {
+    const scan = await scanWorkspace(
+      this.session.folders,
+      (file) => {
+        const reports = comparableReports(file.text);
+        if (reports.length) into.set(uriKey(file.uri), reports);
+        else into.delete(uriKey(file.uri));
+        also?.(file);
+      },
+      published,
+    );
     for (const skipped of scan.skipped) this.session.log(`workspace: not read: ${skipped}`);
     if (scan.stopped) this.session.log(`workspace: stopped at the ${scan.stopped} budget after ${scan.files} files`);
     return scan;

@@ -1,5 +1,6 @@
 // Reports in the workspace folders: read for last year's figures (carryover-mismatch) and checked all at
-// once by the "check workspace" command. Files are decoded like the CLI does (UTF-8, BOM, GBK). A scan runs in
+// once by the "check workspace" command. Files are decoded like the CLI does (UTF-8, BOM, GBK); the check reads
+// the published formats too (web pages, Word, Excel, PDF), imported as the CLI imports them. A scan runs in
 // the background, one file at a time, and within budgets: requests are answered between two files, and a huge
 // or hostile folder (links in a loop, pipes, devices, gigabytes) costs a bounded amount of time and memory.
 import { extname, sep } from 'node:path';
@@ -8,6 +9,8 @@ import { checkText, indexByAgencyYear, isReport, message, parseDocument, type Ch
 import { decode } from '../files/decode';
 import { findFiles, REPORT_EXTENSIONS, SKIPPED_DIRS } from '../files/find';
 import { megabytes, readRegularFile } from '../files/read';
+import { IMPORT_EXTENSIONS, importFormat, type OriginSpan } from '../import';
+import { readPublished } from './published';
 
 /** A file is parsed in one go, the server waiting meanwhile: 2 MB (hundreds of reports) take a fraction of a second. */
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -17,8 +20,14 @@ export const BUDGET = { files: 5000, bytes: 64 * 1024 * 1024, problems: 100_000 
 export interface WorkspaceFile {
   readonly path: string;
   readonly uri: string;
+  /** the file's text, or for a published format the imported text */
   readonly text: string;
+  /** set for a published format: where each line and cell of the imported text came from */
+  readonly origins?: readonly OriginSpan[];
 }
+
+/** What "check workspace" looks for; the first reading, in the background at start, reads text files only (no pdf.js). */
+const WITH_PUBLISHED: ReadonlySet<string> = new Set([...REPORT_EXTENSIONS, ...IMPORT_EXTENSIONS]);
 
 export interface ScanResult {
   /** files read or tried */
@@ -34,16 +43,27 @@ export const yieldToRequests = (): Promise<void> => new Promise((resolve) => set
 
 /** A workspace file read and decoded, and its size in bytes; file null when it is binary. */
 async function readWorkspaceFile(path: string): Promise<{ file: WorkspaceFile | null; bytes: number }> {
+  if (importFormat(path) !== null) return importWorkspaceFile(path);
   const bytes = await readRegularFile(path, MAX_FILE_BYTES);
   const decoded = decode(bytes, 'auto');
   return { file: decoded.binary ? null : { path, uri: pathToFileURL(path).href, text: decoded.text }, bytes: bytes.length };
 }
 
-/** Reads the report files of `folders` one at a time, within the budget, handing each to `use`. */
-export async function scanWorkspace(folders: readonly string[], use: (file: WorkspaceFile) => void): Promise<ScanResult> {
+/** A published file imported; one that cannot be (a scan, a password) is passed over with the importer's message. */
+async function importWorkspaceFile(path: string): Promise<{ file: WorkspaceFile; bytes: number }> {
+  const { imported, bytes } = await readPublished(path);
+  return { file: { path, uri: pathToFileURL(path).href, text: imported.text, origins: imported.origins }, bytes };
+}
+
+/**
+ * Reads the report files of `folders` one at a time, within the budget, handing each to `use`; with `published`,
+ * the published formats too.
+ */
+export async function scanWorkspace(folders: readonly string[], use: (file: WorkspaceFile) => void, published = false): Promise<ScanResult> {
   const result: ScanResult = { files: 0, skipped: [], stopped: null };
   let bytes = 0;
-  for await (const found of findFiles(folders, (path, reason) => result.skipped.push(`${path}: ${reason}`))) {
+  const extensions = published ? WITH_PUBLISHED : REPORT_EXTENSIONS;
+  for await (const found of findFiles(folders, (path, reason) => result.skipped.push(`${path}: ${reason}`), extensions)) {
     if (found.error) {
       result.skipped.push(`${found.path}: ${found.error}`);
       continue;

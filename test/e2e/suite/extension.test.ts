@@ -5,22 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { XxgkApi } from '../../../client/src/extension';
 import { columnAfter } from '../../../server/src/engine/text/width';
-
-const WORKSPACE = process.env.XXGK_E2E_WORKSPACE ?? vscode.workspace.workspaceFolders![0].uri.fsPath;
-const file = (name: string): vscode.Uri => vscode.Uri.file(path.join(WORKSPACE, name));
-
-async function waitFor<T>(probe: () => T | undefined | null | false, what: string, timeoutMs = 30000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-const ours = (uri: vscode.Uri): vscode.Diagnostic[] => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'xxgk');
-const codeOf = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
+import { codeOf, file, hoverAt, ours, waitFor, WORKSPACE } from './helpers';
 
 /** A copy of an example under a new name (so each test starts from the published text). */
 function copy(example: string, name: string): vscode.Uri {
@@ -37,7 +22,8 @@ describe('xxgk-report in VS Code', () => {
   it('activates, registers the language, and shows the seeds\' diagnostics in the Problems panel', async () => {
     const expected: Record<string, string[]> = {
       'seed-000-zhanhe-caozhen-2024.txt': ['unknown-citation'],
-      'seed-001-suibin-zhongren-2023.txt': ['blank-cell'],
+      // 六 says nothing of 信息处理费 (国办函〔2020〕109号)
+      'seed-001-suibin-zhongren-2023.txt': ['blank-cell', 'fee-statement-missing'],
       'seed-003-yanjin-tapu-2024.txt': ['label-typo'],
       'seed-004-weishan-xiping-2024.txt': [],
     };
@@ -126,8 +112,7 @@ describe('xxgk-report in VS Code', () => {
     await waitFor(() => ours(uri).length, 'diagnostics');
     const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('一、本年新收'));
     const character = editor.document.lineAt(line).text.lastIndexOf('145');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, character + 1));
-    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    const text = await hoverAt(uri, new vscode.Position(line, character + 1));
     // messages are in Chinese whatever VS Code's display language (the host here is English)
     assert.match(text, /表三/);
     assert.match(text, /总计/);
