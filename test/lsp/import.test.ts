@@ -12,7 +12,8 @@ import { importBytes, isFailure, originAt, sourceLine } from '../../server/src/i
 import type { ImportReply } from '../../server/src/protocol';
 import { variantReport } from '../support/import-check';
 import { fileUri, LspClient, type LspDiagnostic } from '../support/lsp-client';
-import { docxFile } from '../support/ooxml';
+import { keyName } from '../support/official';
+import { docxFile, xlsxReport } from '../support/ooxml';
 import { encryptedPdf, pdfWithoutEmbeddedFont } from '../support/pdf-minimal';
 
 const dir = mkdtempSync(join(tmpdir(), 'xxgk-import-'));
@@ -92,6 +93,31 @@ describe('xxgk/import', () => {
       const reply = await importFile(client, write('title.pdf', pdfWithoutEmbeddedFont(TITLE)));
       assert.ok('text' in reply, JSON.stringify(reply));
       assert.deepEqual({ text: reply.text.trim(), format: reply.format }, { text: TITLE, format: 'pdf' });
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('a workbook whose 总计 formula leaves out an addend: formula-range told with the import, and on the file in the workspace check', { timeout: 60000 }, async () => {
+    const clean = variantReport({ seed: 7, fullWidth: false, deltas: [], blanks: [] });
+    const row = Object.keys(clean.values.table3).find((k) => k.startsWith('R') && clean.values.table3[k][5] > 0)!;
+    const total = keyName({ table: '三', row, col: 6 });
+    const book = xlsxReport(clean.blocks, { layout: 'one-sheet', formulas: 'cached', shortRange: total });
+    const folder = mkdtempSync(join(dir, 'book-'));
+    const path = join(folder, 'short-sum.xlsx');
+    writeFileSync(path, book.bytes);
+    const { cell } = book.placement.get(total)!;
+    const client = await LspClient.start({ rootPath: folder });
+    try {
+      const reply = await importFile(client, path);
+      assert.ok('notes' in reply, JSON.stringify(reply));
+      assert.deepEqual(reply.notes.filter((n) => n.includes('的公式')).length, 1, JSON.stringify(reply.notes));
+      assert.match(reply.notes.find((n) => n.includes('的公式'))!, new RegExp(`${cell} 的公式 =SUM\\(D\\d+:H\\d+\\) 未包括`));
+      await client.request('workspace/executeCommand', { command: 'xxgk.server.checkWorkspace', arguments: [] });
+      const { diagnostics } = await client.diagnostics(fileUri(path), (p) => p.diagnostics.some((d) => d.code === 'formula-range'));
+      const found = diagnostics.filter((d) => d.code === 'formula-range');
+      assert.equal(found.length, 1);
+      assert.equal(found[0].severity, 2, 'a warning');
     } finally {
       await client.stop();
     }

@@ -2,7 +2,8 @@
 // as `xxgk import` does, and handed back for the extension to open as a new report document. The origins of its
 // cells wait here for that document (see origins.ts).
 import { basename, extname, isAbsolute } from 'node:path';
-import { message, parseDocument } from '../engine';
+import { checkText, message, parseDocument } from '../engine';
+import type { Imported } from '../import';
 import { REQUESTS, type ImportParams, type ImportReply } from '../protocol';
 import { readPublished } from './published';
 import type { Session } from './session';
@@ -19,6 +20,17 @@ function documentName(title: string, path: string): string {
   return clean(title) || clean(basename(path, extname(path))) || 'report';
 }
 
+/**
+ * formula-range, said with the import: the opened document is text, which holds only the totals' values, so what
+ * the workbook's formulas leave out is told once, when it is read (the workspace check shows it on the file).
+ */
+function formulaNotes(session: Session, imported: Imported): string[] {
+  const shortFormulas = imported.formulaRanges ?? [];
+  if (shortFormulas.length === 0) return [];
+  const { diagnostics } = checkText(imported.text, { ...session.settings.engine, shortFormulas });
+  return diagnostics.filter((d) => d.code === 'formula-range').map((d) => d.message);
+}
+
 /** The imported text and its name; or, whatever went wrong (the file, the importer, a defect of ours), why. */
 export async function importFile(session: Session, { uri }: ImportParams): Promise<ImportReply> {
   const { locale } = session.settings;
@@ -28,7 +40,7 @@ export async function importFile(session: Session, { uri }: ImportParams): Promi
     const { imported } = await readPublished(path);
     session.imports.add(imported.text, imported.origins);
     const title = parseDocument(imported.text).reports[0]?.title ?? '';
-    return { text: imported.text, name: documentName(title, path), format: imported.format, notes: imported.notes };
+    return { text: imported.text, name: documentName(title, path), format: imported.format, notes: [...imported.notes, ...formulaNotes(session, imported)] };
   } catch (e) {
     return { error: message(locale, 'import.failed', { file: basename(path), reason: (e as Error).message }) };
   }

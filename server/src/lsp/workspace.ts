@@ -5,7 +5,7 @@
 // or hostile folder (links in a loop, pipes, devices, gigabytes) costs a bounded amount of time and memory.
 import { extname, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { checkText, indexByAgencyYear, isReport, message, parseDocument, type CheckResult, type EngineOptions, type Locale, type Report } from '../engine';
+import { checkText, indexByAgencyYear, isReport, message, parseDocument, type CheckResult, type EngineOptions, type Locale, type Report, type ShortFormula } from '../engine';
 import { decode } from '../files/decode';
 import { findFiles, REPORT_EXTENSIONS, SKIPPED_DIRS } from '../files/find';
 import { megabytes, readRegularFile } from '../files/read';
@@ -24,6 +24,8 @@ export interface WorkspaceFile {
   readonly text: string;
   /** set for a published format: where each line and cell of the imported text came from */
   readonly origins?: readonly OriginSpan[];
+  /** (a workbook) the totals whose SUM range misses addends, for formula-range */
+  readonly shortFormulas?: readonly ShortFormula[];
 }
 
 /** What "check workspace" looks for; the first reading, in the background at start, reads text files only (no pdf.js). */
@@ -52,7 +54,7 @@ async function readWorkspaceFile(path: string): Promise<{ file: WorkspaceFile | 
 /** A published file imported; one that cannot be (a scan, a password) is passed over with the importer's message. */
 async function importWorkspaceFile(path: string): Promise<{ file: WorkspaceFile; bytes: number }> {
   const { imported, bytes } = await readPublished(path);
-  return { file: { path, uri: pathToFileURL(path).href, text: imported.text, origins: imported.origins }, bytes };
+  return { file: { path, uri: pathToFileURL(path).href, text: imported.text, origins: imported.origins, shortFormulas: imported.formulaRanges }, bytes };
 }
 
 /**
@@ -128,7 +130,7 @@ export function workspaceIndex(byUri: ReadonlyMap<string, readonly Report[]>): R
 
 /** A workspace file checked against the workspace's reports (its own come first: see checkParsed). */
 export function checkWorkspaceFile(file: WorkspaceFile, options: EngineOptions, index: ReadonlyMap<string, Report>): CheckResult | null {
-  const result = checkText(file.text, options, index);
+  const result = checkText(file.text, file.shortFormulas?.length ? { ...options, shortFormulas: file.shortFormulas } : options, index);
   return isReport(result) ? result : null;
 }
 
