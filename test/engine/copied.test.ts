@@ -1,7 +1,8 @@
-// copied-text: the share of a report's prose that is the same as last year's report of the same agency.
+// copied-text: the share of a report's prose that is the same as last year's report of the same agency, or as
+// another agency's report of the same year in another file of the folder.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkText, parseDocument, type Diagnostic, type EngineOptions } from '../../server/src/engine';
+import { checkText, indexByAgencyYear, parseDocument, type Diagnostic, type EngineOptions } from '../../server/src/engine';
 import { copiedFrom } from '../../server/src/engine/checks/copied';
 import { shiftReport } from '../../server/src/engine/shift';
 import { consistentValues, renderReport, rewriteProse, seededRandom } from '../support/generate';
@@ -90,3 +91,34 @@ describe('copied-text', () => {
     assert.equal(spans.length, 3, "一, 五 and 六 copied whole");
   });
 });
+
+describe('copied-text between agencies of a folder', () => {
+  const HUAIYIN = '淮安市淮阴区人民政府';
+  /** 洪泽 2024 under another agency's name: what a district that copied its neighbour's report publishes */
+  const neighbour = (): string => hongze2024().replaceAll(AGENCY, HUAIYIN).replace(/^洪泽区人民政府/, HUAIYIN);
+  const folderOf = (...texts: string[]) => indexByAgencyYear(texts.flatMap((t) => parseDocument(t).reports));
+  it('a report whose prose is another agency’s of the same year, in another file: a warning naming that agency and report', () => {
+    const folder = folderOf(hongze2024(), neighbour());
+    const ds = ofCode(checkText(neighbour(), {}, folder).diagnostics, 'copied-text');
+    assert.equal(ds.length, 1, JSON.stringify(ds));
+    assert.equal(ds[0].severity, 'warning');
+    assert.match(ds[0].message, new RegExp(`^正文约 9\\d% 与另一机关（${AGENCY}）同年度的报告“${AGENCY}2024 年政府信息公开工作年度报告”相同`));
+    const back = ofCode(checkText(hongze2024(), { locale: 'en' }, folder).diagnostics, 'copied-text');
+    assert.match(back[0].message, new RegExp(`^About 9\\d% of the prose is the same as another agency’s report of the same year \\(${HUAIYIN}`));
+  });
+  it('near miss: distinct agencies of one region, the same year (洪泽 2024 and 淮安 2024): the phrases they share are no copy', () => {
+    const folder = folderOf(hongze2024(), readReal('huaian-2024'));
+    assert.deepEqual(ofCode(checkText(hongze2024(), {}, folder).diagnostics, 'copied-text'), []);
+    assert.deepEqual(ofCode(checkText(readReal('huaian-2024'), {}, folder).diagnostics, 'copied-text'), []);
+  });
+  it('near miss: a phrase three agencies or more write is the region’s, and is not counted for any two of them', () => {
+    const copies = ['淮安市清江浦区人民政府', '淮安市淮安区人民政府'].map((name) => hongze2024().replaceAll(AGENCY, name).replace(/^洪泽区人民政府/, name));
+    const folder = folderOf(hongze2024(), neighbour(), ...copies);
+    assert.deepEqual(ofCode(checkText(neighbour(), {}, folder).diagnostics, 'copied-text'), []);
+  });
+  it('near miss: the same agency’s report in another file, and another agency’s of another year, are not another agency’s copy', () => {
+    const folder = folderOf(hongze2024(), copied2025().replaceAll(AGENCY, HUAIYIN).replace(/^洪泽区人民政府/, HUAIYIN));
+    assert.deepEqual(ofCode(checkText(hongze2024(), {}, folder).diagnostics, 'copied-text'), []);
+  });
+});
+

@@ -1,6 +1,6 @@
 // The one entry the CLI and the server call: text in, reports and diagnostics out.
 import type { CheckOptions, DeadlineRule } from './checks/context';
-import type { CheckContext, CheckDefinition, Finding } from './checks/define';
+import type { CheckContext, CheckDefinition, Finding, Folder } from './checks/define';
 import type { ShortFormula } from './checks/formula-range';
 import { copiedFrom } from './checks/copied';
 import { CHECKS, CODE_SPECS, DEFAULT_SEVERITY } from './checks/registry';
@@ -113,6 +113,11 @@ export function checkReportCarryover(report: Report, previous: Report, options: 
   for (const check of CHECKS as readonly CheckDefinition[]) check.againstLastYear?.(contextFor(check, '', report, options, out, '\n'), previous);
 }
 
+/** The checks against the other files' reports of the folder or workspace (copied-text between agencies). */
+export function checkReportInFolder(report: Report, folder: Folder, options: EngineOptions, out: Diagnostic[]): void {
+  for (const check of CHECKS as readonly CheckDefinition[]) check.againstFolder?.(contextFor(check, '', report, options, out, '\n'), folder);
+}
+
 export const byPosition = (a: Diagnostic, b: Diagnostic): number => a.span.start - b.span.start || a.span.end - b.span.end;
 
 /**
@@ -131,11 +136,13 @@ export function checkParsed(parsed: ParsedDocument, options: EngineOptions = {},
   const diagnostics: Diagnostic[] = [];
   const own = indexByAgencyYear(parsed.reports);
   const others = lastYear instanceof Map ? lastYear : indexByAgencyYear(lastYear as readonly Report[]);
+  const folder: Folder | null = others.size ? { index: others, own: new Set(parsed.reports) } : null;
   const reports = parsed.reports.map((report) => {
     checkReport(parsed.text, report, options, diagnostics);
     const key = previousYearKey(report);
     const previous = key === null ? undefined : (own.get(key) ?? others.get(key));
     if (previous) checkReportCarryover(report, previous, options, diagnostics);
+    if (folder) checkReportInFolder(report, folder, options, diagnostics);
     return summary(report, previous);
   });
   diagnostics.sort(byPosition);

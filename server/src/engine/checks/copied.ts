@@ -8,7 +8,7 @@ import type { Report, ReportSource, Span } from '../model';
 import { PAGE_FOOTER } from '../parse/tokens';
 import { readTitle } from '../parse/blocks';
 import { sharedWith, shingleProse, SHINGLE, type ShingledProse, type ShingleSet, type SourceText } from '../text/shingles';
-import { defineCheck, type CheckContext } from './define';
+import { defineCheck, type CheckContext, type Folder } from './define';
 
 /**
  * From this share on the finding is shown, and from GRAVE_SHARE on as a warning. The formulas any two reports share
@@ -64,9 +64,13 @@ function proseTexts(report: Report): SourceText[] {
     .map((section) => ({ text: withoutFurniture(report.source, report, section.body), offset: section.body.start }));
 }
 
-/** The shingles of the report's prose, in its current offsets. */
+const shingled = new WeakMap<Report, ShingledProse>();
+
+/** The shingles of the report's prose, in its current offsets (kept per report: the folder's index and each comparison read them). */
 export function proseShingles(report: Report): ShingledProse {
-  return shingleProse(proseTexts(report), speaksOfTheReport);
+  let prose = shingled.get(report);
+  if (!prose) shingled.set(report, (prose = shingleProse(proseTexts(report), speaksOfTheReport)));
+  return prose;
 }
 
 const sets = new WeakMap<ReportSource, ShingleSet>();
@@ -101,6 +105,65 @@ function shared(prose: ShingledProse, other: Report): Copied {
   return { share, passages: passages.map(([from, to]) => ({ span: prose.span(from, to), length: to - from })) };
 }
 
+/**
+ * Per shingle hash, the reports of a folder that hold it: one, two of different agencies, or COMMON when three
+ * agencies or more do (a phrase of the region's, which no one agency copied from another).
+ */
+type Holders = Report | readonly [Report, Report] | typeof COMMON;
+const COMMON = 0;
+
+const isPair = (held: Report | readonly [Report, Report]): held is readonly [Report, Report] => Array.isArray(held);
+
+const holdersOf = new WeakMap<ReadonlyMap<string, Report>, Map<number, Holders>>();
+
+/** The folder's shingles and who holds them, made once per index (the run's reports), on the first report compared. */
+function folderHolders(index: ReadonlyMap<string, Report>): Map<number, Holders> {
+  let holders = holdersOf.get(index);
+  if (holders) return holders;
+  holders = new Map();
+  for (const report of index.values()) {
+    for (const hash of proseShingles(report).hashes) {
+      const held = holders.get(hash);
+      if (held === undefined) holders.set(hash, report);
+      else if (held === COMMON) continue;
+      else if (isPair(held)) {
+        if (held.every((h) => h.agency !== report.agency)) holders.set(hash, COMMON);
+      } else if (held.agency !== report.agency) holders.set(hash, [held, report]);
+    }
+  }
+  holdersOf.set(index, holders);
+  return holders;
+}
+
+/**
+ * The report of another agency, in another file of the same year, that holds most of this report's shingles
+ * (leaving out the phrases many agencies share), if any.
+ */
+function likeliestPeer(report: Report, folder: Folder): Report | null {
+  const holders = folderHolders(folder.index);
+  const counts = new Map<Report, number>();
+  const other = (r: Report): boolean => r.agency !== report.agency && r.year === report.year && !folder.own.has(r);
+  for (const hash of proseShingles(report).hashes) {
+    const held = holders.get(hash);
+    if (held === undefined || held === COMMON) continue;
+    for (const r of isPair(held) ? held : [held]) if (other(r)) counts.set(r, (counts.get(r) ?? 0) + 1);
+  }
+  let best: Report | null = null;
+  for (const [r, n] of counts) if (!best || n > counts.get(best)!) best = r;
+  return best;
+}
+
+function checkCopiedInFolder(ctx: CheckContext, folder: Folder): void {
+  if (ctx.report.year === null || !ctx.report.agency) return;
+  const peer = likeliestPeer(ctx.report, folder);
+  if (!peer) return;
+  const { share, passages } = copiedFrom(ctx.report, peer);
+  if (share < SHOWN_SHARE) return;
+  const shown = passages.find((p) => p.length >= LONG_PASSAGE) ?? passages.reduce((a, b) => (b.length > a.length ? b : a));
+  const params = { percent: Math.round(share * 100), agency: peer.agency, title: peer.title, passages: passages.length };
+  ctx.emit('copied-text', shown.span, ctx.msg('copied-text.peer', params), undefined, undefined, share >= GRAVE_SHARE);
+}
+
 function checkCopied(ctx: CheckContext, lastYear: Report): void {
   const { share, passages } = copiedFrom(ctx.report, lastYear);
   if (share < SHOWN_SHARE) return;
@@ -122,6 +185,11 @@ export const copiedTextCheck = defineCheck({
       zh: (p) => `正文约 ${p.percent}% 与上年报告（${p.lastYear} 年，“${p.title}”）相同，共 ${p.passages} 处；此为第一处较长的雷同段落`,
       en: (p) => `About ${p.percent}% of the prose is the same as last year’s report (${p.lastYear}, “${p.title}”), in ${p.passages} passages; this is the first long one`,
     },
+    'copied-text.peer': {
+      zh: (p) => `正文约 ${p.percent}% 与另一机关（${p.agency}）同年度的报告“${p.title}”相同，共 ${p.passages} 处；此为第一处较长的雷同段落`,
+      en: (p) => `About ${p.percent}% of the prose is the same as another agency’s report of the same year (${p.agency}, “${p.title}”), in ${p.passages} passages; this is the first long one`,
+    },
   },
   againstLastYear: checkCopied,
+  againstFolder: checkCopiedInFolder,
 });

@@ -50,10 +50,21 @@ export interface CheckDefinition<C extends string = string, M extends string = s
   readonly run?: (ctx: CheckContext<C, M>) => void;
   /** the check of one report against last year's report of the same agency (it reads only the two models) */
   readonly againstLastYear?: (ctx: CheckContext<C, M>, lastYear: Report) => void;
+  /** the check of one report against the other files' reports of its folder or workspace (it reads only the models) */
+  readonly againstFolder?: (ctx: CheckContext<C, M>, folder: Folder) => void;
 }
 
 export function defineCheck<C extends string, M extends string>(definition: CheckDefinition<C, M>): CheckDefinition<C, M> {
   return definition;
+}
+
+/**
+ * The reports of a folder or workspace, by agency and year: the same index object for every report of a run, so a
+ * check may keep work per index; `own`, the reports of the document being checked, which are no other file's.
+ */
+export interface Folder {
+  readonly index: ReadonlyMap<string, Report>;
+  readonly own: ReadonlySet<Report>;
 }
 
 /** A diagnostic before its severity is set from the defaults and the user's options. */
