@@ -37,7 +37,7 @@ describe('xxgk-report in VS Code', () => {
   it('activates, registers the language, and shows the seeds\' diagnostics in the Problems panel', async () => {
     const expected: Record<string, string[]> = {
       'seed-000-zhanhe-caozhen-2024.txt': ['unknown-citation'],
-      'seed-001-suibin-zhongren-2023.txt': ['blank-cell'],
+      'seed-001-suibin-zhongren-2023.txt': ['blank-cell', 'fee-statement-missing'],
       'seed-003-yanjin-tapu-2024.txt': ['label-typo'],
       'seed-004-weishan-xiping-2024.txt': [],
     };
@@ -58,10 +58,13 @@ describe('xxgk-report in VS Code', () => {
     assert.ok(diagnostics.every((d) => d.range.end.line - d.range.start.line < 30), 'narrow ranges');
   });
 
-  it('gives reports the editor defaults for Chinese prose: wrapped lines, full-width punctuation not boxed', () => {
+  it('gives reports the editor defaults for Chinese prose: wrapped lines, full-width punctuation not boxed, a two-to-one font', () => {
     const editor = vscode.workspace.getConfiguration('editor', { languageId: 'xxgk-report' });
     assert.equal(editor.get('wordWrap'), 'on');
     assert.equal(editor.get('unicodeHighlight.ambiguousCharacters'), false);
+    assert.match(editor.get<string>('fontFamily') ?? '', /^'Sarasa Term SC', .*'WenQuanYi Zen Hei Mono'/);
+    // other files keep VS Code's font
+    assert.doesNotMatch(vscode.workspace.getConfiguration('editor', { languageId: 'plaintext' }).get<string>('fontFamily') ?? '', /Sarasa/);
   });
 
   it('applies a quick fix, then the fix-all command, and the errors go away', async () => {
