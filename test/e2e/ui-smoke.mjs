@@ -1,6 +1,7 @@
 // `npm run test:ui`: the packaged .vsix, installed into a real VS Code (code-server) and driven through its UI
 // in headless Chromium, as a user would: open a report, see the squiggle and the Problems entry, Ctrl+. to
-// apply the quick fix, save, and find the fixed total on disk. Screenshots go to test-artifacts/.
+// apply the quick fix, save, and find the fixed total on disk; Format Document a seed and find its columns
+// starting at one x on screen. Screenshots go to test-artifacts/.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ const work = isolatedHome('xxgk-e2e-b-');
 const env = environment(work);
 const file = join(work, 'ws', 'quick-fix.xxgk');
 copyFileSync(join(ROOT, 'examples', 'arithmetic-errors-2024.txt'), file);
-// a published seed as a report file, for the aligned table: tabs, leading tabs, labels from 2 to 37 ideographs
+// a published seed as a report file, for the aligned table: tabs, leading tabs, labels of 3 to 34 ideographs
 const seed = join(work, 'ws', 'seed-003.xxgk');
 copyFileSync(join(ROOT, 'examples', 'seed-003-yanjin-tapu-2024.txt'), seed);
 mkdirSync(ARTIFACTS, { recursive: true });
