@@ -1,10 +1,11 @@
 // The extension: starts the language server (dist/server.js over IPC), and wires VS Code to it: the
-// report language, commands (importing a published file among them), and the offer to switch a .txt/.md
-// report to the report language.
+// report language, commands (importing a published file among them), the offer to switch a .txt/.md report to
+// the report language, and the one to show reports in the user's own font.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CLIENT_COMMANDS, REPORT_LANGUAGE, SERVER_COMMANDS } from '../../server/src/protocol';
+import { offerOwnFont } from './font';
 import { importReport } from './import';
 import { followDocumentKinds, isReportText, TEXT_LANGUAGES } from './recognise';
 import { openPreview, previewOf, type TableTarget } from './preview';
@@ -41,7 +42,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<XxgkAp
     initializationOptions: {},
   };
   client = new LanguageClient('xxgk', 'xxgk-report', serverOptions, clientOptions);
-  context.subscriptions.push(followDocumentKinds(context, client));
+  context.subscriptions.push(followDocumentKinds(context, client), offerOwnFont(context));
   await client.start();
 
   context.subscriptions.push(

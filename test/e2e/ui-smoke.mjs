@@ -1,6 +1,7 @@
 // `npm run test:ui`: the packaged .vsix, installed into a real VS Code (code-server) and driven through its UI
 // in headless Chromium, as a user would: open a report, see the squiggle and the Problems entry, Ctrl+. to
-// apply the quick fix, save, and find the fixed total on disk. Screenshots go to test-artifacts/.
+// apply the quick fix, save, and find the fixed total on disk; Format Document a seed and find its columns
+// starting at one x on screen. Screenshots go to test-artifacts/.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +14,9 @@ const work = isolatedHome('xxgk-e2e-b-');
 const env = environment(work);
 const file = join(work, 'ws', 'quick-fix.xxgk');
 copyFileSync(join(ROOT, 'examples', 'arithmetic-errors-2024.txt'), file);
+// a published seed as a report file, for the aligned table: tabs, leading tabs, labels of 3 to 34 ideographs
+const seed = join(work, 'ws', 'seed-003.xxgk');
+copyFileSync(join(ROOT, 'examples', 'seed-003-yanjin-tapu-2024.txt'), seed);
 mkdirSync(ARTIFACTS, { recursive: true });
 
 execFileSync(CODE_SERVER, [...codeServerArgs(work), '--install-extension', join(ROOT, 'xxgk-report.vsix'), '--force'], { env, stdio: 'pipe' });
@@ -41,17 +45,69 @@ try {
   await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'quick-fix.xxgk' }).waitFor({ timeout: 60000 });
   step('workbench ready');
 
-  /** The file once saved with other text than `before`: the same on two reads, since a read may catch a save half written. */
-  const savedText = async (before, never) => {
+  /** The file at `path` once saved with other text than `before`: the same on two reads, since a read may catch a save half written. */
+  const savedText = async (before, never, path = file) => {
     const by = Date.now() + 15000;
-    let saved = readFileSync(file, 'utf8');
-    for (let previous = null; saved === before || saved !== previous; saved = readFileSync(file, 'utf8')) {
+    let saved = readFileSync(path, 'utf8');
+    for (let previous = null; saved === before || saved !== previous; saved = readFileSync(path, 'utf8')) {
       if (Date.now() > by) throw new Error(never);
       previous = saved;
       await new Promise((r) => setTimeout(r, 200));
     }
     return saved;
   };
+
+  /** Fails unless `after` differs from `before` in spaces and tabs only, naming the first line that differs otherwise. */
+  const onlyWhitespaceChanged = (before, after, what) => {
+    const squeeze = (text) => text.split('\n').map((line) => line.replace(/[ \t]+/g, ''));
+    const [was, is] = [squeeze(before), squeeze(after)];
+    const line = was.findIndex((l, i) => l !== is[i]);
+    if (line >= 0 || was.length !== is.length) throw new Error(`Format Document changed more than whitespace in ${what}: line ${line + 1} reads ${JSON.stringify(after.split('\n')[line])}`);
+  };
+
+  /** Runs Format Document on the focused editor. */
+  const formatDocument = async () => {
+    await page.keyboard.press('Control+Shift+P');
+    await page.keyboard.type('Format Document');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Format Document' }).first().waitFor();
+    await page.keyboard.press('Enter');
+  };
+
+  /**
+   * Where each of the last `cells` numbers of the rows holding these labels starts on screen (px), measured on the
+   * rendered text of the editor's lines: one list per row, null for a row not shown.
+   */
+  const cellStarts = (editor, labels, cells) =>
+    editor.evaluate(
+      (root, [labels, cells]) => {
+        // the editor draws spaces and tabs as no-break spaces
+        const plain = (text) => text.replace(/\u00a0/g, ' ');
+        const lines = [...root.querySelectorAll('.view-lines .view-line')];
+        return labels.map((label) => {
+          const line = lines.find((l) => plain(l.textContent).includes(label));
+          if (!line) return null;
+          const nodes = [];
+          let text = '';
+          const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            nodes.push({ node, from: text.length });
+            text += node.data;
+          }
+          const after = plain(text).indexOf(label) + label.length;
+          return [...text.slice(after).matchAll(/\d+/g)].slice(-cells).map((m) => {
+            const at = after + m.index;
+            const { node, from } = nodes.findLast((n) => n.from <= at);
+            const range = document.createRange();
+            range.setStart(node, at - from);
+            range.setEnd(node, at - from + 1);
+            return range.getBoundingClientRect().left;
+          });
+        });
+      },
+      [labels, cells],
+    );
+  /** The widest spread (px) of a column's starts over the rows. */
+  const spread = (rows) => Math.max(...rows[0].map((_, col) => Math.max(...rows.map((r) => r[col])) - Math.min(...rows.map((r) => r[col]))));
 
   /** Opens a workspace file with Ctrl+P and waits for its text and a squiggle of the given kind. */
   const openFile = async (name, text, squiggle) => {
@@ -158,24 +214,36 @@ try {
   const fixedText = readFileSync(file, 'utf8');
   const formatted = await openFile('quick-fix.xxgk', '一、本年新收政府信息公开申请数量');
   await formatted.click();
-  await page.keyboard.press('Control+Shift+P');
-  await page.keyboard.type('Format Document');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Format Document' }).first().waitFor();
-  await page.keyboard.press('Enter');
+  await formatDocument();
   await page.keyboard.press('Control+S');
   const saved = await savedText(fixedText, 'Format Document changed nothing on disk');
-  if (saved.replace(/[ \t]+/g, '') !== fixedText.replace(/[ \t]+/g, '')) throw new Error('Format Document changed more than whitespace');
-  // room for the picture: a wide window, no side bar or panel, the preview closed
+  onlyWhitespaceChanged(fixedText, saved, 'quick-fix.xxgk');
+  step('Format Document aligned the tables, only whitespace changed');
+
+  // on screen too: the seed's table 三 formatted, the cells of each column start at one x on rows whose labels
+  // differ in length, in ideographs, quotes and ASCII (a wide window, no side bar or panel, the preview closed)
   await page.setViewportSize({ width: 1800, height: 900 });
   await page.keyboard.press('Control+J');
   await page.keyboard.press('Control+B');
   await page.locator('.tab', { hasText: 'Preview quick-fix.xxgk' }).locator('.codicon-close').click();
-  await formatted.click();
+  const rows = ['一、本年新收政府信息公开申请数量', '2. 其他法律行政法规禁止公开', '3. 危及“三安全一稳定”', '2. 重复申请', '2. 申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', '(七) 总计'];
+  const seedText = readFileSync(seed, 'utf8');
+  const table = await openFile('seed-003.xxgk', '政府信息公开工作年度报告');
+  await table.click();
+  await formatDocument();
+  await page.keyboard.press('Control+S');
+  const seedSaved = await savedText(seedText, 'Format Document changed nothing of the seed on disk', seed);
+  onlyWhitespaceChanged(seedText, seedSaved, 'seed-003.xxgk');
+  // table 三 in the middle of the window
   await page.keyboard.press('Control+G');
-  await page.keyboard.type('40');
+  await page.keyboard.type('56');
   await page.keyboard.press('Enter');
+  const aligned = await cellStarts(table, rows, 7);
+  if (aligned.some((r) => r?.length !== 7)) throw new Error(`not every row shown with its 7 cells: ${JSON.stringify(aligned)}`);
   await page.screenshot({ path: join(ARTIFACTS, 'ui-aligned.png') });
-  step('Format Document aligned the tables, only whitespace changed (screenshot ui-aligned.png)');
+  if (spread(aligned) > 1.5) throw new Error(`the formatted columns spread ${spread(aligned).toFixed(1)} px: ${JSON.stringify(aligned)}`);
+  step(`on screen, the formatted columns start within ${spread(aligned).toFixed(1)} px over ${rows.length} rows of the seed's table 三 (screenshot ui-aligned.png)`);
+  await openFile('quick-fix.xxgk', '一、本年新收政府信息公开申请数量');
 
   // the table view: a table's lens opens it in the preview, where a number cell is edited in place
   await page.keyboard.press('Control+Home');

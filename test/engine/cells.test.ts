@@ -111,6 +111,15 @@ describe('flattened-cells', () => {
     assert.deepEqual(codes(diagnose(spaced)), ['flattened-cells']);
     assert.deepEqual(cellValues(spaced, '三', 'R1'), [49, 1, 0, 0, 0, 0, 50]);
   });
+  it('near miss: numbers that tabs keep apart, one short of the cells, are a short row, not glued digits', () => {
+    // as written with a blank among padding tabs: 6, (blank), 0, 3, 0, 0, 11 would split 11 into 1 and 1
+    const short = replaceLine(base(withR1([6, 2, 0, 3, 0, 0, 11])), R1_LABEL, `${R1_LABEL}\t\t6\t\t\t\t0\t\t3\t\t0\t\t0\t\t11`);
+    assert.equal(cellValues(short, '三', 'R1'), null);
+    assert.deepEqual(codes(diagnose(short)), ['blank-cell']);
+    // one field of digits after the label is kept apart from nothing: still split
+    const glued = replaceLine(base(withR1([1, 0, 0, 0, 0, 0, 1])), R1_LABEL, `${R1_LABEL}\t1000001`);
+    assert.deepEqual(cellValues(glued, '三', 'R1'), [1, 0, 0, 0, 0, 0, 1]);
+  });
   it('near miss: a row whose values are all there, spaced or tabbed, is no flattened row', () => {
     const spaced = replaceLine(base(values), R1_LABEL, `${R1_LABEL} 151 3 0 0 0 0 154`);
     assert.deepEqual(codes(diagnose(spaced)), []);

@@ -38,10 +38,17 @@ describe('extension manifest', () => {
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
   });
   it('gives Chinese prose readable editor defaults: full-width punctuation not boxed, long paragraphs wrapped', () => {
-    assert.deepEqual(pkg.contributes.configurationDefaults['[xxgk-report]'], {
+    const { 'editor.fontFamily': _font, ...rest } = pkg.contributes.configurationDefaults['[xxgk-report]'];
+    assert.deepEqual(rest, {
       'editor.unicodeHighlight.ambiguousCharacters': false,
       'editor.wordWrap': 'on',
     });
+  });
+  it('shows reports in a font whose ideographs are two digits wide first, falling back to VS Code\'s own fonts', () => {
+    const fonts = pkg.contributes.configurationDefaults['[xxgk-report]']['editor.fontFamily'].split(/,\s*/).map((f: string) => f.replace(/'/g, ''));
+    // the two-to-one fonts of client/src/font.ts, those whose curly quotes are narrow as VS Code counts them first
+    assert.deepEqual(fonts.slice(0, 6), ['Sarasa Term SC', 'Sarasa Mono SC', 'WenQuanYi Zen Hei Mono', 'Noto Sans Mono CJK SC', 'NSimSun', '新宋体']);
+    assert.equal(fonts.at(-1), 'monospace');
   });
   it('declares every command the client registers', () => {
     const client = readFileSync('client/src/extension.ts', 'utf8');

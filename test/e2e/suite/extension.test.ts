@@ -44,10 +44,13 @@ describe('xxgk-report in VS Code', () => {
     assert.ok(diagnostics.every((d) => d.range.end.line - d.range.start.line < 30), 'narrow ranges');
   });
 
-  it('gives reports the editor defaults for Chinese prose: wrapped lines, full-width punctuation not boxed', () => {
+  it('gives reports the editor defaults for Chinese prose: wrapped lines, full-width punctuation not boxed, a two-to-one font', () => {
     const editor = vscode.workspace.getConfiguration('editor', { languageId: 'xxgk-report' });
     assert.equal(editor.get('wordWrap'), 'on');
     assert.equal(editor.get('unicodeHighlight.ambiguousCharacters'), false);
+    assert.match(editor.get<string>('fontFamily') ?? '', /^'Sarasa Term SC', .*'WenQuanYi Zen Hei Mono'/);
+    // other files keep VS Code's font
+    assert.doesNotMatch(vscode.workspace.getConfiguration('editor', { languageId: 'plaintext' }).get<string>('fontFamily') ?? '', /Sarasa/);
   });
 
   it('applies a quick fix, then the fix-all command, and the errors go away', async () => {

@@ -4,6 +4,12 @@
 // apart from their labels set under the same columns; markdown rows are padded between their pipes. Only the
 // whitespace before and between the cells changes, and the result is given only when the parser reads every cell
 // of it back as before.
+//
+// Rows are padded to their table's longest label, whatever the editor's width (which formatting is not told), and
+// reports keep word wrap on: a paragraph of prose is one line of hundreds of characters, which unwrapped would be
+// read by scrolling sideways, while padding makes no row much longer than the table's longest row already is (the
+// longest label and its cells: 100 to 130 columns in the examples), so a window that shows that row whole shows
+// every aligned row whole, and one too narrow for it wrapped that row before formatting too.
 import type { TextEdit } from '../diagnostic';
 import { applyEdits } from '../fixes/apply';
 import type { Cell, Report, Span, Table } from '../model';

@@ -248,6 +248,14 @@ function rulesHold(rules: readonly SumRule[], value: (col: number) => number): b
   });
 }
 
+/** Whether the values stand on one tab- or pipe-separated line, no two in one field. */
+function eachInFieldOfItsOwn(stream: TokenStream, values: readonly number[]): boolean {
+  const line = stream.line[values[0]];
+  if (!stream.lineTabbed[line]) return false;
+  for (let k = 1; k < values.length; k++) if (stream.line[values[k]] !== line || stream.field[values[k]] === stream.field[values[k - 1]]) return false;
+  return true;
+}
+
 /** A row's values as the splitter sees them: the digits of a plain number, or null for a token that is one cell. */
 function piecesOf(stream: TokenStream, values: readonly number[]): Piece[] {
   return values.map((t) => {
@@ -369,6 +377,10 @@ class RowReader {
   private split(i: number, values: number[], zoneStart: number): boolean {
     const n = this.template.rows[i].columns.length;
     const pieces = piecesOf(this.stream, values);
+    // numbers that tabs or pipes keep apart, each one a cell by its digits: fewer of them than cells is a short row
+    // (a value lost, or a blank among padding tabs that the layout cannot place), not digits glued together; one
+    // field of digits after the label is kept apart from nothing and may well be glued
+    if (values.length > 1 && eachInFieldOfItsOwn(this.stream, values) && !pieces.some(holdsSeveralCells)) return false;
     const rules = rowRules(this.template, i);
     const subtotal = this.template.subtotal;
     if (subtotal && (this.subtotalColumn ??= this.tableHasSubtotalColumn())) {
