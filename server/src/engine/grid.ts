@@ -72,6 +72,19 @@ const MARKED = 4;
  * One table's numbers in an arena. Its fields are private (#): two grids are equal (to node's deepEqual) by
  * their shape alone, so tests compare tables by the rows they give.
  */
+/** What the parser found of a template row: where its label and values are, how they are laid out. */
+export interface RowFound {
+  readonly label: Span;
+  /** where the label was found only approximately */
+  readonly typo: Span | undefined;
+  /** the text the row's values stand in */
+  readonly zone: Span;
+  readonly layout: Layout;
+  readonly valuesFound: number;
+  /** its values were placed in cells */
+  readonly hasCells: boolean;
+}
+
 export class TableGrid {
   readonly #ints: Int32Array;
   readonly #values: Float64Array;
@@ -93,16 +106,16 @@ export class TableGrid {
     this.#valueBase = valueBase;
   }
 
-  setRow(i: number, labelStart: number, labelEnd: number, typo: Span | undefined, zoneStart: number, zoneEnd: number, layout: Layout, valuesFound: number, hasCells: boolean): void {
+  setRow(i: number, row: RowFound): void {
     const p = this.#ints;
     const at = this.#rowBase + i * ROW_FIELDS;
-    p[at] = labelStart;
-    p[at + 1] = labelEnd;
-    p[at + 2] = typo ? typo.start : 0;
-    p[at + 3] = typo ? typo.end : 0;
-    p[at + 4] = zoneStart;
-    p[at + 5] = zoneEnd;
-    p[at + 6] = layout | PRESENT | (hasCells ? HAS_CELLS : 0) | (valuesFound << FOUND_SHIFT);
+    p[at] = row.label.start;
+    p[at + 1] = row.label.end;
+    p[at + 2] = row.typo ? row.typo.start : 0;
+    p[at + 3] = row.typo ? row.typo.end : 0;
+    p[at + 4] = row.zone.start;
+    p[at + 5] = row.zone.end;
+    p[at + 6] = row.layout | PRESENT | (row.hasCells ? HAS_CELLS : 0) | (row.valuesFound << FOUND_SHIFT);
   }
 
   /** Row i's cells were placed after all (glued digits the table's other rows decided). */

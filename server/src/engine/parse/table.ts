@@ -558,7 +558,8 @@ export function parseTable(stream: TokenStream, template: TableTemplate, section
     if (found) layouts.add(layout);
     const nextStart = h + 1 < hits.count ? stream.start[next] : sectionEnd;
     const zoneEnd = valueZoneEnd(stream, labelToken, first, h + 1 < hits.count ? stream.lineStart[stream.line[next]] : sectionEnd, nextStart);
-    grid.setRow(row, stream.start[labelToken], stream.end[labelToken], hits.typo[h], stream.end[labelToken], zoneEnd, layout, found, hasCells);
+    const label = { start: stream.start[labelToken], end: stream.end[labelToken] };
+    grid.setRow(row, { label, typo: hits.typo[h], zone: { start: label.end, end: zoneEnd }, layout, valuesFound: found, hasCells });
   }
   reader.resolveByColumns();
   // a row with no values at all is written the way the table's other rows are
@@ -660,6 +661,6 @@ function parseUnlabelled(stream: TokenStream, template: TableTemplate, reader: R
   const hasCells = reader.write(0, taken, -1, zoneStart);
   const label = taken.length ? { start: zoneStart, end: zoneEnd } : { start: stream.start[headerToken], end: stream.end[headerToken] };
   const layout = layoutOf(stream, -1, taken.length ? taken[0] : -1, taken.length > 1 ? taken[1] : -1, taken.length);
-  grid.setRow(0, label.start, label.end, undefined, zoneStart, Math.min(zoneEnd, sectionEnd), layout, taken.length, hasCells);
+  grid.setRow(0, { label, typo: undefined, zone: { start: zoneStart, end: Math.min(zoneEnd, sectionEnd) }, layout, valuesFound: taken.length, hasCells });
   return true;
 }
