@@ -3,7 +3,7 @@
 // apply the quick fix, save, and find the fixed total on disk; Format Document a seed and find its columns
 // starting at one x on screen. Screenshots go to test-artifacts/.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, CODE_SERVER, codeServerArgs, environment, isolatedHome, launchChromium, requireTools, ROOT, startCodeServer, watchdog } from './code-server.mjs';
 
@@ -19,13 +19,17 @@ const seed = join(work, 'ws', 'seed-003.xxgk');
 copyFileSync(join(ROOT, 'examples', 'seed-003-yanjin-tapu-2024.txt'), seed);
 mkdirSync(ARTIFACTS, { recursive: true });
 
+// one package for every platform, pdf.js and the CMaps in it, within 2 MB (issue 14)
+const VSIX_LIMIT = 2_000_000;
+const vsixBytes = statSync(join(ROOT, 'xxgk-report.vsix')).size;
+if (vsixBytes > VSIX_LIMIT) throw new Error(`xxgk-report.vsix is ${vsixBytes} bytes, over ${VSIX_LIMIT}`);
 execFileSync(CODE_SERVER, [...codeServerArgs(work), '--install-extension', join(ROOT, 'xxgk-report.vsix'), '--force'], { env, stdio: 'pipe' });
 // what the server requires only on the first PDF: in the package too, not only in dist/
 const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 for (const shipped of ['dist/pdf.js', 'dist/cmaps/UniGB-UCS2-H.bcmap', 'dist/cmaps/GBK-EUC-H.bcmap']) {
   if (!existsSync(join(work, 'exts', `xxgk-report.xxgk-report-${version}`, shipped))) throw new Error(`the installed extension lacks ${shipped}`);
 }
-step('installed xxgk-report.vsix');
+step(`installed xxgk-report.vsix (${vsixBytes} bytes)`);
 const server = await startCodeServer(work, env);
 let browser;
 let page;
