@@ -172,6 +172,26 @@ describe('xxgk-report in VS Code', () => {
     await waitFor(() => ours(closed).some((d) => codeOf(d) === 'blank-cell'), 'Problems entries for a file that is not open');
   });
 
+  it('explains a Chinese report in Chinese whatever the display language, and in English on request: open and workspace-checked files alike', async () => {
+    assert.equal(vscode.env.language, 'en', 'this VS Code shows English');
+    const uri = copy('arithmetic-errors-2024.txt', 'locale.xxgk');
+    await open(uri);
+    const closed = file('seed-002-gujiao-2021.txt');
+    await vscode.commands.executeCommand('xxgk.checkWorkspace');
+    // an English message has English words around the official labels it quotes
+    const inEnglish = (d: vscode.Diagnostic): boolean => /\b(Table|should|blank|balance|section|report)\b/i.test(d.message);
+    const all = (u: vscode.Uri, english: boolean): boolean => ours(u).length > 0 && ours(u).every((d) => inEnglish(d) === english);
+    await waitFor(() => all(uri, false) && all(closed, false), 'Chinese messages in the open and the workspace-checked file');
+    const config = vscode.workspace.getConfiguration('xxgk');
+    await config.update('locale', 'en', vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor(() => all(uri, true) && all(closed, true), 'English messages in both, once the setting says so');
+    } finally {
+      await config.update('locale', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitFor(() => all(uri, false) && all(closed, false), 'Chinese again in both');
+  });
+
   it('Format Document aligns table 三 of a seed: the 总计 of every row starts at one display column', async () => {
     const uri = copy('seed-003-yanjin-tapu-2024.txt', 'format.xxgk');
     const editor = await open(uri);
