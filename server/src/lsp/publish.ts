@@ -28,6 +28,11 @@ function moveDiagnostic(d: LspDiagnostic, lines: number): LspDiagnostic {
   return moved;
 }
 
+const isSorted = (ds: readonly LspDiagnostic[]): boolean => {
+  for (let i = 1; i < ds.length; i++) if (byPosition(ds[i - 1], ds[i]) > 0) return false;
+  return true;
+};
+
 const byPosition = (a: LspDiagnostic, b: LspDiagnostic): number =>
   a.range.start.line - b.range.start.line ||
   a.range.start.character - b.range.start.character ||
@@ -48,13 +53,24 @@ export interface PublishLimit {
 function limited(all: LspDiagnostic[], doc: OpenDocument, limit: PublishLimit): LspDiagnostic[] {
   if (all.length <= limit.maxProblems) return all;
   const focus = doc.range({ start: doc.lastEdit, end: doc.lastEdit }).start.line;
-  const rank = (d: LspDiagnostic): number => (d.severity ?? DiagnosticSeverity.Error) * 1e9 + Math.abs(d.range.start.line - focus);
-  const kept = all
-    .map((d) => ({ d, rank: rank(d) }))
-    .sort((a, b) => a.rank - b.rank)
-    .slice(0, Math.max(0, limit.maxProblems - 1))
-    .map((x) => x.d)
-    .sort(byPosition);
+  // per severity, in position order: the gravest kinds whole while they fit, then the nearest of the next
+  const bySeverity = new Map<number, LspDiagnostic[]>();
+  for (const d of all) {
+    const severity = d.severity ?? DiagnosticSeverity.Error;
+    const list = bySeverity.get(severity);
+    if (list) list.push(d);
+    else bySeverity.set(severity, [d]);
+  }
+  let room = Math.max(0, limit.maxProblems - 1);
+  const kept: LspDiagnostic[] = [];
+  for (const severity of [...bySeverity.keys()].sort((a, b) => a - b)) {
+    const list = bySeverity.get(severity)!;
+    const taken = list.length <= room ? list : nearest(list, focus, room);
+    kept.push(...taken);
+    room -= taken.length;
+    if (room === 0) break;
+  }
+  kept.sort(byPosition);
   const note: LspDiagnostic = {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Information,
@@ -62,6 +78,20 @@ function limited(all: LspDiagnostic[], doc: OpenDocument, limit: PublishLimit): 
     message: message(limit.locale, 'problems.more', { hidden: all.length - kept.length, shown: kept.length, total: all.length }),
   };
   return [note, ...kept];
+}
+
+/** The `count` diagnostics of `list` (in position order) nearest to line `focus`, in position order. */
+function nearest(list: readonly LspDiagnostic[], focus: number, count: number): LspDiagnostic[] {
+  let right = 0;
+  for (let step = list.length; step > 0; step >>= 1) while (right + step <= list.length && list[right + step - 1].range.start.line < focus) right += step;
+  let left = right - 1;
+  while (right - left - 1 < count) {
+    const above = left >= 0 ? focus - list[left].range.start.line : Number.POSITIVE_INFINITY;
+    const below = right < list.length ? list[right].range.start.line - focus : Number.POSITIVE_INFINITY;
+    if (above <= below) left--;
+    else right++;
+  }
+  return list.slice(left + 1, right);
 }
 
 export class PublishCache {
@@ -74,16 +104,18 @@ export class PublishCache {
       const line = doc.range({ start: entry.report.span.start + entry.delta, end: entry.report.span.start + entry.delta }).start.line;
       let cached = this.converted.get(entry);
       if (!cached || cached.findings !== entry.findings || cached.carryover !== entry.carryover) {
-        const all = [...entry.findings, ...entry.carryover].map((d) => toLsp(doc, shiftDiagnostic(d, entry.delta)));
+        const all = [...entry.findings, ...entry.carryover].map((d) => toLsp(doc, shiftDiagnostic(d, entry.delta))).sort(byPosition);
         cached = { line, findings: entry.findings, carryover: entry.carryover, diagnostics: all };
         this.converted.set(entry, cached);
       } else if (cached.line !== line) {
         cached.diagnostics = cached.diagnostics.map((d) => moveDiagnostic(d, line - cached!.line));
         cached.line = line;
       }
-      out.push(...cached.diagnostics);
+      for (const d of cached.diagnostics) out.push(d);
     }
-    out.sort(byPosition);
+    // each report's diagnostics are in order and reports follow one another, so the whole is in order: checked in
+    // one pass rather than sorted again (a diagnostic placed outside its report would be put back in its place)
+    if (!isSorted(out)) out.sort(byPosition);
     return limit ? limited(out, doc, limit) : out;
   }
 }
