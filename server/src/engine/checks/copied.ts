@@ -1,5 +1,6 @@
 // copied-text (across files): the share of this report's prose that is the same as last year's report of the
-// same agency (assessors deduct points for 与往年雷同). The prose is what the agency writes: sections 一, 五 and
+// same agency, or as another agency's report of the same year in another file of the folder (assessors deduct
+// points for 与往年或与其他单位雷同). The prose is what the agency writes: sections 一, 五 and
 // 六, read only when the table sections 二–四 were all found (else a table may lie inside a prose section's
 // text); the template's part is left out: the text before 一 (the 本报告根据…编制 / 统计期限 frame, the page's header
 // block), the headings, the tables with their notes and labels, and any sentence that speaks of the report itself.
@@ -174,8 +175,8 @@ function checkCopied(ctx: CheckContext, lastYear: Report): void {
 
 export const copiedTextCheck = defineCheck({
   about: {
-    zh: '正文与同一机关上年报告相同的比例（模板套话、标题和表格除外；工作区或同一文件夹中有上年报告时）',
-    en: 'the share of the prose that is the same as last year’s report of the agency (template wording, headings and tables aside; when last year’s report is in the workspace or folder)',
+    zh: '正文与同一机关上年报告、或与同一文件夹中其他机关同年度报告相同的比例（模板套话、标题和表格除外）',
+    en: 'the share of the prose that is the same as last year’s report of the agency, or as another agency’s report of the same year in the folder (template wording, headings and tables aside)',
   },
   codes: {
     'copied-text': { severity: 'info', graver: 'warning', fix: 'none', name: { zh: '与上年报告雷同', en: 'Copied text' } },
