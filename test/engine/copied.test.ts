@@ -2,7 +2,7 @@
 // another agency's report of the same year in another file of the folder.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkText, indexByAgencyYear, parseDocument, type Diagnostic, type EngineOptions } from '../../server/src/engine';
+import { checkParsed, checkText, indexByAgencyYear, parseDocument, type Diagnostic, type EngineOptions } from '../../server/src/engine';
 import { copiedFrom } from '../../server/src/engine/checks/copied';
 import { shiftReport } from '../../server/src/engine/shift';
 import { consistentValues, renderReport, rewriteProse, seededRandom } from '../support/generate';
@@ -115,6 +115,15 @@ describe('copied-text between agencies of a folder', () => {
     const copies = ['淮安市清江浦区人民政府', '淮安市淮安区人民政府'].map((name) => hongze2024().replaceAll(AGENCY, name).replace(/^洪泽区人民政府/, name));
     const folder = folderOf(hongze2024(), neighbour(), ...copies);
     assert.deepEqual(ofCode(checkText(neighbour(), {}, folder).diagnostics, 'copied-text'), []);
+  });
+  it('near miss: two agencies in one compilation are one document, whether the index holds its very reports or copies read again (the workspace)', () => {
+    const compilation = `${hongze2024()}\n${neighbour()}`;
+    const parsed = parseDocument(compilation);
+    assert.equal(parsed.reports.length, 2);
+    assert.deepEqual(ofCode(checkParsed(parsed, {}, indexByAgencyYear(parsed.reports)).diagnostics, 'copied-text'), []);
+    assert.deepEqual(ofCode(checkText(compilation, {}, folderOf(compilation)).diagnostics, 'copied-text'), []);
+    const elsewhere = ofCode(checkText(neighbour(), {}, folderOf(compilation)).diagnostics, 'copied-text');
+    assert.equal(elsewhere.length, 1, 'the same pair in two files is found');
   });
   it('near miss: the same agency’s report in another file, and another agency’s of another year, are not another agency’s copy', () => {
     const folder = folderOf(hongze2024(), copied2025().replaceAll(AGENCY, HUAIYIN).replace(/^洪泽区人民政府/, HUAIYIN));

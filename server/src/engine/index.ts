@@ -136,7 +136,7 @@ export function checkParsed(parsed: ParsedDocument, options: EngineOptions = {},
   const diagnostics: Diagnostic[] = [];
   const own = indexByAgencyYear(parsed.reports);
   const others = lastYear instanceof Map ? lastYear : indexByAgencyYear(lastYear as readonly Report[]);
-  const folder: Folder | null = others.size ? { index: others, own: new Set(parsed.reports) } : null;
+  const folder: Folder | null = others.size ? { index: others, isOwn: (r) => own.has(agencyYearKey(r) ?? '') } : null;
   const reports = parsed.reports.map((report) => {
     checkReport(parsed.text, report, options, diagnostics);
     const key = previousYearKey(report);

@@ -88,16 +88,18 @@ export interface Copied {
   readonly passages: readonly { span: Span; length: number }[];
 }
 
-/** the last comparison of each report: the check and the summary's share column ask for the same pair in turn */
-const compared = new WeakMap<Report, { other: Report; copied: Copied }>();
+/** each report's comparisons: the checks (last year, a peer) and the summary's share column ask for the same pairs */
+const compared = new WeakMap<Report, WeakMap<Report, Copied>>();
 
 /** The share of the report's prose found in the other report's prose, and the passages in order. */
 export function copiedFrom(report: Report, other: Report): Copied {
-  const last = compared.get(report);
-  if (last?.other === other) return last.copied;
-  const prose = proseShingles(report);
-  const copied = prose.length === 0 ? { share: 0, passages: [] } : shared(prose, other);
-  compared.set(report, { other, copied });
+  let withOthers = compared.get(report);
+  if (!withOthers) compared.set(report, (withOthers = new WeakMap()));
+  let copied = withOthers.get(other);
+  if (!copied) {
+    const prose = proseShingles(report);
+    withOthers.set(other, (copied = prose.length === 0 ? { share: 0, passages: [] } : shared(prose, other)));
+  }
   return copied;
 }
 
@@ -143,7 +145,7 @@ function folderHolders(index: ReadonlyMap<string, Report>): Map<number, Holders>
 function likeliestPeer(report: Report, folder: Folder): Report | null {
   const holders = folderHolders(folder.index);
   const counts = new Map<Report, number>();
-  const other = (r: Report): boolean => r.agency !== report.agency && r.year === report.year && !folder.own.has(r);
+  const other = (r: Report): boolean => r.agency !== report.agency && r.year === report.year && !folder.isOwn(r);
   for (const hash of proseShingles(report).hashes) {
     const held = holders.get(hash);
     if (held === undefined || held === COMMON) continue;
@@ -154,24 +156,25 @@ function likeliestPeer(report: Report, folder: Folder): Report | null {
   return best;
 }
 
+/**
+ * The finding of a report whose prose is `other`'s from SHOWN_SHARE on: on its first long copied passage, a
+ * warning from GRAVE_SHARE; `key` words it for last year's report or a peer's.
+ */
+function emitCopied(ctx: CheckContext, other: Report, key: 'copied-text' | 'copied-text.peer'): void {
+  const { share, passages } = copiedFrom(ctx.report, other);
+  if (share < SHOWN_SHARE) return;
+  const shown = passages.find((p) => p.length >= LONG_PASSAGE) ?? passages.reduce((a, b) => (b.length > a.length ? b : a));
+  const params = { percent: Math.round(share * 100), lastYear: other.year ?? '', agency: other.agency, title: other.title, passages: passages.length };
+  ctx.emit('copied-text', shown.span, ctx.msg(key, params), undefined, undefined, share >= GRAVE_SHARE);
+}
+
 function checkCopiedInFolder(ctx: CheckContext, folder: Folder): void {
   if (ctx.report.year === null || !ctx.report.agency) return;
   const peer = likeliestPeer(ctx.report, folder);
-  if (!peer) return;
-  const { share, passages } = copiedFrom(ctx.report, peer);
-  if (share < SHOWN_SHARE) return;
-  const shown = passages.find((p) => p.length >= LONG_PASSAGE) ?? passages.reduce((a, b) => (b.length > a.length ? b : a));
-  const params = { percent: Math.round(share * 100), agency: peer.agency, title: peer.title, passages: passages.length };
-  ctx.emit('copied-text', shown.span, ctx.msg('copied-text.peer', params), undefined, undefined, share >= GRAVE_SHARE);
+  if (peer) emitCopied(ctx, peer, 'copied-text.peer');
 }
 
-function checkCopied(ctx: CheckContext, lastYear: Report): void {
-  const { share, passages } = copiedFrom(ctx.report, lastYear);
-  if (share < SHOWN_SHARE) return;
-  const shown = passages.find((p) => p.length >= LONG_PASSAGE) ?? passages.reduce((a, b) => (b.length > a.length ? b : a));
-  const params = { percent: Math.round(share * 100), lastYear: lastYear.year ?? '', title: lastYear.title, passages: passages.length };
-  ctx.emit('copied-text', shown.span, ctx.msg('copied-text', params), undefined, undefined, share >= GRAVE_SHARE);
-}
+const checkCopied = (ctx: CheckContext, lastYear: Report): void => emitCopied(ctx, lastYear, 'copied-text');
 
 export const copiedTextCheck = defineCheck({
   about: {

@@ -60,11 +60,13 @@ export function defineCheck<C extends string, M extends string>(definition: Chec
 
 /**
  * The reports of a folder or workspace, by agency and year: the same index object for every report of a run, so a
- * check may keep work per index; `own`, the reports of the document being checked, which are no other file's.
+ * check may keep work per index. `isOwn`: the report stands for one of the document being checked (its agency and
+ * year are one of the document's), which is no other file's, whether the index holds the document's very reports
+ * (the CLI) or copies read from its file (the workspace).
  */
 export interface Folder {
   readonly index: ReadonlyMap<string, Report>;
-  readonly own: ReadonlySet<Report>;
+  isOwn(report: Report): boolean;
 }
 
 /** A diagnostic before its severity is set from the defaults and the user's options. */
