@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { byPosition, checkText, parseDocument, type Diagnostic } from '../../server/src/engine';
 import { IncrementalDocument } from '../../server/src/engine/incremental';
-import { consistentValues, FLOWS, LAYOUTS, renderReport, seededRandom, TITLE_SHAPES } from '../support/generate';
+import { consistentValues, FLOWS, LAYOUTS, renderReport, seededRandom, TITLE_SHAPES, type ReportSpec } from '../support/generate';
 import { plainReport, readExample, readReal, readSeed, REAL, SEEDS } from '../support/helpers';
 
 const SNIPPETS = ['0', '7', '１２', '\t', '\n', '\r\n', ' ', '　', '总计', '二、主动公开政府信息情况', '2024年度政府信息公开工作年度报告',
@@ -63,6 +63,21 @@ function compilation(seed: number, count: number): string {
 }
 
 /**
+ * Report k of a generated compilation: one of three agencies, and a year, layout and title drawn from `random`, then
+ * what `shape` draws (after them, so each compilation is the one it always was).
+ */
+function generatedReport(seed: number, k: number, random: (max: number) => number, shape: () => Partial<ReportSpec>): string {
+  return renderReport({
+    agency: ['示例县人民政府', '示例县发展和改革局', '示例市生态环境局'][k % 3],
+    year: 2022 + random(3),
+    values: consistentValues(seededRandom(seed * 31 + k)),
+    layout: LAYOUTS[random(LAYOUTS.length)],
+    title: TITLE_SHAPES[random(TITLE_SHAPES.length)],
+    ...shape(),
+  });
+}
+
+/**
  * A compilation in the shapes that PDF text, OCR markdown and pasted fragments give: titles with the agency on
  * the line before or with none, running page headers after the headings, and fragments cut off right after a heading
  * so that the next report's title follows the heading directly (two reports sharing a boundary); sometimes the
@@ -72,18 +87,7 @@ function ragged(seed: number, count: number): string {
   const random = below(seed);
   const parts: string[] = random(2) ? [['一、总体情况', '六、其他需要报告的事项', '三、本年度办理结果'][random(3)]] : [];
   for (let k = 0; k < count; k++) {
-    parts.push(
-      renderReport({
-        agency: ['示例县人民政府', '示例县发展和改革局', '示例市生态环境局'][k % 3],
-        year: 2022 + random(3),
-        values: consistentValues(seededRandom(seed * 31 + k)),
-        layout: LAYOUTS[random(LAYOUTS.length)],
-        title: TITLE_SHAPES[random(TITLE_SHAPES.length)],
-        pageBreaks: random(2) === 0,
-        cutAfter: random(3) === 0 ? 1 + random(6) : undefined,
-        markdown: random(3) === 0,
-      }),
-    );
+    parts.push(generatedReport(seed, k, random, () => ({ pageBreaks: random(2) === 0, cutAfter: random(3) === 0 ? 1 + random(6) : undefined, markdown: random(3) === 0 })));
   }
   return parts.join('\n');
 }
@@ -92,19 +96,7 @@ function ragged(seed: number, count: number): string {
 function crawled(seed: number, count: number): string {
   const random = below(seed);
   const parts: string[] = [];
-  for (let k = 0; k < count; k++) {
-    parts.push(
-      renderReport({
-        agency: ['示例县人民政府', '示例县发展和改革局', '示例市生态环境局'][k % 3],
-        year: 2022 + random(3),
-        values: consistentValues(seededRandom(seed * 31 + k)),
-        layout: LAYOUTS[random(LAYOUTS.length)],
-        title: TITLE_SHAPES[random(TITLE_SHAPES.length)],
-        flow: FLOWS[random(FLOWS.length)],
-        scraper: random(3) > 0,
-      }),
-    );
-  }
+  for (let k = 0; k < count; k++) parts.push(generatedReport(seed, k, random, () => ({ flow: FLOWS[random(FLOWS.length)], scraper: random(3) > 0 })));
   return parts.join('\n');
 }
 
