@@ -172,3 +172,33 @@ describe('edits typed faster than they are parsed', () => {
     }
   });
 });
+
+describe('settings and last year’s reports arriving after the document is open', () => {
+  const seed = readSeed('000');
+  const year = parseDocument(seed).reports[0].year!;
+  const lastYear = parseDocument(seed.replaceAll(String(year), String(year - 1))).reports;
+  const unrelated = parseDocument(readSeed('003').replaceAll(String(parseDocument(readSeed('003')).reports[0].year), String(year - 1))).reports;
+  const same = (doc: IncrementalDocument, options: Parameters<typeof checkText>[1], others: typeof lastYear, step: string): void =>
+    assert.deepEqual(sorted(doc.diagnostics()), sorted(checkText(seed, options, others).diagnostics), step);
+
+  it('checks again only when the options or a report’s last year’s report changed, and then equals a fresh check', () => {
+    const options = { severity: { 'blank-cell': 'warning', 'label-typo': 'off' } } as const;
+    const doc = new IncrementalDocument(seed, options, []);
+    const entries = doc.reports;
+    doc.reconfigure({ severity: { 'label-typo': 'off', 'blank-cell': 'warning' } }, []);
+    assert.ok(doc.reports.every((e, k) => e === entries[k]), 'the same options in another key order: nothing checked again');
+    doc.reconfigure(options, unrelated);
+    assert.ok(doc.reports.every((e, k) => e === entries[k]), 'another agency’s reports: nothing checked again');
+    same(doc, options, unrelated, 'with the unrelated reports');
+
+    doc.reconfigure(options, lastYear);
+    assert.notEqual(doc.reports[0], entries[0], 'last year’s report found: checked again');
+    same(doc, options, lastYear, 'with last year’s report');
+    assert.ok(doc.diagnostics().some((d) => d.code === 'copied-text'), 'last year’s report, word for word, is compared with');
+
+    const withLastYear = doc.reports;
+    doc.reconfigure({ ...options, locale: 'en' }, lastYear);
+    assert.notEqual(doc.reports[0], withLastYear[0], 'another locale: checked again');
+    same(doc, { ...options, locale: 'en' }, lastYear, 'in English');
+  });
+});

@@ -25,6 +25,7 @@ import {
 import type { Diagnostic } from './diagnostic';
 import type { Report } from './model';
 import { parseRange } from './parse';
+import { sameData } from './same-data';
 import { ChunkedText } from './text/chunked';
 import { detached } from './text/detach';
 import { firstAtOrAfter, lastAtOrBefore } from './text/search';
@@ -106,12 +107,24 @@ export class IncrementalDocument {
     return this.entries;
   }
 
-  /** New options or last year's reports: every check runs again. */
-  reconfigure(options: EngineOptions, lastYear: readonly Report[] = this.lastYear): void {
+  /**
+   * New options or last year's reports: every check runs again, unless the options are the same and no report's
+   * last year's report changed (settings that arrive once the editor is ready, a workspace read that found nothing
+   * new for this document: checking a large compilation twice on opening it is what would cost). Whether it did.
+   */
+  reconfigure(options: EngineOptions, lastYear: readonly Report[] = this.lastYear): boolean {
+    const outside = indexByAgencyYear(lastYear);
+    const previous = (e: ReportEntry, index: ReadonlyMap<string, Report>): Report | undefined => (e.previousKey === null ? undefined : index.get(e.previousKey));
+    if (sameData(options, this.options) && this.entries.every((e) => previous(e, outside) === previous(e, this.outside))) {
+      this.lastYear = lastYear;
+      this.outside = outside;
+      return false;
+    }
     this.pending = null;
     this.options = options;
     this.lastYear = lastYear;
     this.rebuild(this.text);
+    return true;
   }
 
   /** Replaces text[start, end) with `inserted` and parses again what it touched. */

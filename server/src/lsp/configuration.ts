@@ -52,8 +52,11 @@ export class Configuration {
   /** Resolves the settings again and checks everything published with the new ones. */
   apply(): void {
     const { session } = this;
-    session.settings = resolveSettings(this.editor, this.file, session.settings.debounceMs);
-    for (const doc of session.documents.values()) this.publisher.recheck(doc);
+    const before = session.settings;
+    session.settings = resolveSettings(this.editor, this.file, before.debounceMs);
+    // a new limit changes what is published, not the problems
+    const republish = before.maxProblems !== session.settings.maxProblems;
+    for (const doc of session.documents.values()) if (!this.publisher.recheck(doc) && republish) this.publisher.publish(doc);
     if (!this.workspace.published) return;
     void this.workspace.check().catch((e) => session.error(`checking the workspace failed: ${(e as Error).message}`));
   }

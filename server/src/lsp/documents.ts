@@ -47,10 +47,14 @@ export class Publisher {
     this.timers.set(doc.uri, setTimeout(publishLater, debounceMs));
   }
 
-  /** Checks the document again under the settings and the workspace's reports as they are now, and publishes. */
-  recheck(doc: OpenDocument): void {
-    doc.parsed.reconfigure(this.session.settings.engine, this.session.lastYear(doc.uri));
+  /**
+   * Checks the document again under the settings and the workspace's reports as they are now, and publishes, when
+   * they change its problems; whether they did.
+   */
+  recheck(doc: OpenDocument): boolean {
+    if (!doc.parsed.reconfigure(this.session.settings.engine, this.session.lastYear(doc.uri))) return false;
     this.publish(doc);
+    return true;
   }
 
   /** The document was closed: nothing is published for it later, and what was is taken back. */

@@ -138,14 +138,32 @@ function folderHolders(index: ReadonlyMap<string, Report>): Map<number, Holders>
   return holders;
 }
 
+const byYear = new WeakMap<ReadonlyMap<string, Report>, Map<number | null, Report[]>>();
+
+/** The folder's reports of one year (the index holds one per agency and year), grouped once per index. */
+function reportsOfYear(index: ReadonlyMap<string, Report>, year: number | null): readonly Report[] {
+  let years = byYear.get(index);
+  if (!years) {
+    byYear.set(index, (years = new Map()));
+    for (const r of index.values()) {
+      const list = years.get(r.year);
+      if (list) list.push(r);
+      else years.set(r.year, [r]);
+    }
+  }
+  return years.get(year) ?? [];
+}
+
 /**
  * The report of another agency, in another file of the same year, that holds most of this report's shingles
  * (leaving out the phrases many agencies share), if any.
  */
 function likeliestPeer(report: Report, folder: Folder): Report | null {
+  const other = (r: Report): boolean => r.agency !== report.agency && r.year === report.year && !folder.isOwn(r);
+  // most reports have no such peer (a compilation read alone, a folder of one agency): then no shingle is looked up
+  if (!reportsOfYear(folder.index, report.year).some(other)) return null;
   const holders = folderHolders(folder.index);
   const counts = new Map<Report, number>();
-  const other = (r: Report): boolean => r.agency !== report.agency && r.year === report.year && !folder.isOwn(r);
   for (const hash of proseShingles(report).hashes) {
     const held = holders.get(hash);
     if (held === undefined || held === COMMON) continue;
