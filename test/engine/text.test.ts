@@ -1,8 +1,9 @@
 // Properties of the text helpers the parser leans on: foldText is fold without offsets, and stops early
-// only past its limit.
+// only past its limit; a bounded cache answers what it was last told and never holds more than its limit.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { BoundedCache } from '../../server/src/engine/text/bounded-cache';
 import { fold, foldText } from '../../server/src/engine/text/fold';
 
 const pieces = ['a', 'Z', '5', '０', 'Ａ', ' ', '\u3000', '\t', '、', '（', '）', '一', '政', '𠀀', '\uD800', '.', '-', 'ﬁ', '㈠', '⽅', '１２', '\uFEFF'];
@@ -22,6 +23,29 @@ describe('foldText', () => {
         else assert.ok(cut.length > limit && full.startsWith(cut));
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('BoundedCache', () => {
+  it('answers a key with the value last set for it, or nothing, and holds at most its limit', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 8 }), fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer()), { maxLength: 80 }), (limit, writes) => {
+        const cache = new BoundedCache<number, number>(limit);
+        const last = new Map<number, number>();
+        for (const [key, value] of writes) {
+          cache.set(key, value);
+          last.set(key, value);
+          assert.equal(cache.get(key), value, 'the value just set');
+          let held = 0;
+          for (const [k, v] of last) {
+            if (!cache.has(k)) continue;
+            held++;
+            assert.equal(cache.get(k), v, 'a key kept answers its last value');
+          }
+          assert.ok(held <= limit, `${held} keys held, limit ${limit}`);
+        }
+      }),
     );
   });
 });

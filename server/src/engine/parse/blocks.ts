@@ -3,6 +3,7 @@
 import type { Span } from '../model';
 import { NUMERALS, SECTIONS } from '../template/sections';
 import type { SectionTemplate } from '../template/types';
+import { BoundedCache } from '../text/bounded-cache';
 import { detached } from '../text/detach';
 import { foldText } from '../text/fold';
 import { isSpace } from '../text/chars';
@@ -83,8 +84,7 @@ export function readTitle(text: string, start: number, end: number, hasBao: bool
   const m = !titled || folded.length > MAX_TITLE ? null : TITLE.exec(folded);
   if (!m) {
     // lines with 报 that are no title repeat from report to report (六、其他需要报告的事项)
-    if (notTitles.size >= CACHE_LIMIT) notTitles.clear();
-    notTitles.add(detached(whole));
+    notTitles.set(detached(whole), true);
     return null;
   }
   const year = Number(m[1]);
@@ -125,11 +125,10 @@ function isAgencyLine(trimmed: string): boolean {
   return trimmed.length <= MAX_AGENCY && !/[。，,：:\d]/.test(trimmed.normalize('NFKC')) && !ENUMERATED.test(trimmed);
 }
 
-const CACHE_LIMIT = 1000;
 /** lines read before that hold 报 and are no title */
-const notTitles = new Set<string>();
+const notTitles = new BoundedCache<string, true>(1000);
 /** headings by their text, and lines that are none: both repeat from report to report of a compilation */
-const headings = new Map<string, LineHeading | null>();
+const headings = new BoundedCache<string, LineHeading | null>(1000);
 /** lines longer than this, or with a digit (a table row with its values), are read but not kept: they are mostly unique */
 const MAX_KEPT_LINE = 60;
 const HAS_DIGIT = /\d/;
@@ -159,7 +158,6 @@ function lineHeading(text: string, start: number, end: number): Heading | null {
   if (found === undefined) {
     found = headingOf(line.text);
     if (found || (line.text.length <= MAX_KEPT_LINE && !HAS_DIGIT.test(line.text))) {
-      if (headings.size >= CACHE_LIMIT) headings.clear();
       headings.set(detached(line.text), found);
     }
   }

@@ -3,6 +3,7 @@
 // parts). A search over digit positions: a total that follows its parts is not searched but computed and
 // compared with the digits that stand there, so a table 三 row costs a search over its six parts only. The
 // search has a step budget and stops at a few splits, so a row costs a bounded time whatever its text.
+import { BoundedCache } from '../text/bounded-cache';
 
 /**
  * A value token as the splitter sees it: its digits (ASCII), which may hold several cells, or null for a token
@@ -54,20 +55,17 @@ export function holdsSeveralCells(piece: Piece): boolean {
 const NONE: SplitOutcome = { splittable: false, chosen: null, candidates: [], complete: false, contradicts: false };
 
 /** outcomes kept per rule set: rows repeat (all-zero rows above all), and a split depends on nothing else */
-const outcomes = new WeakMap<readonly SumRule[], Map<string, SplitOutcome>>();
+const outcomes = new WeakMap<readonly SumRule[], BoundedCache<string, SplitOutcome>>();
 /** distinct rows kept per rule set before the cache starts again */
 const CACHE_LIMIT = 4096;
 
 /** Splits `pieces` into `cells` cells, each piece into one or more consecutive cells. */
 export function splitPieces(pieces: readonly Piece[], cells: number, rules: readonly SumRule[]): SplitOutcome {
   let cache = outcomes.get(rules);
-  if (!cache) outcomes.set(rules, (cache = new Map()));
+  if (!cache) outcomes.set(rules, (cache = new BoundedCache(CACHE_LIMIT)));
   const key = `${cells}:${pieces.map((p) => p ?? '.').join(' ')}`;
   let outcome = cache.get(key);
-  if (!outcome) {
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(key, (outcome = searchSplits(pieces, cells, rules)));
-  }
+  if (!outcome) cache.set(key, (outcome = searchSplits(pieces, cells, rules)));
   return outcome;
 }
 

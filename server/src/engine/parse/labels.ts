@@ -3,6 +3,7 @@
 // official labels), so each text is folded and matched once per template and the answers are kept.
 import type { Span } from '../model';
 import type { GroupTemplate, RowTemplate, TableTemplate } from '../template/types';
+import { BoundedCache } from '../text/bounded-cache';
 import { detached } from '../text/detach';
 import { editDistance, findApprox } from '../text/distance';
 import { fold, sourceRange, type Folded } from '../text/fold';
@@ -111,11 +112,13 @@ export class LabelInfo {
   }
 }
 
-/** distinct label texts kept: real reports use a few hundred; edits in progress make many more, briefly */
-const CACHE_LIMIT = 2000;
-/** entries by a hash of their text, so that a label is found without cutting it out of the source */
-const cache = new Map<number, LabelInfo[]>();
-let cached = 0;
+/**
+ * entries by a hash of their text, so that a label is found without cutting it out of the source; distinct label
+ * texts kept: real reports use a few hundred, edits in progress make many more, briefly
+ */
+const cache = new BoundedCache<number, LabelInfo[]>(2000);
+/** labels of one hash kept at most (texts that differ only inside share their hash) */
+const MAX_BUCKET = 8;
 /** how many characters at each end of a label its hash takes (the bucket is then told apart by comparing) */
 const HASHED_ENDS = 4;
 
@@ -124,18 +127,12 @@ export function labelAt(source: string, start: number, end: number): LabelInfo {
   let hash = Math.imul(0x811c9dc5 ^ (end - start), 0x01000193);
   for (let i = start; i < end && i < start + HASHED_ENDS; i++) hash = Math.imul(hash ^ source.charCodeAt(i), 0x01000193);
   for (let i = Math.max(start + HASHED_ENDS, end - HASHED_ENDS); i < end; i++) hash = Math.imul(hash ^ source.charCodeAt(i), 0x01000193);
-  let bucket = cache.get(hash);
+  const bucket = cache.get(hash);
   if (bucket) for (const info of bucket) if (info.isText(source, start, end)) return info;
-  if (cached >= CACHE_LIMIT) {
-    cache.clear();
-    cached = 0;
-    bucket = undefined;
-  }
   const text = detached(source.slice(start, end));
   const info = new LabelInfo(text, fold(text));
-  if (bucket) bucket.push(info);
+  if (bucket && bucket.length < MAX_BUCKET) bucket.push(info);
   else cache.set(hash, [info]);
-  cached++;
   return info;
 }
 

@@ -318,13 +318,16 @@ class RowReader {
     return values.length > 0 && this.split(i, values, zoneStart);
   }
 
-  /** Row i's values without the subtotal, when they hold one (which is kept, to be checked against its parts). */
-  withoutSubtotal(i: number, values: number[]): number[] {
-    const row = this.template.rows[i];
+  /** The token of row i's values that is the row's subtotal, when they hold one; else -1. */
+  subtotalIn(i: number, values: number[]): number {
     const subtotal = this.template.subtotal;
-    if (!subtotal || values.length !== row.columns.length + 1 || !this.hasSubtotalColumn(i, values)) return values;
-    this.subtotals.push({ row: row.key, cell: cellOf(this.stream, values[subtotal.before], 'count') });
-    return [...values.slice(0, subtotal.before), ...values.slice(subtotal.before + 1)];
+    if (!subtotal || values.length !== this.template.rows[i].columns.length + 1 || !this.hasSubtotalColumn(i, values)) return -1;
+    return values[subtotal.before];
+  }
+
+  /** Keeps row i's subtotal, to be checked against its parts. */
+  keepSubtotal(i: number, token: number): void {
+    this.subtotals.push({ row: this.template.rows[i].key, cell: cellOf(this.stream, token, 'count') });
   }
 
   private place(i: number, slots: readonly Slot[]): boolean {
@@ -505,17 +508,43 @@ export function parseTable(stream: TokenStream, template: TableTemplate, section
     return parseUnlabelled(stream, template, reader, grid, sectionEnd) ? table(reader) : null;
   }
 
+  // in three phases: the rows by their labels, the value tokens each row takes, the cells written into the grid
   const hits = findHits(stream, template, headerTypos);
   if (!hits.rows) return null;
   keepGluedNumbersInRows(stream, hits);
   const reader = new RowReader(stream, template, grid, hits);
-  const layouts = new LayoutCount();
-  const zones = new Zone(stream);
+  const rows = assignValues(stream, template, hits, reader, collapsed);
+  writeRows(stream, template, hits, rows, reader, grid, sectionEnd);
+  return table(reader);
+}
+
+/** The value tokens of one found row: those of its zone (the tokens up to the next hit), or some that overflowed from rows before it. */
+interface RowValues {
+  readonly hit: number;
+  /** null: the zone's own tokens, which are exactly the row's cells or none, read straight into the grid */
+  readonly values: number[] | null;
+  readonly from: number;
+  readonly to: number;
+  readonly found: number;
+  /** its first two value tokens (-1: none), which tell the row's layout */
+  readonly first: number;
+  readonly second: number;
+  /** the token of the subtotal its values held, -1 for none */
+  readonly subtotal: number;
+}
+
+/**
+ * Which value tokens each found row takes. Values beyond a row's cells wait for the next row that has none of
+ * its own; a group heading that carries a row's worth of values while none of its members is found is a
+ * collapsed group (its values kept apart), else its values wait too.
+ */
+function assignValues(stream: TokenStream, template: TableTemplate, hits: Hits, reader: RowReader, collapsed: CollapsedGroup[]): RowValues[] {
+  const rows: RowValues[] = [];
+  const zone = new Zone(stream);
   let pending = NO_TOKENS;
   for (let h = 0; h < hits.count; h++) {
     const labelToken = hits.token[h];
-    const next = h + 1 < hits.count ? hits.token[h + 1] : stream.tokenCount;
-    const zone = zones.at(labelToken + 1, next);
+    zone.at(labelToken + 1, h + 1 < hits.count ? hits.token[h + 1] : stream.tokenCount);
     const group = hits.group[h];
     if (group) {
       const n = template.rows[0].columns.length;
@@ -536,36 +565,50 @@ export function parseTable(stream: TokenStream, template: TableTemplate, section
     }
     const row = hits.row[h];
     const n = template.rows[row].columns.length;
-    let found = zone.count;
-    let first = zone.first;
-    let second = zone.second;
-    let hasCells = found > 0;
-    if (pending.length === 0 && (found === n || found === 0)) {
-      // the common case, read straight from the tokens: the row's own values, all of them or none
-      const columns = template.rows[row].columns;
-      for (let t = zone.from, col = 0; t < zone.to; t++) if (stream.kind[t] !== LABEL) writeToken(grid, row * grid.stride + col, stream, t, columns[col++].kind);
-    } else {
-      let values = reader.withoutSubtotal(row, zone.tokens());
-      if (values.length === 0 && pending.length >= n) values = pending;
-      pending = values.length > n ? values.slice(n) : NO_TOKENS;
-      if (values.length > n) values = values.slice(0, n);
-      hasCells = reader.write(row, values, labelToken, stream.end[labelToken]);
-      found = values.length;
-      first = found ? values[0] : -1;
-      second = found > 1 ? values[1] : -1;
+    const { from, to } = zone;
+    if (pending.length === 0 && (zone.count === n || zone.count === 0)) {
+      rows.push({ hit: h, values: null, from, to, found: zone.count, first: zone.first, second: zone.second, subtotal: -1 });
+      continue;
     }
-    const layout = layoutOf(stream, labelToken, first, second, found);
-    if (found) layouts.add(layout);
-    const nextStart = h + 1 < hits.count ? stream.start[next] : sectionEnd;
-    const zoneEnd = valueZoneEnd(stream, labelToken, first, h + 1 < hits.count ? stream.lineStart[stream.line[next]] : sectionEnd, nextStart);
+    let values = zone.tokens();
+    const subtotal = reader.subtotalIn(row, values);
+    if (subtotal >= 0) values = values.filter((t) => t !== subtotal);
+    if (values.length === 0 && pending.length >= n) values = pending;
+    pending = values.length > n ? values.slice(n) : NO_TOKENS;
+    if (values.length > n) values = values.slice(0, n);
+    const found = values.length;
+    rows.push({ hit: h, values, from, to, found, first: found ? values[0] : -1, second: found > 1 ? values[1] : -1, subtotal });
+  }
+  return rows;
+}
+
+/** Writes each row's cells and where it stands into the grid; rows that several splits fit are settled by the table's column rules. */
+function writeRows(stream: TokenStream, template: TableTemplate, hits: Hits, rows: readonly RowValues[], reader: RowReader, grid: TableGrid, sectionEnd: number): void {
+  const layouts = new LayoutCount();
+  for (const r of rows) {
+    const h = r.hit;
+    const labelToken = hits.token[h];
+    const row = hits.row[h];
+    let hasCells = r.found > 0;
+    if (r.values === null) {
+      const columns = template.rows[row].columns;
+      for (let t = r.from, col = 0; t < r.to; t++) if (stream.kind[t] !== LABEL) writeToken(grid, row * grid.stride + col, stream, t, columns[col++].kind);
+    } else {
+      if (r.subtotal >= 0) reader.keepSubtotal(row, r.subtotal);
+      hasCells = reader.write(row, r.values, labelToken, stream.end[labelToken]);
+    }
+    const layout = layoutOf(stream, labelToken, r.first, r.second, r.found);
+    if (r.found) layouts.add(layout);
+    const last = h + 1 >= hits.count;
+    const next = last ? stream.tokenCount : hits.token[h + 1];
+    const zoneEnd = valueZoneEnd(stream, labelToken, r.first, last ? sectionEnd : stream.lineStart[stream.line[next]], last ? sectionEnd : stream.start[next]);
     const label = { start: stream.start[labelToken], end: stream.end[labelToken] };
-    grid.setRow(row, { label, typo: hits.typo[h], zone: { start: label.end, end: zoneEnd }, layout, valuesFound: found, hasCells });
+    grid.setRow(row, { label, typo: hits.typo[h], zone: { start: label.end, end: zoneEnd }, layout, valuesFound: r.found, hasCells });
   }
   reader.resolveByColumns();
   // a row with no values at all is written the way the table's other rows are
   const dominant = layouts.dominant();
-  if (dominant !== null) for (let h = 0; h < hits.count; h++) if (hits.row[h] >= 0 && grid.valuesFound(hits.row[h]) === 0) grid.setLayout(hits.row[h], dominant);
-  return table(reader);
+  if (dominant !== null) for (const r of rows) if (grid.valuesFound(hits.row[r.hit]) === 0) grid.setLayout(hits.row[r.hit], dominant);
 }
 
 const NO_TOKENS: number[] = [];
