@@ -4,6 +4,7 @@
 // of every rule and the candidates are listed; where none does, a rule is broken whatever the split (the
 // arithmetic check says so).
 import type { GluedRow, Span, Table } from '../model';
+import { isSpace } from '../text/chars';
 import { rowName, tableName } from './context';
 import { defineCheck, type CheckContext } from './define';
 
@@ -18,9 +19,9 @@ function cellsText(cells: readonly string[], row: GluedRow): string {
 /** Whether more text follows on the line after `offset`: the rewritten row then ends its line. */
 function textFollows(text: string, offset: number): boolean {
   for (let i = offset; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\n' || c === '\r') return false;
-    if (c.trim()) return true;
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return false;
+    if (!isSpace(c)) return true;
   }
   return false;
 }
@@ -28,7 +29,7 @@ function textFollows(text: string, offset: number): boolean {
 /** Where a glued row's digits are and what a message says of it: its table, row and (shortened) text. */
 export function gluedRowFinding(ctx: CheckContext, table: Table, row: GluedRow): { span: Span; params: { table: string; row: string; raw: string } } {
   let start = row.span.start;
-  while (start < row.span.end && !ctx.text[start].trim()) start++;
+  while (start < row.span.end && isSpace(ctx.text.charCodeAt(start))) start++;
   const span = { start, end: row.span.end };
   const written = ctx.text.slice(span.start, span.end);
   const params = {
@@ -43,14 +44,15 @@ function checkRow(ctx: CheckContext, table: Table, row: GluedRow): void {
   const { span, params } = gluedRowFinding(ctx, table, row);
   if (row.cells) {
     const cells = cellsText(row.cells, row);
-    ctx.emit('flattened-cells', span, ctx.msg('flattened-cells', { ...params, cells, byColumns: row.byColumns ? 1 : 0 }), {
+    const message = ctx.msg('flattened-cells', { table: params.table, row: params.row, raw: params.raw, cells, byColumns: row.byColumns ? 1 : 0 });
+    ctx.emit('flattened-cells', span, message, {
       title: ctx.msg('fix.split-cells', { cells }),
       edits: [{ span: row.span, newText: `\t${row.cells.join('\t')}${textFollows(ctx.text, row.span.end) ? ctx.eol : ''}` }],
       preferred: false,
     });
   } else if (!row.contradicts) {
     const candidates = row.candidates.map((c) => cellsText(c, row)).join('；');
-    ctx.emit('ambiguous-cells', span, ctx.msg('ambiguous-cells', { ...params, candidates }));
+    ctx.emit('ambiguous-cells', span, ctx.msg('ambiguous-cells', { table: params.table, row: params.row, raw: params.raw, candidates }));
   }
 }
 

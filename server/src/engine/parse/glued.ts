@@ -54,19 +54,46 @@ export function holdsSeveralCells(piece: Piece): boolean {
 
 const NONE: SplitOutcome = { splittable: false, chosen: null, candidates: [], complete: false, contradicts: false };
 
-/** outcomes kept per rule set: rows repeat (all-zero rows above all), and a split depends on nothing else */
-const outcomes = new WeakMap<readonly SumRule[], BoundedCache<string, SplitOutcome>>();
+/** A row searched before: its pieces and cell count, and what the search found. */
+interface Searched {
+  readonly pieces: readonly Piece[];
+  readonly cells: number;
+  readonly outcome: SplitOutcome;
+}
+
+/**
+ * outcomes kept per rule set, by a hash of the row's pieces (no key string is built for a row): rows repeat
+ * (all-zero rows above all), and a split depends on nothing else
+ */
+const outcomes = new WeakMap<readonly SumRule[], BoundedCache<number, Searched[]>>();
 /** distinct rows kept per rule set before the cache starts again */
 const CACHE_LIMIT = 4096;
+/** rows of one hash kept at most */
+const MAX_BUCKET = 4;
+
+function piecesHash(pieces: readonly Piece[], cells: number): number {
+  let hash = Math.imul(0x811c9dc5 ^ cells, 0x01000193);
+  for (const p of pieces) {
+    if (p === null) hash = Math.imul(hash ^ 0x2e, 0x01000193);
+    else for (let i = 0; i < p.length; i++) hash = Math.imul(hash ^ p.charCodeAt(i), 0x01000193);
+    hash = Math.imul(hash ^ 0x20, 0x01000193);
+  }
+  return hash;
+}
+
+const samePieces = (a: readonly Piece[], b: readonly Piece[]): boolean => a.length === b.length && a.every((p, k) => p === b[k]);
 
 /** Splits `pieces` into `cells` cells, each piece into one or more consecutive cells. */
 export function splitPieces(pieces: readonly Piece[], cells: number, rules: readonly SumRule[]): SplitOutcome {
   let cache = outcomes.get(rules);
   if (!cache) outcomes.set(rules, (cache = new BoundedCache(CACHE_LIMIT)));
-  const key = `${cells}:${pieces.map((p) => p ?? '.').join(' ')}`;
-  let outcome = cache.get(key);
-  if (!outcome) cache.set(key, (outcome = searchSplits(pieces, cells, rules)));
-  return outcome;
+  const hash = piecesHash(pieces, cells);
+  const bucket = cache.get(hash);
+  if (bucket) for (const s of bucket) if (s.cells === cells && samePieces(s.pieces, pieces)) return s.outcome;
+  const searched = { pieces, cells, outcome: searchSplits(pieces, cells, rules) };
+  if (bucket && bucket.length < MAX_BUCKET) bucket.push(searched);
+  else cache.set(hash, [searched]);
+  return searched.outcome;
 }
 
 function searchSplits(pieces: readonly Piece[], cells: number, rules: readonly SumRule[]): SplitOutcome {

@@ -261,11 +261,13 @@ function piecesOf(stream: TokenStream, values: readonly number[]): Piece[] {
   return values.map((t) => {
     if (stream.kind[t] !== NUMBER) return null;
     const text = stream.text(t);
+    let wide = false;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (!((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19))) return null;
+      if (c >= 0xff10 && c <= 0xff19) wide = true;
+      else if (c < 48 || c > 57) return null;
     }
-    return text.normalize('NFKC');
+    return wide ? text.normalize('NFKC') : text;
   });
 }
 
@@ -282,8 +284,14 @@ function slotsOf(stream: TokenStream, values: readonly number[], pieces: readonl
 const slotText = (stream: TokenStream, slot: Slot): string =>
   typeof slot === 'number' ? stream.text(slot) : stream.source.slice(slot.start, slot.end);
 
+const groupEndsOf = new WeakMap<readonly SumRule[], { cells: number; ends: number[] }>();
+
 /** The cells after which a message shows a group break: the totals of the row's rules, but the last cell. */
-const groupEnds = (rules: readonly SumRule[], cells: number): number[] => rules.map((r) => r.total).filter((c) => c < cells - 1);
+function groupEnds(rules: readonly SumRule[], cells: number): number[] {
+  let known = groupEndsOf.get(rules);
+  if (known?.cells !== cells) groupEndsOf.set(rules, (known = { cells, ends: rules.map((r) => r.total).filter((c) => c < cells - 1) }));
+  return known.ends;
+}
 
 /**
  * Reads one table's rows from their value tokens: a row's cells, the subtotal column some reports add, and
@@ -398,8 +406,9 @@ class RowReader {
   private takeSplit(i: number, values: number[], pieces: Piece[], outcome: SplitOutcome, zoneStart: number, rules: readonly SumRule[], withSubtotal: boolean): boolean {
     // numbers that could each be a cell and fit no split are a short row (a value lost), not glued cells
     if (outcome.contradicts && !pieces.some(holdsSeveralCells)) return false;
-    const candidates = outcome.candidates.map((c) => slotsOf(this.stream, values, pieces, c));
     const chosen = outcome.chosen && slotsOf(this.stream, values, pieces, outcome.chosen);
+    // the candidates matter only where no split was taken
+    const candidates = chosen ? NO_CANDIDATES : outcome.candidates.map((c) => slotsOf(this.stream, values, pieces, c));
     const text = (slots: readonly Slot[]): string[] => slots.map((slot) => slotText(this.stream, slot));
     this.glued.push({
       row: this.template.rows[i].key,
@@ -466,6 +475,8 @@ class RowReader {
     this.place(i, cells);
   }
 }
+
+const NO_CANDIDATES: Slot[][] = [];
 
 /** rows with open splits whose combinations the column rules are tried on, at most */
 const MAX_COMBINATIONS = 64;
