@@ -92,7 +92,7 @@ async function scenario(withErrors: boolean): Promise<void> {
     hover.push(now() - t0);
   }
   const actions: number[] = [];
-  const diagnostics = opened.diagnostics.filter((d: LspDiagnostic) => d.data);
+  const diagnostics = opened.diagnostics.filter((d: LspDiagnostic) => d.source === 'xxgk');
   for (let k = 0; k < 200 && diagnostics.length; k++) {
     const d = diagnostics[random(diagnostics.length - 1)];
     const t0 = now();

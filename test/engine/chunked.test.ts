@@ -21,6 +21,7 @@ function assertSame(chunked: ChunkedText, text: string): void {
   for (const offset of probes) {
     const position = chunked.positionAt(offset);
     assert.deepEqual(position, index.positionAt(offset), `positionAt(${offset})`);
+    assert.equal(chunked.lineAt(offset), position.line, `lineAt(${offset})`);
     // a CRLF is one line break: an offset between \r and \n maps back to the end of its line
     const back = text[offset - 1] === '\r' && text[offset] === '\n' ? offset - 1 : offset;
     assert.equal(chunked.offsetAt(position), back, `offsetAt(positionAt(${offset}))`);

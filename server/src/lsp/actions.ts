@@ -8,7 +8,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { fixAll, message, selectEdits, type Code, type Diagnostic, type EngineOptions, type Locale, type TextEdit } from '../engine';
-import { freshFix, SOURCE } from './convert';
+import { SOURCE } from './convert';
 import type { OpenDocument } from './open-document';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
@@ -46,20 +46,12 @@ export function workspaceEdit(doc: OpenDocument, edits: LspTextEdit[], versioned
   return versioned ? { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits }] } : { changes: { [doc.uri]: edits } };
 }
 
-/** Is a fix one that a diagnostic of the current text has: the same edits? */
-function isCurrent(doc: OpenDocument, all: readonly Diagnostic[], fix: ResolvedFix): boolean {
-  const wanted = fix.edits.map((e) => `${doc.offsetAt(e.range.start)}:${doc.offsetAt(e.range.end)}:${e.newText}`).sort().join('|');
-  return all.some((d) => d.fix && d.fix.edits.map((e) => `${e.span.start}:${e.span.end}:${e.newText}`).sort().join('|') === wanted);
-}
-
 /**
- * The fix in the diagnostic's data when its place is unchanged and the current text still calls for it (a total
- * depends on its whole row and column: an edit elsewhere in them makes the old fix wrong), else the fix of the
- * same diagnostic now.
+ * The fix of the diagnostic the client shows, made from the current text: the same diagnostic now (a total depends
+ * on its whole row and column, so an edit anywhere in them changes its fix), or none when the text no longer has it.
  */
 function quickFix(doc: OpenDocument, all: readonly Diagnostic[], client: LspDiagnostic, versioned: boolean): CodeAction | null {
-  const fresh = freshFix(doc, client);
-  const fix = fresh && isCurrent(doc, all, fresh) ? fresh : currentFix(doc, all, client);
+  const fix = currentFix(doc, all, client);
   if (!fix) return null;
   return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [client], isPreferred: fix.preferred, edit: workspaceEdit(doc, fix.edits, versioned) };
 }

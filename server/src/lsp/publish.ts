@@ -4,7 +4,7 @@
 // from converting thousands of diagnostics.
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type Range } from 'vscode-languageserver';
 import { message, shiftDiagnostic, type Diagnostic, type Locale, type ReportEntry } from '../engine';
-import { toLsp, type FixData } from './convert';
+import { toLsp } from './convert';
 import type { OpenDocument } from './open-document';
 
 interface Converted {
@@ -22,8 +22,6 @@ const moveRange = (r: Range, lines: number): Range => ({
 
 function moveDiagnostic(d: LspDiagnostic, lines: number): LspDiagnostic {
   const moved: LspDiagnostic = { ...d, range: moveRange(d.range, lines) };
-  const data = d.data as FixData | undefined;
-  if (data) moved.data = { ...data, edits: data.edits.map((e) => (e.range ? { ...e, range: moveRange(e.range, lines) } : e)) };
   if (d.relatedInformation) moved.relatedInformation = d.relatedInformation.map((r) => ({ ...r, location: { ...r.location, range: moveRange(r.location.range, lines) } }));
   return moved;
 }
@@ -101,7 +99,7 @@ export class PublishCache {
     const out: LspDiagnostic[] = [];
     for (const entry of doc.parsed.reports) {
       if (!entry.findings.length && !entry.carryover.length) continue;
-      const line = doc.range({ start: entry.report.span.start + entry.delta, end: entry.report.span.start + entry.delta }).start.line;
+      const line = doc.parsed.chunks.lineAt(entry.report.span.start + entry.delta);
       let cached = this.converted.get(entry);
       if (!cached || cached.findings !== entry.findings || cached.carryover !== entry.carryover) {
         const all = [...entry.findings, ...entry.carryover].map((d) => toLsp(doc, shiftDiagnostic(d, entry.delta))).sort(byPosition);

@@ -36,8 +36,6 @@ function fileDiagnostics(file: WorkspaceFile, diagnostics: readonly Diagnostic[]
   }
   const positions = {
     uri: file.uri,
-    version: 0,
-    slice: (span: Span) => file.text.slice(span.start, span.end),
     range: (span: Span) => lines.range(span.start, span.end),
   };
   return diagnostics.map((d) => toLsp(positions, d));

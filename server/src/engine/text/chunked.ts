@@ -113,6 +113,23 @@ export class ChunkedText {
     return { line: this.lines[i] + lo, character: local - starts[lo] };
   }
 
+  /** The line of an offset: positionAt's line, with no object made (asked for every report of a document per publication). */
+  lineAt(offset: number): number {
+    offset = Math.max(0, Math.min(offset, this.total));
+    if (!this.chunks.length) return 0;
+    const i = offset === this.total ? this.chunks.length - 1 : this.chunkAt(offset);
+    const local = offset - this.offsets[i];
+    const starts = this.chunks[i].lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= local) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.lines[i] + lo;
+  }
+
   offsetAt(position: Position): number {
     if (!this.chunks.length) return 0;
     const line = Math.max(0, position.line);
