@@ -49,7 +49,7 @@ if (args.has('--tests')) {
 } else if (args.has('--fuzz')) {
   await esbuild.build({ ...common, entryPoints: ['test/fuzz/run.ts'], outdir: 'out/fuzz' });
 } else if (args.has('--bench')) {
-  await esbuild.build({ ...common, entryPoints: ['bench/bench.ts', 'bench/server.ts', 'bench/pdf.ts', 'bench/import.ts'], outdir: 'out/bench' });
+  await esbuild.build({ ...common, entryPoints: ['bench/bench.ts', 'bench/layouts.ts', 'bench/server.ts', 'bench/pdf.ts', 'bench/import.ts'], outdir: 'out/bench' });
 } else {
   await esbuild.build({ ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, plugins: [pdfChunk, withoutUnusedCodePages] });
   await esbuild.build({ ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist', plugins: [pdfChunk, withoutUnusedCodePages] });

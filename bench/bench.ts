@@ -6,8 +6,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { agencyYearKey, checkParsed, checkText, indexByAgencyYear, copiedFrom, parseDocument } from '../server/src/engine';
 import { compilation, seedsCompilation } from './compilation';
-import { consistentValues, LAYOUTS, renderReport, seededRandom, type ReportSpec } from '../test/support/generate';
-import { gluedReport } from '../test/support/glued';
+import { consistentValues, LAYOUTS, renderReport, seededRandom } from '../test/support/generate';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -84,47 +83,6 @@ console.log(
   `compilation: ${mb(bigBytes)} MB, ${big.reports} reports: parse+check median ${bigMs.toFixed(0)} ms ` +
     `(${(bigMs / big.reports).toFixed(3)} ms per report, ${(bigBytes / 1024 / 1024 / (bigMs / 1000)).toFixed(1)} MB/s); ` +
     `line scan ${bigScan.toFixed(1)} ms; ratio ${(bigMs / bigScan).toFixed(1)}x (target ≤ 20x)`,
-);
-
-// per layout (issue 12): parse+check per MB of each shape published text comes in, against the tab-separated one
-const LAYOUT_BYTES = 2 * 1024 * 1024;
-const SHAPES: Record<string, (i: number, values: ReportSpec['values']) => string> = {
-  ...Object.fromEntries(LAYOUTS.map((layout) => [layout, (i: number, values: ReportSpec['values']) => renderReport({ agency: `示例县第${i}局`, year: 2024, values, layout })])),
-  'mid-line headings': (i, values) => renderReport({ agency: `示例县第${i}局`, year: 2024, values, layout: 'tabs', flow: 'mid-line' }),
-  'one line': (i, values) => renderReport({ agency: `示例县第${i}局`, year: 2024, values, layout: 'spaces', flow: 'one-line' }),
-  markdown: (i, values) => renderReport({ agency: `示例县第${i}局`, year: 2024, values, layout: 'tabs', markdown: true }),
-  'scraper page': (i, values) => renderReport({ agency: `示例县第${i}局`, year: 2024, values, layout: 'spaces', flow: 'one-line', scraper: true }),
-  'page breaks': (i, values) => renderReport({ agency: `示例县第${i}局`, year: 2024, values, layout: 'spaces', pageBreaks: true }),
-  'glued cells': (i, values) => gluedReport(values, seededRandom(i + 7)).replaceAll('示例县发展和改革局', `示例县第${i}局`),
-};
-// CPU time, the layouts measured in turn in each round and each one's best round kept: on a shared machine whose
-// speed drifts over a run, one layout timed after another would compare moments more than layouts
-const LAYOUT_ROUNDS = 7;
-const layoutTexts = Object.entries(SHAPES).map(([name, make]) => {
-  const parts: string[] = [];
-  for (let i = 0, bytes = 0; bytes < LAYOUT_BYTES; i++) {
-    parts.push(make(i, consistentValues(seededRandom(i + 1))));
-    bytes += Buffer.byteLength(parts[i]);
-  }
-  const text = parts.join('\n');
-  checkText(text);
-  return { name, text, mb: Buffer.byteLength(text) / 1024 / 1024 };
-});
-const perMb: Record<string, number> = Object.fromEntries(layoutTexts.map((l) => [l.name, Number.POSITIVE_INFINITY]));
-for (let round = 0; round < LAYOUT_ROUNDS; round++) {
-  for (const { name, text, mb } of layoutTexts) {
-    // the garbage of the layout before is collected first, not on this one's time
-    globalThis.gc?.();
-    const before = process.cpuUsage();
-    checkText(text);
-    const used = process.cpuUsage(before);
-    perMb[name] = Math.min(perMb[name], (used.user + used.system) / 1000 / mb);
-  }
-}
-console.log(
-  `per layout, parse+check CPU ms per MB, best of ${LAYOUT_ROUNDS} rounds (×tabs): ${Object.entries(perMb)
-    .map(([name, ms]) => `${name} ${ms.toFixed(1)} (${(ms / perMb.tabs).toFixed(2)})`)
-    .join(', ')}; target ≤ 1.5×`,
 );
 
 /** What the result keeps alive: JavaScript heap and array buffers (the tables' numbers live in typed arrays). */

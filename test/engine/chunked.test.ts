@@ -49,6 +49,25 @@ describe('chunked text', () => {
     );
   });
 
+  it('keeps every CRLF whole when an edit lands at a chunk boundary (only the chunks an edit reaches are cut again)', () => {
+    const base = readSeed('002').replace(/\n/g, '\r\n').repeat(12);
+    // where the first chunk ends: after the first line break from 16 K characters on
+    const boundary = base.indexOf('\r\n', 16 * 1024) + 2;
+    assert.ok(boundary > 16 * 1024 && boundary < base.length - 16 * 1024, 'a text of three chunks at least');
+    for (let at = boundary - 3; at <= boundary + 3; at++) {
+      for (const inserted of ['', 'x', '\r', '\n', '\r\n']) {
+        for (let removed = 0; removed <= 2; removed++) {
+          const chunked = new ChunkedText(base);
+          chunked.replace(at, at + removed, inserted);
+          const text = base.slice(0, at) + inserted + base.slice(at + removed);
+          assertSame(chunked, text);
+          const index = new LineIndex(text);
+          for (let offset = boundary - 6; offset <= boundary + 6; offset++) assert.deepEqual(chunked.positionAt(offset), index.positionAt(offset), `positionAt(${offset}) after ${JSON.stringify(inserted)} at ${at}`);
+        }
+      }
+    }
+  });
+
   it('clamps positions past a line or the document to their ends', () => {
     const chunked = new ChunkedText('ab\r\ncd\n');
     assert.equal(chunked.offsetAt({ line: 0, character: 99 }), 2);

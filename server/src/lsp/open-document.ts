@@ -5,12 +5,17 @@ import { IncrementalDocument, type EngineOptions, type Report, type ReportEntry,
 import { REPORT_LANGUAGE } from '../protocol';
 import type { DocumentOrigins } from './origins';
 
+/** a replaced range longer than this is taken to change lines without being read */
+const MAX_SCANNED = 4096;
+
 export class OpenDocument {
   readonly parsed: IncrementalDocument;
   /** where the last edit was (current offset): problems near it are shown first when there are too many */
   lastEdit = 0;
   /** for a document imported from a published file: where its text came from, as far as it is unchanged */
   origins: DocumentOrigins | null = null;
+  /** counts the edits that added or removed a line break: while it stands still, no report has changed its line */
+  lineShapes = 0;
 
   constructor(
     readonly uri: string,
@@ -50,10 +55,19 @@ export class OpenDocument {
       const start = 'range' in change ? this.offsetAt(change.range.start) : 0;
       const end = 'range' in change ? this.offsetAt(change.range.end) : this.parsed.chunks.length;
       if ('range' in change) this.lastEdit = start;
+      if (this.changesLines(start, end, change.text)) this.lineShapes++;
       this.origins?.edit(start, end, change.text.length);
       this.parsed.edit(start, end, change.text);
     }
     this.version = version;
+  }
+
+  /** Whether replacing [start, end) with `inserted` adds or removes a line break (text put inside a CRLF splits it in two). */
+  private changesLines(start: number, end: number, inserted: string): boolean {
+    const chunks = this.parsed.chunks;
+    if (/[\r\n]/.test(inserted) || chunks.charAt(start - 1) === '\r') return true;
+    // a large deletion is looked at once, not kept: it changes lines almost always
+    return end - start > MAX_SCANNED || /[\r\n]/.test(chunks.slice(start, end));
   }
 
   offsetAt(position: Range['start']): number {

@@ -8,8 +8,10 @@ import { toLsp } from './convert';
 import type { OpenDocument } from './open-document';
 
 interface Converted {
-  /** the report's first line when converted */
+  /** the report's first line when converted, or last moved */
   line: number;
+  /** the document's count of line-changing edits then: while it is the same, so is the line */
+  lineShapes: number;
   readonly findings: readonly Diagnostic[];
   readonly carryover: readonly Diagnostic[];
   diagnostics: LspDiagnostic[];
@@ -99,17 +101,22 @@ export class PublishCache {
     const out: LspDiagnostic[] = [];
     for (const entry of doc.parsed.reports) {
       if (!entry.findings.length && !entry.carryover.length) continue;
-      const line = doc.parsed.chunks.lineAt(entry.report.span.start + entry.delta);
       let cached = this.converted.get(entry);
-      if (!cached || cached.findings !== entry.findings || cached.carryover !== entry.carryover) {
-        const all = [...entry.findings, ...entry.carryover].map((d) => toLsp(doc, shiftDiagnostic(d, entry.delta))).sort(byPosition);
-        cached = { line, findings: entry.findings, carryover: entry.carryover, diagnostics: all };
-        this.converted.set(entry, cached);
-      } else if (cached.line !== line) {
-        cached.diagnostics = cached.diagnostics.map((d) => moveDiagnostic(d, line - cached!.line));
-        cached.line = line;
+      const current = cached !== undefined && cached.findings === entry.findings && cached.carryover === entry.carryover;
+      // typing that adds no line break leaves every report's line where it was: none is looked up
+      if (!current || cached!.lineShapes !== doc.lineShapes) {
+        const line = doc.parsed.chunks.lineAt(entry.report.span.start + entry.delta);
+        if (!current) {
+          const all = [...entry.findings, ...entry.carryover].map((d) => toLsp(doc, shiftDiagnostic(d, entry.delta))).sort(byPosition);
+          cached = { line, lineShapes: doc.lineShapes, findings: entry.findings, carryover: entry.carryover, diagnostics: all };
+          this.converted.set(entry, cached);
+        } else if (cached!.line !== line) {
+          cached!.diagnostics = cached!.diagnostics.map((d) => moveDiagnostic(d, line - cached!.line));
+          cached!.line = line;
+        }
+        cached!.lineShapes = doc.lineShapes;
       }
-      for (const d of cached.diagnostics) out.push(d);
+      for (const d of cached!.diagnostics) out.push(d);
     }
     // each report's diagnostics are in order and reports follow one another, so the whole is in order: checked in
     // one pass rather than sorted again (a diagnostic placed outside its report would be put back in its place)

@@ -13,7 +13,9 @@ const MAX_SHOWN = 40;
 
 /** The cells as a message shows them: spaces between cells, a bar between table 四's groups. */
 function cellsText(cells: readonly string[], row: GluedRow): string {
-  return cells.map((c, k) => (k > 0 ? (row.groupEnds.includes(k - 1) ? ' | ' : ' ') : '') + c).join('');
+  let text = cells[0] ?? '';
+  for (let k = 1; k < cells.length; k++) text += (row.groupEnds.includes(k - 1) ? ' | ' : ' ') + cells[k];
+  return text;
 }
 
 /** Whether more text follows on the line after `offset`: the rewritten row then ends its line. */

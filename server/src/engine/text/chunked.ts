@@ -20,10 +20,17 @@ function cut(text: string): Chunk[] {
   while (start < text.length) {
     let end = Math.min(text.length, start + TARGET);
     if (end < text.length) {
+      // the first line break from `end`: a \r only before the next \n is looked for (a search of the whole rest
+      // for a \r that text without one never has would make cutting a large document quadratic)
       const lf = text.indexOf('\n', end);
-      const cr = text.indexOf('\r', end);
-      const candidates = [lf, cr].filter((x) => x >= 0);
-      end = candidates.length ? Math.min(...candidates) + 1 : text.length;
+      let breakAt = lf < 0 ? text.length : lf;
+      for (let i = end; i < breakAt; i++) {
+        if (text.charCodeAt(i) === 13) {
+          breakAt = i;
+          break;
+        }
+      }
+      end = breakAt < text.length ? breakAt + 1 : text.length;
       if (text.charCodeAt(end - 1) === 13 && text.charCodeAt(end) === 10) end++;
     }
     const piece = detached(text.slice(start, end));
@@ -92,9 +99,11 @@ export class ChunkedText {
       this.reindex();
       return;
     }
-    // the chunks touched, and a neighbour on each side so that no CRLF is split at a boundary
-    const first = Math.max(0, this.chunkAt(from) - 1);
-    let last = Math.min(this.chunks.length - 1, this.chunkAt(Math.max(from, to - 1)) + 1);
+    // the chunks touched, and the neighbour across a boundary the edit reaches, so that no CRLF is split there
+    let first = this.chunkAt(from);
+    if (from === this.offsets[first]) first = Math.max(0, first - 1);
+    let last = this.chunkAt(Math.max(from, to - 1));
+    if (to >= this.offsets[last] + this.chunks[last].text.length - 1) last = Math.min(this.chunks.length - 1, last + 1);
     if (to === this.total) last = this.chunks.length - 1;
     const start = this.offsets[first];
     const joined = this.chunks.slice(first, last + 1).map((c) => c.text).join('');
