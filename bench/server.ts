@@ -11,6 +11,8 @@ import { LspClient, type LspDiagnostic } from '../test/support/lsp-client';
 import { compilation, seedsCompilation } from './compilation';
 import { seededRandom } from '../test/support/generate';
 
+/** A publication of the whole document, not the first one of a large document still being parsed (which says so on its first line). */
+const whole = (p: { diagnostics: LspDiagnostic[] }): boolean => !/^(正在检查|Checking the rest)/.test(p.diagnostics[0]?.message ?? '');
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const percentile = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 const now = (): number => Number(process.hrtime.bigint()) / 1e6;
@@ -61,7 +63,7 @@ async function scenario(withErrors: boolean): Promise<void> {
   const idle = await client.request<Stats>('xxgk/stats', {});
   const openStart = now();
   await client.open(uri, text, 1);
-  const opened = await client.diagnostics(uri, (p) => p.version === 1, 120000);
+  const opened = await client.diagnostics(uri, (p) => p.version === 1 && whole(p), 120000);
   const openMs = now() - openStart;
 
   // edits at random table lines: type a digit, then delete it, so the text stays the same size
@@ -110,7 +112,7 @@ async function scenario(withErrors: boolean): Promise<void> {
     `server: ${(Buffer.byteLength(text) / 1024 / 1024).toFixed(2)} MB compilation, ${reports} reports, ${opened.diagnostics.length} diagnostics ` +
       `(${(payload / 1024).toFixed(0)} KB per publishDiagnostics)`,
   );
-  console.log(`  open → first publishDiagnostics: ${openMs.toFixed(0)} ms; full re-parse+check in-process: median ${fullMs.toFixed(0)} ms`);
+  console.log(`  open → publishDiagnostics of the whole document: ${openMs.toFixed(0)} ms; full re-parse+check in-process: median ${fullMs.toFixed(0)} ms`);
   console.log(
     `  keystroke → publishDiagnostics (debounce 0, ${keystroke.length} edits): median ${ms(median(keystroke))} ms, p90 ${ms(percentile(keystroke, 0.9))} ms ` +
       `(target < 5 ms); full re-parse / keystroke = ${(fullMs / median(keystroke)).toFixed(0)}x (target ≥ 50x)`,
@@ -136,8 +138,10 @@ async function seedsScenario(): Promise<void> {
     const uri = 'untitled:seeds.xxgk';
     const t0 = now();
     await client.open(uri, text, 1);
-    const opened = await client.diagnostics(uri, (p) => p.version === 1, 120000);
+    await client.diagnostics(uri, (p) => p.version === 1, 120000);
     const openMs = now() - t0;
+    const opened = await client.diagnostics(uri, (p) => p.version === 1 && whole(p), 120000);
+    const wholeMs = now() - t0;
     const total = checkText(text).diagnostics.length;
     const cells = lines.flatMap((l, line) => [...l.matchAll(/(?<=\t)\d(?=\t|$)/g)].map((m) => ({ line, character: m.index! })));
     const before = await client.request<Stats>('xxgk/stats', {});
@@ -158,7 +162,7 @@ async function seedsScenario(): Promise<void> {
     const after = await client.request<Stats>('xxgk/stats', {});
     console.log(
       `server on the seeds compilation (${(text.length / 1e6).toFixed(1)} M chars, ${reports} reports, ${total} problems, ${opened.diagnostics.length} published): ` +
-        `open → first publish ${openMs.toFixed(0)} ms (target ≤ 300 ms); per one-digit edit: server CPU ${((after.cpu - before.cpu) / 1000 / edits).toFixed(2)} ms (target ≤ 5 ms), ` +
+        `open → first publish ${openMs.toFixed(0)} ms (target ≤ 300 ms; its first reports), → the whole document's ${wholeMs.toFixed(0)} ms; per one-digit edit: server CPU ${((after.cpu - before.cpu) / 1000 / edits).toFixed(2)} ms (target ≤ 5 ms), ` +
         `keystroke → publish median ${median(keystroke).toFixed(2)} ms, p90 ${percentile(keystroke, 0.9).toFixed(2)} ms`,
     );
   } finally {

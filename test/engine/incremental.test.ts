@@ -202,3 +202,51 @@ describe('settings and last year’s reports arriving after the document is open
     same(doc, { ...options, locale: 'en' }, lastYear, 'in English');
   });
 });
+
+describe('a large document parsed in parts (its first part at once, the rest in the background)', () => {
+  /** The document opened with `first` characters parsed, the rest in windows of `step`, checked against a fresh parse at the end. */
+  function inParts(text: string, first: number, step: number, label: string): void {
+    const doc = new IncrementalDocument(text, {}, [], first);
+    let parts = 0;
+    let seen = 0;
+    while (!doc.complete) {
+      const parsed = doc.parsedReports;
+      assert.ok(parsed.length >= seen, `${label}: reports are only added`);
+      seen = parsed.length;
+      doc.parseMore(step);
+      assert.ok(++parts < 10_000, `${label}: parsing goes forward`);
+    }
+    assertSameAsFresh(doc, `${label} (first ${first}, then ${step} at a time)`);
+  }
+
+  it('equals a fresh parse: generated, ragged and crawled compilations, seeds and real text, in windows of every size', () => {
+    const texts: [string, string][] = [
+      ['compilation', compilation(5, 9)],
+      ['ragged', ragged(17, 8)],
+      ['crawled', crawled(25, 6)],
+      ['seeds', (Object.keys(SEEDS) as (keyof typeof SEEDS)[]).map(readSeed).join('\n')],
+      ['real', REAL.map(readReal).join('\n')],
+    ];
+    const random = below(99);
+    for (const [label, text] of texts) {
+      for (const first of [1, 200, 3000, 20_000]) inParts(text, first, 1 + random(8000), label);
+    }
+  });
+
+  it('an edit or a request before the rest is parsed parses it first, then is what it is on the whole text', () => {
+    const text = compilation(6, 9);
+    const doc = new IncrementalDocument(text, {}, [], 2000);
+    assert.ok(!doc.complete && doc.parsedReports.length < 9, 'only the first reports at first');
+    const at = text.lastIndexOf('总计');
+    doc.update(at, at + 2, '合计');
+    assert.ok(doc.complete);
+    assertSameAsFresh(doc, 'an edit in the last report while the rest was not parsed');
+    const other = new IncrementalDocument(text, {}, [], 2000);
+    const endAt = (d: IncrementalDocument): number | undefined => {
+      const entry = d.entryAt(text.length - 10);
+      return entry ? entry.report.span.end + entry.delta : undefined;
+    };
+    assert.equal(endAt(other), endAt(new IncrementalDocument(text)), 'a request at the end');
+    assert.ok(other.complete);
+  });
+});

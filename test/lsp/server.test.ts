@@ -504,6 +504,33 @@ describe('language server settings and workspace', () => {
     }
   });
 
+  it('a large report shows the problems of its first reports at once, then of the whole document; a request meanwhile is answered from the whole', async () => {
+    const seed = readSeed('000');
+    const text = Array.from({ length: 100 }, () => seed).join('\n');
+    const all = checkText(text).diagnostics;
+    const client = await LspClient.start({ settings: { maxProblems: 100_000 } });
+    try {
+      const u = 'untitled:large.xxgk';
+      await client.open(u, text);
+      const first = await client.diagnostics(u, (p) => p.version === 1);
+      assert.match(first.diagnostics[0].message, /^正在检查本文件的其余部分：此处先列出前 \d+ 份报告的问题/);
+      const shown = first.diagnostics.length - 1;
+      assert.ok(shown > 0 && shown < all.length, `${shown} of ${all.length} problems at first`);
+      const lines = text.split('\n').length;
+      assert.ok(first.diagnostics.slice(1).every((d) => d.range.start.line < lines / 2), 'the first reports’ problems only');
+      const whole = await client.diagnostics(u, (p) => p.version === 1 && !p.diagnostics[0].message.startsWith('正在检查'));
+      assert.equal(whole.diagnostics.length, all.length, 'then every problem of the document');
+      // a hover on the last report, asked before the rest was parsed in the background, has it parsed first
+      await client.close(u);
+      await client.open(u, text, 2);
+      const line = lines - 1 - [...seed.split('\n')].reverse().findIndex((l) => l.includes('本年新收'));
+      const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: u }, position: at(line, text.split('\n')[line].length - 1) });
+      assert.match(hover!.contents.value, /表三/);
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('debounces: a burst of changes is published once, for the last version', async () => {
     const client = await LspClient.start({ debounceMs: 150 });
     try {

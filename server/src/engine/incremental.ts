@@ -81,15 +81,67 @@ export class IncrementalDocument {
   private pending: { start: number; oldEnd: number; newEnd: number } | null = null;
   /** how many times the reports were parsed again after edits (for the server's stats) */
   reparses = 0;
+  /**
+   * Where the text not parsed yet starts: the whole text is parsed once this is its length. A large document can
+   * be opened with its first part parsed (`firstChars`), the rest parsed by `parseMore` in the background; anything
+   * that reads the reports, and any edit, parses the rest first.
+   */
+  private parsedTo = 0;
+  /** every report is parsed (edits then keep it so) */
+  private parsedAll = false;
 
   constructor(
     text: string,
     private options: EngineOptions = {},
     private lastYear: readonly Report[] = [],
+    firstChars = Number.POSITIVE_INFINITY,
   ) {
     this.source = new ChunkedText(text);
     this.eol = eolOf(text);
-    this.rebuild(text);
+    if (text.length <= firstChars) this.rebuild(text);
+    else {
+      this.outside = indexByAgencyYear(this.lastYear);
+      this.parseMore(firstChars);
+    }
+  }
+
+  /** Whether every report of the text is parsed. */
+  get complete(): boolean {
+    return this.parsedAll;
+  }
+
+  /** The reports parsed so far, in order: all of them once `complete` (a publication made before then shows these). */
+  get parsedReports(): readonly ReportEntry[] {
+    return this.pending ? this.reports : this.entries;
+  }
+
+  /**
+   * Parses about `chars` more characters of the text not parsed yet: the reports of that window but the last, which
+   * may go on past it (it is where the next window starts), or all of them at the text's end. A report longer than
+   * the window gets a window twice as long.
+   */
+  parseMore(chars: number): void {
+    const total = this.source.length;
+    for (let size = Math.max(1, chars); !this.parsedAll; size *= 2) {
+      const from = this.parsedTo;
+      const to = Math.min(total, from + size);
+      const window = windowText(this.source, from, to);
+      const reports = parseRange(window, 0, to - from);
+      const atEnd = to === total;
+      const kept = atEnd ? reports : reports.slice(0, -1);
+      if (!atEnd && kept.length === 0) continue;
+      const added = kept.map((r) => this.entryFor(r, window, from));
+      this.entries.push(...added);
+      this.refreshCarryover(added, []);
+      this.parsedTo = atEnd ? total : from + reports[reports.length - 1].span.start;
+      this.parsedAll = atEnd;
+      return;
+    }
+  }
+
+  /** Parses whatever is not parsed yet. */
+  private finish(): void {
+    if (!this.complete) this.parseMore(Number.POSITIVE_INFINITY);
   }
 
   /** The whole text, joined: for whole-document work (fix-all, formatting), not for every keystroke. */
@@ -103,6 +155,7 @@ export class IncrementalDocument {
   }
 
   get reports(): readonly ReportEntry[] {
+    this.finish();
     this.flush();
     return this.entries;
   }
@@ -113,6 +166,7 @@ export class IncrementalDocument {
    * new for this document: checking a large compilation twice on opening it is what would cost). Whether it did.
    */
   reconfigure(options: EngineOptions, lastYear: readonly Report[] = this.lastYear): boolean {
+    this.finish();
     const outside = indexByAgencyYear(lastYear);
     const previous = (e: ReportEntry, index: ReadonlyMap<string, Report>): Report | undefined => (e.previousKey === null ? undefined : index.get(e.previousKey));
     if (sameData(options, this.options) && this.entries.every((e) => previous(e, outside) === previous(e, this.outside))) {
@@ -135,6 +189,8 @@ export class IncrementalDocument {
 
   /** Replaces text[start, end) with `inserted`; the reports it touched are parsed again when next read. */
   edit(start: number, end: number, inserted: string): void {
+    // the edit's offsets and the pending range are the whole text's: the rest is parsed before it changes
+    this.finish();
     start = Math.max(0, Math.min(start, this.source.length));
     end = Math.max(start, Math.min(end, this.source.length));
     this.source.replace(start, end, inserted);
@@ -218,6 +274,7 @@ export class IncrementalDocument {
 
   /** Every diagnostic, in current offsets, in document order. */
   diagnostics(): Diagnostic[] {
+    this.finish();
     this.flush();
     const out: Diagnostic[] = [];
     for (const entry of this.entries) {
@@ -229,6 +286,7 @@ export class IncrementalDocument {
 
   /** The report whose span holds `offset` (current offsets), the last one when spans overlap at a line. */
   entryAt(offset: number): ReportEntry | null {
+    this.finish();
     this.flush();
     if (!this.entries.length) return null;
     const k = this.lastStartingAtOrBefore(offset);
@@ -237,12 +295,15 @@ export class IncrementalDocument {
 
   /** The reports with current offsets (copies; for tests and whole-document views). */
   snapshot(): Report[] {
+    this.finish();
     this.flush();
     return this.entries.map((e) => shiftReport(e.report, e.delta));
   }
 
   private rebuild(text: string): void {
     this.entries = parseRange(text, 0, text.length).map((r) => this.entryFor(r, text, 0));
+    this.parsedTo = text.length;
+    this.parsedAll = true;
     this.byKey.clear();
     this.byPreviousKey.clear();
     this.outside = indexByAgencyYear(this.lastYear);

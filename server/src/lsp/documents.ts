@@ -6,11 +6,16 @@ import { OpenDocument } from './open-document';
 import { PublishCache } from './publish';
 import type { Session } from './session';
 
+/** characters of a large document parsed per turn in the background, between the messages that come in */
+const BACKGROUND_CHARS = 400_000;
+
 export class Publisher {
   private readonly cache = new PublishCache();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** what the client was last told of a text document, by the document opened (a new one starts untold) */
   private readonly toldReport = new WeakMap<OpenDocument, boolean>();
+  /** documents whose rest is being parsed in the background */
+  private readonly parsing = new WeakSet<OpenDocument>();
 
   constructor(private readonly session: Session) {}
 
@@ -20,6 +25,24 @@ export class Publisher {
     const diagnostics = checked ? this.cache.diagnostics(doc, settings) : [];
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
     this.tellKind(doc, checked);
+    if (!doc.parsed.complete) this.parseRest(doc);
+  }
+
+  /**
+   * The rest of a large document opened with its first part parsed: a window at a time between the messages that
+   * come in (a request or an edit meanwhile parses the rest itself), then published whole.
+   */
+  private parseRest(doc: OpenDocument): void {
+    if (this.parsing.has(doc)) return;
+    this.parsing.add(doc);
+    const step = this.session.guard('parse', undefined, () => {
+      if (this.session.documents.get(doc.uri) !== doc) return void this.parsing.delete(doc);
+      doc.parsed.parseMore(BACKGROUND_CHARS);
+      if (!doc.parsed.complete) return void setImmediate(step);
+      this.parsing.delete(doc);
+      this.publish(doc);
+    });
+    setImmediate(step);
   }
 
   /** A text document that became a report, or stopped being one: the client offers the report language for it. */

@@ -71,14 +71,16 @@ function limited(all: LspDiagnostic[], doc: OpenDocument, limit: PublishLimit): 
     if (room === 0) break;
   }
   kept.sort(byPosition);
-  const note: LspDiagnostic = {
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    severity: DiagnosticSeverity.Information,
-    source: 'xxgk',
-    message: message(limit.locale, 'problems.more', { hidden: all.length - kept.length, shown: kept.length, total: all.length }),
-  };
-  return [note, ...kept];
+  return [noteOnTitle(message(limit.locale, 'problems.more', { hidden: all.length - kept.length, shown: kept.length, total: all.length })), ...kept];
 }
+
+/** An information on the document's first line about the publication itself. */
+const noteOnTitle = (text: string): LspDiagnostic => ({
+  range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+  severity: DiagnosticSeverity.Information,
+  source: 'xxgk',
+  message: text,
+});
 
 /** The `count` diagnostics of `list` (in position order) nearest to line `focus`, in position order. */
 function nearest(list: readonly LspDiagnostic[], focus: number, count: number): LspDiagnostic[] {
@@ -99,7 +101,10 @@ export class PublishCache {
 
   diagnostics(doc: OpenDocument, limit?: PublishLimit): LspDiagnostic[] {
     const out: LspDiagnostic[] = [];
-    for (const entry of doc.parsed.reports) {
+    // a large document still being parsed in the background: the problems of its reports parsed so far
+    const complete = doc.parsed.complete;
+    const entries = complete ? doc.parsed.reports : doc.parsed.parsedReports;
+    for (const entry of entries) {
       if (!entry.findings.length && !entry.carryover.length) continue;
       let cached = this.converted.get(entry);
       const current = cached !== undefined && cached.findings === entry.findings && cached.carryover === entry.carryover;
@@ -121,6 +126,7 @@ export class PublishCache {
     // each report's diagnostics are in order and reports follow one another, so the whole is in order: checked in
     // one pass rather than sorted again (a diagnostic placed outside its report would be put back in its place)
     if (!isSorted(out)) out.sort(byPosition);
-    return limit ? limited(out, doc, limit) : out;
+    const published = limit ? limited(out, doc, limit) : out;
+    return complete ? published : [noteOnTitle(message(limit?.locale ?? 'zh', 'problems.checking', { reports: entries.length })), ...published];
   }
 }

@@ -39,7 +39,8 @@ export type MessageKey =
   | 'workspace.imported-line'
   | 'import.failed'
   | 'import.not-file'
-  | 'problems.more';
+  | 'problems.more'
+  | 'problems.checking';
 
 
 const zh: Catalog = {
@@ -60,6 +61,7 @@ const zh: Catalog = {
   'workspace.checked': (p) => `已检查 ${p.files} 个文件，其中 ${p.reports} 个是年报，发现 ${p.problems} 个问题`,
   'problems.more': (p) =>
     `本文件共 ${p.total} 个问题，此处列出 ${p.shown} 个（先列错误，再列最近修改处附近的），另有 ${p.hidden} 个未列出；用命令“检查工作区内所有年报”或命令行 xxgk check 查看全部（设置 xxgk.maxProblems）`,
+  'problems.checking': (p) => `正在检查本文件的其余部分：此处先列出前 ${p.reports} 份报告的问题，全文检查完后更新`,
   table: (p) => `表${p.id}`,
   'report.meta': (p) => `${p.year} 年度 · 适用 ${p.template} 年版格式`,
   'format.rows': (p) => `${p.table} ${p.rows} 行`,
@@ -98,6 +100,7 @@ const en: Catalog = {
   'workspace.checked': (p) => `Checked ${p.files} files, ${p.reports} of them reports, ${p.problems} problems found`,
   'problems.more': (p) =>
     `This file has ${p.total} problems; ${p.shown} are listed here (errors first, then those nearest the last edit) and ${p.hidden} are not: run “check all reports in the workspace” or the CLI xxgk check to see them all (setting xxgk.maxProblems)`,
+  'problems.checking': (p) => `Checking the rest of this file: the problems of its first ${p.reports} reports are listed here, and all of them once it is checked`,
   table: (p) => `Table ${p.id}`,
   'report.meta': (p) => `Year ${p.year} · ${p.template} template`,
   'format.rows': (p) => `${p.rows} ${Number(p.rows) === 1 ? 'row' : 'rows'} of ${p.table}`,
