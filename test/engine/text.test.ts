@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { BoundedCache } from '../../server/src/engine/text/bounded-cache';
 import { fold, foldText } from '../../server/src/engine/text/fold';
+import { lineStartsOf } from '../../server/src/engine/text/lines';
 
 const pieces = ['a', 'Z', '5', '０', 'Ａ', ' ', '\u3000', '\t', '、', '（', '）', '一', '政', '𠀀', '\uD800', '.', '-', 'ﬁ', '㈠', '⽅', '１２', '\uFEFF'];
 const text = fc.array(fc.constantFrom(...pieces), { maxLength: 60 }).map((xs) => xs.join(''));
@@ -47,5 +48,17 @@ describe('BoundedCache', () => {
         }
       }),
     );
+  });
+});
+
+describe('lineStartsOf', () => {
+  it('starts a line after every LF, CRLF and lone CR, as a reading character by character does', () => {
+    const reference = (text: string): number[] => {
+      const starts = [0];
+      for (let i = 0; i < text.length; i++) if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) starts.push(i + 1);
+      return starts;
+    };
+    const lines = fc.array(fc.constantFrom('a', '政', '\n', '\r', '\r\n', '\n\r', ' ', '0'), { maxLength: 40 }).map((xs) => xs.join(''));
+    fc.assert(fc.property(lines, (text) => assert.deepEqual(lineStartsOf(text), reference(text))), { numRuns: 2000 });
   });
 });
