@@ -28,8 +28,9 @@ function moveDiagnostic(d: LspDiagnostic, lines: number): LspDiagnostic {
   return moved;
 }
 
-const isSorted = (ds: readonly LspDiagnostic[]): boolean => {
-  for (let i = 1; i < ds.length; i++) if (byPosition(ds[i - 1], ds[i]) > 0) return false;
+/** Whether lists each in position order are in order one after another. */
+const partsInOrder = (parts: readonly (readonly LspDiagnostic[])[]): boolean => {
+  for (let k = 1; k < parts.length; k++) if (byPosition(parts[k - 1][parts[k - 1].length - 1], parts[k][0]) > 0) return false;
   return true;
 };
 
@@ -100,7 +101,8 @@ export class PublishCache {
   private readonly converted = new WeakMap<ReportEntry, Converted>();
 
   diagnostics(doc: OpenDocument, limit?: PublishLimit): LspDiagnostic[] {
-    const out: LspDiagnostic[] = [];
+    /** each report's diagnostics, in position order: joined once at the end */
+    const parts: LspDiagnostic[][] = [];
     // a large document still being parsed in the background: the problems of its reports parsed so far
     const complete = doc.parsed.complete;
     const entries = complete ? doc.parsed.reports : doc.parsed.parsedReports;
@@ -121,11 +123,12 @@ export class PublishCache {
         }
         cached!.lineShapes = doc.lineShapes;
       }
-      for (const d of cached!.diagnostics) out.push(d);
+      if (cached!.diagnostics.length) parts.push(cached!.diagnostics);
     }
-    // each report's diagnostics are in order and reports follow one another, so the whole is in order: checked in
-    // one pass rather than sorted again (a diagnostic placed outside its report would be put back in its place)
-    if (!isSorted(out)) out.sort(byPosition);
+    const out = ([] as LspDiagnostic[]).concat(...parts);
+    // each report's diagnostics are in order and reports follow one another, so the whole is in order: checked where
+    // one report's meet the next's rather than sorted again (a diagnostic placed outside its report is put back in its place)
+    if (!partsInOrder(parts)) out.sort(byPosition);
     const published = limit ? limited(out, doc, limit) : out;
     return complete ? published : [noteOnTitle(message(limit?.locale ?? 'zh', 'problems.checking', { reports: entries.length })), ...published];
   }
