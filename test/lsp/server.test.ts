@@ -529,6 +529,19 @@ describe('language server settings and workspace', () => {
     } finally {
       await client.stop();
     }
+    // with few problems allowed (by the workspace's xxgk.config.json, in force from the start), the first
+    // publication's notes count towards them
+    const root = mkdtempSync(join(tmpdir(), 'xxgk-few-'));
+    writeFileSync(join(root, 'xxgk.config.json'), JSON.stringify({ maxProblems: 20 }));
+    const few = await LspClient.start({ rootPath: root });
+    try {
+      await few.open('untitled:few.xxgk', text);
+      const first = await few.diagnostics('untitled:few.xxgk', (p) => p.version === 1);
+      assert.match(first.diagnostics[0].message, /^正在检查/);
+      assert.equal(first.diagnostics.length, 20, 'the limit, notes included');
+    } finally {
+      await few.stop();
+    }
   });
 
   it('debounces: a burst of changes is published once, for the last version', async () => {

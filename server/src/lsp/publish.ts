@@ -129,7 +129,9 @@ export class PublishCache {
     // each report's diagnostics are in order and reports follow one another, so the whole is in order: checked where
     // one report's meet the next's rather than sorted again (a diagnostic placed outside its report is put back in its place)
     if (!partsInOrder(parts)) out.sort(byPosition);
-    const published = limit ? limited(out, doc, limit) : out;
+    // the note on a publication of part of the document counts towards the limit too
+    const room = limit && !complete ? { ...limit, maxProblems: Math.max(1, limit.maxProblems - 1) } : limit;
+    const published = room ? limited(out, doc, room) : out;
     return complete ? published : [noteOnTitle(message(limit?.locale ?? 'zh', 'problems.checking', { reports: entries.length })), ...published];
   }
 }
