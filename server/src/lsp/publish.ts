@@ -28,6 +28,16 @@ function moveDiagnostic(d: LspDiagnostic, lines: number): LspDiagnostic {
   return moved;
 }
 
+/** The lists one after another, in an array made at its size (no spread: a document may hold a great many reports). */
+function joined(parts: readonly (readonly LspDiagnostic[])[]): LspDiagnostic[] {
+  let total = 0;
+  for (const part of parts) total += part.length;
+  const out = new Array<LspDiagnostic>(total);
+  let at = 0;
+  for (const part of parts) for (const d of part) out[at++] = d;
+  return out;
+}
+
 /** Whether lists each in position order are in order one after another. */
 const partsInOrder = (parts: readonly (readonly LspDiagnostic[])[]): boolean => {
   for (let k = 1; k < parts.length; k++) if (byPosition(parts[k - 1][parts[k - 1].length - 1], parts[k][0]) > 0) return false;
@@ -125,7 +135,7 @@ export class PublishCache {
       }
       if (cached!.diagnostics.length) parts.push(cached!.diagnostics);
     }
-    const out = ([] as LspDiagnostic[]).concat(...parts);
+    const out = joined(parts);
     // each report's diagnostics are in order and reports follow one another, so the whole is in order: checked where
     // one report's meet the next's rather than sorted again (a diagnostic placed outside its report is put back in its place)
     if (!partsInOrder(parts)) out.sort(byPosition);
