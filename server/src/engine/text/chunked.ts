@@ -115,28 +115,18 @@ export class ChunkedText {
   positionAt(offset: number): Position {
     offset = Math.max(0, Math.min(offset, this.total));
     if (!this.chunks.length) return { line: 0, character: 0 };
-    const i = offset === this.total ? this.chunks.length - 1 : this.chunkAt(offset);
+    const i = this.chunkOf(offset);
     const local = offset - this.offsets[i];
-    const starts = this.chunks[i].lineStarts;
-    const lo = lastAtOrBefore(starts.length, (k) => starts[k], local);
-    return { line: this.lines[i] + lo, character: local - starts[lo] };
+    const lo = this.lineInChunk(i, local);
+    return { line: this.lines[i] + lo, character: local - this.chunks[i].lineStarts[lo] };
   }
 
   /** The line of an offset: positionAt's line, with no object made (asked for every report of a document per publication). */
   lineAt(offset: number): number {
     offset = Math.max(0, Math.min(offset, this.total));
     if (!this.chunks.length) return 0;
-    const i = offset === this.total ? this.chunks.length - 1 : this.chunkAt(offset);
-    const local = offset - this.offsets[i];
-    const starts = this.chunks[i].lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= local) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.lines[i] + lo;
+    const i = this.chunkOf(offset);
+    return this.lines[i] + this.lineInChunk(i, offset - this.offsets[i]);
   }
 
   offsetAt(position: Position): number {
@@ -157,6 +147,17 @@ export class ChunkedText {
 
   private chunkAt(offset: number): number {
     return lastAtOrBefore(this.chunks.length, (k) => this.offsets[k], offset);
+  }
+
+  /** The chunk an offset within the text is in; the text's end is in the last. */
+  private chunkOf(offset: number): number {
+    return offset === this.total ? this.chunks.length - 1 : this.chunkAt(offset);
+  }
+
+  /** Which of chunk i's lines the chunk's `local` offset is on. */
+  private lineInChunk(i: number, local: number): number {
+    const starts = this.chunks[i].lineStarts;
+    return lastAtOrBefore(starts.length, (k) => starts[k], local);
   }
 
   private reindex(): void {
