@@ -68,10 +68,6 @@ const PRESENT = 8;
 const FOUND_SHIFT = 4;
 const MARKED = 4;
 
-/**
- * One table's numbers in an arena. Its fields are private (#): two grids are equal (to node's deepEqual) by
- * their shape alone, so tests compare tables by the rows they give.
- */
 /** What the parser found of a template row: where its label and values are, how they are laid out. */
 export interface RowFound {
   readonly label: Span;
@@ -85,6 +81,10 @@ export interface RowFound {
   readonly hasCells: boolean;
 }
 
+/**
+ * One table's numbers in an arena. Its fields are private (#): two grids are equal (to node's deepEqual) by
+ * their shape alone, so tests compare tables by the rows they give.
+ */
 export class TableGrid {
   readonly #ints: Int32Array;
   readonly #values: Float64Array;

@@ -70,7 +70,7 @@ export class IncrementalDocument {
   private readonly byKey = new Map<string, Set<ReportEntry>>();
   private readonly byPreviousKey = new Map<string, Set<ReportEntry>>();
   /** last year's reports from other files, by key */
-  private outside = new Map<string, Report>();
+  private outside: ReadonlyMap<string, Report>;
   private eol: string;
   private readonly source: ChunkedText;
   /**
@@ -82,13 +82,11 @@ export class IncrementalDocument {
   /** how many times the reports were parsed again after edits (for the server's stats) */
   reparses = 0;
   /**
-   * Where the text not parsed yet starts: the whole text is parsed once this is its length. A large document can
-   * be opened with its first part parsed (`firstChars`), the rest parsed by `parseMore` in the background; anything
-   * that reads the reports, and any edit, parses the rest first.
+   * Where the text not parsed yet starts, null once every report is parsed (edits then keep it so). A large
+   * document can be opened with its first part parsed (`firstChars`), the rest parsed by `parseMore` in the
+   * background; anything that reads the reports, and any edit, parses the rest first.
    */
-  private parsedTo = 0;
-  /** every report is parsed (edits then keep it so) */
-  private parsedAll = false;
+  private unparsedFrom: number | null = 0;
 
   constructor(
     text: string,
@@ -98,21 +96,19 @@ export class IncrementalDocument {
   ) {
     this.source = new ChunkedText(text);
     this.eol = eolOf(text);
+    this.outside = indexByAgencyYear(lastYear);
     if (text.length <= firstChars) this.rebuild(text);
-    else {
-      this.outside = indexByAgencyYear(this.lastYear);
-      this.parseMore(firstChars);
-    }
+    else this.parseMore(firstChars);
   }
 
   /** Whether every report of the text is parsed. */
   get complete(): boolean {
-    return this.parsedAll;
+    return this.unparsedFrom === null;
   }
 
-  /** The reports parsed so far, in order: all of them once `complete` (a publication made before then shows these). */
+  /** The reports parsed so far, in order: all of them, as `reports` gives them, once `complete` (a publication made before then shows these). */
   get parsedReports(): readonly ReportEntry[] {
-    return this.pending ? this.reports : this.entries;
+    return this.complete ? this.reports : this.entries;
   }
 
   /**
@@ -122,8 +118,8 @@ export class IncrementalDocument {
    */
   parseMore(chars: number): void {
     const total = this.source.length;
-    for (let size = Math.max(1, chars); !this.parsedAll; size *= 2) {
-      const from = this.parsedTo;
+    for (let size = Math.max(1, chars); this.unparsedFrom !== null; size *= 2) {
+      const from = this.unparsedFrom;
       const to = Math.min(total, from + size);
       const window = windowText(this.source, from, to);
       const reports = parseRange(window, 0, to - from);
@@ -133,8 +129,7 @@ export class IncrementalDocument {
       const added = kept.map((r) => this.entryFor(r, window, from));
       this.entries.push(...added);
       this.refreshCarryover(added, []);
-      this.parsedTo = atEnd ? total : from + reports[reports.length - 1].span.start;
-      this.parsedAll = atEnd;
+      this.unparsedFrom = atEnd ? null : from + reports[reports.length - 1].span.start;
       return;
     }
   }
@@ -177,6 +172,7 @@ export class IncrementalDocument {
     this.pending = null;
     this.options = options;
     this.lastYear = lastYear;
+    this.outside = outside;
     this.rebuild(this.text);
     return true;
   }
@@ -302,11 +298,9 @@ export class IncrementalDocument {
 
   private rebuild(text: string): void {
     this.entries = parseRange(text, 0, text.length).map((r) => this.entryFor(r, text, 0));
-    this.parsedTo = text.length;
-    this.parsedAll = true;
+    this.unparsedFrom = null;
     this.byKey.clear();
     this.byPreviousKey.clear();
-    this.outside = indexByAgencyYear(this.lastYear);
     this.refreshCarryover(this.entries, []);
   }
 

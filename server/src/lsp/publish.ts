@@ -63,7 +63,7 @@ export interface PublishLimit {
  */
 function limited(all: LspDiagnostic[], doc: OpenDocument, limit: PublishLimit): LspDiagnostic[] {
   if (all.length <= limit.maxProblems) return all;
-  const focus = doc.range({ start: doc.lastEdit, end: doc.lastEdit }).start.line;
+  const focus = doc.parsed.chunks.lineAt(doc.lastEdit);
   // per severity, in position order: the gravest kinds whole while they fit, then the nearest of the next
   const bySeverity = new Map<number, LspDiagnostic[]>();
   for (const d of all) {
@@ -110,30 +110,38 @@ function nearest(list: readonly LspDiagnostic[], focus: number, count: number): 
 export class PublishCache {
   private readonly converted = new WeakMap<ReportEntry, Converted>();
 
+  /** A report's diagnostics in LSP form: converted when its findings are new, else kept, and moved when its line moved. */
+  private convertedFor(doc: OpenDocument, entry: ReportEntry): Converted {
+    const cached = this.converted.get(entry);
+    const lineOf = (): number => doc.parsed.chunks.lineAt(entry.report.span.start + entry.delta);
+    if (!cached || cached.findings !== entry.findings || cached.carryover !== entry.carryover) {
+      const diagnostics = [...entry.findings, ...entry.carryover].map((d) => toLsp(doc, shiftDiagnostic(d, entry.delta))).sort(byPosition);
+      const converted = { line: lineOf(), lineShapes: doc.lineShapes, findings: entry.findings, carryover: entry.carryover, diagnostics };
+      this.converted.set(entry, converted);
+      return converted;
+    }
+    // typing that adds no line break leaves every report's line where it was: none is looked up
+    if (cached.lineShapes !== doc.lineShapes) {
+      const line = lineOf();
+      if (line !== cached.line) {
+        cached.diagnostics = cached.diagnostics.map((d) => moveDiagnostic(d, line - cached.line));
+        cached.line = line;
+      }
+      cached.lineShapes = doc.lineShapes;
+    }
+    return cached;
+  }
+
   diagnostics(doc: OpenDocument, limit?: PublishLimit): LspDiagnostic[] {
     /** each report's diagnostics, in position order: joined once at the end */
     const parts: LspDiagnostic[][] = [];
     // a large document still being parsed in the background: the problems of its reports parsed so far
     const complete = doc.parsed.complete;
-    const entries = complete ? doc.parsed.reports : doc.parsed.parsedReports;
+    const entries = doc.parsed.parsedReports;
     for (const entry of entries) {
       if (!entry.findings.length && !entry.carryover.length) continue;
-      let cached = this.converted.get(entry);
-      const current = cached !== undefined && cached.findings === entry.findings && cached.carryover === entry.carryover;
-      // typing that adds no line break leaves every report's line where it was: none is looked up
-      if (!current || cached!.lineShapes !== doc.lineShapes) {
-        const line = doc.parsed.chunks.lineAt(entry.report.span.start + entry.delta);
-        if (!current) {
-          const all = [...entry.findings, ...entry.carryover].map((d) => toLsp(doc, shiftDiagnostic(d, entry.delta))).sort(byPosition);
-          cached = { line, lineShapes: doc.lineShapes, findings: entry.findings, carryover: entry.carryover, diagnostics: all };
-          this.converted.set(entry, cached);
-        } else if (cached!.line !== line) {
-          cached!.diagnostics = cached!.diagnostics.map((d) => moveDiagnostic(d, line - cached!.line));
-          cached!.line = line;
-        }
-        cached!.lineShapes = doc.lineShapes;
-      }
-      if (cached!.diagnostics.length) parts.push(cached!.diagnostics);
+      const converted = this.convertedFor(doc, entry);
+      if (converted.diagnostics.length) parts.push(converted.diagnostics);
     }
     const out = joined(parts);
     // each report's diagnostics are in order and reports follow one another, so the whole is in order: checked where

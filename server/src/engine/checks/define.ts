@@ -2,7 +2,7 @@
 // what it checks, in both languages), its messages in both languages, and what it runs. The registry collects
 // the checks; the code list, the default severities, the editor's settings, the config schema and README's table
 // of codes are all made from these declarations.
-import type { Diagnostic, Fix, Severity } from '../diagnostic';
+import type { Fix, Severity } from '../diagnostic';
 import type { Locale, MessageKey, MessageParams } from '../messages/catalog';
 import type { Report, Span } from '../model';
 import type { CheckOptions } from './context';
@@ -68,8 +68,5 @@ export interface Folder {
   readonly index: ReadonlyMap<string, Report>;
   isOwn(report: Report): boolean;
 }
-
-/** A diagnostic before its severity is set from the defaults and the user's options. */
-export type Finding = Omit<Diagnostic, 'severity'>;
 
 export type { Locale };
