@@ -9,7 +9,7 @@ import { importHtml } from './html';
 import type { ImportFailure, ImportResult } from './types';
 import { importXlsx } from './xlsx';
 
-export type { FormulaRange, ImportFailure, ImportResult, Imported, Origin, OriginSpan, SourceFormat } from './types';
+export type { ImportFailure, ImportResult, Imported, Origin, OriginSpan, SourceFormat } from './types';
 export { isFailure } from './types';
 export { originAt } from './origins';
 export { originSuffix, originText, sourceLine } from './origin-text';

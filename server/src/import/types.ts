@@ -25,11 +25,8 @@ export interface Imported {
   /** things the reader noticed (a formula without a cached value, a page without text) */
   readonly notes: readonly string[];
   /** (xlsx) totals whose SUM range leaves out cells it should add: for the `formula-range` warning */
-  readonly formulaRanges?: readonly FormulaRange[];
+  readonly formulaRanges?: readonly ShortFormula[];
 }
-
-/** A 总计 formula whose range misses addends, as auto-sum templates make them (`=SUM(D5:H5)` where I5 belongs). */
-export type FormulaRange = ShortFormula;
 
 /** A file that cannot be imported: one clear message (a scan without text, a password, a legacy .doc). */
 export interface ImportFailure {

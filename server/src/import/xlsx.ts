@@ -5,7 +5,8 @@
 import { ImportError } from './failure';
 import { evaluateSum, formatAddress, parseAddress, parseRange, shiftFormula, sumRange, type CellAddress, type Operand, type Range } from './formula';
 import { layoutRows, type PlacedCell } from './table-layout';
-import type { FormulaRange, Imported } from './types';
+import type { ShortFormula } from '../engine';
+import type { Imported } from './types';
 import { TextWriter } from './writer';
 import { local, readDateStyles, readSharedStrings, readWorkbook } from './xlsx-parts';
 import { readRelationships, readXml } from './xml';
@@ -33,7 +34,7 @@ export function importXlsx(bytes: Uint8Array): Imported {
     date1904: workbook.date1904,
   };
   const writer = new TextWriter();
-  const formulaRanges: FormulaRange[] = [];
+  const formulaRanges: ShortFormula[] = [];
   for (const entry of workbook.sheets) {
     if (entry.hidden) {
       writer.note(`隐藏的工作表「${entry.name}」未读取`);
@@ -244,7 +245,7 @@ interface Source {
 }
 
 /** Writes a sheet's rows; returns its totals whose range misses an addend. */
-function writeSheet(sheet: Sheet, writer: TextWriter): FormulaRange[] {
+function writeSheet(sheet: Sheet, writer: TextWriter): ShortFormula[] {
   if (sheet.truncated) writer.note(`工作表「${sheet.name}」过大，只读取了前 ${MAX_ROWS} 行`);
   const placed = placeCells(sheet);
   const rowCount = placed.reduce((n, c) => Math.max(n, c.row + c.rowSpan), 0);
@@ -328,8 +329,8 @@ function blocksOfRows(cells: readonly PlacedCell<Source>[]): Map<number, number>
  * the range: the addends an auto-sum left out. A formula or a cell headed as a subtotal is no addend (a 总计
  * rightly skips a 小计 column).
  */
-function shortTotals(sheet: Sheet, placed: readonly PlacedCell<Source>[], spans: ReadonlyMap<string, { start: number; end: number }>): FormulaRange[] {
-  const found: FormulaRange[] = [];
+function shortTotals(sheet: Sheet, placed: readonly PlacedCell<Source>[], spans: ReadonlyMap<string, { start: number; end: number }>): ShortFormula[] {
+  const found: ShortFormula[] = [];
   const labels = (pattern: RegExp) => placed.filter((c) => c.source.cell !== null && typeof sheet.value(c.source.cell.address) === 'string' && pattern.test(c.text));
   const totals = labels(TOTAL);
   const subtotals = labels(SUBTOTAL);
