@@ -7,12 +7,10 @@
 import { checkText } from '../server/src/engine';
 import { OpenDocument } from '../server/src/lsp/open-document';
 import { PublishCache } from '../server/src/lsp/publish';
-import { LspClient, type LspDiagnostic } from '../test/support/lsp-client';
+import { LspClient, wholePublication, type LspDiagnostic } from '../test/support/lsp-client';
 import { compilation, seedsCompilation } from './compilation';
 import { seededRandom } from '../test/support/generate';
 
-/** A publication of the whole document, not the first one of a large document still being parsed (which says so on its first line). */
-const whole = (p: { diagnostics: LspDiagnostic[] }): boolean => !/^(正在检查|Checking the rest)/.test(p.diagnostics[0]?.message ?? '');
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const percentile = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 const now = (): number => Number(process.hrtime.bigint()) / 1e6;
@@ -63,7 +61,7 @@ async function scenario(withErrors: boolean): Promise<void> {
   const idle = await client.request<Stats>('xxgk/stats', {});
   const openStart = now();
   await client.open(uri, text, 1);
-  const opened = await client.diagnostics(uri, (p) => p.version === 1 && whole(p), 120000);
+  const opened = await client.diagnostics(uri, (p) => p.version === 1 && wholePublication(p), 120000);
   const openMs = now() - openStart;
 
   // edits at random table lines: type a digit, then delete it, so the text stays the same size
@@ -140,7 +138,7 @@ async function seedsScenario(): Promise<void> {
     await client.open(uri, text, 1);
     await client.diagnostics(uri, (p) => p.version === 1, 120000);
     const openMs = now() - t0;
-    const opened = await client.diagnostics(uri, (p) => p.version === 1 && whole(p), 120000);
+    const opened = await client.diagnostics(uri, (p) => p.version === 1 && wholePublication(p), 120000);
     const wholeMs = now() - t0;
     const total = checkText(text).diagnostics.length;
     const cells = lines.flatMap((l, line) => [...l.matchAll(/(?<=\t)\d(?=\t|$)/g)].map((m) => ({ line, character: m.index! })));

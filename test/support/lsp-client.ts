@@ -43,6 +43,12 @@ export interface StartOptions {
 
 export const fileUri = (path: string): string => pathToFileURL(path).href;
 
+/**
+ * A publication of the whole document: a large one is first published for its first reports, which its first line
+ * says (in Chinese or English).
+ */
+export const wholePublication = (p: Published): boolean => !/^(正在检查|Checking the rest)/.test(p.diagnostics[0]?.message ?? '');
+
 export class LspClient {
   readonly published: Published[] = [];
   readonly appliedEdits: unknown[] = [];

@@ -14,8 +14,8 @@ export class Publisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** what the client was last told of a text document, by the document opened (a new one starts untold) */
   private readonly toldReport = new WeakMap<OpenDocument, boolean>();
-  /** documents whose rest is being parsed in the background */
-  private readonly parsing = new WeakSet<OpenDocument>();
+  /** the next turn of the background parsing of a document's rest, by URI (cancelled when the document closes) */
+  private readonly parsing = new Map<string, NodeJS.Immediate>();
 
   constructor(private readonly session: Session) {}
 
@@ -33,16 +33,15 @@ export class Publisher {
    * come in (a request or an edit meanwhile parses the rest itself), then published whole.
    */
   private parseRest(doc: OpenDocument): void {
-    if (this.parsing.has(doc)) return;
-    this.parsing.add(doc);
+    if (this.parsing.has(doc.uri)) return;
     const step = this.session.guard('parse', undefined, () => {
-      if (this.session.documents.get(doc.uri) !== doc) return void this.parsing.delete(doc);
+      this.parsing.delete(doc.uri);
+      if (this.session.documents.get(doc.uri) !== doc) return;
       doc.parsed.parseMore(BACKGROUND_CHARS);
-      if (!doc.parsed.complete) return void setImmediate(step);
-      this.parsing.delete(doc);
-      this.publish(doc);
+      if (doc.parsed.complete) this.publish(doc);
+      else this.parsing.set(doc.uri, setImmediate(step));
     });
-    setImmediate(step);
+    this.parsing.set(doc.uri, setImmediate(step));
   }
 
   /** A text document that became a report, or stopped being one: the client offers the report language for it. */
@@ -84,6 +83,9 @@ export class Publisher {
   close(uri: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
+    // a closed document is let go at once, not at the background parsing's next turn
+    clearImmediate(this.parsing.get(uri));
+    this.parsing.delete(uri);
     void this.session.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 }
