@@ -1,7 +1,8 @@
 // Bytes of a saved web page to text: the byte order mark, else the page's own <meta charset> / http-equiv (or
 // an XML declaration), else strict UTF-8, else GB18030. The gb2312 and gbk labels mean GB18030 (its superset,
 // as browsers read them). A label the bytes contradict (a page saved as UTF-8 that still says gb2312) loses.
-import * as iconv from 'iconv-lite';
+// The decoders are the WHATWG ones a browser uses (GB18030's vertical punctuation is U+FE10…, not a private use
+// character).
 
 export interface Decoded {
   readonly text: string;
@@ -19,8 +20,8 @@ const PRESCAN_BYTES = 4096;
 
 export function decodeHtml(bytes: Uint8Array): Decoded {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: iconv.decode(bytes.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: iconv.decode(bytes.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   const label = declaredCharset(bytes);
   const utf8 = strictUtf8(bytes);
   if (label === null) return utf8 !== null ? { text: utf8, encoding: 'utf-8' } : gb18030(bytes);
@@ -28,12 +29,12 @@ export function decodeHtml(bytes: Uint8Array): Decoded {
   if (GB_LABELS.has(label)) {
     return utf8 !== null && hasNonAscii(bytes) ? { text: utf8, encoding: 'utf-8', note: `页面声明的编码 ${label} 与内容不符，已按 UTF-8 读取` } : gb18030(bytes);
   }
-  if (BIG5_LABELS.has(label)) return { text: iconv.decode(bytes, 'big5'), encoding: 'big5' };
+  if (BIG5_LABELS.has(label)) return { text: new TextDecoder('big5').decode(bytes), encoding: 'big5' };
   const note = `页面声明的编码 ${label} 不适用于中文年报，已按内容判断`;
   return utf8 !== null ? { text: utf8, encoding: 'utf-8', note } : gb18030(bytes, note);
 }
 
-const gb18030 = (bytes: Uint8Array, note?: string): Decoded => ({ text: iconv.decode(bytes, 'gb18030'), encoding: 'gb18030', ...(note && { note }) });
+const gb18030 = (bytes: Uint8Array, note?: string): Decoded => ({ text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030', ...(note && { note }) });
 
 function strictUtf8(bytes: Uint8Array): string | null {
   try {

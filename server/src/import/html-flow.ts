@@ -17,7 +17,10 @@ const BLOCKS = new Set([
   'hgroup', 'hr', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'thead',
   'tfoot', 'tr', 'td', 'th', 'ul', 'legend', 'option',
 ]);
-const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all/i;
+export const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all/i;
+
+/** Word's exported HTML keeps misaligned columns with empty placeholder cells. */
+export const PLACEHOLDER_STYLE = /mso-cell-special\s*:\s*placeholder/i;
 
 export const attr = (el: Element, name: string): string | undefined => el.attrs.find((a) => a.name === name)?.value;
 

@@ -4,7 +4,8 @@
 import { parse } from 'parse5';
 import { decodeHtml } from './decode';
 import { articleItems, type PageItem } from './html-article';
-import { attr, cellTextOf, containsTable, Flow, rowCells, tableRows, walkTableAsBlocks, type Element, type FlowSink } from './html-flow';
+import { leanHtml } from './html-lean';
+import { attr, cellTextOf, containsTable, Flow, PLACEHOLDER_STYLE, rowCells, tableRows, walkTableAsBlocks, type Element, type FlowSink } from './html-flow';
 import { isReportLandmark, isTemplateLabel, TEMPLATE_TABLE_LABELS } from './landmarks';
 import { layoutRows, type LaidField, type PlacedCell } from './table-layout';
 import type { Imported } from './types';
@@ -22,7 +23,7 @@ type Item = (PageItem & { readonly kind: 'line'; readonly text: string }) | (Pag
 
 /** Writes a page's article into `writer` (a Word document's altChunk goes the same way, into the document's text). */
 export function writeHtml(html: string, writer: TextWriter): void {
-  const document = parse(withoutUnshownText(html));
+  const document = parse(leanHtml(html));
   const root = document.childNodes.find((n): n is Element => n.nodeName === 'html');
   const body = root?.childNodes.find((n): n is Element => n.nodeName === 'body');
   if (!body) return;
@@ -46,14 +47,6 @@ export function writeHtml(html: string, writer: TextWriter): void {
     else writer.table(item.rows);
   }
 }
-
-/**
- * The page without its scripts, styles and comments, which show nothing: parse5 reads raw text one character at
- * a time, and a CMS page's inline scripts often outweigh its article several times. Each ends where the HTML
- * tokenizer ends it (the first `</script`, `</style`, `-->`); Word's `<![if …]>` markers are not comments and stay.
- */
-const UNSHOWN_TEXT = /<!--(?:>|->|[\s\S]*?-->)|<(script|style|noscript)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
-const withoutUnshownText = (html: string): string => html.replace(UNSHOWN_TEXT, '');
 
 /** A table's rows on its grid, or null when it is only layout: it holds another table, or is not a grid at all. */
 function readTable(table: Element): { rows: LaidField<null>[][]; template: boolean } | null {
@@ -97,5 +90,4 @@ function span(value: string | undefined, cap: number, zeroMeansAll = false): num
   return Number.isFinite(n) && n >= 1 ? Math.min(n, cap) : 1;
 }
 
-/** Word's exported HTML keeps misaligned columns with empty placeholder cells. */
-const isPlaceholder = (cell: Element): boolean => /mso-cell-special\s*:\s*placeholder/i.test(attr(cell, 'style') ?? '');
+const isPlaceholder = (cell: Element): boolean => PLACEHOLDER_STYLE.test(attr(cell, 'style') ?? '');
