@@ -36,7 +36,7 @@ const WIDE = '\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef';
 const BREAK_BETWEEN_WIDE = new RegExp(`(?<=[${WIDE}])[ \\n]*\\n[ \\n]*(?=[${WIDE}])`, 'gu');
 
 /** Collapses a line's whitespace as a browser shows it. */
-const collapse = (s: string): string => s.replace(BREAK_BETWEEN_WIDE, '').replace(/[ \n]+/g, ' ');
+const collapse = (s: string): string => (s.includes('\n') ? s.replace(BREAK_BETWEEN_WIDE, '') : s).replace(/[ \n]+/g, ' ');
 
 export interface FlowSink {
   /** a finished line, with the share of its characters inside links, and the block element it belongs to */
@@ -163,6 +163,13 @@ export function cellTextOf(cell: Element): string {
   return parts.join(' ');
 }
 
+/** Whether a table stands anywhere inside `el` (known once per element: layout tables nest the whole page). */
 export function containsTable(el: Element): boolean {
-  return el.childNodes.some((c) => c.nodeName === 'table' || ('childNodes' in c && c.nodeName !== '#comment' && containsTable(c as Element)));
+  let holds = holdsTable.get(el);
+  if (holds === undefined) {
+    holds = el.childNodes.some((c) => c.nodeName === 'table' || ('childNodes' in c && c.nodeName !== '#comment' && containsTable(c as Element)));
+    holdsTable.set(el, holds);
+  }
+  return holds;
 }
+const holdsTable = new WeakMap<Element, boolean>();

@@ -54,11 +54,17 @@ function readTable(table: Element): { rows: LaidField<null>[][]; template: boole
   const texts = new Map<Element, string>();
   const textOf = (cell: Element): string => texts.get(cell) ?? texts.set(cell, cellTextOf(cell)).get(cell)!;
   // a cell holding a table is layout, whatever its text: its text is not read unless the table holds data
-  const labelled = rows.reduce((n, cells) => n + cells.filter((c) => !containsTable(c) && isTemplateLabel(textOf(c))).length, 0);
-  const template = labelled >= TEMPLATE_TABLE_LABELS;
+  const template = countUpTo(TEMPLATE_TABLE_LABELS, rows.flat(), (c) => !containsTable(c) && isTemplateLabel(textOf(c)));
   const grid = rows.length >= 2 && rows.some((cells) => cells.length >= 2);
   if (!template && (containsTable(table) || !grid)) return null;
   return { rows: layoutRows(rows.length, placeCells(rows, textOf)), template };
+}
+
+/** Whether at least `enough` of `items` are `wanted`, looking no further than that. */
+function countUpTo<T>(enough: number, items: readonly T[], wanted: (item: T) => boolean): boolean {
+  let found = 0;
+  for (const item of items) if (wanted(item) && ++found >= enough) return true;
+  return false;
 }
 
 /** The HTML table model: each cell takes the next grid column no cell from a row above still spans. */
