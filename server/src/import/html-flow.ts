@@ -25,9 +25,10 @@ export const PLACEHOLDER_STYLE = /mso-cell-special\s*:\s*placeholder/i;
 export const attr = (el: Element, name: string): string | undefined => el.attrs.find((a) => a.name === name)?.value;
 
 export function isShown(el: Element): boolean {
-  if (UNSHOWN.has(el.tagName) || el.attrs.some((a) => a.name === 'hidden')) return false;
-  const style = attr(el, 'style');
-  return !(style && HIDDEN_STYLE.test(style));
+  if (UNSHOWN.has(el.tagName)) return false;
+  // a loop, not find and some: every element of the page is asked (the tokenizer keeps one attribute of a name)
+  for (const { name, value } of el.attrs) if (name === 'hidden' || (name === 'style' && HIDDEN_STYLE.test(value))) return false;
+  return true;
 }
 
 export const childrenOf = (el: Element): P.ChildNode[] => (el.tagName === 'template' ? (el as P.Template).content.childNodes : el.childNodes);
@@ -37,6 +38,9 @@ const BREAK_BETWEEN_WIDE = new RegExp(`(?<=[${WIDE}])[ \\n]*\\n[ \\n]*(?=[${WIDE
 
 /** Collapses a line's whitespace as a browser shows it. */
 const collapse = (s: string): string => (s.includes('\n') ? s.replace(BREAK_BETWEEN_WIDE, '') : s).replace(/[ \n]+/g, ' ');
+
+/** what a text node's spacing needs before it is shown: a tab, a form feed, a CR, or a run of spaces */
+const UNEVEN_SPACING = /[\t\f\r]| {2}/;
 
 export interface FlowSink {
   /** a finished line, with the share of its characters inside links, and the block element it belongs to */
@@ -115,7 +119,7 @@ export class Flow {
       });
       return;
     }
-    this.#append(value.replace(/[\t\f ]+/g, ' ').replace(/\r\n?/g, '\n'));
+    this.#append(UNEVEN_SPACING.test(value) ? value.replace(/[\t\f ]+/g, ' ').replace(/\r\n?/g, '\n') : value);
   }
 
   #append(s: string): void {
