@@ -4,15 +4,18 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { type DefaultTreeAdapterTypes as P, parse } from 'parse5';
+import { NAVIGATION_NAMES } from '../../server/src/import/html-article';
 import { HIDDEN_STYLE, PLACEHOLDER_STYLE } from '../../server/src/import/html-flow';
 import { leanHtml } from '../../server/src/import/html-lean';
 import { HTML_FLAVOURS, htmlPage } from '../support/html-pages';
 import { decodeHtml } from '../../server/src/import/decode';
 import { variantReport } from '../support/import-check';
 
-const READ = new Set(['class', 'id', 'hidden', 'colspan', 'rowspan', 'type', 'encoding', 'color', 'face', 'size']);
+const READ = new Set(['hidden', 'colspan', 'rowspan', 'type', 'encoding', 'color', 'face', 'size']);
 const isRead = (a: { name: string; value: string }): boolean =>
-  READ.has(a.name) || (a.name === 'style' && (HIDDEN_STYLE.test(a.value) || PLACEHOLDER_STYLE.test(a.value)));
+  READ.has(a.name) ||
+  (a.name === 'style' && (HIDDEN_STYLE.test(a.value) || PLACEHOLDER_STYLE.test(a.value))) ||
+  ((a.name === 'class' || a.name === 'id') && NAVIGATION_NAMES.test(a.value));
 const UNSHOWN = new Set(['script', 'style', 'noscript', '#comment', 'head']);
 
 const isEmptyWordMark = (node: P.ChildNode): boolean => node.nodeName === 'o:p' && (node as P.Element).childNodes.length === 0;
@@ -44,7 +47,7 @@ function shape(node: P.ParentNode): string {
 const piece = fc.oneof(
   fc.constantFrom(
     '<td style="width:1pt;border:solid">', "<td style='display:none'>", '<td style="mso-cell-special:placeholder">', '<span style="a" style="display:none">',
-    '<p class=MsoNormal style=\'text-indent:2em\'>', '<TD COLSPAN=2 STYLE="x">', '<td colspan = "3" rowspan=0>', '<td a=b\'c>', '<td a\'b style=x>',
+    '<p class=MsoNormal style=\'text-indent:2em\'>', '<div class="nav-bar" id=x>', '<div id="main-menu">', '<ul class=&#110;av>', '<TD COLSPAN=2 STYLE="x">', '<td colspan = "3" rowspan=0>', '<td a=b\'c>', '<td a\'b style=x>',
     '<td a="x"style="display:none">', '<td =x>', '<br/>', '<svg/><p>', '<a href="x>y" title=\'<td>\'>', '<td a=>', '<td style="display&#58;none">',
     '<!-- <td style="x"> -->', '<!-->', '<!--->', '<!-- a --!> b', '<![if !supportMisalignedColumns]>', '<![endif]>', '<?xml x>', '</ td>', '</>',
     '</td a=">">', '<title><td style="x"></title>', '<textarea></textarea x><b style=y>z</textarea>', '<script>if(a<b)"</td>"</script>', '<style>p{}</style >',
@@ -80,7 +83,7 @@ describe('HTML import: the lean page', () => {
   });
 
   it('keeps a page that has nothing to drop as it is', () => {
-    const html = '<p class="a">一、总体情况</p><table><tr><td colspan=2>1</td></tr></table>';
+    const html = '<p class="menu">一、总体情况</p><table><tr><td colspan=2>1</td></tr></table>';
     assert.equal(leanHtml(html), html);
   });
 });

@@ -13,7 +13,7 @@ export interface PageItem {
 }
 
 const NAVIGATION_TAGS = new Set(['nav', 'aside', 'footer', 'menu']);
-const NAVIGATION_NAMES = /nav|menu|crumb|footer|sidebar|copyright|share|toolbar/i;
+export const NAVIGATION_NAMES = /nav|menu|crumb|footer|sidebar|copyright|share|toolbar/i;
 /** a box of links: at least this many, holding at least this share of its text */
 const LINK_BOX = { links: 2, share: 0.7 };
 /** a line that is all link (上一篇, 附件 lists, a table of contents) outside the report's landmarks */

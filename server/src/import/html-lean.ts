@@ -3,16 +3,18 @@
 // attributes nothing reads (Word writes a style of a hundred characters on every cell and span). The tags are
 // found as the HTML tokenizer finds them (its tag, attribute and comment states), so the tree parse5 builds from
 // the lean page is the tree of the whole page, less the attributes dropped and the elements that show nothing.
+import { NAVIGATION_NAMES } from './html-article';
 import { HIDDEN_STYLE, PLACEHOLDER_STYLE } from './html-flow';
 
 /**
- * The attributes kept: those the reader reads, and those the tree builder looks at (an `<input type=hidden>` in a
- * table, `<font color|face|size>` and `<annotation-xml encoding>` in SVG and MathML). A style is read where it hides
- * its element or marks Word's placeholder cell: a tag keeps all its attributes where what it would lose holds one
- * of those words (or a character reference, which could spell one).
+ * The attributes kept: those the reader reads whatever their value, and those the tree builder looks at (an
+ * `<input type=hidden>` in a table, `<font color|face|size>` and `<annotation-xml encoding>` in SVG and MathML).
+ * Others are read for some values only: a style where it hides its element or marks Word's placeholder cell, a
+ * class or id where it names a navigation box. A tag keeps all its attributes where what it would lose holds one
+ * of those values (or a character reference, which could spell one).
  */
-const KEPT = ['class', 'id', 'hidden', 'colspan', 'rowspan', 'type', 'encoding', 'color', 'face', 'size'];
-const MAY_BE_READ = new RegExp(`${HIDDEN_STYLE.source}|${PLACEHOLDER_STYLE.source}|&`, 'i');
+const KEPT = ['hidden', 'colspan', 'rowspan', 'type', 'encoding', 'color', 'face', 'size'];
+const MAY_BE_READ = new RegExp(`${HIDDEN_STYLE.source}|${PLACEHOLDER_STYLE.source}|${NAVIGATION_NAMES.source}|&`, 'i');
 /**
  * Word ends each paragraph with an empty element of its own namespace (`<o:p></o:p>`): an empty inline element
  * shows nothing and holds no text, and it is a fifth of the tags of a page Word saved.
