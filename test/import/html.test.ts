@@ -53,6 +53,10 @@ describe('HTML import: decoding', () => {
     const bytes = new Uint8Array(iconv.encode('<meta charset="gbk"><p>䶮€</p>', 'gb18030'));
     assert.ok(decodeHtml(bytes).text.includes('䶮€'));
   });
+  it('decodes as a browser does: GB18030’s vertical punctuation and the ideographs GBK had in private use are real characters', () => {
+    const bytes = new Uint8Array([...utf8('<meta charset="gbk"><p>'), 0xa6, 0xd9, 0xfe, 0x59, ...utf8('</p>')]);
+    assert.ok(decodeHtml(bytes).text.includes('\ufe10\u9fb4'));
+  });
   it('finds a label placed after the first 1024 bytes', () => {
     const d = decodeHtml(gbk(`<!-- ${'x'.repeat(2000)} --><meta charset="GBK">${text}`));
     assert.equal(d.encoding, 'gb18030');
