@@ -249,4 +249,19 @@ describe('a large document parsed in parts (its first part at once, the rest in 
     assert.equal(endAt(other), endAt(new IncrementalDocument(text)), 'a request at the end');
     assert.ok(other.complete);
   });
+
+  it('settings that change nothing leave the rest to the background; settings that change something check it all', () => {
+    const text = compilation(6, 9);
+    const doc = new IncrementalDocument(text, {}, [], 2000);
+    const parsed = doc.parsedReports.length;
+    assert.equal(doc.reconfigure({}, []), false);
+    assert.ok(!doc.complete && doc.parsedReports.length === parsed, 'the same settings: the rest still waits');
+    assert.equal(doc.reconfigure({ locale: 'en' }, []), true);
+    assert.ok(doc.complete, 'other settings: every report checked with them');
+    assert.deepEqual(sorted(doc.diagnostics()), sorted(checkText(text, { locale: 'en' }).diagnostics));
+    const later = new IncrementalDocument(text, {}, [], 2000);
+    later.reconfigure({ severity: {} }, []);
+    while (!later.complete) later.parseMore(3000);
+    assertSameAsFresh(later, 'the rest parsed after settings that changed nothing');
+  });
 });

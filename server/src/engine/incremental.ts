@@ -158,10 +158,11 @@ export class IncrementalDocument {
   /**
    * New options or last year's reports: every check runs again, unless the options are the same and no report's
    * last year's report changed (settings that arrive once the editor is ready, a workspace read that found nothing
-   * new for this document: checking a large compilation twice on opening it is what would cost). Whether it did.
+   * new for this document: checking a large compilation twice on opening it is what would cost; nor is the rest of
+   * a document still being parsed in parts parsed at once then). Whether it did.
    */
   reconfigure(options: EngineOptions, lastYear: readonly Report[] = this.lastYear): boolean {
-    this.finish();
+    // the reports parsed so far decide: those not parsed yet will be with what is set now
     const outside = indexByAgencyYear(lastYear);
     const previous = (e: ReportEntry, index: ReadonlyMap<string, Report>): Report | undefined => (e.previousKey === null ? undefined : index.get(e.previousKey));
     if (sameData(options, this.options) && this.entries.every((e) => previous(e, outside) === previous(e, this.outside))) {
