@@ -45,12 +45,12 @@ export function leanHtml(html: string): string {
       tokens.lastIndex = end;
       continue;
     }
-    const special = m[7]?.toLowerCase();
     if (m[0] === WORD_PARAGRAPH_MARK && html.startsWith(WORD_PARAGRAPH_MARK_END, tokens.lastIndex) && canCut(html, lt)) {
       out.push(html.slice(copied, lt));
       copied = tokens.lastIndex += WORD_PARAGRAPH_MARK_END.length;
       continue;
     }
+    const special = m[7]?.toLowerCase();
     if (special === undefined) {
       const lean = m[1] === undefined ? null : leanTag(m);
       if (lean !== null) {
@@ -99,9 +99,7 @@ const TOKEN = new RegExp(
 /**
  * A start tag with only its kept attributes, or null when it keeps them all. A kept attribute and the tag's end
  * get a space before them where they had none, so that no two names run together and a '/' does not join an
- * unquoted value.
- * A tag is kept whole where what it loses might be a style the reader reads (or the first of two styles, which
- * the tokenizer takes over the second).
+ * unquoted value. A tag is kept whole where what it would lose might be read (see KEPT).
  */
 function leanTag(m: RegExpExecArray): string | null {
   const cut = (m[2] ?? '') + (m[4] ?? '') + (m[6] ?? '');
