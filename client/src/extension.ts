@@ -25,8 +25,9 @@ export interface XxgkApi {
 export async function activate(context: vscode.ExtensionContext): Promise<XxgkApi> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    // stdio: the server sends a large document's diagnostics from the JSON it kept of each (lsp/transport.ts)
+    run: { module, transport: TransportKind.stdio },
+    debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const selector = [REPORT_LANGUAGE, ...TEXT_LANGUAGES].flatMap((language) => [
     { scheme: 'file', language },

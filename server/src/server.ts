@@ -1,9 +1,9 @@
-// The language server (dist/server.js): stdio with --stdio, IPC when started by the extension. This file starts it
-// and wires the handlers, which live one concern per file in lsp/ and share what the server holds in a Session.
+// The language server (dist/server.js): stdio with --stdio (as the extension starts it), IPC with --node-ipc. This
+// file starts it and wires the handlers, which live one concern per file in lsp/ and share what the server holds in
+// a Session.
 import * as path from 'node:path';
 import {
   CodeActionKind,
-  createConnection,
   TextDocumentSyncKind,
   type Connection,
   type InitializeParams,
@@ -19,6 +19,7 @@ import { registerEditorFeatures } from './lsp/editor-features';
 import { registerImportRequest } from './lsp/import-file';
 import { registerPreviewRequests } from './lsp/preview-requests';
 import { Session } from './lsp/session';
+import { serverConnection } from './lsp/transport';
 import { registerStats } from './lsp/stats';
 import { uriKey } from './lsp/workspace';
 import { WorkspaceScan } from './lsp/workspace-scan';
@@ -103,4 +104,4 @@ export function startServer(connection: Connection): void {
   connection.listen();
 }
 
-if (require.main === module) startServer(createConnection());
+if (require.main === module) startServer(serverConnection());

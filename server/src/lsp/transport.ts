@@ -1,0 +1,60 @@
+// The server's end of the stdio transport. A publication of a large document sends up to xxgk.maxProblems
+// diagnostics, nearly all of them the objects the last one sent (the publish cache keeps a report's converted
+// diagnostics until its findings change): each one's JSON, in UTF-8, is kept with it, so a keystroke serialises
+// only the diagnostics it changed, and the message is the kept pieces joined.
+import { format } from 'node:util';
+import {
+  createConnection,
+  type Connection,
+  type Diagnostic,
+  type Message,
+  type NotificationMessage,
+  type PublishDiagnosticsParams,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver/node';
+
+const PUBLISH = 'textDocument/publishDiagnostics';
+/** each diagnostic sent, in UTF-8 (encoding a publication's 300 KB of Chinese again costs more than its JSON) */
+const encoded = new WeakMap<Diagnostic, Buffer>();
+const COMMA = Buffer.from(',');
+
+function bytesOf(d: Diagnostic): Buffer {
+  let bytes = encoded.get(d);
+  if (bytes === undefined) encoded.set(d, (bytes = Buffer.from(JSON.stringify(d))));
+  return bytes;
+}
+
+const isPublication = (msg: Message): msg is NotificationMessage & { params: PublishDiagnosticsParams } =>
+  (msg as NotificationMessage).method === PUBLISH && Array.isArray((msg as { params?: PublishDiagnosticsParams }).params?.diagnostics);
+
+/** The message in UTF-8, as JSON.stringify writes it; a publication's diagnostics from what was kept of each. */
+export function messageBytes(msg: Message): Buffer {
+  if (!isPublication(msg)) return Buffer.from(JSON.stringify(msg));
+  const { params, ...envelope } = msg;
+  const { diagnostics, ...rest } = params;
+  // `{"jsonrpc":…,"method":…}` and `{"uri":…,"version":…,"diagnostics":[]}`, the list put in
+  const parts: Buffer[] = [Buffer.from(`${JSON.stringify(envelope).slice(0, -1)},"params":${JSON.stringify({ ...rest, diagnostics: [] }).slice(0, -2)}`)];
+  diagnostics.forEach((d, k) => {
+    if (k) parts.push(COMMA);
+    parts.push(bytesOf(d));
+  });
+  parts.push(Buffer.from(']}}'));
+  return Buffer.concat(parts);
+}
+
+/**
+ * The connection: with --stdio (as the extension starts the server), stdio with the publication encoder; else as
+ * the library chooses (--node-ipc, --socket, --pipe). On stdio, as the library's own stdio does, stdout is the
+ * protocol's only (whatever a module prints goes to stderr) and the server ends when its client's end closes.
+ */
+export function serverConnection(argv: readonly string[] = process.argv): Connection {
+  if (!argv.includes('--stdio')) return createConnection();
+  const writer = new StreamMessageWriter(process.stdout, {
+    contentTypeEncoder: { name: 'application/json', encode: (msg) => Promise.resolve(messageBytes(msg)) },
+  });
+  const toStderr = (...args: unknown[]): void => void process.stderr.write(`${format(...args)}\n`);
+  console.log = console.info = console.debug = toStderr;
+  process.stdin.on('close', () => process.exit(1));
+  return createConnection(new StreamMessageReader(process.stdin), writer);
+}

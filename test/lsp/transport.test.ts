@@ -1,0 +1,43 @@
+// The stdio encoder: a publication made from the JSON kept of each diagnostic is, byte for byte, what
+// JSON.stringify writes, the first time and every time the same diagnostics are sent again.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import type { Diagnostic, Message } from 'vscode-languageserver/node';
+import { messageBytes } from '../../server/src/lsp/transport';
+
+const position = fc.record({ line: fc.nat(5_000_000), character: fc.nat(2000) });
+const diagnostic: fc.Arbitrary<Diagnostic> = fc.record(
+  {
+    range: fc.record({ start: position, end: position }),
+    severity: fc.constantFrom(1, 2, 3, 4) as fc.Arbitrary<1 | 2 | 3 | 4>,
+    code: fc.constantFrom('row-total-mismatch', 'blank-cell', 'flattened-cells'),
+    source: fc.constant('xxgk'),
+    message: fc.oneof(fc.string(), fc.constantFrom('表三“本年新收政府信息公开申请数量”行的总计应为 97+16+7=120', 'a "quote" \\ and \u2028 \n')),
+    relatedInformation: fc.array(fc.record({ location: fc.record({ uri: fc.constant('file:///a.xxgk'), range: fc.record({ start: position, end: position }) }), message: fc.string() }), { maxLength: 1 }),
+  },
+  { requiredKeys: ['range', 'message'] },
+);
+const publication = (diagnostics: Diagnostic[], version?: number): Message =>
+  ({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'untitled:汇编.xxgk', ...(version !== undefined && { version }), diagnostics } }) as Message;
+
+describe('LSP stdio: publications from the kept JSON of each diagnostic', () => {
+  it('is what JSON.stringify writes, sent once or again with some diagnostics new', () => {
+    fc.assert(
+      fc.property(fc.array(diagnostic, { maxLength: 30 }), fc.array(diagnostic, { maxLength: 5 }), fc.option(fc.nat(), { nil: undefined }), (kept, added, version) => {
+        const first = publication(kept, version);
+        assert.deepEqual(messageBytes(first), Buffer.from(JSON.stringify(first)));
+        const again = publication([...added, ...kept.slice(1)], version === undefined ? undefined : version + 1);
+        assert.deepEqual(messageBytes(again), Buffer.from(JSON.stringify(again)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('writes other messages as they are', () => {
+    const request = { jsonrpc: '2.0', id: 7, method: 'textDocument/hover', params: { textDocument: { uri: 'file:///a' }, position: { line: 1, character: 2 } } } as Message;
+    const response = { jsonrpc: '2.0', id: 7, result: null } as Message;
+    const empty = publication([]);
+    for (const msg of [request, response, empty]) assert.equal(messageBytes(msg).toString(), JSON.stringify(msg));
+  });
+});
