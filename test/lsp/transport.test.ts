@@ -22,12 +22,14 @@ const publication = (diagnostics: Diagnostic[], version?: number): Message =>
   ({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'untitled:汇编.xxgk', ...(version !== undefined && { version }), diagnostics } }) as Message;
 
 describe('LSP stdio: publications from the kept JSON of each diagnostic', () => {
-  it('is what JSON.stringify writes, sent once or again with some diagnostics new', () => {
+  it('is what JSON.stringify writes, sent once or again with some diagnostics new and some moved', () => {
     fc.assert(
       fc.property(fc.array(diagnostic, { maxLength: 30 }), fc.array(diagnostic, { maxLength: 5 }), fc.option(fc.nat(), { nil: undefined }), (kept, added, version) => {
         const first = publication(kept, version);
         assert.deepEqual(messageBytes(first), Buffer.from(JSON.stringify(first)));
-        const again = publication([...added, ...kept.slice(1)], version === undefined ? undefined : version + 1);
+        // sent again: some new, some kept, some copies moved to another line (a copy does not take the kept JSON)
+        const moved = kept.slice(0, 3).map((d) => ({ ...d, range: { start: { line: d.range.start.line + 1, character: 0 }, end: d.range.end } }));
+        const again = publication([...added, ...kept.slice(1), ...moved], version === undefined ? undefined : version + 1);
         assert.deepEqual(messageBytes(again), Buffer.from(JSON.stringify(again)));
       }),
       { numRuns: 300 },

@@ -1,7 +1,7 @@
 // The server's end of the stdio transport. A publication of a large document sends up to xxgk.maxProblems
 // diagnostics, nearly all of them the objects the last one sent (the publish cache keeps a report's converted
-// diagnostics until its findings change): each one's JSON, in UTF-8, is kept with it, so a keystroke serialises
-// only the diagnostics it changed, and the message is the kept pieces joined.
+// diagnostics until its findings change): each one's JSON, in UTF-8, is kept on it, so a keystroke serialises only
+// the diagnostics it changed, and the message is the kept pieces joined.
 import { format } from 'node:util';
 import {
   createConnection,
@@ -15,13 +15,19 @@ import {
 } from 'vscode-languageserver/node';
 
 const PUBLISH = 'textDocument/publishDiagnostics';
-/** each diagnostic sent, in UTF-8 (encoding a publication's 300 KB of Chinese again costs more than its JSON) */
-const encoded = new WeakMap<Diagnostic, Buffer>();
+/**
+ * Each diagnostic sent carries its JSON in UTF-8 (encoding a publication's 300 KB of Chinese again costs more than its
+ * JSON), under a key that is not enumerable: JSON.stringify and a copy (`{ ...d }`, a moved diagnostic) leave it, and
+ * it goes when the diagnostic goes (a table beside them would hold its peak size after a document closes).
+ */
+const ENCODED = Symbol('encoded');
 const COMMA = Buffer.from(',');
 
 function bytesOf(d: Diagnostic): Buffer {
-  let bytes = encoded.get(d);
-  if (bytes === undefined) encoded.set(d, (bytes = Buffer.from(JSON.stringify(d))));
+  const kept = (d as { [ENCODED]?: Buffer })[ENCODED];
+  if (kept) return kept;
+  const bytes = Buffer.from(JSON.stringify(d));
+  if (Object.isExtensible(d)) Object.defineProperty(d, ENCODED, { value: bytes });
   return bytes;
 }
 
