@@ -19,8 +19,9 @@ const SHAPES: Record<string, (i: number, values: ReportSpec['values']) => string
 // over a run (by up to 2× within minutes), one layout timed after another would compare moments more than layouts.
 // Each timed run follows an untimed one of the same layout, so that it pays for its own garbage and not for the
 // layout's before it; no collection is forced between them (a heap shrunk by one makes the next run pay for growing
-// it again, three times over). The ratio of each round's two runs is given too: where it differs from the ratio of
-// the bests, the machine was not steady.
+// it again, three times over). Each layout's ratio within a round (to the tab-separated layout timed at the round's
+// start) is given too, its median over the rounds: where it differs from the ratio of the bests, the machine was not
+// steady.
 const LAYOUT_ROUNDS = 9;
 const layoutTexts = Object.entries(SHAPES).map(([name, make]) => {
   const parts: string[] = [];

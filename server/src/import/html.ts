@@ -54,14 +54,14 @@ function readTable(table: Element): { rows: LaidField<null>[][]; template: boole
   const texts = new Map<Element, string>();
   const textOf = (cell: Element): string => texts.get(cell) ?? texts.set(cell, cellTextOf(cell)).get(cell)!;
   // a cell holding a table is layout, whatever its text: its text is not read unless the table holds data
-  const template = countUpTo(TEMPLATE_TABLE_LABELS, rows, (c) => !containsTable(c) && isTemplateLabel(textOf(c)));
+  const template = atLeast(TEMPLATE_TABLE_LABELS, rows, (c) => !containsTable(c) && isTemplateLabel(textOf(c)));
   const grid = rows.length >= 2 && rows.some((cells) => cells.length >= 2);
   if (!template && (containsTable(table) || !grid)) return null;
   return { rows: layoutRows(rows.length, placeCells(rows, textOf)), template };
 }
 
 /** Whether at least `enough` cells of the rows are `wanted`, looking no further than that. */
-function countUpTo(enough: number, rows: readonly Element[][], wanted: (cell: Element) => boolean): boolean {
+function atLeast(enough: number, rows: readonly Element[][], wanted: (cell: Element) => boolean): boolean {
   let found = 0;
   for (const cells of rows) for (const cell of cells) if (wanted(cell) && ++found >= enough) return true;
   return false;
