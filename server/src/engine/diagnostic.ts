@@ -33,3 +33,51 @@ export interface Diagnostic {
   /** another place the message refers to */
   readonly related?: Span;
 }
+
+/** A fix, or how to make it: most fixes of a compilation are never asked for, and some cost a table's rules to make. */
+export type FixSource = Fix | (() => Fix);
+
+export const shiftSpan = (span: Span, delta: number): Span => ({ start: span.start + delta, end: span.end + delta });
+
+/**
+ * What a check emits: a diagnostic whose fix is made when it is first read (by a quick fix, fix-all or `--fix`),
+ * from the model the check read, so it is the fix the check would have made then.
+ */
+export class Finding implements Diagnostic {
+  readonly code: Code;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly span: Span;
+  declare readonly related?: Span;
+  #fix: FixSource | undefined;
+
+  constructor(code: Code, severity: Severity, message: string, span: Span, fix: FixSource | undefined, related: Span | undefined) {
+    this.code = code;
+    this.severity = severity;
+    this.message = message;
+    this.span = span;
+    this.#fix = fix;
+    if (related) (this as { related?: Span }).related = related;
+  }
+
+  get fix(): Fix | undefined {
+    const fix = this.#fix;
+    return typeof fix === 'function' ? (this.#fix = fix()) : fix;
+  }
+
+  /** The finding `delta` characters further on, its fix moved with it when it is made. */
+  shifted(delta: number): Finding {
+    const fix = this.#fix && ((): Fix => shiftFix(this.fix!, delta));
+    return new Finding(this.code, this.severity, this.message, shiftSpan(this.span, delta), fix, this.related && shiftSpan(this.related, delta));
+  }
+
+  /** As plain data, its fix made: what JSON.stringify writes and a comparison of two findings reads. */
+  toJSON(): Diagnostic {
+    const fix = this.fix;
+    return { code: this.code, severity: this.severity, message: this.message, span: this.span, ...(fix && { fix }), ...(this.related && { related: this.related }) };
+  }
+}
+
+export function shiftFix(fix: Fix, delta: number): Fix {
+  return { ...fix, edits: fix.edits.map((e) => ({ span: shiftSpan(e.span, delta), newText: e.newText })) };
+}

@@ -4,7 +4,7 @@ import type { CheckContext, CheckDefinition, Folder } from './checks/define';
 import type { ShortFormula } from './checks/formula-range';
 import { copiedFrom } from './checks/copied';
 import { CHECKS, CODE_SPECS, DEFAULT_SEVERITY } from './checks/registry';
-import type { Code, Diagnostic, SeverityOption, TextEdit } from './diagnostic';
+import { Finding, type Code, type Diagnostic, type SeverityOption, type TextEdit } from './diagnostic';
 import { localized } from './messages/catalog';
 import { applyEdits, composeEdits, selectEdits } from './fixes/apply';
 import type { Locale } from './messages/catalog';
@@ -86,11 +86,7 @@ function contextFor(check: CheckDefinition, text: string, report: Report, option
     emit(code, span, msg, fix, related, grave) {
       const severity = options.severity?.[code as Code] ?? ((grave && CODE_SPECS.get(code as Code)?.graver) || DEFAULT_SEVERITY[code as Code]);
       if (severity === 'off') return;
-      // one object per finding, its keys in one order (no spread: checks emit thousands on a compilation)
-      const finding: { -readonly [K in keyof Diagnostic]: Diagnostic[K] } = { code: code as Code, span, message: msg, severity };
-      if (fix) finding.fix = fix;
-      if (related) finding.related = related;
-      out.push(finding);
+      out.push(new Finding(code as Code, severity, msg, span, fix, related));
     },
   };
 }

@@ -1,15 +1,10 @@
 // Moving a parsed report or a diagnostic by a number of characters, for reports an edit did not touch.
-import type { Diagnostic, Fix } from './diagnostic';
+import { Finding, shiftFix, shiftSpan, type Diagnostic } from './diagnostic';
 import { ReportSource, Table, type Report, type Span } from './model';
-
-const shiftSpan = (span: Span, delta: number): Span => ({ start: span.start + delta, end: span.end + delta });
-
-function shiftFix(fix: Fix, delta: number): Fix {
-  return { ...fix, edits: fix.edits.map((e) => ({ span: shiftSpan(e.span, delta), newText: e.newText })) };
-}
 
 export function shiftDiagnostic(d: Diagnostic, delta: number): Diagnostic {
   if (delta === 0) return d;
+  if (d instanceof Finding) return d.shifted(delta);
   return {
     ...d,
     span: shiftSpan(d.span, delta),

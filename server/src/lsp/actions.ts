@@ -22,8 +22,8 @@ function lspEdits(doc: OpenDocument, edits: readonly TextEdit[]): LspTextEdit[] 
 /** The current fixable diagnostic that a client diagnostic (perhaps of an older version) stands for. */
 function currentFor(doc: OpenDocument, all: readonly Diagnostic[], client: LspDiagnostic): Diagnostic | undefined {
   const span = { start: doc.offsetAt(client.range.start), end: doc.offsetAt(client.range.end) };
-  return all.find((d) => d.fix && d.code === client.code && d.span.start === span.start && d.span.end === span.end) ??
-    all.find((d) => d.fix && d.code === client.code && overlaps(d.span, span));
+  return all.find((d) => d.code === client.code && d.span.start === span.start && d.span.end === span.end && d.fix) ??
+    all.find((d) => d.code === client.code && overlaps(d.span, span) && d.fix);
 }
 
 interface ResolvedFix {

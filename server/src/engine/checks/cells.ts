@@ -46,13 +46,15 @@ function checkRow(ctx: CheckContext, table: Table, row: Row, determined: () => M
       ctx.emit('blank-cell', span, ctx.msg('blank-row', params));
       return;
     }
-    const fills = row.template.columns.map((_, col) => fillFor(col));
-    const values = fills.map((f) => f.value);
-    const isDetermined = fills.every((f) => f.determined);
-    ctx.emit('blank-cell', span, ctx.msg('blank-row.empty', params), {
-      title: ctx.msg('fix.fill-row', { values: values.join(' '), determined: isDetermined ? 1 : 0 }),
-      edits: [{ span: row.valueZone, newText: rowText(ctx, row, values) }],
-      preferred: isDetermined,
+    ctx.emit('blank-cell', span, ctx.msg('blank-row.empty', params), () => {
+      const fills = row.template.columns.map((_, col) => fillFor(col));
+      const values = fills.map((f) => f.value);
+      const isDetermined = fills.every((f) => f.determined);
+      return {
+        title: ctx.msg('fix.fill-row', { values: values.join(' '), determined: isDetermined ? 1 : 0 }),
+        edits: [{ span: row.valueZone, newText: rowText(ctx, row, values) }],
+        preferred: isDetermined,
+      };
     });
     return;
   }
@@ -70,14 +72,17 @@ function checkRow(ctx: CheckContext, table: Table, row: Row, determined: () => M
     let last = col;
     while (last + 1 < cells.length && cells[last + 1].state === 'blank' && !cells[last + 1].marker && !cell.marker) last++;
     const run = cells.slice(col, last + 1);
-    const fills = run.map((_, k) => fillFor(col + k));
-    const columns = run.map((_, k) => columnName(table, { row: key, col: col + k })).join('、');
+    const first = col;
+    const columns = run.map((_, k) => columnName(table, { row: key, col: first + k })).join('、');
     const params = { ...base, column: columns, marker: cell.marker ?? '' };
-    const allDetermined = fills.every((f) => f.determined);
-    ctx.emit('blank-cell', { start: run[0].span.start, end: run[run.length - 1].span.end }, ctx.msg(cell.marker ? 'blank-cell.marker' : 'blank-cell', params), {
-      title: ctx.msg('fix.fill', { value: fills.map((f) => f.value).join('、'), determined: allDetermined ? 1 : 0 }),
-      edits: run.map((c, k) => ({ span: c.span, newText: fills[k].value })),
-      preferred: allDetermined,
+    ctx.emit('blank-cell', { start: run[0].span.start, end: run[run.length - 1].span.end }, ctx.msg(cell.marker ? 'blank-cell.marker' : 'blank-cell', params), () => {
+      const fills = run.map((_, k) => fillFor(first + k));
+      const allDetermined = fills.every((f) => f.determined);
+      return {
+        title: ctx.msg('fix.fill', { value: fills.map((f) => f.value).join('、'), determined: allDetermined ? 1 : 0 }),
+        edits: run.map((c, k) => ({ span: c.span, newText: fills[k].value })),
+        preferred: allDetermined,
+      };
     });
     col = last;
   }

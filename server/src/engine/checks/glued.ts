@@ -54,11 +54,12 @@ function checkRow(ctx: CheckContext, table: Table, row: GluedRow): void {
   if (row.cells) {
     const cells = cellsText(row.cells, row);
     const message = ctx.msg('flattened-cells', { table: params.table, row: params.row, raw: params.raw, cells, byColumns: row.byColumns ? 1 : 0 });
-    ctx.emit('flattened-cells', span, message, {
+    const split = row.cells;
+    ctx.emit('flattened-cells', span, message, () => ({
       title: ctx.msg('fix.split-cells', { cells }),
-      edits: [{ span: row.span, newText: tabbed(row.cells) + (textFollows(ctx.text, row.span.end) ? ctx.eol : '') }],
+      edits: [{ span: row.span, newText: tabbed(split) + (textFollows(ctx.text, row.span.end) ? ctx.eol : '') }],
       preferred: false,
-    });
+    }));
   } else if (!row.contradicts) {
     const candidates = row.candidates.map((c) => cellsText(c, row)).join('；');
     ctx.emit('ambiguous-cells', span, ctx.msg('ambiguous-cells', { table: params.table, row: params.row, raw: params.raw, candidates }));
