@@ -4,6 +4,7 @@
 // counted: read as GBK it would be garbled whole, and its every error hidden behind "not a report".
 import { isUtf8 } from 'node:buffer';
 import * as iconv from 'iconv-lite';
+import { validUtf8Text } from './utf8';
 
 export type Encoding = 'auto' | 'utf8' | 'gbk';
 
@@ -60,8 +61,7 @@ export function decode(bytes: Uint8Array, encoding: Encoding): Decoded {
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;
   if (encoding === 'gbk') return { text: gb18030(body), encoding: 'gb18030', binary, replaced: 0 };
-  // validated apart (a fast scan) and then decoded without the strict decoder, which is half as fast again
-  if (isUtf8(body)) return { text: new TextDecoder('utf-8').decode(body), encoding: 'utf8', binary, replaced: 0 };
+  if (isUtf8(body)) return { text: validUtf8Text(body), encoding: 'utf8', binary, replaced: 0 };
   const utf8 = decodeUtf8(body);
   const nearlyAll = utf8.replaced <= MAX_INVALID_SHARE * (utf8.nonAscii + utf8.replaced);
   if (encoding === 'utf8' || bom || nearlyAll) return { text: utf8.text, encoding: 'utf8', binary, replaced: utf8.replaced };

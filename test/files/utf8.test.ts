@@ -1,0 +1,37 @@
+// The UTF-8 loop against the library's decoder: the same text for any string's bytes (every length of sequence,
+// surrogate pairs, a BOM), and for bytes that are no UTF-8 at all.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { utf8Text } from '../../server/src/files/utf8';
+
+const library = (bytes: Uint8Array): string => new TextDecoder('utf-8').decode(bytes);
+
+describe('utf8Text', () => {
+  it('decodes any text as TextDecoder does', () => {
+    const piece = fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('\uFEFF', '表三“（一）予以公开”\t151', '😀𠀀', '\u0080\u07ff\u0800\uffff', '\r\n'));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const bytes = Buffer.from(pieces.join(''));
+        assert.equal(utf8Text(bytes), library(bytes));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('decodes bytes that are not UTF-8 as TextDecoder does (each bad sequence replaced)', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), fc.string({ unit: 'grapheme' }), (noise, text) => {
+        const bytes = Buffer.concat([Buffer.from(text), noise, Buffer.from(text)]);
+        assert.equal(utf8Text(bytes), library(bytes));
+      }),
+      { numRuns: 2000 },
+    );
+    assert.equal(utf8Text(Buffer.from([0xe8, 0xa1, 0x41])), '\uFFFDA');
+  });
+
+  it('drops a leading BOM, as TextDecoder does, and keeps one further on', () => {
+    assert.equal(utf8Text(Buffer.from('\uFEFF表\uFEFF')), '表\uFEFF');
+    assert.equal(utf8Text(new Uint8Array()), '');
+  });
+});
