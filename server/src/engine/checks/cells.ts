@@ -33,13 +33,15 @@ function rowText(ctx: CheckContext, row: Row, values: string[]): string {
 function checkRow(ctx: CheckContext, table: Table, row: Row, determined: () => Map<string, number>): void {
   const key = row.template.key;
   if (row.cells?.every((c, col) => c.state !== 'blank' && validFor(row.template.columns[col].kind, c))) return;
-  const base = { table: tableName(ctx, table.id), row: rowName(table, key) || table.template.title };
+  // each message's parameters made whole (a spread of shared ones costs more than the message, thousands a compilation)
+  const name = tableName(ctx, table.id);
+  const label = rowName(table, key) || table.template.title;
   const fillFor = (col: number): { value: string; determined: boolean } => {
     const v = determined().get(refKey({ row: key, col }));
     return { value: numberFor(table, v ?? 0), determined: v !== undefined };
   };
   if (!row.cells) {
-    const params = { ...base, expected: row.template.columns.length, found: row.valuesFound };
+    const params = { table: name, row: label, expected: row.template.columns.length, found: row.valuesFound };
     const span = row.labelText ? row.labelSpan : row.valueZone;
     // some values are there but not which cells they belong to: any rewrite of the row could overwrite them
     if (row.valuesFound > 0) {
@@ -65,7 +67,7 @@ function checkRow(ctx: CheckContext, table: Table, row: Row, determined: () => M
     if (cell.state !== 'blank') {
       if (!validFor(row.template.columns[col].kind, cell)) {
         const column = columnName(table, { row: key, col });
-        ctx.emit('invalid-number', cell.span, ctx.msg('invalid-number', { ...base, column, raw: cell.raw, kind: ctx.msg(`kind.${row.template.columns[col].kind}`) }));
+        ctx.emit('invalid-number', cell.span, ctx.msg('invalid-number', { table: name, row: label, column, raw: cell.raw, kind: ctx.msg(`kind.${row.template.columns[col].kind}`) }));
       }
       continue;
     }
@@ -74,7 +76,7 @@ function checkRow(ctx: CheckContext, table: Table, row: Row, determined: () => M
     const run = cells.slice(col, last + 1);
     const first = col;
     const columns = run.map((_, k) => columnName(table, { row: key, col: first + k })).join('、');
-    const params = { ...base, column: columns, marker: cell.marker ?? '' };
+    const params = { table: name, row: label, column: columns, marker: cell.marker ?? '' };
     ctx.emit('blank-cell', { start: run[0].span.start, end: run[run.length - 1].span.end }, ctx.msg(cell.marker ? 'blank-cell.marker' : 'blank-cell', params), () => {
       const fills = run.map((_, k) => fillFor(first + k));
       const allDetermined = fills.every((f) => f.determined);

@@ -1,21 +1,25 @@
 // unknown-citation: a 国办公开办函 number that is neither the 2021 template notice nor the 2019 one.
 import { defineCheck, type CheckContext } from './define';
 
-const CITATION = /国办公开办函[\s\u3000]*[〔[［【(（][\s\u3000]*(\d{4})[\s\u3000]*[〕\]］】)）][\s\u3000]*(\d+)[\s\u3000]*号/g;
+const CITATION = /国办公开办函[\s\u3000]*[〔[［【(（][\s\u3000]*(\d{4})[\s\u3000]*[〕\]］】)）][\s\u3000]*(\d+)[\s\u3000]*号/y;
 const KNOWN = new Set(['2021-30', '2019-60']);
+const NAME = '国办公开办函';
+/** a citation is read within this many characters of its 国办公开办函 (its brackets, year, number and spaces) */
+const REACH = 120;
 
 const checkCitations = (ctx: CheckContext): void => {
   const { report, text } = ctx;
-  // no character folds into these under NFKC, so a report without them as written cites nothing
-  const raw = text.slice(report.span.start, report.span.end);
-  if (!raw.includes('国办公开办函')) return;
-  const body = raw.normalize('NFKC');
-  // NFKC may change lengths; offsets are only trusted when it did not
-  const source = body.length === raw.length ? body : raw;
   const official = report.year !== null && report.year <= 2020 ? '国办公开办函〔2019〕60号' : '国办公开办函〔2021〕30号';
-  for (const m of source.matchAll(CITATION)) {
-    if (KNOWN.has(`${m[1]}-${Number(m[2])}`)) continue;
-    const span = { start: report.span.start + m.index!, end: report.span.start + m.index! + m[0].length };
+  // no character folds into the name under NFKC, so a report cites only where the name is written; only what
+  // follows it is folded (full-width digits and brackets), not the whole report
+  for (let at = text.indexOf(NAME, report.span.start); at >= 0 && at < report.span.end; at = text.indexOf(NAME, at + NAME.length)) {
+    const written = text.slice(at, Math.min(report.span.end, at + REACH));
+    const folded = written.normalize('NFKC');
+    // NFKC may change lengths; offsets are only trusted when it did not
+    CITATION.lastIndex = 0;
+    const m = CITATION.exec(folded.length === written.length ? folded : written);
+    if (!m || KNOWN.has(`${m[1]}-${Number(m[2])}`)) continue;
+    const span = { start: at, end: at + m[0].length };
     ctx.emit('unknown-citation', span, ctx.msg('unknown-citation', { cited: text.slice(span.start, span.end) }), {
       title: ctx.msg('fix.replace-citation', { official }),
       edits: [{ span, newText: official }],
