@@ -38,7 +38,9 @@ function checkRule(ctx: CheckContext, table: Table, rule: RuleTemplate): void {
     ctx.emit(rule.code, cell.span, ctx.msg('balance-pending', params));
     return;
   }
-  ctx.emit(rule.code, cell.span, ctx.msg(rule.code, params), totalFix(ctx, table, rule, expected));
+  // a negative or fractional total is no count to write; whether every rule forces it is worked out when asked
+  const writable = expected >= 0 && Number.isInteger(expected);
+  ctx.emit(rule.code, cell.span, ctx.msg(rule.code, params), writable ? () => totalFix(ctx, table, rule, expected) : undefined);
 }
 
 /**
@@ -46,8 +48,7 @@ function checkRule(ctx: CheckContext, table: Table, rule: RuleTemplate): void {
  * cell forces that value (a wrong 总计 whose parts are right); otherwise, and always for a balance break (any
  * outcome row may be the wrong one), it is a choice offered to the user.
  */
-function totalFix(ctx: CheckContext, table: Table, rule: RuleTemplate, expected: number): Fix | undefined {
-  if (expected < 0 || !Number.isInteger(expected)) return undefined;
+function totalFix(ctx: CheckContext, table: Table, rule: RuleTemplate, expected: number): Fix {
   const forced = rule.code === 'balance-mismatch' ? null : forcedValue(table, rule.reportAt);
   const value = numberFor(table, expected);
   return {
