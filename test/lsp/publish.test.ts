@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { OpenDocument } from '../../server/src/lsp/open-document';
-import { PublishCache } from '../../server/src/lsp/publish';
+import { limited, PublishCache } from '../../server/src/lsp/publish';
 import { readSeed } from '../support/helpers';
 
 const URI = 'untitled:report.xxgk';
@@ -38,6 +38,29 @@ describe('the publication kept across edits', () => {
         },
       ),
       { numRuns: 40 },
+    );
+  });
+});
+
+describe('a limited publication', () => {
+  it('kept across edits, is what limiting a fresh whole publication gives, whatever the limit', () => {
+    const base = Array.from({ length: 12 }, (_, k) => readSeed((['000', '001', '002', '003', '004'] as const)[k % 5])).join('\n');
+    fc.assert(
+      fc.property(fc.array(fc.record({ at: fc.nat(), inserted: fc.constantFrom('7', '\n', '') }), { minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 80 }), (edits, maxProblems) => {
+        const doc = new OpenDocument(URI, 'xxgk-report', 1, base, {}, []);
+        const cache = new PublishCache();
+        const limit = { maxProblems, locale: 'zh' as const };
+        cache.diagnostics(doc, limit);
+        edits.forEach((e, k) => {
+          const text = doc.text;
+          const start = text[e.at % text.length] === '\n' && text[(e.at % text.length) - 1] === '\r' ? (e.at % text.length) - 1 : e.at % text.length;
+          doc.applyChanges([{ range: doc.range({ start, end: start }), text: e.inserted }], k + 2);
+          const whole = new PublishCache().diagnostics(doc);
+          const expected = whole.length > maxProblems ? limited(whole, doc, limit) : whole;
+          assert.deepEqual(cache.diagnostics(doc, limit), expected, `after edit ${k + 1} at ${start}, at most ${maxProblems}`);
+        });
+      }),
+      { numRuns: 60 },
     );
   });
 });

@@ -61,7 +61,7 @@ export interface PublishLimit {
  * and one note (on the first line) saying how many more there are and where to see them all. VS Code keeps at
  * most 1,000 diagnostics of a file anyway, and building and sending thousands per keystroke is what costs.
  */
-function limited(all: LspDiagnostic[], doc: OpenDocument, limit: PublishLimit): LspDiagnostic[] {
+export function limited(all: LspDiagnostic[], doc: OpenDocument, limit: PublishLimit): LspDiagnostic[] {
   if (all.length <= limit.maxProblems) return all;
   const focus = doc.parsed.chunks.lineAt(doc.lastEdit);
   // per severity, in position order: the gravest kinds whole while they fit, then the nearest of the next
