@@ -11,17 +11,57 @@ import { BoundedCache } from '../text/bounded-cache';
  */
 export type Piece = string | null;
 
+/**
+ * A row's value tokens as the splitter reads them, read where they stand: a row seen before is looked up
+ * without a copy of its digits being made.
+ */
+export interface RowDigits {
+  readonly count: number;
+  /** how many digits piece p has; -1 for a piece that is one cell whatever it holds (a null Piece) */
+  length(p: number): number;
+  /** the ASCII code of digit i of piece p */
+  digit(p: number, i: number): number;
+  /** the pieces as strings: made only for a row not searched before */
+  pieces(): Piece[];
+}
+
+/** Pieces given as strings. */
+class PieceList implements RowDigits {
+  constructor(private readonly list: readonly Piece[]) {}
+
+  get count(): number {
+    return this.list.length;
+  }
+
+  length(p: number): number {
+    return this.list[p]?.length ?? -1;
+  }
+
+  digit(p: number, i: number): number {
+    return this.list[p]!.charCodeAt(i);
+  }
+
+  pieces(): Piece[] {
+    return [...this.list];
+  }
+}
+
 /** A row rule over its cells: cells[total] = Σ cells[parts]. */
 export interface SumRule {
   readonly parts: readonly number[];
   readonly total: number;
 }
 
-/** Where each cell of a split lies: cell k is pieces[piece[k]].slice(from[k], to[k]) (the whole piece when it is null). */
+/**
+ * Where each cell of a split lies: cell k is pieces[piece[k]].slice(from[k], to[k]); from[k] === to[k] where the
+ * cell is a whole null piece. Its value (NaN for a null piece) and its digits (null for a null piece) come with it.
+ */
 export interface Split {
   readonly piece: readonly number[];
   readonly from: readonly number[];
   readonly to: readonly number[];
+  readonly values: readonly number[];
+  readonly digits: readonly (string | null)[];
 }
 
 export interface SplitOutcome {
@@ -47,22 +87,30 @@ export const MAX_CANDIDATES = 3;
  */
 const STEP_BUDGET = 5000;
 
-/** Digits that cannot be one cell (`00`, `0494246`, more digits than a cell has): they are glued cells for sure. */
-export function holdsSeveralCells(piece: Piece): boolean {
-  return piece !== null && piece.length > 1 && (piece.charCodeAt(0) === 48 || piece.length > MAX_CELL_DIGITS);
+/** Some piece's digits cannot be one cell (`00`, `0494246`, more digits than a cell has): they are glued cells for sure. */
+export function holdsSeveralCells(row: RowDigits): boolean {
+  for (let p = 0; p < row.count; p++) {
+    const length = row.length(p);
+    if (length > 1 && (row.digit(p, 0) === 48 || length > MAX_CELL_DIGITS)) return true;
+  }
+  return false;
 }
 
 const NONE: SplitOutcome = { splittable: false, chosen: null, candidates: [], complete: false, contradicts: false };
 
-/** A row searched before: its pieces and cell count, and what the search found. */
+/**
+ * A row searched before: its pieces as one string (a null piece as `.`, a space between pieces: one string to
+ * compare a row with, where an array of strings would be several objects to reach), its cell count, and what
+ * the search found.
+ */
 interface Searched {
-  readonly pieces: readonly Piece[];
+  readonly key: string;
   readonly cells: number;
   readonly outcome: SplitOutcome;
 }
 
 /**
- * outcomes kept per rule set, by a hash of the row's pieces (no key string is built for a row): rows repeat
+ * outcomes kept per rule set, by a hash of the row's pieces (no key string is built for a row looked up): rows repeat
  * (all-zero rows above all), and a split depends on nothing else
  */
 const outcomes = new WeakMap<readonly SumRule[], BoundedCache<number, Searched[]>>();
@@ -71,26 +119,52 @@ const CACHE_LIMIT = 4096;
 /** rows of one hash kept at most */
 const MAX_BUCKET = 4;
 
-function piecesHash(pieces: readonly Piece[], cells: number): number {
+const NULL_PIECE = 0x2e;
+const BETWEEN_PIECES = 0x20;
+
+function rowHash(row: RowDigits, cells: number): number {
   let hash = Math.imul(0x811c9dc5 ^ cells, 0x01000193);
-  for (const p of pieces) {
-    if (p === null) hash = Math.imul(hash ^ 0x2e, 0x01000193);
-    else for (let i = 0; i < p.length; i++) hash = Math.imul(hash ^ p.charCodeAt(i), 0x01000193);
-    hash = Math.imul(hash ^ 0x20, 0x01000193);
+  for (let p = 0; p < row.count; p++) {
+    const length = row.length(p);
+    if (length < 0) hash = Math.imul(hash ^ NULL_PIECE, 0x01000193);
+    else for (let i = 0; i < length; i++) hash = Math.imul(hash ^ row.digit(p, i), 0x01000193);
+    hash = Math.imul(hash ^ BETWEEN_PIECES, 0x01000193);
   }
   return hash;
 }
 
-const samePieces = (a: readonly Piece[], b: readonly Piece[]): boolean => a.length === b.length && a.every((p, k) => p === b[k]);
+function keyOf(pieces: readonly Piece[]): string {
+  return pieces.map((p) => p ?? String.fromCharCode(NULL_PIECE)).join(String.fromCharCode(BETWEEN_PIECES));
+}
+
+function sameKey(key: string, row: RowDigits): boolean {
+  let at = 0;
+  for (let p = 0; p < row.count; p++) {
+    if (p > 0 && key.charCodeAt(at++) !== BETWEEN_PIECES) return false;
+    const length = row.length(p);
+    if (length < 0) {
+      if (key.charCodeAt(at++) !== NULL_PIECE) return false;
+      continue;
+    }
+    for (let i = 0; i < length; i++) if (key.charCodeAt(at++) !== row.digit(p, i)) return false;
+  }
+  return at === key.length;
+}
 
 /** Splits `pieces` into `cells` cells, each piece into one or more consecutive cells. */
 export function splitPieces(pieces: readonly Piece[], cells: number, rules: readonly SumRule[]): SplitOutcome {
+  return splitRow(new PieceList(pieces), cells, rules);
+}
+
+/** Splits a row's pieces into `cells` cells, each piece into one or more consecutive cells. */
+export function splitRow(row: RowDigits, cells: number, rules: readonly SumRule[]): SplitOutcome {
   let cache = outcomes.get(rules);
   if (!cache) outcomes.set(rules, (cache = new BoundedCache(CACHE_LIMIT)));
-  const hash = piecesHash(pieces, cells);
+  const hash = rowHash(row, cells);
   const bucket = cache.get(hash);
-  if (bucket) for (const s of bucket) if (s.cells === cells && samePieces(s.pieces, pieces)) return s.outcome;
-  const searched = { pieces, cells, outcome: searchSplits(pieces, cells, rules) };
+  if (bucket) for (const s of bucket) if (s.cells === cells && sameKey(s.key, row)) return s.outcome;
+  const pieces = row.pieces();
+  const searched = { key: keyOf(pieces), cells, outcome: searchSplits(pieces, cells, rules) };
   if (bucket && bucket.length < MAX_BUCKET) bucket.push(searched);
   else cache.set(hash, [searched]);
   return searched.outcome;
@@ -100,11 +174,13 @@ function searchSplits(pieces: readonly Piece[], cells: number, rules: readonly S
   let digits = 0;
   for (const p of pieces) digits += p === null ? 1 : p.length;
   if (pieces.length > cells || digits < cells || digits > cells * MAX_CELL_DIGITS) return NONE;
-  const layout = new Search(pieces, cells, null, 2);
-  if (layout.found.length === 0) return NONE;
-  if (layout.found.length === 1 && !layout.gaveUp) return { splittable: true, chosen: layout.found[0], candidates: [], complete: true, contradicts: false };
+  // the only split the rules allow is taken whatever the layout allows (the layout's only split would be it): most
+  // glued rows are settled here, and the search by the layout alone is made only for the others
   const ruled = new Search(pieces, cells, rules, MAX_CANDIDATES + 1);
   if (ruled.found.length === 1 && !ruled.gaveUp) return { splittable: true, chosen: ruled.found[0], candidates: [], complete: true, contradicts: false };
+  const layout = new Search(pieces, cells, NO_RULES, 2);
+  if (layout.found.length === 0) return NONE;
+  if (layout.found.length === 1 && !layout.gaveUp) return { splittable: true, chosen: layout.found[0], candidates: [], complete: true, contradicts: false };
   if (ruled.found.length === 0 && !ruled.gaveUp) return { splittable: true, chosen: null, candidates: [], complete: true, contradicts: true };
   // a search that gave up may have found one split only: it cannot be called the only one
   const complete = !ruled.gaveUp && ruled.found.length <= MAX_CANDIDATES;
@@ -140,55 +216,94 @@ function partsFit(rest: number, between: number, partsAfter: number, longest: nu
   return between === partsAfter || rest >= POWERS[Math.ceil(between / partsAfter) - 1];
 }
 
+/** Where a search over `cells` cells checks each rule of a rule set. */
+interface RulePlan {
+  /** per cell: the other rules whose last cell it is, checked once it is placed */
+  readonly checkedAt: readonly (readonly SumRule[])[];
+  /** per cell: the computed-total rule it is a part of */
+  readonly partOf: readonly (SumRule | undefined)[];
+  /** per part of a computed-total rule: the rule's part before it (-1: none), and how many of its parts follow it */
+  readonly previousPart: readonly number[];
+  readonly partsAfter: readonly number[];
+  /** per cell: when it is the total of a rule whose parts all come before it (the total is then computed), the rule's last part; else -1 */
+  readonly lastPart: readonly number[];
+}
+
+/** plans made once per rule set and cell count: every row of a kind is searched with the same one */
+const plans = new WeakMap<readonly SumRule[], Map<number, RulePlan>>();
+
+function planOf(rules: readonly SumRule[], cells: number): RulePlan {
+  let byCells = plans.get(rules);
+  if (!byCells) plans.set(rules, (byCells = new Map()));
+  let plan = byCells.get(cells);
+  if (plan) return plan;
+  const checkedAt: SumRule[][] = Array.from({ length: cells }, () => []);
+  const partOf = new Array<SumRule | undefined>(cells).fill(undefined);
+  const previousPart = new Array<number>(cells).fill(-1);
+  const partsAfter = new Array<number>(cells).fill(0);
+  const lastPart = new Array<number>(cells).fill(-1);
+  for (const rule of rules) {
+    const last = Math.max(rule.total, ...rule.parts);
+    if (last >= cells) continue;
+    if (last === rule.total && !rule.parts.includes(rule.total)) {
+      const parts = [...rule.parts].sort((a, b) => a - b);
+      parts.forEach((part, n) => {
+        partOf[part] = rule;
+        previousPart[part] = n > 0 ? parts[n - 1] : -1;
+        partsAfter[part] = parts.length - 1 - n;
+      });
+      lastPart[last] = parts[parts.length - 1];
+    } else checkedAt[last].push(rule);
+  }
+  byCells.set(cells, (plan = { checkedAt, partOf, previousPart, partsAfter, lastPart }));
+  return plan;
+}
+
+/** the rule set of a search by the layout alone */
+const NO_RULES: readonly SumRule[] = [];
+
+/**
+ * The arrays a search works in, by cell (by piece for digitsFrom, by length for lastDigits): searches run one at
+ * a time and copy out what they find, so one set serves them all.
+ */
+const workArray = (): number[] => new Array<number>(32).fill(0);
+const WORK = { values: workArray(), piece: workArray(), from: workArray(), to: workArray(), digitsFrom: workArray(), partSum: workArray(), partLongest: workArray(), lastDigits: workArray() };
+
 /** A depth-first search for up to `limit` splits; with rules, only those that satisfy them. */
 class Search {
   readonly found: Split[] = [];
   gaveUp = false;
   private steps = 0;
-  private readonly values: number[];
-  private readonly piece: number[];
-  private readonly from: number[];
-  private readonly to: number[];
+  private readonly values = WORK.values;
+  private readonly piece = WORK.piece;
+  private readonly from = WORK.from;
+  private readonly to = WORK.to;
   /** digits (a null piece counting as one) from piece p to the end */
-  private readonly digitsFrom: number[];
-  /** per cell: the rule whose total it is, when all the rule's parts come before it (the total is then computed) */
-  private readonly totalOf: (SumRule | undefined)[];
-  /** per cell: the other rules whose last cell it is, checked once it is placed */
-  private readonly checkedAt: SumRule[][];
-  /** per cell: the computed-total rule it is a part of */
-  private readonly partOf: (SumRule | undefined)[];
-  /** the value of the row's last `length` digits, NaN where they cannot be a cell (a leading zero) */
-  private readonly lastDigits: number[];
+  private readonly digitsFrom = WORK.digitsFrom;
+  private readonly plan: RulePlan;
+  /** per part of a computed-total rule: the sum of the rule's parts up to it, and the most digits one of them has */
+  private readonly partSum = WORK.partSum;
+  private readonly partLongest = WORK.partLongest;
+  /** the value of the row's last `length` digits (1 ≤ length < lastDigitsEnd), NaN where they cannot be a cell (a leading zero) */
+  private readonly lastDigits = WORK.lastDigits;
+  private readonly lastDigitsEnd: number;
 
   constructor(
     private readonly pieces: readonly Piece[],
     private readonly cells: number,
-    rules: readonly SumRule[] | null,
+    rules: readonly SumRule[],
     private readonly limit: number,
   ) {
-    this.values = new Array<number>(cells).fill(NaN);
-    this.piece = new Array<number>(cells).fill(0);
-    this.from = new Array<number>(cells).fill(0);
-    this.to = new Array<number>(cells).fill(0);
-    this.digitsFrom = new Array<number>(pieces.length + 1).fill(0);
+    this.digitsFrom[pieces.length] = 0;
     for (let p = pieces.length - 1; p >= 0; p--) this.digitsFrom[p] = this.digitsFrom[p + 1] + (pieces[p] === null ? 1 : pieces[p]!.length);
-    this.totalOf = new Array<SumRule | undefined>(cells).fill(undefined);
-    this.checkedAt = Array.from({ length: cells }, () => []);
-    this.partOf = new Array<SumRule | undefined>(cells).fill(undefined);
-    for (const rule of rules ?? []) {
-      const last = Math.max(rule.total, ...rule.parts);
-      if (last >= cells) continue;
-      if (last === rule.total && !rule.parts.includes(rule.total)) {
-        this.totalOf[last] = rule;
-        for (const part of rule.parts) this.partOf[part] = rule;
-      } else this.checkedAt[last].push(rule);
-    }
-    this.lastDigits = [NaN];
+    this.plan = planOf(rules, cells);
     const tail = pieces[pieces.length - 1];
-    for (let length = 1; tail !== null && tail !== undefined && length <= Math.min(MAX_CELL_DIGITS, tail.length); length++) {
+    let length = 1;
+    for (; tail !== null && tail !== undefined && length <= Math.min(MAX_CELL_DIGITS, tail.length); length++) {
       const at = tail.length - length;
-      this.lastDigits.push(length > 1 && tail.charCodeAt(at) === 48 ? NaN : Number(tail.slice(at)));
+      this.lastDigits[length] = length > 1 && tail.charCodeAt(at) === 48 ? NaN : digitsValue(tail, at, length);
     }
+    this.lastDigitsEnd = length;
     this.place(0, 0, 0);
   }
 
@@ -201,7 +316,7 @@ class Search {
     }
     const cellsLeft = this.cells - k;
     if (cellsLeft === 0) {
-      if (p === this.pieces.length) this.found.push({ piece: [...this.piece], from: [...this.from], to: [...this.to] });
+      if (p === this.pieces.length) this.found.push(this.split());
       return;
     }
     // every piece left needs a cell of its own, and every cell a digit
@@ -211,13 +326,12 @@ class Search {
     this.piece[k] = p;
     this.from[k] = o;
     if (digits === null) {
-      this.to[k] = o;
-      this.values[k] = NaN;
+      this.record(k, o, 0, NaN);
       if (this.holds(k)) this.place(k + 1, p + 1, 0);
       return;
     }
-    const total = this.totalOf[k];
-    const expected = total ? this.sum(total.parts) : NaN;
+    const lastPart = this.plan.lastPart[k];
+    const expected = lastPart >= 0 ? this.partSum[lastPart] : NaN;
     if (!Number.isNaN(expected)) {
       // the total is computed: the digits there must spell it
       const length = digitCount(expected);
@@ -233,9 +347,18 @@ class Search {
     }
   }
 
-  private take(k: number, p: number, o: number, length: number, value: number): void {
+  /** Cell k holds `length` digits from offset o (none: a whole null piece) of value `value`. */
+  private record(k: number, o: number, length: number, value: number): void {
     this.to[k] = o + length;
     this.values[k] = value;
+    if (!this.plan.partOf[k]) return;
+    const previous = this.plan.previousPart[k];
+    this.partSum[k] = (previous >= 0 ? this.partSum[previous] : 0) + value;
+    this.partLongest[k] = Math.max(previous >= 0 ? this.partLongest[previous] : 0, length);
+  }
+
+  private take(k: number, p: number, o: number, length: number, value: number): void {
+    this.record(k, o, length, value);
     const pieceDone = o + length === this.pieces[p]!.length;
     const nextPiece = pieceDone ? p + 1 : p;
     const nextOffset = pieceDone ? 0 : o + length;
@@ -243,9 +366,16 @@ class Search {
     this.place(k + 1, nextPiece, nextOffset);
   }
 
+  private split(): Split {
+    const { cells } = this;
+    const digits = new Array<string | null>(cells);
+    for (let k = 0; k < cells; k++) digits[k] = this.from[k] === this.to[k] ? null : this.pieces[this.piece[k]]!.slice(this.from[k], this.to[k]);
+    return { piece: this.piece.slice(0, cells), from: this.from.slice(0, cells), to: this.to.slice(0, cells), values: this.values.slice(0, cells), digits };
+  }
+
   /** The rules checked at cell k hold, or cannot be judged (a cell with no number). */
   private holds(k: number): boolean {
-    for (const rule of this.checkedAt[k]) {
+    for (const rule of this.plan.checkedAt[k]) {
       const difference = this.sum(rule.parts) - this.values[rule.total];
       if (!Number.isNaN(difference) && difference !== 0) return false;
     }
@@ -260,23 +390,17 @@ class Search {
    * must be no smaller than the sum, with room before it for the parts still to come (see partsFit).
    */
   private totalFits(k: number, p: number, o: number, left: number): boolean {
-    const rule = this.partOf[k];
+    const rule = this.plan.partOf[k];
     if (!rule) return true;
-    let sum = 0;
-    let partsAfter = 0;
-    let longest = 0;
-    for (const c of rule.parts) {
-      if (c <= k) {
-        sum += this.values[c];
-        longest = Math.max(longest, this.to[c] - this.from[c]);
-      } else partsAfter++;
-    }
+    const sum = this.partSum[k];
+    const partsAfter = this.plan.partsAfter[k];
+    const longest = this.partLongest[k];
     if (Number.isNaN(sum)) return true;
     const shortest = digitCount(sum);
     const cellsAfterTotal = this.cells - 1 - rule.total;
     if (left < partsAfter + shortest + cellsAfterTotal) return false;
     if (cellsAfterTotal === 0) {
-      for (let length = shortest; length < this.lastDigits.length && length <= left - partsAfter; length++) {
+      for (let length = shortest; length < this.lastDigitsEnd && length <= left - partsAfter; length++) {
         if (partsFit(this.lastDigits[length] - sum, left - length, partsAfter, longest, length)) return true;
       }
       return false;

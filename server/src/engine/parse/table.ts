@@ -7,7 +7,7 @@ import { Table, type Cell, type CollapsedGroup, type GluedRow, type LabelTypo, t
 import { lookupOf, type CompiledRule } from '../template/lookup';
 import type { GroupTemplate, TableTemplate, ValueKind } from '../template/types';
 import { isSpace } from '../text/chars';
-import { holdsSeveralCells, splitPieces, type Piece, type Split, type SplitOutcome, type SumRule } from './glued';
+import { holdsSeveralCells, splitRow, type Piece, type RowDigits, type Split, type SplitOutcome, type SumRule } from './glued';
 import { labelAt, MAX_LABEL, type LabelInfo } from './labels';
 import { BLANK, LABEL, NUMBER, type TokenStream } from './tokens';
 
@@ -33,13 +33,8 @@ class Hits {
   }
 }
 
-/** A cell of glued digits: part of a value token. */
-interface DigitCell extends Span {
-  readonly value: number;
-}
-
-/** A cell position filled from the layout: a value token, a blank where the layout shows one, or digits split from a glued run. */
-type Slot = number | Span | DigitCell;
+/** A cell position filled from the layout: a value token, or a blank where the layout shows one. */
+type Slot = number | Span;
 
 function findHits(stream: TokenStream, template: TableTemplate, headerTypos: LabelTypo[]): Hits {
   const hits = new Hits();
@@ -152,7 +147,6 @@ function writeToken(grid: TableGrid, position: number, stream: TokenStream, toke
 
 function writeSlot(grid: TableGrid, position: number, stream: TokenStream, slot: Slot, kind: ValueKind): void {
   if (typeof slot === 'number') writeToken(grid, position, stream, slot, kind);
-  else if ('value' in slot) grid.setCell(position, VALUE, slot.start, slot.end, slot.value, false);
   else grid.setCell(position, BLANK_CELL, slot.start, slot.end, 0, false);
 }
 
@@ -256,33 +250,78 @@ function eachInFieldOfItsOwn(stream: TokenStream, values: readonly number[]): bo
   return true;
 }
 
-/** A row's values as the splitter sees them: the digits of a plain number, or null for a token that is one cell. */
-function piecesOf(stream: TokenStream, values: readonly number[]): Piece[] {
-  return values.map((t) => {
-    if (stream.kind[t] !== NUMBER) return null;
-    const text = stream.text(t);
-    let wide = false;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c >= 0xff10 && c <= 0xff19) wide = true;
-      else if (c < 48 || c > 57) return null;
+const FULL_WIDTH_ZERO = 0xff10;
+
+/**
+ * A row's value tokens as the splitter sees them, read in the source: the digits of a plain number (full-width
+ * ones read as ASCII), or a null piece for a token that is one cell. One serves a reader, row after row.
+ */
+class StreamDigits implements RowDigits {
+  count = 0;
+  /** every piece is ASCII digits: each cell's text is then its digits */
+  plain = true;
+  private values: readonly number[] = [];
+  private readonly lengths: number[] = [];
+
+  constructor(private readonly stream: TokenStream) {}
+
+  at(values: readonly number[]): this {
+    const { stream } = this;
+    this.values = values;
+    this.count = values.length;
+    this.plain = true;
+    for (let p = 0; p < values.length; p++) {
+      const t = values[p];
+      let length = stream.end[t] - stream.start[t];
+      if (stream.kind[t] !== NUMBER) length = -1;
+      for (let i = stream.start[t]; i < stream.end[t] && length >= 0; i++) {
+        const c = stream.source.charCodeAt(i);
+        if (c >= FULL_WIDTH_ZERO && c <= FULL_WIDTH_ZERO + 9) this.plain = false;
+        else if (c < 48 || c > 57) length = -1;
+      }
+      if (length < 0) this.plain = false;
+      this.lengths[p] = length;
     }
-    return wide ? text.normalize('NFKC') : text;
-  });
+    return this;
+  }
+
+  length(p: number): number {
+    return this.lengths[p];
+  }
+
+  digit(p: number, i: number): number {
+    const c = this.stream.source.charCodeAt(this.stream.start[this.values[p]] + i);
+    return c >= FULL_WIDTH_ZERO ? c - FULL_WIDTH_ZERO + 48 : c;
+  }
+
+  pieces(): Piece[] {
+    const pieces: Piece[] = [];
+    for (let p = 0; p < this.count; p++) {
+      let digits = '';
+      for (let i = 0; i < this.lengths[p]; i++) digits += String.fromCharCode(this.digit(p, i));
+      pieces.push(this.lengths[p] < 0 ? null : digits);
+    }
+    return pieces;
+  }
 }
 
-/** The cells of a split: the tokens it keeps whole, and spans of digits for the cells cut out of them. */
-function slotsOf(stream: TokenStream, values: readonly number[], pieces: readonly Piece[], split: Split): Slot[] {
-  return split.piece.map((p, k) => {
-    const digits = pieces[p];
-    if (digits === null) return values[p];
-    const start = stream.start[values[p]];
-    return { start: start + split.from[k], end: start + split.to[k], value: Number(digits.slice(split.from[k], split.to[k])) };
-  });
+/** Where a split's cell k, which lies in `token`, stands: the whole token, or the digits cut out of it. */
+function cellSpan(stream: TokenStream, token: number, split: Split, k: number): Span {
+  if (split.from[k] === split.to[k]) return { start: stream.start[token], end: stream.end[token] };
+  return { start: stream.start[token] + split.from[k], end: stream.start[token] + split.to[k] };
 }
 
-const slotText = (stream: TokenStream, slot: Slot): string =>
-  typeof slot === 'number' ? stream.text(slot) : stream.source.slice(slot.start, slot.end);
+function cellText(stream: TokenStream, token: number, split: Split, k: number): string {
+  if (split.from[k] === split.to[k]) return stream.text(token);
+  const start = stream.start[token];
+  return stream.source.slice(start + split.from[k], start + split.to[k]);
+}
+
+/** The text of a split's cells; the split's own digits where they are the text (a row of ASCII digits only). */
+function cellTexts(stream: TokenStream, values: readonly number[], split: Split, plain: boolean): readonly string[] {
+  if (plain) return split.digits as readonly string[];
+  return split.piece.map((p, k) => cellText(stream, values[p], split, k));
+}
 
 const groupEndsOf = new WeakMap<readonly SumRule[], { cells: number; ends: number[] }>();
 
@@ -302,16 +341,19 @@ class RowReader {
   readonly glued: GluedRow[] = [];
   readonly subtotals: Subtotal[] = [];
   /** rows with several splits the row's rules allow, for the column rules to decide between */
-  private readonly open: { row: number; glued: number; candidates: Slot[][]; withSubtotal: boolean }[] = [];
+  private readonly open: { row: number; glued: number; values: readonly number[]; candidates: readonly Split[]; withSubtotal: boolean; plain: boolean }[] = [];
   /** whether the table has the subtotal column: decided for the whole table, the first time a row could hold one */
   private subtotalColumn: boolean | undefined;
+  private readonly digits: StreamDigits;
 
   constructor(
     private readonly stream: TokenStream,
     private readonly template: TableTemplate,
     private readonly grid: TableGrid,
     private readonly hits: Hits | null,
-  ) {}
+  ) {
+    this.digits = new StreamDigits(stream);
+  }
 
   /**
    * Writes row i's cells from its value tokens (at most one more than the row's cells): all of them when there
@@ -387,52 +429,72 @@ class RowReader {
    */
   private split(i: number, values: number[], zoneStart: number): boolean {
     const n = this.template.rows[i].columns.length;
-    const pieces = piecesOf(this.stream, values);
+    const digits = this.digits.at(values);
     // numbers that tabs or pipes keep apart, each one a cell by its digits: fewer of them than cells is a short row
     // (a value lost, or a blank among padding tabs that the layout cannot place), not digits glued together; one
     // field of digits after the label is kept apart from nothing and may well be glued
-    if (values.length > 1 && eachInFieldOfItsOwn(this.stream, values) && !pieces.some(holdsSeveralCells)) return false;
+    if (values.length > 1 && eachInFieldOfItsOwn(this.stream, values) && !holdsSeveralCells(digits)) return false;
     const rules = rowRules(this.template, i);
     const subtotal = this.template.subtotal;
     if (subtotal && (this.subtotalColumn ??= this.tableHasSubtotalColumn())) {
       const withSubtotal = rulesWithSubtotal(rules, subtotal);
-      const outcome = splitPieces(pieces, n + 1, withSubtotal);
-      if (outcome.splittable) return this.takeSplit(i, values, pieces, outcome, zoneStart, withSubtotal, true);
+      const outcome = splitRow(digits, n + 1, withSubtotal);
+      if (outcome.splittable) return this.takeSplit(i, values, outcome, zoneStart, withSubtotal, true);
     }
-    const outcome = splitPieces(pieces, n, rules);
-    return outcome.splittable && this.takeSplit(i, values, pieces, outcome, zoneStart, rules, false);
+    const outcome = splitRow(digits, n, rules);
+    return outcome.splittable && this.takeSplit(i, values, outcome, zoneStart, rules, false);
   }
 
-  private takeSplit(i: number, values: number[], pieces: Piece[], outcome: SplitOutcome, zoneStart: number, rules: readonly SumRule[], withSubtotal: boolean): boolean {
+  private takeSplit(i: number, values: number[], outcome: SplitOutcome, zoneStart: number, rules: readonly SumRule[], withSubtotal: boolean): boolean {
     // numbers that could each be a cell and fit no split are a short row (a value lost), not glued cells
-    if (outcome.contradicts && !pieces.some(holdsSeveralCells)) return false;
-    const chosen = outcome.chosen && slotsOf(this.stream, values, pieces, outcome.chosen);
+    if (outcome.contradicts && !holdsSeveralCells(this.digits)) return false;
+    const { plain } = this.digits;
+    const chosen = outcome.chosen;
     // the candidates matter only where no split was taken
-    const candidates = chosen ? NO_CANDIDATES : outcome.candidates.map((c) => slotsOf(this.stream, values, pieces, c));
-    const text = (slots: readonly Slot[]): string[] => slots.map((slot) => slotText(this.stream, slot));
+    const candidates = chosen ? NO_SPLITS : outcome.candidates;
     this.glued.push({
       row: this.template.rows[i].key,
       span: { start: Math.min(zoneStart, this.stream.start[values[0]]), end: this.stream.end[values[values.length - 1]] },
-      cells: chosen && text(chosen),
-      candidates: candidates.map(text),
+      cells: chosen && cellTexts(this.stream, values, chosen, plain),
+      candidates: chosen ? NO_CELL_TEXTS : candidates.map((c) => cellTexts(this.stream, values, c, plain)),
       contradicts: outcome.contradicts,
       byColumns: false,
       groupEnds: groupEnds(rules, this.template.rows[i].columns.length + (withSubtotal ? 1 : 0)),
     });
-    if (chosen) return this.placeSplit(i, chosen, withSubtotal);
-    if (outcome.complete && candidates.length > 1) this.open.push({ row: i, glued: this.glued.length - 1, candidates, withSubtotal });
+    if (chosen) {
+      this.placeSplit(i, values, chosen, withSubtotal, true);
+      return true;
+    }
+    if (outcome.complete && candidates.length > 1) this.open.push({ row: i, glued: this.glued.length - 1, values, candidates, withSubtotal, plain });
     return false;
   }
 
-  /** Writes a split's cells; with the subtotal column, its subtotal is kept apart. */
-  private placeSplit(i: number, slots: readonly Slot[], withSubtotal: boolean): boolean {
-    if (!withSubtotal) return this.place(i, slots);
-    const before = this.template.subtotal!.before;
-    const cut = slots[before];
-    const text = slotText(this.stream, cut);
-    const span = typeof cut === 'number' ? { start: this.stream.start[cut], end: this.stream.end[cut] } : { start: cut.start, end: cut.end };
+  /**
+   * Writes a split's cells into row i; with the subtotal column, its subtotal is kept apart, or, for a candidate
+   * the column rules are only tried on (`keep` false), left out.
+   */
+  private placeSplit(i: number, values: readonly number[], split: Split, withSubtotal: boolean, keep: boolean): void {
+    const { stream, grid } = this;
+    const columns = this.template.rows[i].columns;
+    const before = withSubtotal ? this.template.subtotal!.before : -1;
+    for (let k = 0, col = 0; k < split.piece.length; k++) {
+      const token = values[split.piece[k]];
+      const whole = split.from[k] === split.to[k];
+      if (k === before) {
+        if (keep) this.keepSplitSubtotal(i, token, split, k);
+        continue;
+      }
+      const position = i * grid.stride + col;
+      if (whole) writeToken(grid, position, stream, token, columns[col].kind);
+      else grid.setCell(position, VALUE, stream.start[token] + split.from[k], stream.start[token] + split.to[k], split.values[k], false);
+      col++;
+    }
+  }
+
+  private keepSplitSubtotal(i: number, token: number, split: Split, k: number): void {
+    const text = cellText(this.stream, token, split, k);
+    const span = cellSpan(this.stream, token, split, k);
     this.subtotals.push({ row: this.template.rows[i].key, cell: { state: 'value', value: Number(text.normalize('NFKC')), raw: text, span } });
-    return this.place(i, [...slots.slice(0, before), ...slots.slice(before + 1)]);
   }
 
   /**
@@ -451,7 +513,7 @@ class RowReader {
       for (let k = 0, rest = c; k < open.length; k++) {
         choice[k] = rest % open[k].candidates.length;
         rest = Math.floor(rest / open[k].candidates.length);
-        this.placeValues(open[k].row, open[k].candidates[choice[k]], open[k].withSubtotal);
+        this.placeSplit(open[k].row, open[k].values, open[k].candidates[choice[k]], open[k].withSubtotal, false);
       }
       if (rules.every((r) => holdsOrUnknown(this.grid, r))) choice.forEach((chosen, k) => allowed[k].add(chosen));
     }
@@ -460,23 +522,17 @@ class RowReader {
       const cells = this.template.rows[o.row].columns.length;
       for (let col = 0; col < cells; col++) this.grid.setCell(o.row * this.grid.stride + col, BLANK_CELL, 0, 0, 0, false);
       if (allowed[k].size !== 1) return;
-      const slots = o.candidates[[...allowed[k]][0]];
-      this.placeSplit(o.row, slots, o.withSubtotal);
+      const split = o.candidates[[...allowed[k]][0]];
+      this.placeSplit(o.row, o.values, split, o.withSubtotal, true);
       this.grid.setHasCells(o.row);
       const glued = this.glued[o.glued];
-      this.glued[o.glued] = { ...glued, cells: slots.map((slot) => slotText(this.stream, slot)), candidates: [], byColumns: true };
+      this.glued[o.glued] = { ...glued, cells: cellTexts(this.stream, o.values, split, o.plain), candidates: [], byColumns: true };
     });
-  }
-
-  /** A candidate's numbers in the grid, for the column rules to judge (the row's cells are not placed by it). */
-  private placeValues(i: number, slots: readonly Slot[], withSubtotal: boolean): void {
-    const before = this.template.subtotal?.before ?? -1;
-    const cells = withSubtotal ? slots.filter((_, k) => k !== before) : slots;
-    this.place(i, cells);
   }
 }
 
-const NO_CANDIDATES: Slot[][] = [];
+const NO_SPLITS: readonly Split[] = [];
+const NO_CELL_TEXTS: readonly (readonly string[])[] = [];
 
 /** rows with open splits whose combinations the column rules are tried on, at most */
 const MAX_COMBINATIONS = 64;
