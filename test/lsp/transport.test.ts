@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { Diagnostic, Message } from 'vscode-languageserver/node';
 import { messageBytes } from '../../server/src/lsp/transport';
+import { LspClient } from '../support/lsp-client';
 
 const position = fc.record({ line: fc.nat(5_000_000), character: fc.nat(2000) });
 const diagnostic: fc.Arbitrary<Diagnostic> = fc.record(
@@ -41,5 +42,29 @@ describe('LSP stdio: publications from the kept JSON of each diagnostic', () => 
     const response = { jsonrpc: '2.0', id: 7, result: null } as Message;
     const empty = publication([]);
     for (const msg of [request, response, empty]) assert.equal(messageBytes(msg).toString(), JSON.stringify(msg));
+  });
+});
+
+describe('LSP stdio: the server ends when its client’s end closes', () => {
+  /** The server's exit code once its input is closed, after a shutdown request or without one. */
+  async function exitCodeOnClose(shutdownFirst: boolean): Promise<number | null> {
+    const client = await LspClient.start();
+    try {
+      if (shutdownFirst) await client.request('shutdown', null);
+      const exited = new Promise((resolve) => client.process.once('exit', resolve));
+      client.process.stdin!.end();
+      await exited;
+      return client.process.exitCode;
+    } finally {
+      await client.stop();
+    }
+  }
+
+  it('with 0 once the client asked it to shut down (as after the exit notification)', async () => {
+    assert.equal(await exitCodeOnClose(true), 0);
+  });
+
+  it('with 1 when the client went away without asking', async () => {
+    assert.equal(await exitCodeOnClose(false), 1);
   });
 });

@@ -7,6 +7,8 @@ import {
   createConnection,
   type Connection,
   type Diagnostic,
+  type DataCallback,
+  type Disposable,
   type Message,
   type NotificationMessage,
   type PublishDiagnosticsParams,
@@ -50,10 +52,23 @@ export function messageBytes(msg: Message): Buffer {
   return Buffer.concat(parts);
 }
 
+/** The client's messages as they come in, noting whether it asked the server to shut down. */
+class ClientReader extends StreamMessageReader {
+  shutdownAsked = false;
+
+  override listen(callback: DataCallback): Disposable {
+    return super.listen((message) => {
+      if ('method' in message && 'id' in message && message.method === 'shutdown') this.shutdownAsked = true;
+      callback(message);
+    });
+  }
+}
+
 /**
  * The connection: with --stdio (as the extension starts the server), stdio with the publication encoder; else as
  * the library chooses (--node-ipc, --socket, --pipe). On stdio, as the library's own stdio does, stdout is the
- * protocol's only (whatever a module prints goes to stderr) and the server ends when its client's end closes.
+ * protocol's only (whatever a module prints goes to stderr) and the server ends when its client's end closes:
+ * with 0 once the client asked it to shut down, else with 1 (LSP's rule for the exit notification).
  */
 export function serverConnection(argv: readonly string[] = process.argv): Connection {
   if (!argv.includes('--stdio')) return createConnection();
@@ -62,10 +77,10 @@ export function serverConnection(argv: readonly string[] = process.argv): Connec
   });
   const toStderr = (...args: unknown[]): void => void process.stderr.write(`${format(...args)}\n`);
   console.log = console.info = console.debug = toStderr;
-  process.stdin.on('close', () => process.exit(1));
   // a message's body decoded by our UTF-8 loop: an open of a 4.5 M-character document is a 13 MB body (LSP's only charset)
-  const reader = new StreamMessageReader(process.stdin, {
+  const reader = new ClientReader(process.stdin, {
     contentTypeDecoder: { name: 'application/json', decode: async (bytes) => JSON.parse(utf8Text(bytes)) },
   });
+  process.stdin.on('close', () => process.exit(reader.shutdownAsked ? 0 : 1));
   return createConnection(reader, writer);
 }
