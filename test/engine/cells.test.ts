@@ -65,6 +65,99 @@ describe('splitting glued digits', () => {
   });
 });
 
+/** Every split of the pieces into `cells` cells, in the order a depth-first search finds them (cell by cell, shorter first). */
+function everySplit(pieces: (string | null)[], cells: number): { piece: number[]; to: number[]; values: number[] }[] {
+  const out: { piece: number[]; to: number[]; values: number[] }[] = [];
+  const place = (p: number, o: number, piece: number[], to: number[], values: number[]): void => {
+    if (to.length === cells) {
+      if (p === pieces.length) out.push({ piece, to, values });
+      return;
+    }
+    if (p === pieces.length) return;
+    const digits = pieces[p];
+    if (digits === null) return place(p + 1, 0, [...piece, p], [...to, 0], [...values, NaN]);
+    for (let length = 1; length <= 9 && o + length <= digits.length; length++) {
+      if (length > 1 && digits[o] === '0') break;
+      const end = o + length;
+      const next = end === digits.length;
+      place(next ? p + 1 : p, next ? 0 : end, [...piece, p], [...to, end], [...values, Number(digits.slice(o, end))]);
+    }
+  };
+  place(0, 0, [], [], []);
+  return out;
+}
+
+/** Every rule holds, or cannot be judged (a cell with no number). */
+const satisfies = (values: number[], rules: readonly SumRule[]): boolean =>
+  rules.every((r) => {
+    const difference = r.parts.reduce((sum, c) => sum + values[c], 0) - values[r.total];
+    return Number.isNaN(difference) || difference === 0;
+  });
+
+/** Where a split's cells end, as piece:offset. */
+const endsOf = (split: { readonly piece: readonly number[]; readonly to: readonly number[] } | null): string | null =>
+  split && split.to.map((end, k) => `${split.piece[k]}:${end}`).join(' ');
+
+/** splits of a row below which the search's step budget is never reached */
+const GIVE_UP_AFTER = 300;
+
+describe('the split search, against every split enumerated', () => {
+  const row = fc
+    .record({
+      cells: fc.integer({ min: 2, max: 8 }),
+      values: fc.array(fc.oneof(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 400 })), { minLength: 8, maxLength: 8 }),
+      total: fc.nat(),
+      parts: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
+      kept: fc.boolean(),
+      cuts: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
+      nullAt: fc.option(fc.nat(), { nil: undefined }),
+    })
+    .map(({ cells, values, total, parts, kept, cuts, nullAt }) => {
+      const t = total % cells;
+      const rule = { parts: [...Array(cells).keys()].filter((c) => c !== t && parts[c]), total: t };
+      const rules = rule.parts.length ? [rule] : [];
+      const cellValues = values.slice(0, cells);
+      // most rows satisfy their rule, as real ones do
+      if (kept && rules.length) cellValues[t] = rule.parts.reduce((sum, c) => sum + cellValues[c], 0);
+      const pieces: (string | null)[] = [];
+      let run = '';
+      cellValues.forEach((v, k) => {
+        run += String(v);
+        if (k === cells - 1 || cuts[k]) {
+          pieces.push(run);
+          run = '';
+        }
+      });
+      if (nullAt !== undefined) pieces[nullAt % pieces.length] = null;
+      return { pieces, cells, rules };
+    });
+
+  it('takes, lists or refuses exactly what enumerating every split says', () => {
+    fc.assert(
+      fc.property(row, ({ pieces, cells, rules }) => {
+        const outcome = splitPieces(pieces, cells, rules);
+        const layout = everySplit(pieces, cells);
+        const ruled = layout.filter((s) => satisfies(s.values, rules));
+        assert.equal(outcome.splittable, layout.length > 0);
+        if (!layout.length) return;
+        // a search that runs out of steps (thousands of splits to go through) takes nothing and says it is not complete
+        const gaveUp = !outcome.chosen && !outcome.contradicts && !outcome.complete && outcome.candidates.length < 4;
+        if (gaveUp && layout.length > GIVE_UP_AFTER) {
+          assert.deepEqual(outcome.candidates.map(endsOf), ruled.slice(0, outcome.candidates.length).map(endsOf));
+          return;
+        }
+        const taken = layout.length === 1 ? layout[0] : ruled.length === 1 ? ruled[0] : null;
+        assert.equal(endsOf(outcome.chosen), endsOf(taken));
+        if (taken) return;
+        assert.equal(outcome.contradicts, ruled.length === 0);
+        assert.equal(outcome.complete, ruled.length <= 3);
+        assert.deepEqual(outcome.candidates.map(endsOf), ruled.length > 1 ? ruled.slice(0, 3).map(endsOf) : []);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
 const base = (values: ReportValues = consistentValues(seededRandom(11))): string =>
   renderReport({ agency: '示例县发展和改革局', year: 2024, values, layout: 'tabs' });
 const lineOf = (text: string, startsWith: string): string => text.split('\n').find((l) => l.startsWith(startsWith))!;

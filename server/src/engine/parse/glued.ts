@@ -203,17 +203,20 @@ function digitsValue(digits: string, from: number, length: number): number {
 }
 
 /**
- * Whether `partsAfter` parts can add up to `rest` in `between` digits, before a total of `length` digits: none
- * is longer than `rest`, the longest (when one has several digits) is at least 10, and when no part so far is
- * within a digit of the total's length, one of these must be (a sum of a few parts has at most one digit more
- * than its longest part).
+ * Whether `partsAfter` parts can add up to `rest` in `between` digits, shared with `others` cells that are not
+ * parts (one to nine digits each), before a total of `length` digits: none is longer than `rest`, the longest
+ * (when one has several digits) is at least 10, and when no part so far is within a digit of the total's length,
+ * one of these must be (a sum of a few parts has at most one digit more than its longest part).
  */
-function partsFit(rest: number, between: number, partsAfter: number, longest: number, length: number): boolean {
+function partsFit(rest: number, between: number, partsAfter: number, others: number, longest: number, length: number): boolean {
   if (!(rest >= 0)) return false;
-  if (partsAfter === 0) return rest === 0 && between === 0;
-  if (between > partsAfter * digitCount(rest)) return false;
-  if (longest < length - 1 && between < length - 1 + partsAfter - 1) return false;
-  return between === partsAfter || rest >= POWERS[Math.ceil(between / partsAfter) - 1];
+  if (partsAfter === 0) return rest === 0 && between >= others && between <= others * MAX_CELL_DIGITS;
+  // the digits the parts can have between them
+  const most = between - others;
+  const least = Math.max(partsAfter, between - others * MAX_CELL_DIGITS);
+  if (least > most || least > partsAfter * digitCount(rest)) return false;
+  if (longest < length - 1 && most < length - 1 + partsAfter - 1) return false;
+  return least === partsAfter || rest >= POWERS[Math.ceil(least / partsAfter) - 1];
 }
 
 /** Where a search over `cells` cells checks each rule of a rule set. */
@@ -222,9 +225,13 @@ interface RulePlan {
   readonly checkedAt: readonly (readonly SumRule[])[];
   /** per cell: the computed-total rule it is a part of */
   readonly partOf: readonly (SumRule | undefined)[];
-  /** per part of a computed-total rule: the rule's part before it (-1: none), and how many of its parts follow it */
+  /**
+   * per part of a computed-total rule: the rule's part before it (-1: none), how many of its parts follow it, and
+   * how many cells between it and the total are not parts
+   */
   readonly previousPart: readonly number[];
   readonly partsAfter: readonly number[];
+  readonly othersAfter: readonly number[];
   /** per cell: when it is the total of a rule whose parts all come before it (the total is then computed), the rule's last part; else -1 */
   readonly lastPart: readonly number[];
 }
@@ -241,6 +248,7 @@ function planOf(rules: readonly SumRule[], cells: number): RulePlan {
   const partOf = new Array<SumRule | undefined>(cells).fill(undefined);
   const previousPart = new Array<number>(cells).fill(-1);
   const partsAfter = new Array<number>(cells).fill(0);
+  const othersAfter = new Array<number>(cells).fill(0);
   const lastPart = new Array<number>(cells).fill(-1);
   for (const rule of rules) {
     const last = Math.max(rule.total, ...rule.parts);
@@ -251,11 +259,12 @@ function planOf(rules: readonly SumRule[], cells: number): RulePlan {
         partOf[part] = rule;
         previousPart[part] = n > 0 ? parts[n - 1] : -1;
         partsAfter[part] = parts.length - 1 - n;
+        othersAfter[part] = rule.total - part - 1 - partsAfter[part];
       });
       lastPart[last] = parts[parts.length - 1];
     } else checkedAt[last].push(rule);
   }
-  byCells.set(cells, (plan = { checkedAt, partOf, previousPart, partsAfter, lastPart }));
+  byCells.set(cells, (plan = { checkedAt, partOf, previousPart, partsAfter, othersAfter, lastPart }));
   return plan;
 }
 
@@ -268,6 +277,12 @@ const NO_RULES: readonly SumRule[] = [];
  */
 const workArray = (): number[] => new Array<number>(32).fill(0);
 const WORK = { values: workArray(), piece: workArray(), from: workArray(), to: workArray(), digitsFrom: workArray(), partSum: workArray(), partLongest: workArray(), lastDigits: workArray() };
+
+/** Whether a rule's total can still be written after a cell: yes; not with the cell this long; not with it any longer either. */
+const FITS = 0;
+const NOT_HERE = 1;
+const NEVER = 2;
+type Fit = typeof FITS | typeof NOT_HERE | typeof NEVER;
 
 /** A depth-first search for up to `limit` splits; with rules, only those that satisfy them. */
 class Search {
@@ -287,6 +302,8 @@ class Search {
   /** the value of the row's last `length` digits (1 ≤ length < lastDigitsEnd), NaN where they cannot be a cell (a leading zero) */
   private readonly lastDigits = WORK.lastDigits;
   private readonly lastDigitsEnd: number;
+  /** some piece is a cell with no number (a null piece) */
+  private readonly withoutNumber: boolean;
 
   constructor(
     private readonly pieces: readonly Piece[],
@@ -297,6 +314,7 @@ class Search {
     this.digitsFrom[pieces.length] = 0;
     for (let p = pieces.length - 1; p >= 0; p--) this.digitsFrom[p] = this.digitsFrom[p + 1] + (pieces[p] === null ? 1 : pieces[p]!.length);
     this.plan = planOf(rules, cells);
+    this.withoutNumber = pieces.includes(null);
     const tail = pieces[pieces.length - 1];
     let length = 1;
     for (; tail !== null && tail !== undefined && length <= Math.min(MAX_CELL_DIGITS, tail.length); length++) {
@@ -343,7 +361,7 @@ class Search {
       // no leading zero in a multi-digit cell
       if (length > 1 && digits.charCodeAt(o) === 48) break;
       value = value * 10 + (digits.charCodeAt(o + length - 1) - 48);
-      this.take(k, p, o, length, value);
+      if (this.take(k, p, o, length, value)) break;
     }
   }
 
@@ -357,13 +375,16 @@ class Search {
     this.partLongest[k] = Math.max(previous >= 0 ? this.partLongest[previous] : 0, length);
   }
 
-  private take(k: number, p: number, o: number, length: number, value: number): void {
+  /** Cell k takes `length` digits; true when no longer cell k can lead to a split either. */
+  private take(k: number, p: number, o: number, length: number, value: number): boolean {
     this.record(k, o, length, value);
     const pieceDone = o + length === this.pieces[p]!.length;
     const nextPiece = pieceDone ? p + 1 : p;
     const nextOffset = pieceDone ? 0 : o + length;
-    if (!this.holds(k) || !this.totalFits(k, nextPiece, nextOffset, this.digitsFrom[p] - o - length)) return;
-    this.place(k + 1, nextPiece, nextOffset);
+    if (!this.holds(k)) return false;
+    const fits = this.totalFits(k, nextPiece, nextOffset, this.digitsFrom[p] - o - length);
+    if (fits === FITS) this.place(k + 1, nextPiece, nextOffset);
+    return fits === NEVER;
   }
 
   private split(): Split {
@@ -388,35 +409,46 @@ class Search {
    * digits. Where the total is the row's last cell, its digits are the row's last ones; where cells follow it
    * and the rest of the row is one run of digits, it stands a few digits ahead: either way some number there
    * must be no smaller than the sum, with room before it for the parts still to come (see partsFit).
+   *
+   * NEVER where cell k written longer cannot fit either: its value, the sum, only grows with its length, and the
+   * digits left only shrink, so too few digits for the total, or a sum above every total that can still be
+   * written (the row's last digits read longer are never smaller), stays so.
    */
-  private totalFits(k: number, p: number, o: number, left: number): boolean {
+  private totalFits(k: number, p: number, o: number, left: number): Fit {
     const rule = this.plan.partOf[k];
-    if (!rule) return true;
+    // a cell with no number may be the total, which no rule is judged on: only digits can be reasoned about
+    if (!rule || this.withoutNumber) return FITS;
     const sum = this.partSum[k];
     const partsAfter = this.plan.partsAfter[k];
+    const others = this.plan.othersAfter[k];
     const longest = this.partLongest[k];
-    if (Number.isNaN(sum)) return true;
+    if (Number.isNaN(sum)) return FITS;
     const shortest = digitCount(sum);
     const cellsAfterTotal = this.cells - 1 - rule.total;
-    if (left < partsAfter + shortest + cellsAfterTotal) return false;
+    if (left < partsAfter + shortest + cellsAfterTotal) return NEVER;
     if (cellsAfterTotal === 0) {
-      for (let length = shortest; length < this.lastDigitsEnd && length <= left - partsAfter; length++) {
-        if (partsFit(this.lastDigits[length] - sum, left - length, partsAfter, longest, length)) return true;
+      const longestTotal = Math.min(this.lastDigitsEnd - 1, left - partsAfter);
+      let largest = longestTotal;
+      while (largest >= shortest && Number.isNaN(this.lastDigits[largest])) largest--;
+      if (largest < shortest || this.lastDigits[largest] < sum) return NEVER;
+      for (let length = shortest; length <= longestTotal; length++) {
+        if (partsFit(this.lastDigits[length] - sum, left - length, partsAfter, others, longest, length)) return FITS;
       }
-      return false;
+      return NOT_HERE;
     }
     const digits = this.pieces[p];
-    if (partsAfter === 0 || p !== this.pieces.length - 1 || digits === null) return true;
-    for (let between = partsAfter; between <= partsAfter * MAX_CELL_DIGITS; between++) {
+    if (partsAfter === 0 || p !== this.pieces.length - 1 || digits === null) return FITS;
+    const cellsBetween = partsAfter + others;
+    for (let between = cellsBetween; between <= cellsBetween * MAX_CELL_DIGITS; between++) {
       for (let length = shortest; length <= MAX_CELL_DIGITS; length++) {
         const rest = left - between - length;
         if (rest < cellsAfterTotal) break;
         if (rest > cellsAfterTotal * MAX_CELL_DIGITS) continue;
         if (length > 1 && digits.charCodeAt(o + between) === 48) break;
-        if (partsFit(digitsValue(digits, o + between, length) - sum, between, partsAfter, longest, length)) return true;
+        if (partsFit(digitsValue(digits, o + between, length) - sum, between, partsAfter, others, longest, length)) return FITS;
       }
     }
-    return false;
+    return NOT_HERE;
   }
 
   private sum(cells: readonly number[]): number {
