@@ -178,7 +178,8 @@ function searchSplits(pieces: readonly Piece[], cells: number, rules: readonly S
   // glued rows are settled here, and the search by the layout alone is made only for the others
   const ruled = new Search(pieces, cells, rules, MAX_CANDIDATES + 1);
   if (ruled.found.length === 1 && !ruled.gaveUp) return { splittable: true, chosen: ruled.found[0], candidates: [], complete: true, contradicts: false };
-  const layout = new Search(pieces, cells, NO_RULES, 2);
+  // with no rules, the search by the layout alone is the one just made
+  const layout = rules.length ? new Search(pieces, cells, NO_RULES, 2) : ruled;
   if (layout.found.length === 0) return NONE;
   if (layout.found.length === 1 && !layout.gaveUp) return { splittable: true, chosen: layout.found[0], candidates: [], complete: true, contradicts: false };
   if (ruled.found.length === 0 && !ruled.gaveUp) return { splittable: true, chosen: null, candidates: [], complete: true, contradicts: true };
