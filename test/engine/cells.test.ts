@@ -75,7 +75,10 @@ function everySplit(pieces: (string | null)[], cells: number): { piece: number[]
     }
     if (p === pieces.length) return;
     const digits = pieces[p];
-    if (digits === null) return place(p + 1, 0, [...piece, p], [...to, 0], [...values, NaN]);
+    if (digits === null) {
+      place(p + 1, 0, [...piece, p], [...to, 0], [...values, NaN]);
+      return;
+    }
     for (let length = 1; length <= 9 && o + length <= digits.length; length++) {
       if (length > 1 && digits[o] === '0') break;
       const end = o + length;
@@ -96,7 +99,7 @@ const satisfies = (values: number[], rules: readonly SumRule[]): boolean =>
 
 /** Where a split's cells end, as piece:offset. */
 const endsOf = (split: { readonly piece: readonly number[]; readonly to: readonly number[] } | null): string | null =>
-  split && split.to.map((end, k) => `${split.piece[k]}:${end}`).join(' ');
+  split ? split.to.map((end, k) => `${split.piece[k]}:${end}`).join(' ') : null;
 
 /** splits of a row below which the search's step budget is never reached */
 const GIVE_UP_AFTER = 300;
