@@ -202,6 +202,15 @@ describe('flattened-cells', () => {
     assert.equal(total[0].text, '2');
     assert.equal(lineOf(applyEdits(forced, total[0].fix!.edits).text, R1_LABEL), `${R1_LABEL}1000001`);
   });
+  it('full-width digits glued together: split as their ASCII twins, the message and the rewrite keeping them as written', () => {
+    const wide = (text: string): string => text.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+    const fullWidth = replaceLine(base(values), R1_LABEL, `${R1_LABEL}${wide('15130000154')}`);
+    const [d, ...others] = checkText(fullWidth).diagnostics;
+    assert.deepEqual([d.code, others.length], ['flattened-cells', 0]);
+    assert.match(d.message, new RegExp(wide('151 3 0 0 0 0 154')));
+    assert.deepEqual(cellValues(fullWidth, '三', 'R1'), [151, 3, 0, 0, 0, 0, 154]);
+    assert.equal(lineOf(applyEdits(fullWidth, d.fix!.edits).text, R1_LABEL), `${R1_LABEL}\t${wide('151\t3\t0\t0\t0\t0\t154')}`);
+  });
   it('irregular spaces between glued cells', () => {
     const spaced = replaceLine(base(withR1([49, 1, 0, 0, 0, 0, 50])), R1_LABEL, `${R1_LABEL} 4910000 50`);
     assert.deepEqual(codes(diagnose(spaced)), ['flattened-cells']);

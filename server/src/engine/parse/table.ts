@@ -297,9 +297,9 @@ class StreamDigits implements RowDigits {
   pieces(): Piece[] {
     const pieces: Piece[] = [];
     for (let p = 0; p < this.count; p++) {
-      let digits = '';
-      for (let i = 0; i < this.lengths[p]; i++) digits += String.fromCharCode(this.digit(p, i));
-      pieces.push(this.lengths[p] < 0 ? null : digits);
+      const text = this.lengths[p] < 0 ? null : this.stream.text(this.values[p]);
+      // full-width digits read as ASCII
+      pieces.push(text === null || this.plain ? text : text.normalize('NFKC'));
     }
     return pieces;
   }
