@@ -87,6 +87,18 @@ function assertMarked(text: string, markers: readonly Marker[], diagnostics: rea
   assert.ok(problems.length === 0, `${where}:\n  ${problems.join('\n  ')}`);
 }
 
+/**
+ * Every fix is of the kind its code declares: a code with no fix has none, and only a code whose fixes are safe marks
+ * one preferred (fix-all reads only those codes' fixes).
+ */
+function assertFixesAsDeclared(diagnostics: readonly Diagnostic[], where: string): void {
+  for (const d of diagnostics) {
+    const kind = CODE_SPECS.get(d.code)!.fix;
+    if (kind === 'none') assert.equal(d.fix, undefined, `${where}: ${d.code} declares no fix but has one`);
+    if (kind !== 'safe') assert.notEqual(d.fix?.preferred, true, `${where}: ${d.code} declares a fix the user picks but marks one preferred`);
+  }
+}
+
 /** What the fixture's fix writes: fix-all for a code whose fixes are safe, else the quick fix of its first diagnostic of the code that has one. */
 function fixedText(fixture: Fixture, text: string, diagnostics: readonly Diagnostic[]): string {
   const kind = CODE_SPECS.get(fixture.code as Code)!.fix;
@@ -103,6 +115,7 @@ function checkFixture(fixture: Fixture, lastYear: readonly Report[]): void {
   assert.equal(marksOwnCode, fixture.kind === 'trigger', `${fixture.name}: a trigger marks ${fixture.code}, a near miss does not`);
   const { diagnostics } = checkText(text, {}, lastYear);
   assertMarked(text, markers, diagnostics, fixture.name);
+  assertFixesAsDeclared(diagnostics, fixture.name);
   if (!fixture.fixed) return;
   assert.equal(fixture.kind, 'trigger', `${fixture.name}: only a trigger has a fix to pin`);
   const expected = readMarkers(read(fixture.fixed));

@@ -189,7 +189,7 @@ export function fixAll(text: string, options: EngineOptions = {}, maxPasses = 16
   let edits: TextEdit[] = [];
   let passes = 0;
   while (passes < maxPasses) {
-    const pass = selectEdits(withoutContradictions(diagnostics.filter((d) => d.fix?.preferred).flatMap((d) => d.fix!.edits))).taken;
+    const pass = selectEdits(withoutContradictions(diagnostics.filter(isSafelyFixed).flatMap((d) => d.fix!.edits))).taken;
     const next = applyEdits(current, pass).text;
     if (next === current) break;
     const after = checkText(next, options).diagnostics;
@@ -201,6 +201,9 @@ export function fixAll(text: string, options: EngineOptions = {}, maxPasses = 16
   }
   return { text: current, passes, edits };
 }
+
+/** A diagnostic whose fix fix-all applies: of a code whose fixes are safe (no other fix is made to find out), and marked preferred. */
+const isSafelyFixed = (d: Diagnostic): boolean => CODE_SPECS.get(d.code)?.fix === 'safe' && d.fix?.preferred === true;
 
 function withoutContradictions(edits: readonly TextEdit[]): TextEdit[] {
   const wanted = new Map<string, Set<string>>();
