@@ -203,7 +203,7 @@ export function fixAll(text: string, options: EngineOptions = {}, maxPasses = 16
 }
 
 /** A diagnostic whose fix fix-all applies: of a code whose fixes are safe (no other fix is made to find out), and marked preferred. */
-const isSafelyFixed = (d: Diagnostic): boolean => CODE_SPECS.get(d.code)?.fix === 'safe' && d.fix?.preferred === true;
+export const isSafelyFixed = (d: Diagnostic): boolean => CODE_SPECS.get(d.code)?.fix === 'safe' && d.fix?.preferred === true;
 
 function withoutContradictions(edits: readonly TextEdit[]): TextEdit[] {
   const wanted = new Map<string, Set<string>>();

@@ -7,7 +7,7 @@ import {
   type TextEdit as LspTextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import { fixAll, message, selectEdits, type Code, type Diagnostic, type EngineOptions, type Locale, type TextEdit } from '../engine';
+import { fixAll, isSafelyFixed, message, selectEdits, type Code, type Diagnostic, type EngineOptions, type Locale, type TextEdit } from '../engine';
 import { SOURCE } from './convert';
 import type { OpenDocument } from './open-document';
 
@@ -58,7 +58,7 @@ function quickFix(doc: OpenDocument, all: readonly Diagnostic[], client: LspDiag
 
 /** Every safe fix of one code at once; a fix that is a choice is never applied in bulk. */
 function fixAllOfCode(doc: OpenDocument, all: readonly Diagnostic[], code: Code, locale: Locale, versioned: boolean): CodeAction | null {
-  const fixable = all.filter((d) => d.code === code && d.fix?.preferred);
+  const fixable = all.filter((d) => d.code === code && isSafelyFixed(d));
   if (fixable.length < 2) return null;
   return {
     title: message(locale, 'fix.all-of-code', { code, count: fixable.length }),
