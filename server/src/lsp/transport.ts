@@ -9,7 +9,7 @@ import {
   type Diagnostic,
   type DataCallback,
   type Disposable,
-  type Message,
+  Message,
   type NotificationMessage,
   type PublishDiagnosticsParams,
   StreamMessageReader,
@@ -58,7 +58,7 @@ class ClientReader extends StreamMessageReader {
 
   override listen(callback: DataCallback): Disposable {
     return super.listen((message) => {
-      if ('method' in message && 'id' in message && message.method === 'shutdown') this.shutdownAsked = true;
+      if (Message.isRequest(message) && message.method === 'shutdown') this.shutdownAsked = true;
       callback(message);
     });
   }
