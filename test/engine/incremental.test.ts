@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { byPosition, checkText, parseDocument, type Diagnostic } from '../../server/src/engine';
-import { IncrementalDocument } from '../../server/src/engine/incremental';
+import { IncrementalDocument, type ReportEntry } from '../../server/src/engine/incremental';
 import { consistentValues, FLOWS, LAYOUTS, renderReport, seededRandom, TITLE_SHAPES, type ReportSpec } from '../support/generate';
 import { plainReport, readExample, readReal, readSeed, REAL, SEEDS } from '../support/helpers';
 
@@ -263,5 +263,87 @@ describe('a large document parsed in parts (its first part at once, the rest in 
     later.reconfigure({ severity: {} }, []);
     while (!later.complete) later.parseMore(3000);
     assertSameAsFresh(later, 'the rest parsed after settings that changed nothing');
+  });
+});
+
+describe('the changes the document tells a view kept beside its reports', () => {
+  /** A view of the reports (which are there, and the carryover each had when last seen), kept by the changes told. */
+  class View {
+    carryover = new Map<ReportEntry, readonly Diagnostic[]>();
+    revision: number;
+    constructor(private readonly doc: IncrementalDocument) {
+      this.revision = doc.revision;
+      this.rebuild();
+    }
+    private rebuild(): void {
+      this.carryover = new Map(this.doc.parsedReports.map((e) => [e, e.carryover]));
+    }
+    /** Caught up; false when the document said every report may have changed. */
+    catchUp(step: string): boolean {
+      const changes = this.doc.changesSince(this.revision);
+      this.revision = this.doc.revision;
+      if (changes === null) {
+        this.rebuild();
+        return false;
+      }
+      for (const change of changes) {
+        for (const e of change.removed) assert.ok(this.carryover.delete(e), `${step}: a report removed was there`);
+        for (const e of change.added) this.carryover.set(e, e.carryover);
+        for (const e of change.rechecked) this.carryover.set(e, e.carryover);
+      }
+      const now = this.doc.parsedReports;
+      assert.equal(this.carryover.size, now.length, `${step}: as many reports as the document has`);
+      for (const e of now) assert.equal(this.carryover.get(e), e.carryover, `${step}: every report there, a replaced carryover told`);
+      return true;
+    }
+  }
+
+  it('after edits read one at a time, in bursts, past what is kept, and new settings: the reports as they are', () => {
+    for (const seed of [31, 32, 33]) {
+      const random = below(seed);
+      const doc = new IncrementalDocument(compilation(seed, 9), {}, [], 3000);
+      const view = new View(doc);
+      let told = 0;
+      for (let burst = 0; burst < 60; burst++) {
+        // mostly one edit or a few; sometimes more than the changes kept, so that the view reads every report again
+        const edits = burst % 20 === 19 ? 70 : 1 + random(4);
+        for (let k = 0; k < edits; k++) {
+          const edit = randomEdit(doc.text, random);
+          doc.update(edit.start, edit.end, edit.inserted);
+        }
+        if (burst === 30) doc.reconfigure({ locale: 'en' }, []);
+        const step = `seed ${seed}, burst ${burst}`;
+        const asChanges = view.catchUp(step);
+        if (asChanges) told++;
+        // (a line break of another kind than the document's parses it whole, and is told so too)
+        if (edits > 64 || burst === 30) assert.equal(asChanges, false, `${step}: every report may have changed`);
+      }
+      assert.ok(told > 0, 'bursts told as changes');
+    }
+  });
+
+  it('a document parsed in parts tells each part as added', () => {
+    const doc = new IncrementalDocument(compilation(34, 9), {}, [], 1000);
+    const view = new View(doc);
+    while (!doc.complete) {
+      doc.parseMore(2000);
+      assert.ok(view.catchUp('a part parsed'));
+    }
+  });
+
+  it('a carryover found after an edit to last year’s report is told on this year’s', () => {
+    const seed = readSeed('000');
+    const year = parseDocument(seed).reports[0].year!;
+    const text = `${seed.replaceAll(String(year), String(year - 1))}\n${seed}`;
+    const doc = new IncrementalDocument(text);
+    const view = new View(doc);
+    const [lastYear, thisYear] = doc.reports;
+    // last year's 总计 of 本年新收 changed: this year's carryover of it no longer matches
+    const cell = text.indexOf('\t', text.indexOf('本年新收'));
+    doc.update(cell + 1, cell + 1, '9');
+    const changes = doc.changesSince(view.revision)!;
+    assert.ok(changes.some((c) => c.rechecked.includes(thisYear)), 'this year’s report is rechecked');
+    assert.ok(changes.some((c) => c.removed.includes(lastYear)), 'last year’s is parsed again');
+    assert.ok(view.catchUp('the edit to last year’s report'));
   });
 });

@@ -3,8 +3,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import { message } from '../../server/src/engine';
 import { OpenDocument } from '../../server/src/lsp/open-document';
-import { limited, PublishCache } from '../../server/src/lsp/publish';
+import { PublishCache, type PublishLimit } from '../../server/src/lsp/publish';
+import { seededRandom } from '../support/generate';
 import { readSeed } from '../support/helpers';
 
 const URI = 'untitled:report.xxgk';
@@ -43,6 +46,43 @@ describe('the publication kept across edits', () => {
   });
 });
 
+const byPosition = (a: LspDiagnostic, b: LspDiagnostic): number =>
+  a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.range.end.line - b.range.end.line || a.range.end.character - b.range.end.character;
+
+/**
+ * The limit applied to the whole list, as the setting describes it: errors first, each severity whole while it fits,
+ * then of the next the nearest to the last edit's line (a tie goes to the line above; on one line, the nearer in
+ * order), with a note first saying how many are left out. The reference a publication kept across edits must equal.
+ */
+function limitedFromWhole(whole: LspDiagnostic[], doc: OpenDocument, limit: PublishLimit): LspDiagnostic[] {
+  if (whole.length <= limit.maxProblems) return whole;
+  const focus = doc.parsed.chunks.lineAt(doc.lastEdit);
+  let room = Math.max(0, limit.maxProblems - 1);
+  const kept: LspDiagnostic[] = [];
+  for (const severity of [1, 2, 3, 4]) {
+    const list = whole.filter((d) => d.severity === severity);
+    if (room === 0 || list.length === 0) continue;
+    if (list.length <= room) {
+      kept.push(...list);
+      room -= list.length;
+      continue;
+    }
+    const firstBelow = list.some((d) => d.range.start.line >= focus) ? list.findIndex((d) => d.range.start.line >= focus) : list.length;
+    const rank = (i: number): number[] => (i < firstBelow ? [focus - list[i].range.start.line, 0, firstBelow - i] : [list[i].range.start.line - focus, 1, i]);
+    const order = list.map((_, i) => i).sort((a, b) => rank(a).map((x, k) => x - rank(b)[k]).find((x) => x !== 0) ?? 0);
+    kept.push(...order.slice(0, room).sort((a, b) => a - b).map((i) => list[i]));
+    room = 0;
+  }
+  kept.sort(byPosition);
+  const note: LspDiagnostic = {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: 'xxgk',
+    message: message(limit.locale, 'problems.more', { hidden: whole.length - kept.length, shown: kept.length, total: whole.length }),
+  };
+  return [note, ...kept];
+}
+
 describe('a limited publication', () => {
   it('kept across edits, is what limiting a fresh whole publication gives, whatever the limit', () => {
     const base = Array.from({ length: 12 }, (_, k) => readSeed((['000', '001', '002', '003', '004'] as const)[k % 5])).join('\n');
@@ -56,10 +96,44 @@ describe('a limited publication', () => {
           const start = outsideCrlf(doc.text, e.at % doc.text.length);
           doc.applyChanges([{ range: doc.range({ start, end: start }), text: e.inserted }], k + 2);
           const whole = new PublishCache().diagnostics(doc);
-          assert.deepEqual(cache.diagnostics(doc, limit), limited(whole, doc, limit), `after edit ${k + 1} at ${start}, at most ${maxProblems}`);
+          assert.deepEqual(cache.diagnostics(doc, limit), limitedFromWhole(whole, doc, limit), `after edit ${k + 1} at ${start}, at most ${maxProblems}`);
         });
       }),
-      { numRuns: 60 },
+      { numRuns: 300 },
     );
+  });
+});
+
+describe('a limited publication, counted as the reports change', () => {
+  const seeds = (count: number): string => Array.from({ length: count }, (_, k) => readSeed((['000', '001', '002', '003', '004'] as const)[k % 5])).join('\n');
+  const limit = { maxProblems: 40, locale: 'zh' as const };
+
+  it('after more edits than the document keeps as changes, and after new settings, is the whole limited', () => {
+    const doc = new OpenDocument(URI, 'xxgk-report', 1, seeds(12), {}, []);
+    const cache = new PublishCache();
+    cache.diagnostics(doc, limit);
+    const random = seededRandom(5);
+    const same = (step: string): void => assert.deepEqual(cache.diagnostics(doc, limit), limitedFromWhole(new PublishCache().diagnostics(doc), doc, limit), step);
+    for (let k = 0; k < 70; k++) {
+      const start = outsideCrlf(doc.text, random(doc.text.length - 1));
+      doc.applyChanges([{ range: doc.range({ start, end: start }), text: ['7', '\n', '总计'][k % 3] }], k + 2);
+      doc.parsed.reports; // parsed at once, as a request would: one change each
+    }
+    same('70 edits since the last publication');
+    doc.parsed.reconfigure({ severity: { 'blank-cell': 'warning' } }, []);
+    same('blank cells made warnings');
+  });
+
+  it('of a document still parsed in the background, as each part comes', () => {
+    const doc = new OpenDocument(URI, 'xxgk-report', 1, seeds(60), {}, []);
+    const cache = new PublishCache();
+    assert.ok(!doc.parsed.complete, 'opened with its first part parsed');
+    for (let part = 0; !doc.parsed.complete; part++) {
+      const [checking, ...parsed] = new PublishCache().diagnostics(doc);
+      const expected = [checking, ...limitedFromWhole(parsed, doc, { ...limit, maxProblems: limit.maxProblems - 1 })];
+      assert.deepEqual(cache.diagnostics(doc, limit), expected, `part ${part}`);
+      doc.parsed.parseMore(50_000);
+    }
+    assert.deepEqual(cache.diagnostics(doc, limit), limitedFromWhole(new PublishCache().diagnostics(doc), doc, limit), 'parsed whole');
   });
 });

@@ -43,6 +43,19 @@ export interface ReportEntry {
   readonly previousKey: string | null;
 }
 
+/**
+ * Reports that came and went, in one change of the document's reports, and those kept whose carryover findings were
+ * replaced: what a view kept beside the reports (the server's publication) updates instead of reading every report.
+ */
+export interface ReportChange {
+  readonly removed: readonly ReportEntry[];
+  readonly added: readonly ReportEntry[];
+  readonly rechecked: readonly ReportEntry[];
+}
+
+/** Changes kept for views that have not caught up: one more is a view that reads every report again. */
+const KEPT_CHANGES = 64;
+
 export interface UpdateStats {
   /** reports parsed again for this edit */
   readonly reparsed: number;
@@ -81,6 +94,10 @@ export class IncrementalDocument {
   private pending: { start: number; oldEnd: number; newEnd: number } | null = null;
   /** how many times the reports were parsed again after edits (for the server's stats) */
   reparses = 0;
+  /** counts the changes of the reports: `changesSince` tells what they were */
+  private changeCount = 0;
+  /** the last changes, the newest last; every report was replaced at `changeCount - changes.length` */
+  private changes: ReportChange[] = [];
   /**
    * Where the text not parsed yet starts, null once every report is parsed (edits then keep it so). A large
    * document can be opened with its first part parsed (`firstChars`), the rest parsed by `parseMore` in the
@@ -128,7 +145,7 @@ export class IncrementalDocument {
       if (!atEnd && kept.length === 0) continue;
       const added = kept.map((r) => this.entryFor(r, window, from));
       this.entries.push(...added);
-      this.refreshCarryover(added, []);
+      this.record({ removed: [], added, rechecked: this.refreshCarryover(added, []) });
       this.unparsedFrom = atEnd ? null : from + reports[reports.length - 1].span.start;
       return;
     }
@@ -240,11 +257,12 @@ export class IncrementalDocument {
         (hi === n - 1 || reports[reports.length - 1].sections.length > 0);
       if (anchored || whole) {
         const untouched = this.untouchedIn(lo, hi, start, end, delta);
-        for (let k = hi + 1; k < n; k++) this.entries[k].delta += delta;
+        // typing over a digit moves nothing: the reports after the window are not even read
+        if (delta !== 0) for (let k = hi + 1; k < n; k++) this.entries[k].delta += delta;
         // an anchor parsed to the same span is the same report: keep its findings (and their LSP form)
         const added = reports.map((r) => untouched.get(`${from + r.span.start}:${from + r.span.end}`) ?? this.entryFor(r, window, from));
         const removed = this.entries.splice(lo, hi - lo + 1, ...added);
-        this.refreshCarryover(added, removed);
+        this.record({ removed, added, rechecked: this.refreshCarryover(added, removed) });
         return { reparsed: reports.length, full: whole };
       }
       lo = Math.max(0, lo - 1);
@@ -290,6 +308,11 @@ export class IncrementalDocument {
     return this.startOf(k) <= offset && offset <= this.endOf(k) ? this.entries[k] : null;
   }
 
+  /** The index in `parsedReports` of the last report starting at or before `offset` (current offsets; 0 when none does). */
+  reportIndexAt(offset: number): number {
+    return Math.max(0, this.lastStartingAtOrBefore(offset));
+  }
+
   /** The reports with current offsets (copies; for tests and whole-document views). */
   snapshot(): Report[] {
     this.finish();
@@ -303,6 +326,26 @@ export class IncrementalDocument {
     this.byKey.clear();
     this.byPreviousKey.clear();
     this.refreshCarryover(this.entries, []);
+    this.changeCount++;
+    this.changes = [];
+  }
+
+  private record(change: ReportChange): void {
+    this.changeCount++;
+    this.changes.push(change);
+    if (this.changes.length > KEPT_CHANGES) this.changes.shift();
+  }
+
+  /** How many changes the reports have seen: a mark for `changesSince`. Reads the reports first, as `reports` does. */
+  get revision(): number {
+    if (this.complete) this.flush();
+    return this.changeCount;
+  }
+
+  /** The changes of the reports after `revision` (a mark read before), oldest first; null when every report may have changed. */
+  changesSince(revision: number): readonly ReportChange[] | null {
+    const count = this.revision - revision;
+    return count >= 0 && count <= this.changes.length ? this.changes.slice(this.changes.length - count) : null;
   }
 
   /** `text` is what the report was parsed from, which starts at `delta` in the document. */
@@ -314,9 +357,10 @@ export class IncrementalDocument {
 
   /**
    * Carryover links reports across the document: re-check the new reports and those whose last year's report
-   * was among the removed or the new ones. The two indexes are kept up to date rather than rebuilt.
+   * was among the removed or the new ones. The two indexes are kept up to date rather than rebuilt. Returns the
+   * reports whose carryover findings were replaced.
    */
-  private refreshCarryover(added: readonly ReportEntry[], removed: readonly ReportEntry[]): void {
+  private refreshCarryover(added: readonly ReportEntry[], removed: readonly ReportEntry[]): ReportEntry[] {
     for (const e of removed) {
       if (e.key !== null) this.byKey.get(e.key)?.delete(e);
       if (e.previousKey !== null) this.byPreviousKey.get(e.previousKey)?.delete(e);
@@ -330,14 +374,18 @@ export class IncrementalDocument {
       if (e.key === null) continue;
       for (const dependent of this.byPreviousKey.get(e.key) ?? []) affected.add(dependent);
     }
+    const rechecked: ReportEntry[] = [];
     for (const entry of affected) {
       if (entry.previousKey === null) continue;
       const previous = this.firstWithKey(entry.previousKey) ?? this.outside.get(entry.previousKey);
       const out: Diagnostic[] = [];
       // carryover reads only the values of both models, so last year's offsets do not matter
       if (previous) checkReportCarryover(entry.report, previous, this.options, out);
-      if (out.length || entry.carryover.length) entry.carryover = out;
+      if (!out.length && !entry.carryover.length) continue;
+      entry.carryover = out;
+      rechecked.push(entry);
     }
+    return rechecked;
   }
 
   /** The report of a key that comes first in the document (the first of a kind wins, as in checkText). */

@@ -26,7 +26,7 @@ export { applyEdits, composeEdits, selectEdits } from './fixes/apply';
 export { LineIndex, type LspRange } from './text/lines';
 export { buildSkeleton, type Snippet } from './template/snippets';
 // what the editor, the CLI, the importers and the build scripts use of the engine's rooms: through this door only
-export { IncrementalDocument, type ReportEntry } from './incremental';
+export { IncrementalDocument, type ReportChange, type ReportEntry } from './incremental';
 export { shiftDiagnostic } from './shift';
 export { cellEdit, type TableCell } from './features/cell-edit';
 export { explainAt } from './features/explain';

@@ -18,6 +18,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
+export const lspSeverity = (severity: Severity): DiagnosticSeverity => SEVERITY[severity];
+
 export function toLsp(doc: Positions, d: Diagnostic): LspDiagnostic {
   const out: LspDiagnostic = { range: doc.range(d.span), severity: SEVERITY[d.severity], code: d.code, source: SOURCE, message: d.message };
   if (d.related) out.relatedInformation = [{ location: { uri: doc.uri, range: doc.range(d.related) }, message: d.message }];

@@ -6,6 +6,7 @@ import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type Range } from
 import { message, shiftDiagnostic, type Diagnostic, type Locale, type ReportEntry } from '../engine';
 import { toLsp } from './convert';
 import type { OpenDocument } from './open-document';
+import { ProblemTally } from './tally';
 
 interface Converted {
   /** the report's first line when converted, or last moved */
@@ -15,6 +16,14 @@ interface Converted {
   readonly findings: readonly Diagnostic[];
   readonly carryover: readonly Diagnostic[];
   diagnostics: LspDiagnostic[];
+  /** the diagnostics by severity (LSP's number), in position order */
+  bySeverity: LspDiagnostic[][];
+}
+
+function splitBySeverity(diagnostics: readonly LspDiagnostic[]): LspDiagnostic[][] {
+  const out: LspDiagnostic[][] = [[], [], [], [], []];
+  for (const d of diagnostics) out[d.severity ?? DiagnosticSeverity.Error].push(d);
+  return out;
 }
 
 const moveRange = (r: Range, lines: number): Range => ({
@@ -28,21 +37,25 @@ function moveDiagnostic(d: LspDiagnostic, lines: number): LspDiagnostic {
   return moved;
 }
 
-/** The lists one after another, in an array made at its size (no spread: a document may hold a great many reports). */
-function joined(parts: readonly (readonly LspDiagnostic[])[]): LspDiagnostic[] {
+/**
+ * Lists each in position order, one after another, in an array made at its size (no spread: a document may hold a
+ * great many reports). Each report's diagnostics are in order and reports follow one another, so the whole is in
+ * order: checked where one list meets the next rather than sorted again (a diagnostic placed outside its report is
+ * put back in its place).
+ */
+function inOrder(parts: readonly (readonly LspDiagnostic[])[]): LspDiagnostic[] {
   let total = 0;
   for (const part of parts) total += part.length;
   const out = new Array<LspDiagnostic>(total);
   let at = 0;
-  for (const part of parts) for (const d of part) out[at++] = d;
-  return out;
+  let sorted = true;
+  for (const part of parts) {
+    if (!part.length) continue;
+    if (at > 0 && byPosition(out[at - 1], part[0]) > 0) sorted = false;
+    for (const d of part) out[at++] = d;
+  }
+  return sorted ? out : out.sort(byPosition);
 }
-
-/** Whether lists each in position order are in order one after another. */
-const partsInOrder = (parts: readonly (readonly LspDiagnostic[])[]): boolean => {
-  for (let k = 1; k < parts.length; k++) if (byPosition(parts[k - 1][parts[k - 1].length - 1], parts[k][0]) > 0) return false;
-  return true;
-};
 
 const byPosition = (a: LspDiagnostic, b: LspDiagnostic): number =>
   a.range.start.line - b.range.start.line ||
@@ -54,35 +67,6 @@ export interface PublishLimit {
   /** diagnostics published at most, the note on the ones left out included */
   readonly maxProblems: number;
   readonly locale: Locale;
-}
-
-/**
- * What a person can use of a document with very many problems: errors first, then those nearest the last edit,
- * and one note (on the first line) saying how many more there are and where to see them all. VS Code keeps at
- * most 1,000 diagnostics of a file anyway, and building and sending thousands per keystroke is what costs.
- */
-export function limited(all: LspDiagnostic[], doc: OpenDocument, limit: PublishLimit): LspDiagnostic[] {
-  if (all.length <= limit.maxProblems) return all;
-  const focus = doc.parsed.chunks.lineAt(doc.lastEdit);
-  // per severity, in position order: the gravest kinds whole while they fit, then the nearest of the next
-  const bySeverity = new Map<number, LspDiagnostic[]>();
-  for (const d of all) {
-    const severity = d.severity ?? DiagnosticSeverity.Error;
-    const list = bySeverity.get(severity);
-    if (list) list.push(d);
-    else bySeverity.set(severity, [d]);
-  }
-  let room = Math.max(0, limit.maxProblems - 1);
-  const kept: LspDiagnostic[] = [];
-  for (const severity of [...bySeverity.keys()].sort((a, b) => a - b)) {
-    const list = bySeverity.get(severity)!;
-    const taken = list.length <= room ? list : nearest(list, focus, room);
-    kept.push(...taken);
-    room -= taken.length;
-    if (room === 0) break;
-  }
-  kept.sort(byPosition);
-  return [noteOnTitle(message(limit.locale, 'problems.more', { hidden: all.length - kept.length, shown: kept.length, total: all.length })), ...kept];
 }
 
 /** An information on the document's first line about the publication itself. */
@@ -98,7 +82,7 @@ function nearest(list: readonly LspDiagnostic[], focus: number, count: number): 
   let right = 0;
   for (let step = list.length; step > 0; step >>= 1) while (right + step <= list.length && list[right + step - 1].range.start.line < focus) right += step;
   let left = right - 1;
-  while (right - left - 1 < count) {
+  while (right - left - 1 < count && (left >= 0 || right < list.length)) {
     const above = left >= 0 ? focus - list[left].range.start.line : Number.POSITIVE_INFINITY;
     const below = right < list.length ? list[right].range.start.line - focus : Number.POSITIVE_INFINITY;
     if (above <= below) left--;
@@ -107,8 +91,50 @@ function nearest(list: readonly LspDiagnostic[], focus: number, count: number): 
   return list.slice(left + 1, right);
 }
 
+/** Numbers, taken out smallest first (a binary heap). */
+class NearestFirst {
+  private readonly heap: number[] = [];
+
+  push(x: number): void {
+    const heap = this.heap;
+    let i = heap.push(x) - 1;
+    for (let parent = (i - 1) >> 1; i > 0 && heap[parent] > x; parent = (i - 1) >> 1) {
+      heap[i] = heap[parent];
+      i = parent;
+    }
+    heap[i] = x;
+  }
+
+  /** Takes out the numbers below `bound`; how many there were. */
+  takeBelow(bound: number): number {
+    const heap = this.heap;
+    let taken = 0;
+    while (heap.length && heap[0] < bound) {
+      taken++;
+      const x = heap.pop()!;
+      if (!heap.length) break;
+      // the last number put where the smallest was, and moved down to its place
+      let i = 0;
+      for (;;) {
+        const child = 2 * i + 1;
+        if (child >= heap.length) break;
+        const smaller = child + 1 < heap.length && heap[child + 1] < heap[child] ? child + 1 : child;
+        if (heap[smaller] >= x) break;
+        heap[i] = heap[smaller];
+        i = smaller;
+      }
+      heap[i] = x;
+    }
+    return taken;
+  }
+}
+
+/** LSP's severities, gravest first. */
+const SEVERITIES = [DiagnosticSeverity.Error, DiagnosticSeverity.Warning, DiagnosticSeverity.Information, DiagnosticSeverity.Hint];
+
 export class PublishCache {
   private readonly converted = new WeakMap<ReportEntry, Converted>();
+  private readonly tallies = new WeakMap<OpenDocument, ProblemTally>();
 
   /** A report's diagnostics in LSP form: converted when its findings are new, else kept, and moved when its line moved. */
   private convertedFor(doc: OpenDocument, entry: ReportEntry): Converted {
@@ -116,7 +142,7 @@ export class PublishCache {
     const lineOf = (): number => doc.parsed.chunks.lineAt(entry.report.span.start + entry.delta);
     if (!cached || cached.findings !== entry.findings || cached.carryover !== entry.carryover) {
       const diagnostics = [...entry.findings, ...entry.carryover].map((d) => toLsp(doc, shiftDiagnostic(d, entry.delta))).sort(byPosition);
-      const converted = { line: lineOf(), lineShapes: doc.lineShapes, findings: entry.findings, carryover: entry.carryover, diagnostics };
+      const converted = { line: lineOf(), lineShapes: doc.lineShapes, findings: entry.findings, carryover: entry.carryover, diagnostics, bySeverity: splitBySeverity(diagnostics) };
       this.converted.set(entry, converted);
       return converted;
     }
@@ -125,6 +151,7 @@ export class PublishCache {
       const line = lineOf();
       if (line !== cached.line) {
         cached.diagnostics = cached.diagnostics.map((d) => moveDiagnostic(d, line - cached.line));
+        cached.bySeverity = splitBySeverity(cached.diagnostics);
         cached.line = line;
       }
       cached.lineShapes = doc.lineShapes;
@@ -132,24 +159,96 @@ export class PublishCache {
     return cached;
   }
 
+  /** A report's diagnostics of `severity` (all when undefined), in position order. */
+  private partOf(doc: OpenDocument, entry: ReportEntry, severity?: DiagnosticSeverity): readonly LspDiagnostic[] {
+    if (!entry.findings.length && !entry.carryover.length) return [];
+    const converted = this.convertedFor(doc, entry);
+    return severity === undefined ? converted.diagnostics : converted.bySeverity[severity];
+  }
+
+  /** The document's diagnostics of `severity` (all when undefined), in position order. */
+  private every(doc: OpenDocument, severity?: DiagnosticSeverity): LspDiagnostic[] {
+    return inOrder(doc.parsed.parsedReports.map((entry) => this.partOf(doc, entry, severity)));
+  }
+
+  /**
+   * The `count` diagnostics of `severity` nearest to line `focus`, in position order, read from the reports around
+   * it: the nearer of the next report above and the next below is read until `count` of those read are nearer than
+   * any report not read; then one report more each way, since a report's diagnostics may stand on a line it shares
+   * with its neighbour.
+   */
+  private nearestOf(doc: OpenDocument, severity: DiagnosticSeverity, focus: number, count: number): LspDiagnostic[] {
+    const entries = doc.parsed.parsedReports;
+    const chunks = doc.parsed.chunks;
+    const last = entries.length - 1;
+    const lineOf = (entry: ReportEntry, offset: number): number => chunks.lineAt(offset + entry.delta);
+    const gapAbove = (k: number): number => (k < 0 ? Number.POSITIVE_INFINITY : Math.max(0, focus - lineOf(entries[k], entries[k].report.span.end)));
+    const gapBelow = (k: number): number => (k > last ? Number.POSITIVE_INFINITY : Math.max(0, lineOf(entries[k], entries[k].report.span.start) - focus));
+    // the distances from the focus of the diagnostics read; `nearer` of them are nearer than any not read
+    const distances = new NearestFirst();
+    let nearer = 0;
+    const above: (readonly LspDiagnostic[])[] = [];
+    const below: (readonly LspDiagnostic[])[] = [];
+    const read = (k: number, into: (readonly LspDiagnostic[])[]): void => {
+      const part = this.partOf(doc, entries[k], severity);
+      into.push(part);
+      for (const d of part) distances.push(Math.abs(d.range.start.line - focus));
+    };
+    let from = doc.parsed.reportIndexAt(doc.lastEdit);
+    let to = from;
+    read(from, below);
+    for (;;) {
+      const up = gapAbove(from - 1);
+      const down = gapBelow(to + 1);
+      // every diagnostic not read is at least this far
+      nearer += distances.takeBelow(Math.min(up, down));
+      if (nearer >= count || (from === 0 && to === last)) break;
+      if (up <= down) read(--from, above);
+      else read(++to, below);
+    }
+    if (from > 0) read(from - 1, above);
+    if (to < last) read(to + 1, below);
+    return nearest(inOrder([...above.reverse(), ...below]), focus, count);
+  }
+
+  /**
+   * What a person can use of a document with very many problems: errors first, then those nearest the last edit,
+   * and one note (on the first line) saying how many more there are and where to see them all. VS Code keeps at
+   * most 1,000 diagnostics of a file anyway, and building and sending thousands per keystroke is what costs: the
+   * problems are counted as the reports change, and only the reports whose diagnostics are shown are read.
+   */
+  private limited(doc: OpenDocument, tally: ProblemTally, limit: PublishLimit): LspDiagnostic[] {
+    const focus = doc.parsed.chunks.lineAt(doc.lastEdit);
+    // per severity: the gravest kinds whole while they fit, then the nearest of the next
+    let room = Math.max(0, limit.maxProblems - 1);
+    const kept: LspDiagnostic[] = [];
+    for (const severity of SEVERITIES) {
+      const count = tally.of(severity);
+      if (!count) continue;
+      const taken = count <= room ? this.every(doc, severity) : this.nearestOf(doc, severity, focus, room);
+      kept.push(...taken);
+      room -= taken.length;
+      if (room === 0) break;
+    }
+    kept.sort(byPosition);
+    return [noteOnTitle(message(limit.locale, 'problems.more', { hidden: tally.total - kept.length, shown: kept.length, total: tally.total })), ...kept];
+  }
+
   diagnostics(doc: OpenDocument, limit?: PublishLimit): LspDiagnostic[] {
-    /** each report's diagnostics, in position order: joined once at the end */
-    const parts: LspDiagnostic[][] = [];
     // a large document still being parsed in the background: the problems of its reports parsed so far
     const complete = doc.parsed.complete;
-    const entries = doc.parsed.parsedReports;
-    for (const entry of entries) {
-      if (!entry.findings.length && !entry.carryover.length) continue;
-      const converted = this.convertedFor(doc, entry);
-      if (converted.diagnostics.length) parts.push(converted.diagnostics);
-    }
-    const out = joined(parts);
-    // each report's diagnostics are in order and reports follow one another, so the whole is in order: checked where
-    // one report's meet the next's rather than sorted again (a diagnostic placed outside its report is put back in its place)
-    if (!partsInOrder(parts)) out.sort(byPosition);
+    const reports = doc.parsed.parsedReports.length;
     // the note on a publication of part of the document counts towards the limit too
     const room = limit && !complete ? { ...limit, maxProblems: Math.max(1, limit.maxProblems - 1) } : limit;
-    const published = room ? limited(out, doc, room) : out;
-    return complete ? published : [noteOnTitle(message(limit?.locale ?? 'zh', 'problems.checking', { reports: entries.length })), ...published];
+    const tally = room && this.tallyOf(doc);
+    const published = tally && tally.total > room.maxProblems ? this.limited(doc, tally, room) : this.every(doc);
+    return complete ? published : [noteOnTitle(message(limit?.locale ?? 'zh', 'problems.checking', { reports })), ...published];
+  }
+
+  private tallyOf(doc: OpenDocument): ProblemTally {
+    let tally = this.tallies.get(doc);
+    if (!tally) this.tallies.set(doc, (tally = new ProblemTally()));
+    tally.update(doc.parsed);
+    return tally;
   }
 }
