@@ -31,6 +31,14 @@ function assertSame(chunked: ChunkedText, text: string): void {
   assert.equal(chunked.eol(), text.includes('\n') && text[text.indexOf('\n') - 1] === '\r' && text.indexOf('\n') > 0 ? '\r\n' : '\n');
 }
 
+/** The edit made to the chunked text; the plain text it should now hold. */
+function edited(chunked: ChunkedText, text: string, e: { at: number; length: number; inserted: string }): string {
+  const start = e.at % (text.length + 1);
+  const end = Math.min(text.length, start + e.length);
+  chunked.replace(start, end, e.inserted);
+  return text.slice(0, start) + e.inserted + text.slice(end);
+}
+
 describe('chunked text', () => {
   it('matches a plain string after random edits, CRLF and lone CR included', () => {
     fc.assert(
@@ -38,15 +46,36 @@ describe('chunked text', () => {
         let text = readSeed('002').replace(/\n/g, (_, i: number) => (i % 3 ? '\n' : '\r\n')).repeat(3);
         const chunked = new ChunkedText(text);
         for (const e of edits) {
-          const start = e.at % (text.length + 1);
-          const end = Math.min(text.length, start + e.length);
-          chunked.replace(start, end, e.inserted);
-          text = text.slice(0, start) + e.inserted + text.slice(end);
+          text = edited(chunked, text, e);
           assertSame(chunked, text);
         }
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('cut as far as its first part at once, the rest when first reached: the same text, read in any order, after any edits', () => {
+    const base = readSeed('002').replace(/\n/g, (_, i: number) => (i % 3 ? '\n' : '\r\n')).repeat(12);
+    fc.assert(
+      fc.property(fc.nat({ max: base.length + 10 }), fc.array(fc.nat({ max: base.length }), { maxLength: 6 }), fc.array(edit, { maxLength: 3 }), (cutFirst, reads, edits) => {
+        let text = base;
+        const chunked = new ChunkedText(text, cutFirst);
+        // reads before the rest is cut: mostly within the first part
+        for (const at of reads.map((r) => r % (cutFirst + 1))) {
+          assert.deepEqual(chunked.positionAt(at), new LineIndex(text).positionAt(at), `positionAt(${at}) of a text cut as far as ${cutFirst}`);
+          assert.equal(chunked.slice(at, at + 30), text.slice(at, at + 30));
+          assert.equal(chunked.offsetAt(chunked.positionAt(at)), text[at - 1] === '\r' && text[at] === '\n' ? at - 1 : at);
+        }
+        assert.equal(chunked.toString(), text);
+        for (const e of edits) text = edited(chunked, text, e);
+        assertSame(chunked, text);
+      }),
+      { numRuns: 100 },
+    );
+    // a line far past the first part, and the line break of a text whose first part has none
+    assert.equal(new ChunkedText(base, 10).offsetAt({ line: 400, character: 0 }), new LineIndex(base).offsetAt({ line: 400, character: 0 }));
+    assert.equal(new ChunkedText(`${'x'.repeat(20000)}\r${'y'.repeat(20000)}\r\nz`, 10).eol(), '\r\n');
+    assert.equal(new ChunkedText('ab\ncd', 0).offsetAt({ line: 1, character: 1 }), 4);
   });
 
   it('keeps every CRLF whole when an edit lands at a chunk boundary (only the chunks an edit reaches are cut again)', () => {

@@ -111,7 +111,8 @@ export class IncrementalDocument {
     private lastYear: readonly Report[] = [],
     firstChars = Number.POSITIVE_INFINITY,
   ) {
-    this.source = new ChunkedText(text);
+    // the text cut into chunks as far as the first part read (and as much again: a window grows when one report fills it)
+    this.source = new ChunkedText(text, 2 * firstChars);
     this.eol = eolOf(text);
     this.outside = indexByAgencyYear(lastYear);
     if (text.length <= firstChars) this.rebuild(text);

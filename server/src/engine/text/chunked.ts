@@ -13,11 +13,14 @@ interface Chunk {
   readonly lineStarts: readonly number[];
 }
 
-/** Splits text into chunks of about TARGET characters, cut after a line break. */
-function cut(text: string): Chunk[] {
+/**
+ * Splits text into chunks of about TARGET characters, cut after a line break, until a chunk ends at or past
+ * `until`; returns them and where the last ends.
+ */
+function cut(text: string, until = text.length): { chunks: Chunk[]; end: number } {
   const chunks: Chunk[] = [];
   let start = 0;
-  while (start < text.length) {
+  while (start < Math.min(until, text.length)) {
     let end = Math.min(text.length, start + TARGET);
     if (end < text.length) {
       // the first line break from `end`: a \r only before the next \n is looked for (a search of the whole rest
@@ -37,7 +40,7 @@ function cut(text: string): Chunk[] {
     chunks.push({ text: piece, lineStarts: lineStartsOf(piece) });
     start = end;
   }
-  return chunks;
+  return { chunks, end: start };
 }
 
 export class ChunkedText {
@@ -47,9 +50,31 @@ export class ChunkedText {
   /** line number of each chunk's first line */
   private lines: number[] = [];
   private total = 0;
+  /**
+   * The text after the chunks, not cut yet: a large document opened is cut as far as its first part, which is read
+   * at once, and the rest when first reached (cutting the whole of a compilation would delay its first problems).
+   */
+  private rest = '';
 
-  constructor(text: string) {
-    this.chunks = cut(text);
+  /** `text` cut into chunks: its first `cutFirst` characters (to a line's end) at once, the rest when first reached. */
+  constructor(text: string, cutFirst = Number.POSITIVE_INFINITY) {
+    const { chunks, end } = cut(text, cutFirst);
+    this.chunks = chunks;
+    this.rest = text.slice(end);
+    this.reindex();
+  }
+
+  /** Where the chunks end: the rest, if any, starts there. */
+  private get cutEnd(): number {
+    return this.total - this.rest.length;
+  }
+
+  /** Cuts the rest, if any is left. */
+  private cutRest(): void {
+    if (!this.rest) return;
+    const { chunks } = cut(this.rest);
+    this.rest = '';
+    for (const chunk of chunks) this.chunks.push(chunk);
     this.reindex();
   }
 
@@ -58,13 +83,14 @@ export class ChunkedText {
   }
 
   toString(): string {
-    return this.chunks.map((c) => c.text).join('');
+    return this.chunks.map((c) => c.text).join('') + this.rest;
   }
 
   slice(from: number, to: number): string {
     from = Math.max(0, Math.min(from, this.total));
     to = Math.max(from, Math.min(to, this.total));
     if (from === to) return '';
+    if (to > this.cutEnd) this.cutRest();
     let i = this.chunkAt(from);
     let out = '';
     for (let at = from; at < to; i++) {
@@ -78,6 +104,7 @@ export class ChunkedText {
 
   charAt(offset: number): string {
     if (offset < 0 || offset >= this.total) return '';
+    if (offset >= this.cutEnd) this.cutRest();
     const i = this.chunkAt(offset);
     return this.chunks[i].text[offset - this.offsets[i]];
   }
@@ -88,14 +115,17 @@ export class ChunkedText {
       const lf = chunk.text.indexOf('\n');
       if (lf >= 0) return lf > 0 && chunk.text[lf - 1] === '\r' ? '\r\n' : '\n';
     }
-    return '\n';
+    if (!this.rest) return '\n';
+    this.cutRest();
+    return this.eol();
   }
 
   replace(from: number, to: number, inserted: string): void {
+    this.cutRest();
     from = Math.max(0, Math.min(from, this.total));
     to = Math.max(from, Math.min(to, this.total));
     if (!this.chunks.length) {
-      this.chunks = cut(inserted);
+      this.chunks = cut(inserted).chunks;
       this.reindex();
       return;
     }
@@ -108,12 +138,13 @@ export class ChunkedText {
     const start = this.offsets[first];
     const joined = this.chunks.slice(first, last + 1).map((c) => c.text).join('');
     const rewritten = joined.slice(0, from - start) + inserted + joined.slice(to - start);
-    this.chunks.splice(first, last - first + 1, ...cut(rewritten));
+    this.chunks.splice(first, last - first + 1, ...cut(rewritten).chunks);
     this.reindex();
   }
 
   positionAt(offset: number): Position {
     offset = Math.max(0, Math.min(offset, this.total));
+    if (offset >= this.cutEnd) this.cutRest();
     if (!this.chunks.length) return { line: 0, character: 0 };
     const i = this.chunkOf(offset);
     const local = offset - this.offsets[i];
@@ -124,14 +155,18 @@ export class ChunkedText {
   /** The line of an offset: positionAt's line, with no object made (asked for every report of a document per publication). */
   lineAt(offset: number): number {
     offset = Math.max(0, Math.min(offset, this.total));
+    if (offset >= this.cutEnd) this.cutRest();
     if (!this.chunks.length) return 0;
     const i = this.chunkOf(offset);
     return this.lines[i] + this.lineInChunk(i, offset - this.offsets[i]);
   }
 
   offsetAt(position: Position): number {
-    if (!this.chunks.length) return 0;
     const line = Math.max(0, position.line);
+    // the chunks' last line is the first of the rest
+    const last = this.chunks.length - 1;
+    if (this.rest && (last < 0 || line >= this.lines[last] + this.chunks[last].lineStarts.length - 1)) this.cutRest();
+    if (!this.chunks.length) return 0;
     const lo = lastAtOrBefore(this.chunks.length, (k) => this.lines[k], line);
     const { text, lineStarts } = this.chunks[lo];
     const index = line - this.lines[lo];
@@ -171,6 +206,6 @@ export class ChunkedText {
       offset += chunk.text.length;
       line += chunk.lineStarts.length - 1;
     });
-    this.total = offset;
+    this.total = offset + this.rest.length;
   }
 }
