@@ -11,20 +11,30 @@ import { ProblemTally } from './tally';
 interface Converted {
   /** the report's first line when converted, or last moved */
   line: number;
+  /** how many lines after its first the report ends */
+  readonly lines: number;
   /** the document's count of line-changing edits then: while it is the same, so is the line */
   lineShapes: number;
   readonly findings: readonly Diagnostic[];
   readonly carryover: readonly Diagnostic[];
   diagnostics: LspDiagnostic[];
-  /** the diagnostics by severity (LSP's number), in position order */
-  bySeverity: LspDiagnostic[][];
+  /** the diagnostics by severity (LSP's number), in position order, and their lines */
+  bySeverity: Split;
 }
 
-function splitBySeverity(diagnostics: readonly LspDiagnostic[]): LspDiagnostic[][] {
-  const out: LspDiagnostic[][] = [[], [], [], [], []];
-  for (const d of diagnostics) out[d.severity ?? DiagnosticSeverity.Error].push(d);
-  return out;
+interface Split {
+  readonly diagnostics: readonly LspDiagnostic[][];
+  /** each one's first line: read without reaching each diagnostic's range, for a choice among thousands */
+  readonly lines: readonly Int32Array[];
 }
+
+function splitBySeverity(diagnostics: readonly LspDiagnostic[]): Split {
+  const split: LspDiagnostic[][] = [[], [], [], [], []];
+  for (const d of diagnostics) split[d.severity ?? DiagnosticSeverity.Error].push(d);
+  return { diagnostics: split, lines: split.map((list) => Int32Array.from(list, (d) => d.range.start.line)) };
+}
+
+const NO_SPLIT = splitBySeverity([]);
 
 const moveRange = (r: Range, lines: number): Range => ({
   start: { line: r.start.line + lines, character: r.start.character },
@@ -142,7 +152,9 @@ export class PublishCache {
     const lineOf = (): number => doc.parsed.chunks.lineAt(entry.report.span.start + entry.delta);
     if (!cached || cached.findings !== entry.findings || cached.carryover !== entry.carryover) {
       const diagnostics = [...entry.findings, ...entry.carryover].map((d) => toLsp(doc, shiftDiagnostic(d, entry.delta))).sort(byPosition);
-      const converted = { line: lineOf(), lineShapes: doc.lineShapes, findings: entry.findings, carryover: entry.carryover, diagnostics, bySeverity: splitBySeverity(diagnostics) };
+      const line = lineOf();
+      const lines = doc.parsed.chunks.lineAt(entry.report.span.end + entry.delta) - line;
+      const converted = { line, lines, lineShapes: doc.lineShapes, findings: entry.findings, carryover: entry.carryover, diagnostics, bySeverity: splitBySeverity(diagnostics) };
       this.converted.set(entry, converted);
       return converted;
     }
@@ -163,7 +175,12 @@ export class PublishCache {
   private partOf(doc: OpenDocument, entry: ReportEntry, severity?: DiagnosticSeverity): readonly LspDiagnostic[] {
     if (!entry.findings.length && !entry.carryover.length) return [];
     const converted = this.convertedFor(doc, entry);
-    return severity === undefined ? converted.diagnostics : converted.bySeverity[severity];
+    return severity === undefined ? converted.diagnostics : converted.bySeverity.diagnostics[severity];
+  }
+
+  /** A report's diagnostics by severity, with their lines. */
+  private splitOf(doc: OpenDocument, entry: ReportEntry): Split {
+    return !entry.findings.length && !entry.carryover.length ? NO_SPLIT : this.convertedFor(doc, entry).bySeverity;
   }
 
   /** The document's diagnostics of `severity` (all when undefined), in position order. */
@@ -179,32 +196,42 @@ export class PublishCache {
    */
   private nearestOf(doc: OpenDocument, severity: DiagnosticSeverity, focus: number, count: number): LspDiagnostic[] {
     const entries = doc.parsed.parsedReports;
-    const chunks = doc.parsed.chunks;
     const last = entries.length - 1;
-    const lineOf = (entry: ReportEntry, offset: number): number => chunks.lineAt(offset + entry.delta);
-    const gapAbove = (k: number): number => (k < 0 ? Number.POSITIVE_INFINITY : Math.max(0, focus - lineOf(entries[k], entries[k].report.span.end)));
-    const gapBelow = (k: number): number => (k > last ? Number.POSITIVE_INFINITY : Math.max(0, lineOf(entries[k], entries[k].report.span.start) - focus));
+    // a report's lines: from its conversion, if it has diagnostics (so it is converted to be read anyway)
+    const linesOf = (entry: ReportEntry): { first: number; last: number } => {
+      const chunks = doc.parsed.chunks;
+      if (!entry.findings.length && !entry.carryover.length) return { first: chunks.lineAt(entry.report.span.start + entry.delta), last: chunks.lineAt(entry.report.span.end + entry.delta) };
+      const { line, lines } = this.convertedFor(doc, entry);
+      return { first: line, last: line + lines };
+    };
+    const gapAbove = (k: number): number => (k < 0 ? Number.POSITIVE_INFINITY : Math.max(0, focus - linesOf(entries[k]).last));
+    const gapBelow = (k: number): number => (k > last ? Number.POSITIVE_INFINITY : Math.max(0, linesOf(entries[k]).first - focus));
     // the distances from the focus of the diagnostics read; `nearer` of them are nearer than any not read
     const distances = new NearestFirst();
     let nearer = 0;
     const above: (readonly LspDiagnostic[])[] = [];
     const below: (readonly LspDiagnostic[])[] = [];
     const read = (k: number, into: (readonly LspDiagnostic[])[]): void => {
-      const part = this.partOf(doc, entries[k], severity);
-      into.push(part);
-      for (const d of part) distances.push(Math.abs(d.range.start.line - focus));
+      const split = this.splitOf(doc, entries[k]);
+      into.push(split.diagnostics[severity]);
+      for (const line of split.lines[severity]) distances.push(Math.abs(line - focus));
     };
     let from = doc.parsed.reportIndexAt(doc.lastEdit);
     let to = from;
     read(from, below);
+    let up = gapAbove(from - 1);
+    let down = gapBelow(to + 1);
     for (;;) {
-      const up = gapAbove(from - 1);
-      const down = gapBelow(to + 1);
       // every diagnostic not read is at least this far
       nearer += distances.takeBelow(Math.min(up, down));
       if (nearer >= count || (from === 0 && to === last)) break;
-      if (up <= down) read(--from, above);
-      else read(++to, below);
+      if (up <= down) {
+        read(--from, above);
+        up = gapAbove(from - 1);
+      } else {
+        read(++to, below);
+        down = gapBelow(to + 1);
+      }
     }
     if (from > 0) read(from - 1, above);
     if (to < last) read(to + 1, below);

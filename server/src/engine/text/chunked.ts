@@ -138,8 +138,32 @@ export class ChunkedText {
     const start = this.offsets[first];
     const joined = this.chunks.slice(first, last + 1).map((c) => c.text).join('');
     const rewritten = joined.slice(0, from - start) + inserted + joined.slice(to - start);
-    this.chunks.splice(first, last - first + 1, ...cut(rewritten).chunks);
-    this.reindex();
+    const rewrittenChunks = cut(rewritten).chunks;
+    const firstLine = this.lines[first];
+    const linesBefore = this.lines[last] + this.chunks[last].lineStarts.length - 1 - firstLine;
+    this.chunks.splice(first, last - first + 1, ...rewrittenChunks);
+    // the new chunks indexed from where the first was; the chunks after them only moved (typing over a digit: not even)
+    const offsets: number[] = [];
+    const lines: number[] = [];
+    let offset = start;
+    let line = firstLine;
+    for (const chunk of rewrittenChunks) {
+      offsets.push(offset);
+      lines.push(line);
+      offset += chunk.text.length;
+      line += chunk.lineStarts.length - 1;
+    }
+    this.offsets.splice(first, last - first + 1, ...offsets);
+    this.lines.splice(first, last - first + 1, ...lines);
+    const movedBy = rewritten.length - joined.length;
+    const linesMovedBy = line - firstLine - linesBefore;
+    if (movedBy || linesMovedBy) {
+      for (let i = first + rewrittenChunks.length; i < this.chunks.length; i++) {
+        this.offsets[i] += movedBy;
+        this.lines[i] += linesMovedBy;
+      }
+    }
+    this.total += movedBy;
   }
 
   positionAt(offset: number): Position {
