@@ -53,8 +53,11 @@ export interface ReportChange {
   readonly rechecked: readonly ReportEntry[];
 }
 
-/** Changes kept for views that have not caught up: one more is a view that reads every report again. */
-const KEPT_CHANGES = 64;
+/**
+ * Changes kept for views that have not caught up (a publication follows a few requests' parses at most): one more
+ * is a view that reads every report again. Each keeps the reports it removed alive until it is let go.
+ */
+export const KEPT_CHANGES = 16;
 
 export interface UpdateStats {
   /** reports parsed again for this edit */
