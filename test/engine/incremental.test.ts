@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { byPosition, checkText, parseDocument, type Diagnostic } from '../../server/src/engine';
 import { IncrementalDocument, KEPT_CHANGES, type ReportEntry } from '../../server/src/engine/incremental';
-import { consistentValues, FLOWS, LAYOUTS, renderReport, seededRandom, TITLE_SHAPES, type ReportSpec } from '../support/generate';
+import { consistentValues, FLOWS, LAYOUTS, renderReport, seededRandom, TITLE_SHAPES, type ReportSpec, type TitleShape } from '../support/generate';
 import { plainReport, readExample, readReal, readSeed, REAL, SEEDS } from '../support/helpers';
 
 const SNIPPETS = ['0', '7', '１２', '\t', '\n', '\r\n', ' ', '　', '总计', '二、主动公开政府信息情况', '2024年度政府信息公开工作年度报告',
@@ -98,6 +98,17 @@ function crawled(seed: number, count: number): string {
   const parts: string[] = [];
   for (let k = 0; k < count; k++) parts.push(generatedReport(seed, k, random, () => ({ flow: FLOWS[random(FLOWS.length)], scraper: random(3) > 0 })));
   return parts.join('\n');
+}
+
+/** A text of each shape, labelled: generated, ragged and crawled compilations (from these seeds), the seeds, the real reports. */
+function everyShape(generated: number, raggedSeed: number, crawledSeed: number): [string, string][] {
+  return [
+    ['compilation', compilation(generated, 9)],
+    ['ragged', ragged(raggedSeed, 8)],
+    ['crawled', crawled(crawledSeed, 6)],
+    ['seeds', (Object.keys(SEEDS) as (keyof typeof SEEDS)[]).map(readSeed).join('\n')],
+    ['real', REAL.map(readReal).join('\n')],
+  ];
 }
 
 describe('incremental parsing equals a fresh parse after every edit', () => {
@@ -220,13 +231,7 @@ describe('a large document parsed in parts (its first part at once, the rest in 
   }
 
   it('equals a fresh parse: generated, ragged and crawled compilations, seeds and real text, in windows of every size', () => {
-    const texts: [string, string][] = [
-      ['compilation', compilation(5, 9)],
-      ['ragged', ragged(17, 8)],
-      ['crawled', crawled(25, 6)],
-      ['seeds', (Object.keys(SEEDS) as (keyof typeof SEEDS)[]).map(readSeed).join('\n')],
-      ['real', REAL.map(readReal).join('\n')],
-    ];
+    const texts = everyShape(5, 17, 25);
     const random = below(99);
     for (const [label, text] of texts) {
       for (const first of [1, 200, 3000, 20_000]) inParts(text, first, 1 + random(8000), label);
@@ -345,5 +350,59 @@ describe('the changes the document tells a view kept beside its reports', () => 
     assert.ok(changes.some((c) => c.rechecked.includes(thisYear)), 'this year’s report is rechecked');
     assert.ok(changes.some((c) => c.removed.includes(lastYear)), 'last year’s is parsed again');
     assert.ok(view.catchUp('the edit to last year’s report'));
+  });
+});
+
+describe('digits typed over digits (a number edited in a table or the prose)', () => {
+  /** A digit of the text replaced, inserted beside another or deleted from a number of several. */
+  function digitEdit(text: string, random: Random): { start: number; end: number; inserted: string } {
+    const runs = [...text.matchAll(/[0-9０-９]+/g)];
+    const run = runs[random(runs.length)];
+    const at = run.index + random(run[0].length);
+    const digit = String(random(10));
+    const kind = random(4);
+    if (kind === 0) return { start: at, end: at, inserted: digit };
+    if (kind === 1 && run[0].length > 1) return { start: at, end: at + 1, inserted: '' };
+    return { start: at, end: at + 1, inserted: digit };
+  }
+
+  it('parses the edited report alone where the reports’ bounds cannot move, and equals a fresh parse', () => {
+    const texts = everyShape(41, 42, 43);
+    for (const [label, text] of texts) {
+      const random = below(label.length * 131);
+      const doc = new IncrementalDocument(text);
+      let alone = 0;
+      const edits = 300;
+      for (let k = 0; k < edits; k++) {
+        const edit = digitEdit(doc.text, random);
+        if (doc.update(edit.start, edit.end, edit.inserted).reparsed === 1) alone++;
+        assertSameAsFresh(doc, `${label}: digit edit ${k} ${JSON.stringify(edit)}`);
+      }
+      assert.ok(alone > 0, `${label}: some digit edits parse one report alone (${alone} of ${edits})`);
+    }
+  });
+
+  it('a digit typed between a heading’s numeral and its mark: a report whose title repeats the last one’s ends with it', () => {
+    const report = renderReport({ agency: '示例县人民政府', year: 2024, values: consistentValues(seededRandom(5)), layout: 'tabs' });
+    // the same title again starts a report only where the sections start again (一); without 一, it is a page header
+    const text = `${report}\n${report}`;
+    const doc = new IncrementalDocument(text);
+    assert.equal(doc.snapshot().length, 2);
+    const at = text.lastIndexOf('一、总体情况') + 1;
+    doc.update(at, at, '7');
+    assertSameAsFresh(doc, 'the digit typed');
+    assert.equal(doc.snapshot().length, 1);
+  });
+
+  it('a digit deleted from the line before a title with no agency, which then names it: the next report starts there', () => {
+    const report = (agency: string, title: TitleShape): string => renderReport({ agency, year: 2024, values: consistentValues(seededRandom(agency.length)), layout: 'tabs', title });
+    // a signature with a digit is no agency line; without it, it is the agency of the title after it
+    const text = `${report('示例县人民政府', 'one-line')}\n示例县第3局\n${report('示例县第局', 'no-agency')}`;
+    const doc = new IncrementalDocument(text);
+    assert.equal(doc.snapshot()[1].agency, '');
+    const at = text.indexOf('第3局') + 1;
+    doc.update(at, at + 1, '');
+    assertSameAsFresh(doc, 'the digit deleted');
+    assert.equal(doc.snapshot()[1].agency, '示例县第局');
   });
 });

@@ -24,7 +24,7 @@ import {
 } from './index';
 import type { Diagnostic } from './diagnostic';
 import type { Report } from './model';
-import { parseRange } from './parse';
+import { AGENCY_LOOKBACK, outsideSplit, parseRange } from './parse';
 import { sameData } from './same-data';
 import { ChunkedText } from './text/chunked';
 import { detached } from './text/detach';
@@ -58,6 +58,12 @@ export interface ReportChange {
  * is a view that reads every report again. Each keeps the reports it removed alive until it is let go.
  */
 export const KEPT_CHANGES = 16;
+
+/** An edit of at most this many characters each way is looked at for whether it types digits over digits. */
+const MAX_DIGITS_EDIT = 16;
+const DIGITS_ONLY = /^[0-9０-９]*$/;
+/** A line longer than this (a report on one line) is not read to tell whether an edit in it leaves the reports' bounds. */
+const MAX_LINE_READ = 2000;
 
 export interface UpdateStats {
   /** reports parsed again for this edit */
@@ -94,7 +100,7 @@ export class IncrementalDocument {
    * [start, newEnd). Typing only changes the text; the reports are parsed again when next read, once for
    * every edit since.
    */
-  private pending: { start: number; oldEnd: number; newEnd: number } | null = null;
+  private pending: { start: number; oldEnd: number; newEnd: number; digits: boolean } | null = null;
   /** how many times the reports were parsed again after edits (for the server's stats) */
   reparses = 0;
   /** counts the changes of the reports: `changesSince` tells what they were */
@@ -211,11 +217,13 @@ export class IncrementalDocument {
     this.finish();
     start = Math.max(0, Math.min(start, this.source.length));
     end = Math.max(start, Math.min(end, this.source.length));
+    // digits typed over digits (a number cell): looked at only when short, as typing is
+    const digits = end - start <= MAX_DIGITS_EDIT && inserted.length <= MAX_DIGITS_EDIT && DIGITS_ONLY.test(inserted) && DIGITS_ONLY.test(this.source.slice(start, end));
     this.source.replace(start, end, inserted);
     const newEnd = start + inserted.length;
     const p = this.pending;
     if (!p) {
-      this.pending = { start, oldEnd: end, newEnd };
+      this.pending = { start, oldEnd: end, newEnd, digits };
       return;
     }
     // the edit is in current offsets: past the pending range's end it also widens the range of the old text
@@ -225,7 +233,7 @@ export class IncrementalDocument {
       oldEnd += end - currentEnd;
       currentEnd = end;
     }
-    this.pending = { start: Math.min(p.start, start), oldEnd, newEnd: currentEnd + inserted.length - (end - start) };
+    this.pending = { start: Math.min(p.start, start), oldEnd, newEnd: currentEnd + inserted.length - (end - start), digits: p.digits && digits };
   }
 
   /** Parses again what the pending edits touched; null when there were none. */
@@ -234,17 +242,22 @@ export class IncrementalDocument {
     if (!p) return null;
     this.pending = null;
     this.reparses++;
-    return this.reparse(p.start, p.oldEnd, p.newEnd - p.oldEnd);
+    return this.reparse(p.start, p.oldEnd, p.newEnd - p.oldEnd, p.digits);
   }
 
-  /** Parses again around text[start, end) of the text as last parsed, which the edits made `delta` longer. */
-  private reparse(start: number, end: number, delta: number): UpdateStats {
+  /**
+   * Parses again around text[start, end) of the text as last parsed, which the edits made `delta` longer (`digits`:
+   * by typing digits over digits only).
+   */
+  private reparse(start: number, end: number, delta: number, digits: boolean): UpdateStats {
     const n = this.entries.length;
     if (n === 0 || this.source.eol() !== this.eol) {
       this.eol = this.source.eol();
       this.rebuild(this.text);
       return { reparsed: this.entries.length, full: true };
     }
+    const alone = digits ? this.reparseDigits(start, end, delta) : null;
+    if (alone) return alone;
     const first = this.firstEndingAtOrAfter(start);
     const last = this.lastStartingAtOrBefore(end);
     let lo = Math.max(0, first - 1);
@@ -272,6 +285,40 @@ export class IncrementalDocument {
       lo = Math.max(0, lo - 1);
       hi = Math.min(n - 1, hi + 1);
     }
+  }
+
+  /**
+   * Digits typed over digits in one line of a report's body that the split into reports never reads (outsideSplit)
+   * and no title after it can take for its agency: the reports start and end where they did, so only this one is
+   * parsed again, not its neighbours as well. Null where that cannot be told so (the general way is taken).
+   */
+  private reparseDigits(start: number, end: number, delta: number): UpdateStats | null {
+    const k = this.lastStartingAtOrBefore(start);
+    const entry = this.entries[k];
+    const body = entry.report.sections[0]?.headingSpan.start;
+    const from = this.startOf(k);
+    const oldEnd = this.endOf(k);
+    // the edit after the report's first heading (past its title, agency and header block), before its end
+    if (body === undefined || start <= body + entry.delta || end >= oldEnd) return null;
+    const chunks = this.source;
+    const line = chunks.lineAt(start);
+    const lineText = (l: number): string | null => {
+      const lineStart = chunks.offsetAt({ line: l, character: 0 });
+      const lineEnd = chunks.offsetAt({ line: l, character: MAX_LINE_READ + 1 });
+      return lineEnd - lineStart > MAX_LINE_READ ? null : chunks.slice(lineStart, lineEnd);
+    };
+    const edited = lineText(line);
+    if (edited === null || chunks.lineAt(end + delta) !== line || !outsideSplit(edited)) return null;
+    for (let l = line + 1; l <= line + AGENCY_LOOKBACK; l++) if (lineText(l)?.includes('报') ?? true) return null;
+    const to = oldEnd + delta;
+    const window = windowText(chunks, from, to);
+    const reports = parseRange(window, 0, to - from);
+    if (reports.length !== 1 || reports[0].span.start !== 0 || reports[0].span.end !== to - from) return null;
+    if (delta !== 0) for (let j = k + 1; j < this.entries.length; j++) this.entries[j].delta += delta;
+    const added = [this.entryFor(reports[0], window, from)];
+    const removed = this.entries.splice(k, 1, ...added);
+    this.record({ removed, added, rechecked: this.refreshCarryover(added, removed) });
+    return { reparsed: 1, full: false };
   }
 
   /**

@@ -59,6 +59,9 @@ export function withoutMarkup(text: string): string {
   return trimmed.replace(MARKS_AROUND, '').trim();
 }
 
+/** How many lines before a title with no agency its agency is looked for (blank lines count). */
+export const AGENCY_LOOKBACK = 3;
+
 /** The line before the one starting at `start`, when it starts at or after `from`. */
 function lineBefore(text: string, start: number, from: number): Line | null {
   if (start <= from) return null;
@@ -100,7 +103,7 @@ export function readTitle(text: string, start: number, end: number, hasBao: bool
   }
   if (!agency) {
     let prev = lineBefore(text, start, from);
-    for (let k = 0; prev && k < 3; k++, prev = lineBefore(text, prev.start, from)) {
+    for (let k = 0; prev && k < AGENCY_LOOKBACK; k++, prev = lineBefore(text, prev.start, from)) {
       const trimmed = withoutMarkup(prev.text);
       if (!trimmed) continue;
       if (isAgencyLine(trimmed)) {

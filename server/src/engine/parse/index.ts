@@ -6,6 +6,7 @@ import type { TableId, TemplateId } from '../template/types';
 import { lineEndAt, lineStartAt, previousLineEnd } from '../text/lines';
 import { NextChar } from '../text/next-char';
 import { HeadingReader, readTitle, withoutMarkup, type Heading, type TitleLine } from './blocks';
+export { AGENCY_LOOKBACK } from './blocks';
 import { NextMatch } from '../text/next-match';
 import { foldText } from '../text/fold';
 import { labelAt, MAX_LABEL } from './labels';
@@ -27,6 +28,19 @@ interface ReportDraft {
  * and marks start a test.
  */
 const HEADING_PLACES = /[\n\r](?=[^\S\n\r]*(?:[#*]+[^\S\n\r]*)?[一二三四五六])|[、．](?<=[一二三四五六][ \u3000]?[、．])/g;
+const HEADING_PLACE = new RegExp(HEADING_PLACES.source);
+const DIGITS = /[0-9０-９]/g;
+
+/**
+ * Whether the split into reports and sections never reads the line, whatever digits it holds: it holds no 报 and,
+ * its digits taken out, no place a heading could stand (a digit before a numeral or between it and its mark only
+ * keeps a heading from standing there). Such a line is read only as the agency of a title AGENCY_LOOKBACK lines
+ * after it at most.
+ */
+export function outsideSplit(line: string): boolean {
+  if (line.includes('报')) return false;
+  return !HEADING_PLACE.test(`\n${line.replace(DIGITS, '')}`);
+}
 
 /**
  * The lines that may open a report or a section, in order: those starting with a numeral (after spaces), those
