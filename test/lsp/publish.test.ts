@@ -104,6 +104,24 @@ describe('a limited publication', () => {
   });
 });
 
+describe('a limited publication, whatever the place of the last edit', () => {
+  it('is what limiting the whole publication gives, for every focus and limit', () => {
+    const base = Array.from({ length: 12 }, (_, k) => readSeed((['000', '001', '002', '003', '004'] as const)[k % 5])).join('\n');
+    const doc = new OpenDocument(URI, 'xxgk-report', 1, base, {}, []);
+    doc.parsed.reports; // parsed whole, as a request would
+    const cache = new PublishCache();
+    const whole = new PublishCache().diagnostics(doc);
+    fc.assert(
+      fc.property(fc.nat({ max: base.length }), fc.integer({ min: 1, max: whole.length + 2 }), (focus, maxProblems) => {
+        doc.lastEdit = focus;
+        const limit = { maxProblems, locale: 'zh' as const };
+        assert.deepEqual(cache.diagnostics(doc, limit), limitedFromWhole(whole, doc, limit), `focus ${focus}, at most ${maxProblems}`);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
 describe('a limited publication, counted as the reports change', () => {
   const seeds = (count: number): string => Array.from({ length: count }, (_, k) => readSeed((['000', '001', '002', '003', '004'] as const)[k % 5])).join('\n');
   const limit = { maxProblems: 40, locale: 'zh' as const };

@@ -18,23 +18,15 @@ interface Converted {
   readonly findings: readonly Diagnostic[];
   readonly carryover: readonly Diagnostic[];
   diagnostics: LspDiagnostic[];
-  /** the diagnostics by severity (LSP's number), in position order, and their lines */
-  bySeverity: Split;
+  /** the diagnostics by severity (LSP's number), in position order */
+  bySeverity: LspDiagnostic[][];
 }
 
-interface Split {
-  readonly diagnostics: readonly LspDiagnostic[][];
-  /** each one's first line: read without reaching each diagnostic's range, for a choice among thousands */
-  readonly lines: readonly Int32Array[];
-}
-
-function splitBySeverity(diagnostics: readonly LspDiagnostic[]): Split {
+function splitBySeverity(diagnostics: readonly LspDiagnostic[]): LspDiagnostic[][] {
   const split: LspDiagnostic[][] = [[], [], [], [], []];
   for (const d of diagnostics) split[d.severity ?? DiagnosticSeverity.Error].push(d);
-  return { diagnostics: split, lines: split.map((list) => Int32Array.from(list, (d) => d.range.start.line)) };
+  return split;
 }
-
-const NO_SPLIT = splitBySeverity([]);
 
 const moveRange = (r: Range, lines: number): Range => ({
   start: { line: r.start.line + lines, character: r.start.character },
@@ -101,42 +93,11 @@ function nearest(list: readonly LspDiagnostic[], focus: number, count: number): 
   return list.slice(left + 1, right);
 }
 
-/** Numbers, taken out smallest first (a binary heap). */
-class NearestFirst {
-  private readonly heap: number[] = [];
-
-  push(x: number): void {
-    const heap = this.heap;
-    let i = heap.push(x) - 1;
-    for (let parent = (i - 1) >> 1; i > 0 && heap[parent] > x; parent = (i - 1) >> 1) {
-      heap[i] = heap[parent];
-      i = parent;
-    }
-    heap[i] = x;
-  }
-
-  /** Takes out the numbers below `bound`; how many there were. */
-  takeBelow(bound: number): number {
-    const heap = this.heap;
-    let taken = 0;
-    while (heap.length && heap[0] < bound) {
-      taken++;
-      const x = heap.pop()!;
-      if (!heap.length) break;
-      // the last number put where the smallest was, and moved down to its place
-      let i = 0;
-      for (;;) {
-        const child = 2 * i + 1;
-        if (child >= heap.length) break;
-        const smaller = child + 1 < heap.length && heap[child + 1] < heap[child] ? child + 1 : child;
-        if (heap[smaller] >= x) break;
-        heap[i] = heap[smaller];
-        i = smaller;
-      }
-      heap[i] = x;
-    }
-    return taken;
-  }
+/** A report as the choice of the nearest diagnostics sees it: its diagnostics of the severity chosen, its first and last lines. */
+interface Look {
+  readonly diagnostics: readonly LspDiagnostic[];
+  readonly first: number;
+  readonly last: number;
 }
 
 /** LSP's severities, gravest first. */
@@ -175,12 +136,7 @@ export class PublishCache {
   private partOf(doc: OpenDocument, entry: ReportEntry, severity?: DiagnosticSeverity): readonly LspDiagnostic[] {
     if (!entry.findings.length && !entry.carryover.length) return [];
     const converted = this.convertedFor(doc, entry);
-    return severity === undefined ? converted.diagnostics : converted.bySeverity.diagnostics[severity];
-  }
-
-  /** A report's diagnostics by severity, with their lines. */
-  private splitOf(doc: OpenDocument, entry: ReportEntry): Split {
-    return !entry.findings.length && !entry.carryover.length ? NO_SPLIT : this.convertedFor(doc, entry).bySeverity;
+    return severity === undefined ? converted.diagnostics : converted.bySeverity[severity];
   }
 
   /** The document's diagnostics of `severity` (all when undefined), in position order. */
@@ -190,51 +146,65 @@ export class PublishCache {
 
   /**
    * The `count` diagnostics of `severity` nearest to line `focus`, in position order, read from the reports around
-   * it: the nearer of the next report above and the next below is read until `count` of those read are nearer than
-   * any report not read; then one report more each way, since a report's diagnostics may stand on a line it shares
-   * with its neighbour.
+   * it: the nearer of the next report above and the next below is read until `count` diagnostics of the reports read
+   * are surely nearer than any report not read (their reports' farthest lines are); then one report more each way,
+   * since a report's diagnostics may stand on a line it shares with its neighbour. A report is looked at as a whole
+   * (its lines and its count), never diagnostic by diagnostic, until the nearest are chosen among those read.
    */
   private nearestOf(doc: OpenDocument, severity: DiagnosticSeverity, focus: number, count: number): LspDiagnostic[] {
     const entries = doc.parsed.parsedReports;
     const last = entries.length - 1;
-    // a report's lines: from its conversion, if it has diagnostics (so it is converted to be read anyway)
-    const linesOf = (entry: ReportEntry): { first: number; last: number } => {
+    // a report's diagnostics by severity and its lines, looked up once: its lines from its conversion when it has
+    // diagnostics (it is converted to be read anyway)
+    const look = (k: number): Look => {
+      const entry = entries[k];
+      if (entry.findings.length || entry.carryover.length) {
+        const { bySeverity, line, lines } = this.convertedFor(doc, entry);
+        return { diagnostics: bySeverity[severity], first: line, last: line + lines };
+      }
       const chunks = doc.parsed.chunks;
-      if (!entry.findings.length && !entry.carryover.length) return { first: chunks.lineAt(entry.report.span.start + entry.delta), last: chunks.lineAt(entry.report.span.end + entry.delta) };
-      const { line, lines } = this.convertedFor(doc, entry);
-      return { first: line, last: line + lines };
+      return { diagnostics: [], first: chunks.lineAt(entry.report.span.start + entry.delta), last: chunks.lineAt(entry.report.span.end + entry.delta) };
     };
-    const gapAbove = (k: number): number => (k < 0 ? Number.POSITIVE_INFINITY : Math.max(0, focus - linesOf(entries[k]).last));
-    const gapBelow = (k: number): number => (k > last ? Number.POSITIVE_INFINITY : Math.max(0, linesOf(entries[k]).first - focus));
-    // the distances from the focus of the diagnostics read; `nearer` of them are nearer than any not read
-    const distances = new NearestFirst();
-    let nearer = 0;
     const above: (readonly LspDiagnostic[])[] = [];
     const below: (readonly LspDiagnostic[])[] = [];
-    const read = (k: number, into: (readonly LspDiagnostic[])[]): void => {
-      const split = this.splitOf(doc, entries[k]);
-      into.push(split.diagnostics[severity]);
-      for (const line of split.lines[severity]) distances.push(Math.abs(line - focus));
-    };
+    // the reports read on each side, each farther than the one before: how far each reaches, and its diagnostics
+    const reach = { above: [] as number[], below: [] as number[] };
+    const counted = { above: 0, below: 0 };
+    let nearer = 0;
     let from = doc.parsed.reportIndexAt(doc.lastEdit);
     let to = from;
-    read(from, below);
-    let up = gapAbove(from - 1);
-    let down = gapBelow(to + 1);
+    const at = look(from);
+    below.push(at.diagnostics);
+    const atReach = Math.max(focus - at.first, at.last - focus);
+    let atCounted = false;
+    let nextAbove = from > 0 ? look(from - 1) : null;
+    let nextBelow = to < last ? look(to + 1) : null;
     for (;;) {
-      // every diagnostic not read is at least this far
-      nearer += distances.takeBelow(Math.min(up, down));
-      if (nearer >= count || (from === 0 && to === last)) break;
+      const up = nextAbove ? Math.max(0, focus - nextAbove.last) : Number.POSITIVE_INFINITY;
+      const down = nextBelow ? Math.max(0, nextBelow.first - focus) : Number.POSITIVE_INFINITY;
+      // every diagnostic not read is at least this far; those of a report read that reaches less far are nearer
+      const bound = Math.min(up, down);
+      if (!atCounted && atReach < bound) {
+        nearer += at.diagnostics.length;
+        atCounted = true;
+      }
+      for (; counted.above < reach.above.length && reach.above[counted.above] < bound; counted.above++) nearer += above[counted.above].length;
+      for (; counted.below < reach.below.length && reach.below[counted.below] < bound; counted.below++) nearer += below[counted.below + 1].length;
+      if (nearer >= count || (!nextAbove && !nextBelow)) break;
       if (up <= down) {
-        read(--from, above);
-        up = gapAbove(from - 1);
+        above.push(nextAbove!.diagnostics);
+        reach.above.push(focus - nextAbove!.first);
+        from--;
+        nextAbove = from > 0 ? look(from - 1) : null;
       } else {
-        read(++to, below);
-        down = gapBelow(to + 1);
+        below.push(nextBelow!.diagnostics);
+        reach.below.push(nextBelow!.last - focus);
+        to++;
+        nextBelow = to < last ? look(to + 1) : null;
       }
     }
-    if (from > 0) read(from - 1, above);
-    if (to < last) read(to + 1, below);
+    if (nextAbove) above.push(nextAbove.diagnostics);
+    if (nextBelow) below.push(nextBelow.diagnostics);
     return nearest(inOrder([...above.reverse(), ...below]), focus, count);
   }
 
