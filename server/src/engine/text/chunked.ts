@@ -139,24 +139,16 @@ export class ChunkedText {
     const joined = this.chunks.slice(first, last + 1).map((c) => c.text).join('');
     const rewritten = joined.slice(0, from - start) + inserted + joined.slice(to - start);
     const rewrittenChunks = cut(rewritten).chunks;
+    const removed = last - first + 1;
     const firstLine = this.lines[first];
     const linesBefore = this.lines[last] + this.chunks[last].lineStarts.length - 1 - firstLine;
-    this.chunks.splice(first, last - first + 1, ...rewrittenChunks);
+    this.chunks.splice(first, removed, ...rewrittenChunks);
+    this.offsets.splice(first, removed, ...rewrittenChunks.map(() => 0));
+    this.lines.splice(first, removed, ...rewrittenChunks.map(() => 0));
     // the new chunks indexed from where the first was; the chunks after them only moved (typing over a digit: not even)
-    const offsets: number[] = [];
-    const lines: number[] = [];
-    let offset = start;
-    let line = firstLine;
-    for (const chunk of rewrittenChunks) {
-      offsets.push(offset);
-      lines.push(line);
-      offset += chunk.text.length;
-      line += chunk.lineStarts.length - 1;
-    }
-    this.offsets.splice(first, last - first + 1, ...offsets);
-    this.lines.splice(first, last - first + 1, ...lines);
+    const end = this.index(first, first + rewrittenChunks.length, start, firstLine);
     const movedBy = rewritten.length - joined.length;
-    const linesMovedBy = line - firstLine - linesBefore;
+    const linesMovedBy = end.line - firstLine - linesBefore;
     if (movedBy || linesMovedBy) {
       for (let i = first + rewrittenChunks.length; i < this.chunks.length; i++) {
         this.offsets[i] += movedBy;
@@ -222,14 +214,17 @@ export class ChunkedText {
   private reindex(): void {
     this.offsets = new Array(this.chunks.length);
     this.lines = new Array(this.chunks.length);
-    let offset = 0;
-    let line = 0;
-    this.chunks.forEach((chunk, i) => {
+    this.total = this.index(0, this.chunks.length, 0, 0).offset + this.rest.length;
+  }
+
+  /** Indexes chunks from..to-1, the first starting at `offset` on line `line`; where the last ends. */
+  private index(from: number, to: number, offset: number, line: number): { offset: number; line: number } {
+    for (let i = from; i < to; i++) {
       this.offsets[i] = offset;
       this.lines[i] = line;
-      offset += chunk.text.length;
-      line += chunk.lineStarts.length - 1;
-    });
-    this.total = offset + this.rest.length;
+      offset += this.chunks[i].text.length;
+      line += this.chunks[i].lineStarts.length - 1;
+    }
+    return { offset, line };
   }
 }
