@@ -274,12 +274,9 @@ export class IncrementalDocument {
         (hi === n - 1 || reports[reports.length - 1].sections.length > 0);
       if (anchored || whole) {
         const untouched = this.untouchedIn(lo, hi, start, end, delta);
-        // typing over a digit moves nothing: the reports after the window are not even read
-        if (delta !== 0) for (let k = hi + 1; k < n; k++) this.entries[k].delta += delta;
+        this.moveAfter(hi, delta);
         // an anchor parsed to the same span is the same report: keep its findings (and their LSP form)
-        const added = reports.map((r) => untouched.get(`${from + r.span.start}:${from + r.span.end}`) ?? this.entryFor(r, window, from));
-        const removed = this.entries.splice(lo, hi - lo + 1, ...added);
-        this.record({ removed, added, rechecked: this.refreshCarryover(added, removed) });
+        this.replaceEntries(lo, hi - lo + 1, reports.map((r) => untouched.get(`${from + r.span.start}:${from + r.span.end}`) ?? this.entryFor(r, window, from)));
         return { reparsed: reports.length, full: whole };
       }
       lo = Math.max(0, lo - 1);
@@ -314,11 +311,20 @@ export class IncrementalDocument {
     const window = windowText(chunks, from, to);
     const reports = parseRange(window, 0, to - from);
     if (reports.length !== 1 || reports[0].span.start !== 0 || reports[0].span.end !== to - from) return null;
-    if (delta !== 0) for (let j = k + 1; j < this.entries.length; j++) this.entries[j].delta += delta;
-    const added = [this.entryFor(reports[0], window, from)];
-    const removed = this.entries.splice(k, 1, ...added);
-    this.record({ removed, added, rechecked: this.refreshCarryover(added, removed) });
+    this.moveAfter(k, delta);
+    this.replaceEntries(k, 1, [this.entryFor(reports[0], window, from)]);
     return { reparsed: 1, full: false };
+  }
+
+  /** The reports after report k moved by `delta` (typing over a digit moves none: they are not even read). */
+  private moveAfter(k: number, delta: number): void {
+    if (delta !== 0) for (let j = k + 1; j < this.entries.length; j++) this.entries[j].delta += delta;
+  }
+
+  /** `count` reports from report k replaced by `added`, their carryover checked again, the change recorded. */
+  private replaceEntries(k: number, count: number, added: ReportEntry[]): void {
+    const removed = this.entries.splice(k, count, ...added);
+    this.record({ removed, added, rechecked: this.refreshCarryover(added, removed) });
   }
 
   /**
