@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { Diagnostic, Message } from 'vscode-languageserver/node';
-import { messageBytes } from '../../server/src/lsp/transport';
+import { framed, messageBytes } from '../../server/src/lsp/transport';
 import { LspClient } from '../support/lsp-client';
 
 const position = fc.record({ line: fc.nat(5_000_000), character: fc.nat(2000) });
@@ -35,6 +35,37 @@ describe('LSP stdio: publications from the kept JSON of each diagnostic', () => 
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('is what JSON.stringify writes when the same diagnostics come again in any order, some twice, some frozen', () => {
+    // more diagnostics than one buffer holds, sent in pieces first, then again as random selections of them
+    const pool = fc.array(diagnostic, { minLength: 1, maxLength: 80 });
+    const selection = fc.array(fc.tuple(fc.nat(), fc.nat(6)), { maxLength: 60 });
+    fc.assert(
+      fc.property(pool, fc.array(selection, { minLength: 1, maxLength: 6 }), fc.array(fc.boolean(), { maxLength: 80 }), (diagnostics, sends, frozen) => {
+        diagnostics.forEach((d, k) => frozen[k] && Object.freeze(d));
+        for (const send of sends) {
+          // runs from the pool: each (start, length) sends that many diagnostics side by side, as a report's are
+          const sent = send.flatMap(([start, length]) => diagnostics.slice(start % diagnostics.length, (start % diagnostics.length) + length));
+          const msg = publication(sent, sent.length);
+          assert.deepEqual(messageBytes(msg), Buffer.from(JSON.stringify(msg)));
+        }
+        const whole = publication(diagnostics);
+        assert.deepEqual(messageBytes(whole), Buffer.from(JSON.stringify(whole)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('frames each message with the length of its body in bytes', () => {
+    const msg = publication([{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 4 } }, message: '表三“本年新收”行的总计应为 120' }], 2);
+    const bytes = framed(msg);
+    const split = bytes.indexOf('\r\n\r\n');
+    const header = bytes.subarray(0, split).toString('ascii');
+    const body = bytes.subarray(split + 4);
+    assert.equal(header, `Content-Length: ${body.length}`);
+    assert.deepEqual(JSON.parse(body.toString()), msg);
+    assert.ok(body.length > body.toString().length, 'the length counts bytes, not characters');
   });
 
   it('writes other messages as they are', () => {

@@ -1,55 +1,145 @@
 // The server's end of the stdio transport. A publication of a large document sends up to xxgk.maxProblems
 // diagnostics, nearly all of them the objects the last one sent (the publish cache keeps a report's converted
 // diagnostics until its findings change): each one's JSON, in UTF-8, is kept on it, so a keystroke serialises only
-// the diagnostics it changed, and the message is the kept pieces joined.
+// the diagnostics it changed, and the message is the kept pieces joined. Diagnostics first sent side by side are
+// encoded side by side, in one buffer with their commas, so those sent side by side again (a report's, nearly
+// always) are copied as one piece, and each message goes out with its header in one write.
 import { format } from 'node:util';
 import {
+  AbstractMessageWriter,
   createConnection,
   type Connection,
   type Diagnostic,
   type DataCallback,
   type Disposable,
   Message,
+  type MessageWriter,
   type NotificationMessage,
   type PublishDiagnosticsParams,
   StreamMessageReader,
-  StreamMessageWriter,
 } from 'vscode-languageserver/node';
 import { utf8Text } from '../files/utf8';
 
 const PUBLISH = 'textDocument/publishDiagnostics';
+
+/** A diagnostic's JSON in UTF-8: bytes [start, end) of a buffer it may share with the diagnostics first sent after it. */
+interface Encoded {
+  readonly slab: Buffer;
+  readonly start: number;
+  readonly end: number;
+}
+
 /**
  * Each diagnostic sent carries its JSON in UTF-8 (encoding a publication's 300 KB of Chinese again costs more than its
  * JSON), under a key that is not enumerable: JSON.stringify and a copy (`{ ...d }`, a moved diagnostic) leave it, and
  * it goes when the diagnostic goes (a table beside them would hold its peak size after a document closes).
  */
 const ENCODED = Symbol('encoded');
+/**
+ * Diagnostics encoded in one buffer at most: a buffer lives while any of its diagnostics does, so this bounds what
+ * a diagnostic still shown keeps of others gone (a report's are far fewer).
+ */
+const SHARED_AT_MOST = 32;
 const COMMA = Buffer.from(',');
 
-function bytesOf(d: Diagnostic): Buffer {
-  const kept = (d as { [ENCODED]?: Buffer })[ENCODED];
-  if (kept) return kept;
-  const bytes = Buffer.from(JSON.stringify(d));
-  if (Object.isExtensible(d)) Object.defineProperty(d, ENCODED, { value: bytes });
-  return bytes;
+const keptOf = (d: Diagnostic): Encoded | undefined => (d as { [ENCODED]?: Encoded })[ENCODED];
+
+/**
+ * The JSON of diagnostics[from…] up to the first that has its own, at most SHARED_AT_MOST of them, in one buffer;
+ * a diagnostic that cannot keep it (frozen) has it in `passing`, for the one message it is in.
+ */
+function encodeRun(diagnostics: readonly Diagnostic[], from: number, passing: Map<Diagnostic, Encoded>): void {
+  const json: string[] = [];
+  // a diagnostic listed twice is encoded once
+  const run = new Set<Diagnostic>();
+  for (let k = from; k < diagnostics.length && run.size < SHARED_AT_MOST && !keptOf(diagnostics[k]) && !run.has(diagnostics[k]); k++) {
+    run.add(diagnostics[k]);
+    json.push(JSON.stringify(diagnostics[k]));
+  }
+  const slab = Buffer.from(json.join(','));
+  let start = 0;
+  json.forEach((text, k) => {
+    const end = start + Buffer.byteLength(text);
+    const d = diagnostics[from + k];
+    const encoded: Encoded = { slab, start, end };
+    if (Object.isExtensible(d)) Object.defineProperty(d, ENCODED, { value: encoded });
+    else passing.set(d, encoded);
+    start = end + 1;
+  });
 }
 
 const isPublication = (msg: Message): msg is NotificationMessage & { params: PublishDiagnosticsParams } =>
   (msg as NotificationMessage).method === PUBLISH && Array.isArray((msg as { params?: PublishDiagnosticsParams }).params?.diagnostics);
 
-/** The message in UTF-8, as JSON.stringify writes it; a publication's diagnostics from what was kept of each. */
-export function messageBytes(msg: Message): Buffer {
-  if (!isPublication(msg)) return Buffer.from(JSON.stringify(msg));
+/** The message's JSON in UTF-8 as the pieces to join: a publication's diagnostics from what was kept of each. */
+function bodyPieces(msg: Message): Buffer[] {
+  if (!isPublication(msg)) return [Buffer.from(JSON.stringify(msg))];
   const { params, ...envelope } = msg;
   const { diagnostics, ...rest } = params;
   // `{"jsonrpc":…,"method":…}` and `{"uri":…,"version":…,"diagnostics":[]}`, the list put in
-  const parts: Buffer[] = [Buffer.from(`${JSON.stringify(envelope).slice(0, -1)},"params":${JSON.stringify({ ...rest, diagnostics: [] }).slice(0, -2)}`)];
-  diagnostics.forEach((d, k) => {
-    if (k) parts.push(COMMA);
-    parts.push(bytesOf(d));
-  });
-  parts.push(Buffer.from(']}}'));
-  return Buffer.concat(parts);
+  const pieces: Buffer[] = [Buffer.from(`${JSON.stringify(envelope).slice(0, -1)},"params":${JSON.stringify({ ...rest, diagnostics: [] }).slice(0, -2)}`)];
+  // the run of diagnostics whose bytes follow one another in one buffer, commas included
+  let run: Encoded | undefined;
+  let runStart = 0;
+  const passing = new Map<Diagnostic, Encoded>();
+  for (let k = 0; k < diagnostics.length; k++) {
+    const d = diagnostics[k];
+    if (!keptOf(d) && !passing.has(d)) encodeRun(diagnostics, k, passing);
+    const encoded = keptOf(d) ?? passing.get(d)!;
+    if (run && encoded.slab === run.slab && encoded.start === run.end + 1) {
+      run = encoded;
+      continue;
+    }
+    if (run) pieces.push(run.slab.subarray(runStart, run.end), COMMA);
+    run = encoded;
+    runStart = encoded.start;
+  }
+  if (run) pieces.push(run.slab.subarray(runStart, run.end));
+  pieces.push(Buffer.from(']}}'));
+  return pieces;
+}
+
+/** The message in UTF-8, as JSON.stringify writes it. */
+export const messageBytes = (msg: Message): Buffer => Buffer.concat(bodyPieces(msg));
+
+/** The message as sent: its header (the body's length) and its body, in one buffer. */
+export function framed(msg: Message): Buffer {
+  const pieces = bodyPieces(msg);
+  let length = 0;
+  for (const piece of pieces) length += piece.length;
+  return Buffer.concat([Buffer.from(`Content-Length: ${length}\r\n\r\n`, 'ascii'), ...pieces]);
+}
+
+/**
+ * Messages to a stream, each in one write (the library's writer writes a header, waits, then the body: two system
+ * calls for every message). Writes are queued by the stream in the order made, so no lock is needed.
+ */
+class FramedWriter extends AbstractMessageWriter implements MessageWriter {
+  private errors = 0;
+
+  constructor(private readonly out: NodeJS.WritableStream) {
+    super();
+    out.on('error', (error: Error) => this.fireError(error));
+    out.on('close', () => this.fireClose());
+  }
+
+  write(msg: Message): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const failed = (error: unknown): void => {
+        this.fireError(error, msg, ++this.errors);
+        reject(error);
+      };
+      try {
+        this.out.write(framed(msg), (error) => (error ? failed(error) : resolve()));
+      } catch (error) {
+        failed(error);
+      }
+    });
+  }
+
+  end(): void {
+    this.out.end();
+  }
 }
 
 /** The client's messages as they come in, noting whether it asked the server to shut down. */
@@ -72,9 +162,7 @@ class ClientReader extends StreamMessageReader {
  */
 export function serverConnection(argv: readonly string[] = process.argv): Connection {
   if (!argv.includes('--stdio')) return createConnection();
-  const writer = new StreamMessageWriter(process.stdout, {
-    contentTypeEncoder: { name: 'application/json', encode: (msg) => Promise.resolve(messageBytes(msg)) },
-  });
+  const writer = new FramedWriter(process.stdout);
   const toStderr = (...args: unknown[]): void => void process.stderr.write(`${format(...args)}\n`);
   console.log = console.info = console.debug = toStderr;
   // a message's body decoded by our UTF-8 loop: an open of a 4.5 M-character document is a 13 MB body (LSP's only charset)
