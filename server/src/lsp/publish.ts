@@ -79,18 +79,63 @@ const noteOnTitle = (text: string): LspDiagnostic => ({
   message: text,
 });
 
-/** The `count` diagnostics of `list` (in position order) nearest to line `focus`, in position order. */
-function nearest(list: readonly LspDiagnostic[], focus: number, count: number): LspDiagnostic[] {
-  let right = 0;
-  for (let step = list.length; step > 0; step >>= 1) while (right + step <= list.length && list[right + step - 1].range.start.line < focus) right += step;
-  let left = right - 1;
-  while (right - left - 1 < count && (left >= 0 || right < list.length)) {
-    const above = left >= 0 ? focus - list[left].range.start.line : Number.POSITIVE_INFINITY;
-    const below = right < list.length ? list[right].range.start.line - focus : Number.POSITIVE_INFINITY;
-    if (above <= below) left--;
-    else right++;
+const lineOf = (d: LspDiagnostic): number => d.range.start.line;
+
+/** The first index of `list` (in position order) whose line is at least `line`. */
+function firstAtOrAfter(list: readonly LspDiagnostic[], line: number): number {
+  let at = 0;
+  for (let step = list.length; step > 0; step >>= 1) while (at + step <= list.length && lineOf(list[at + step - 1]) < line) at += step;
+  return at;
+}
+
+/**
+ * The `count` diagnostics nearest to line `focus`, in position order, of lists that are each in position order and
+ * follow one another: nearer first, and of two as near, the one above (on one line, the nearer in the list). They
+ * are counted list by list, by their first and last lines, so a list wholly nearer or wholly farther is never read
+ * diagnostic by diagnostic; lists that overlap (a diagnostic placed outside its report) are joined and sorted first.
+ */
+function nearestIn(lists: readonly (readonly LspDiagnostic[])[], focus: number, count: number): LspDiagnostic[] {
+  const parts = lists.filter((list) => list.length);
+  for (let k = 1; k < parts.length; k++) if (byPosition(parts[k - 1][parts[k - 1].length - 1], parts[k][0]) > 0) return nearestIn([inOrder(parts)], focus, count);
+  const first = parts.map((list) => lineOf(list[0]));
+  const last = parts.map((list) => lineOf(list[list.length - 1]));
+  /** How many diagnostics stand on lines from `from` to `to`. */
+  const within = (from: number, to: number): number => {
+    let n = 0;
+    for (let k = 0; k < parts.length && from <= to; k++) {
+      if (last[k] < from || first[k] > to) continue;
+      n += first[k] >= from && last[k] <= to ? parts[k].length : firstAtOrAfter(parts[k], to + 1) - firstAtOrAfter(parts[k], from);
+    }
+    return n;
+  };
+  const total = parts.reduce((n, list) => n + list.length, 0);
+  if (total <= count) return inOrder(parts);
+  // the distance the count reaches: the least at which as many stand at most that far
+  let reach = Math.max(focus - first[0], last[parts.length - 1] - focus, 0);
+  for (let near = 0; near < reach; ) {
+    const mid = (near + reach) >> 1;
+    if (within(focus - mid, focus + mid) >= count) reach = mid;
+    else near = mid + 1;
   }
-  return list.slice(left + 1, right);
+  // all nearer than the reach (none above is nearer than a line), then of those at it, above first
+  const aboveNearer = within(focus - reach + 1, focus - 1);
+  const belowNearer = within(focus, focus + reach - 1);
+  const rest = count - aboveNearer - belowNearer;
+  const atAbove = reach > 0 ? Math.min(rest, within(focus - reach, focus - reach)) : 0;
+  const above = aboveNearer + atAbove;
+  const below = belowNearer + Math.min(rest - atAbove, within(focus + reach, focus + reach));
+  // the chosen follow one another: the `above` before the first on the focus's line or after it, the `below` from it
+  const start = within(Number.NEGATIVE_INFINITY, focus - 1) - above;
+  const out = new Array<LspDiagnostic>(above + below);
+  let skipped = 0;
+  let at = 0;
+  for (const list of parts) {
+    if (at === out.length) break;
+    const from = Math.max(0, start - skipped);
+    for (let i = from; i < list.length && at < out.length; i++) out[at++] = list[i];
+    skipped += list.length;
+  }
+  return out;
 }
 
 /** A report as the choice of the nearest diagnostics sees it: its diagnostics of the severity chosen, its first and last lines. */
@@ -205,7 +250,7 @@ export class PublishCache {
     }
     if (nextAbove) above.push(nextAbove.diagnostics);
     if (nextBelow) below.push(nextBelow.diagnostics);
-    return nearest(inOrder([...above.reverse(), ...below]), focus, count);
+    return nearestIn([...above.reverse(), ...below], focus, count);
   }
 
   /**
@@ -218,17 +263,18 @@ export class PublishCache {
     const focus = doc.parsed.chunks.lineAt(doc.lastEdit);
     // per severity: the gravest kinds whole while they fit, then the nearest of the next
     let room = Math.max(0, limit.maxProblems - 1);
-    const kept: LspDiagnostic[] = [];
+    const kinds: LspDiagnostic[][] = [];
     for (const severity of SEVERITIES) {
       const count = tally.of(severity);
       if (!count) continue;
       const taken = count <= room ? this.every(doc, severity) : this.nearestOf(doc, severity, focus, room);
-      kept.push(...taken);
+      kinds.push(taken);
       room -= taken.length;
       if (room === 0) break;
     }
-    kept.sort(byPosition);
-    return [noteOnTitle(message(limit.locale, 'problems.more', { hidden: tally.total - kept.length, shown: kept.length, total: tally.total })), ...kept];
+    // the note, on the first line, stays first (the sort is stable)
+    const shown = Math.max(0, limit.maxProblems - 1) - room;
+    return inOrder([[noteOnTitle(message(limit.locale, 'problems.more', { hidden: tally.total - shown, shown, total: tally.total }))], ...kinds]);
   }
 
   diagnostics(doc: OpenDocument, limit?: PublishLimit): LspDiagnostic[] {
