@@ -41,6 +41,7 @@ const ENCODED = Symbol('encoded');
  */
 const SHARED_AT_MOST = 32;
 const COMMA = Buffer.from(',');
+const CLOSE = Buffer.from(']}}');
 
 const keptOf = (d: Diagnostic): Encoded | undefined => (d as { [ENCODED]?: Encoded })[ENCODED];
 
@@ -71,13 +72,40 @@ function encodeRun(diagnostics: readonly Diagnostic[], from: number, passing: Ma
 const isPublication = (msg: Message): msg is NotificationMessage & { params: PublishDiagnosticsParams } =>
   (msg as NotificationMessage).method === PUBLISH && Array.isArray((msg as { params?: PublishDiagnosticsParams }).params?.diagnostics);
 
-/** The message's JSON in UTF-8 as the pieces to join: a publication's diagnostics from what was kept of each. */
-function bodyPieces(msg: Message): Buffer[] {
-  if (!isPublication(msg)) return [Buffer.from(JSON.stringify(msg))];
+/** Byte ranges of buffers, to be joined: kept as numbers, so a message makes no object per piece. */
+class Ranges {
+  readonly buffers: Buffer[] = [];
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  length = 0;
+
+  add(buffer: Buffer, start = 0, end = buffer.length): void {
+    this.buffers.push(buffer);
+    this.starts.push(start);
+    this.ends.push(end);
+    this.length += end - start;
+  }
+
+  /** The ranges joined, after `prefix`. */
+  joined(prefix?: Buffer): Buffer {
+    const out = Buffer.allocUnsafe((prefix?.length ?? 0) + this.length);
+    let at = prefix ? prefix.copy(out) : 0;
+    for (let k = 0; k < this.buffers.length; k++) at += this.buffers[k].copy(out, at, this.starts[k], this.ends[k]);
+    return out;
+  }
+}
+
+/** The message's JSON in UTF-8, as ranges to join: a publication's diagnostics from what was kept of each. */
+function bodyRanges(msg: Message): Ranges {
+  const ranges = new Ranges();
+  if (!isPublication(msg)) {
+    ranges.add(Buffer.from(JSON.stringify(msg)));
+    return ranges;
+  }
   const { params, ...envelope } = msg;
   const { diagnostics, ...rest } = params;
   // `{"jsonrpc":…,"method":…}` and `{"uri":…,"version":…,"diagnostics":[]}`, the list put in
-  const pieces: Buffer[] = [Buffer.from(`${JSON.stringify(envelope).slice(0, -1)},"params":${JSON.stringify({ ...rest, diagnostics: [] }).slice(0, -2)}`)];
+  ranges.add(Buffer.from(`${JSON.stringify(envelope).slice(0, -1)},"params":${JSON.stringify({ ...rest, diagnostics: [] }).slice(0, -2)}`));
   // the run of diagnostics whose bytes follow one another in one buffer, commas included
   let run: Encoded | undefined;
   let runStart = 0;
@@ -90,24 +118,25 @@ function bodyPieces(msg: Message): Buffer[] {
       run = encoded;
       continue;
     }
-    if (run) pieces.push(run.slab.subarray(runStart, run.end), COMMA);
+    if (run) {
+      ranges.add(run.slab, runStart, run.end);
+      ranges.add(COMMA);
+    }
     run = encoded;
     runStart = encoded.start;
   }
-  if (run) pieces.push(run.slab.subarray(runStart, run.end));
-  pieces.push(Buffer.from(']}}'));
-  return pieces;
+  if (run) ranges.add(run.slab, runStart, run.end);
+  ranges.add(CLOSE);
+  return ranges;
 }
 
 /** The message in UTF-8, as JSON.stringify writes it. */
-export const messageBytes = (msg: Message): Buffer => Buffer.concat(bodyPieces(msg));
+export const messageBytes = (msg: Message): Buffer => bodyRanges(msg).joined();
 
 /** The message as sent: its header (the body's length) and its body, in one buffer. */
 export function framed(msg: Message): Buffer {
-  const pieces = bodyPieces(msg);
-  let length = 0;
-  for (const piece of pieces) length += piece.length;
-  return Buffer.concat([Buffer.from(`Content-Length: ${length}\r\n\r\n`, 'ascii'), ...pieces]);
+  const body = bodyRanges(msg);
+  return body.joined(Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'));
 }
 
 /**
