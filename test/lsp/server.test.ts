@@ -546,6 +546,31 @@ describe('language server settings and workspace', () => {
     }
   });
 
+  it('sends large publications one after another intact (each one’s buffer written into again only once it was sent)', async () => {
+    // every problem published, several hundred kilobytes a time, while edits keep coming: a line added at the top
+    // and taken away again moves every problem, so no two publications in a row are alike
+    const text = Array.from({ length: 40 }, () => readSeed('002')).join('\n');
+    const client = await LspClient.start({ debounceMs: 0, settings: { maxProblems: 100_000 } });
+    try {
+      const u = 'untitled:sent.xxgk';
+      await client.open(u, text);
+      await client.diagnostics(u, (p) => wholePublication(p));
+      const texts = new Map<number, string>([[1, text]]);
+      for (let v = 2; v <= 13; v++) {
+        const added = v % 2 === 0;
+        await client.change(u, v, [added ? { range: { start: at(0, 0), end: at(0, 0) }, text: '\n' } : { range: { start: at(0, 0), end: at(1, 0) }, text: '' }]);
+        texts.set(v, added ? `\n${text}` : text);
+      }
+      await client.diagnostics(u, (p) => p.version === 13 && wholePublication(p));
+      const sent = client.published.filter((p) => p.uri === u && p.version! > 1 && wholePublication(p));
+      assert.ok(sent.length >= 2, `${sent.length} whole publications of the edits`);
+      assert.ok(Buffer.byteLength(JSON.stringify(sent[0])) > 128 * 1024, 'each publication is large');
+      for (const p of sent) assert.deepEqual(p.diagnostics.map((d) => ({ code: d.code, line: d.range.start.line })), diagnoseLines(texts.get(p.version!)!), `version ${p.version}`);
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('debounces: a burst of changes is published once, for the last version', async () => {
     const client = await LspClient.start({ debounceMs: 150 });
     try {

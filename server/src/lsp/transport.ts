@@ -86,9 +86,10 @@ class Ranges {
     this.length += end - start;
   }
 
-  /** The ranges joined, after `prefix`. */
-  joined(prefix?: Buffer): Buffer {
-    const out = Buffer.allocUnsafe((prefix?.length ?? 0) + this.length);
+  /** The ranges joined, after `prefix`: in `into` when it is large enough. */
+  joined(prefix?: Buffer, into?: Buffer): Buffer {
+    const size = (prefix?.length ?? 0) + this.length;
+    const out = into && into.length >= size ? into.subarray(0, size) : Buffer.allocUnsafe(size);
     let at = prefix ? prefix.copy(out) : 0;
     for (let k = 0; k < this.buffers.length; k++) at += this.buffers[k].copy(out, at, this.starts[k], this.ends[k]);
     return out;
@@ -133,20 +134,32 @@ function bodyRanges(msg: Message): Ranges {
 /** The message in UTF-8, as JSON.stringify writes it. */
 export const messageBytes = (msg: Message): Buffer => bodyRanges(msg).joined();
 
-/** The message as sent: its header (the body's length) and its body, in one buffer. */
-export function framed(msg: Message): Buffer {
+/** The message as sent: its header (the body's length) and its body, in one buffer (in `into` when it is large enough). */
+export function framed(msg: Message, into?: Buffer): Buffer {
   const body = bodyRanges(msg);
-  return body.joined(Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'));
+  return body.joined(Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), into);
 }
 
 /**
+ * A message's buffer is kept for the next between these sizes: a new buffer of a publication's size at every
+ * keystroke is memory outside V8's heap that makes its collector run in the background (0.2–0.3 ms of CPU per
+ * keystroke on the seeds compilation); a smaller message is a slice of node's shared pool, never kept.
+ */
+const KEPT_FROM = 64 * 1024;
+const KEPT_UP_TO = 8 * 1024 * 1024;
+
+/**
  * Messages to a stream, each in one write (the library's writer writes a header, waits, then the body: two system
- * calls for every message). Writes are queued by the stream in the order made, so no lock is needed.
+ * calls for every message). Writes are queued by the stream in the order made, so no lock is needed. A large
+ * message's buffer is written into again once its write is done: for stdout (a pipe, a file or a terminal) the
+ * bytes have then left it. Not for a stream that keeps what is written to it (a PassThrough, say).
  */
 class FramedWriter extends AbstractMessageWriter implements MessageWriter {
   private errors = 0;
+  /** a buffer no write holds any longer, for the next large message */
+  private spare: Buffer | undefined;
 
-  constructor(private readonly out: NodeJS.WritableStream) {
+  constructor(private readonly out: NodeJS.WriteStream) {
     super();
     out.on('error', (error: Error) => this.fireError(error));
     out.on('close', () => this.fireClose());
@@ -159,7 +172,17 @@ class FramedWriter extends AbstractMessageWriter implements MessageWriter {
         reject(error);
       };
       try {
-        this.out.write(framed(msg), (error) => (error ? failed(error) : resolve()));
+        const spare = this.spare;
+        this.spare = undefined;
+        const bytes = framed(msg, spare);
+        const whole = bytes.buffer === spare?.buffer ? spare : bytes;
+        // a buffer of its own (not a slice of node's pool), of a size worth keeping
+        const keep = whole.byteOffset === 0 && whole.buffer.byteLength === whole.length && whole.length >= KEPT_FROM && whole.length <= KEPT_UP_TO;
+        this.out.write(bytes, (error) => {
+          if (keep && !(this.spare && this.spare.length >= whole.length)) this.spare = whole;
+          if (error) failed(error);
+          else resolve();
+        });
       } catch (error) {
         failed(error);
       }
