@@ -104,6 +104,32 @@ describe('a limited publication', () => {
   });
 });
 
+describe('a limited publication of a document whose errors stand in a few of its reports', () => {
+  it('kept across edits, is what limiting a fresh whole publication gives (the errors read from the reports that have them)', () => {
+    // errors in 2 reports of 40 (seed 002's blank cells); the others' warnings and information fill the rest
+    const base = Array.from({ length: 40 }, (_, k) => readSeed(k === 9 || k === 30 ? '002' : (['000', '003', '004'] as const)[k % 3])).join('\n');
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ at: fc.nat(), inserted: fc.constantFrom('7', '\n', '', '总计') }), { minLength: 1, maxLength: 5 }),
+        fc.integer({ min: 30, max: 80 }),
+        (edits, maxProblems) => {
+          const doc = new OpenDocument(URI, 'xxgk-report', 1, base, {}, []);
+          const cache = new PublishCache();
+          const limit = { maxProblems, locale: 'zh' as const };
+          cache.diagnostics(doc, limit);
+          edits.forEach((e, k) => {
+            const start = outsideCrlf(doc.text, e.at % doc.text.length);
+            doc.applyChanges([{ range: doc.range({ start, end: start }), text: e.inserted }], k + 2);
+            const whole = new PublishCache().diagnostics(doc);
+            assert.deepEqual(cache.diagnostics(doc, limit), limitedFromWhole(whole, doc, limit), `after edit ${k + 1} at ${start}, at most ${maxProblems}`);
+          });
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
+
 describe('a limited publication, whatever the place of the last edit', () => {
   it('is what limiting the whole publication gives, for every focus and limit', () => {
     const base = Array.from({ length: 12 }, (_, k) => readSeed((['000', '001', '002', '003', '004'] as const)[k % 5])).join('\n');

@@ -145,6 +145,9 @@ interface Look {
   readonly last: number;
 }
 
+/** A severity's reports are read from the tally when they are at most this share of the document's (1 in …). */
+const SPARSE_AT_MOST = 4;
+
 /** LSP's severities, gravest first. */
 const SEVERITIES = [DiagnosticSeverity.Error, DiagnosticSeverity.Warning, DiagnosticSeverity.Information, DiagnosticSeverity.Hint];
 
@@ -187,6 +190,18 @@ export class PublishCache {
   /** The document's diagnostics of `severity` (all when undefined), in position order. */
   private every(doc: OpenDocument, severity?: DiagnosticSeverity): LspDiagnostic[] {
     return inOrder(doc.parsed.parsedReports.map((entry) => this.partOf(doc, entry, severity)));
+  }
+
+  /**
+   * The document's diagnostics of `severity`, in position order, from the reports the tally says have some: a
+   * severity that fits whole (a few errors among thousands of warnings) is not looked for in every report.
+   */
+  private everyOf(doc: OpenDocument, tally: ProblemTally, severity: DiagnosticSeverity): LspDiagnostic[] {
+    const reports = tally.reportsOf(severity);
+    // a few reports sorted by place cost less than every report looked at; very many, more
+    if (reports.size * SPARSE_AT_MOST > doc.parsed.parsedReports.length) return this.every(doc, severity);
+    const start = (entry: ReportEntry): number => entry.report.span.start + entry.delta;
+    return inOrder([...reports].sort((a, b) => start(a) - start(b)).map((entry) => this.partOf(doc, entry, severity)));
   }
 
   /**
@@ -267,7 +282,7 @@ export class PublishCache {
     for (const severity of SEVERITIES) {
       const count = tally.of(severity);
       if (!count) continue;
-      const taken = count <= room ? this.every(doc, severity) : this.nearestOf(doc, severity, focus, room);
+      const taken = count <= room ? this.everyOf(doc, tally, severity) : this.nearestOf(doc, severity, focus, room);
       kinds.push(taken);
       room -= taken.length;
       if (room === 0) break;

@@ -13,6 +13,8 @@ export class ProblemTally {
   private readonly bySeverity = [0, 0, 0, 0, 0];
   /** each report's counts as added, so that what is taken away is what was added, whatever changed since */
   private readonly counted = new WeakMap<ReportEntry, Counts>();
+  /** per severity, the reports that have problems of it */
+  private readonly reportsWith = [0, 0, 0, 0, 0].map(() => new Set<ReportEntry>());
   total = 0;
 
   /** The problems of a severity (LSP's number). */
@@ -20,11 +22,17 @@ export class ProblemTally {
     return this.bySeverity[severity];
   }
 
+  /** The reports that have problems of a severity (LSP's number), in no particular order. */
+  reportsOf(severity: number): ReadonlySet<ReportEntry> {
+    return this.reportsWith[severity];
+  }
+
   /** Brought up to the document's reports as they are now: only the reports changed since are read. */
   update(parsed: IncrementalDocument): void {
     const changes = this.revision === null ? null : parsed.changesSince(this.revision);
     if (changes === null) {
       this.bySeverity.fill(0);
+      for (const reports of this.reportsWith) reports.clear();
       this.total = 0;
       for (const entry of parsed.parsedReports) this.add(entry);
     } else {
@@ -45,20 +53,22 @@ export class ProblemTally {
     for (const d of entry.findings) counts[lspSeverity(d.severity)]++;
     for (const d of entry.carryover) counts[lspSeverity(d.severity)]++;
     this.counted.set(entry, counts);
-    this.adjust(counts, 1);
+    this.adjust(entry, counts, 1);
   }
 
   private remove(entry: ReportEntry): void {
     const counts = this.counted.get(entry);
     if (!counts) return;
     this.counted.delete(entry);
-    this.adjust(counts, -1);
+    this.adjust(entry, counts, -1);
   }
 
-  private adjust(counts: Counts, sign: number): void {
+  private adjust(entry: ReportEntry, counts: Counts, sign: number): void {
     for (let s = 1; s < counts.length; s++) {
       this.bySeverity[s] += sign * counts[s];
       this.total += sign * counts[s];
+      if (counts[s] && sign > 0) this.reportsWith[s].add(entry);
+      else if (counts[s]) this.reportsWith[s].delete(entry);
     }
   }
 }
