@@ -83,11 +83,13 @@ function limitedFromWhole(whole: LspDiagnostic[], doc: OpenDocument, limit: Publ
   return [note, ...kept];
 }
 
-describe('a limited publication', () => {
-  it('kept across edits, is what limiting a fresh whole publication gives, whatever the limit', () => {
-    const base = Array.from({ length: 12 }, (_, k) => readSeed((['000', '001', '002', '003', '004'] as const)[k % 5])).join('\n');
-    fc.assert(
-      fc.property(fc.array(fc.record({ at: fc.nat(), inserted: fc.constantFrom('7', '\n', '') }), { minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 80 }), (edits, maxProblems) => {
+/** Edits typed into `base` one after another, each followed by the publication kept across them, limited. */
+function limitedAcrossEdits(base: string, inserted: string[], runs: { limits: [number, number]; edits: number; numRuns: number }): void {
+  fc.assert(
+    fc.property(
+      fc.array(fc.record({ at: fc.nat(), inserted: fc.constantFrom(...inserted) }), { minLength: 1, maxLength: runs.edits }),
+      fc.integer({ min: runs.limits[0], max: runs.limits[1] }),
+      (edits, maxProblems) => {
         const doc = new OpenDocument(URI, 'xxgk-report', 1, base, {}, []);
         const cache = new PublishCache();
         const limit = { maxProblems, locale: 'zh' as const };
@@ -98,35 +100,22 @@ describe('a limited publication', () => {
           const whole = new PublishCache().diagnostics(doc);
           assert.deepEqual(cache.diagnostics(doc, limit), limitedFromWhole(whole, doc, limit), `after edit ${k + 1} at ${start}, at most ${maxProblems}`);
         });
-      }),
-      { numRuns: 300 },
-    );
-  });
-});
+      },
+    ),
+    { numRuns: runs.numRuns },
+  );
+}
 
-describe('a limited publication of a document whose errors stand in a few of its reports', () => {
-  it('kept across edits, is what limiting a fresh whole publication gives (the errors read from the reports that have them)', () => {
+describe('a limited publication', () => {
+  it('kept across edits, is what limiting a fresh whole publication gives, whatever the limit', () => {
+    const base = Array.from({ length: 12 }, (_, k) => readSeed((['000', '001', '002', '003', '004'] as const)[k % 5])).join('\n');
+    limitedAcrossEdits(base, ['7', '\n', ''], { limits: [1, 80], edits: 4, numRuns: 300 });
+  });
+
+  it('of a document whose errors stand in a few of its reports, the same (the errors read from the reports that have them)', () => {
     // errors in 2 reports of 40 (seed 002's blank cells); the others' warnings and information fill the rest
     const base = Array.from({ length: 40 }, (_, k) => readSeed(k === 9 || k === 30 ? '002' : (['000', '003', '004'] as const)[k % 3])).join('\n');
-    fc.assert(
-      fc.property(
-        fc.array(fc.record({ at: fc.nat(), inserted: fc.constantFrom('7', '\n', '', '总计') }), { minLength: 1, maxLength: 5 }),
-        fc.integer({ min: 30, max: 80 }),
-        (edits, maxProblems) => {
-          const doc = new OpenDocument(URI, 'xxgk-report', 1, base, {}, []);
-          const cache = new PublishCache();
-          const limit = { maxProblems, locale: 'zh' as const };
-          cache.diagnostics(doc, limit);
-          edits.forEach((e, k) => {
-            const start = outsideCrlf(doc.text, e.at % doc.text.length);
-            doc.applyChanges([{ range: doc.range({ start, end: start }), text: e.inserted }], k + 2);
-            const whole = new PublishCache().diagnostics(doc);
-            assert.deepEqual(cache.diagnostics(doc, limit), limitedFromWhole(whole, doc, limit), `after edit ${k + 1} at ${start}, at most ${maxProblems}`);
-          });
-        },
-      ),
-      { numRuns: 150 },
-    );
+    limitedAcrossEdits(base, ['7', '\n', '', '总计'], { limits: [30, 80], edits: 5, numRuns: 150 });
   });
 });
 
