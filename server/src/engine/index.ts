@@ -24,6 +24,7 @@ export type { ShortFormula } from './checks/formula-range';
 export { parseDocument, parseRange } from './parse';
 export { applyEdits, composeEdits, selectEdits } from './fixes/apply';
 export { LineIndex, type LspRange } from './text/lines';
+export { firstAtOrAfter } from './text/search';
 export { buildSkeleton, type Snippet } from './template/snippets';
 // what the editor, the CLI, the importers and the build scripts use of the engine's rooms: through this door only
 export { IncrementalDocument, type ReportChange, type ReportEntry } from './incremental';

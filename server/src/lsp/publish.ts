@@ -3,7 +3,7 @@
 // the same number of lines instead of being converted again. This keeps a keystroke in a 10 MB compilation
 // from converting thousands of diagnostics.
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type Range } from 'vscode-languageserver';
-import { message, shiftDiagnostic, type Diagnostic, type Locale, type ReportEntry } from '../engine';
+import { firstAtOrAfter, message, shiftDiagnostic, type Diagnostic, type Locale, type ReportEntry } from '../engine';
 import { toLsp } from './convert';
 import type { OpenDocument } from './open-document';
 import { ProblemTally } from './tally';
@@ -81,11 +81,9 @@ const noteOnTitle = (text: string): LspDiagnostic => ({
 
 const lineOf = (d: LspDiagnostic): number => d.range.start.line;
 
-/** The first index of `list` (in position order) whose line is at least `line`. */
-function firstAtOrAfter(list: readonly LspDiagnostic[], line: number): number {
-  let at = 0;
-  for (let step = list.length; step > 0; step >>= 1) while (at + step <= list.length && lineOf(list[at + step - 1]) < line) at += step;
-  return at;
+/** The first index of `list` (in position order) whose line is at least `line`; its length when none is. */
+function firstOnOrAfter(list: readonly LspDiagnostic[], line: number): number {
+  return list.length && lineOf(list[list.length - 1]) >= line ? firstAtOrAfter(list.length, (k) => lineOf(list[k]), line) : list.length;
 }
 
 /**
@@ -104,7 +102,7 @@ function nearestIn(lists: readonly (readonly LspDiagnostic[])[], focus: number, 
     let n = 0;
     for (let k = 0; k < parts.length && from <= to; k++) {
       if (last[k] < from || first[k] > to) continue;
-      n += first[k] >= from && last[k] <= to ? parts[k].length : firstAtOrAfter(parts[k], to + 1) - firstAtOrAfter(parts[k], from);
+      n += first[k] >= from && last[k] <= to ? parts[k].length : firstOnOrAfter(parts[k], to + 1) - firstOnOrAfter(parts[k], from);
     }
     return n;
   };
