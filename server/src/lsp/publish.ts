@@ -274,8 +274,10 @@ export class PublishCache {
    */
   private limited(doc: OpenDocument, tally: ProblemTally, limit: PublishLimit): LspDiagnostic[] {
     const focus = doc.parsed.chunks.lineAt(doc.lastEdit);
-    // per severity: the gravest kinds whole while they fit, then the nearest of the next
-    let room = Math.max(0, limit.maxProblems - 1);
+    // the places beside the note on the title; per severity: the gravest kinds whole while they fit, then the
+    // nearest of the next
+    const places = Math.max(0, limit.maxProblems - 1);
+    let room = places;
     const kinds: LspDiagnostic[][] = [];
     for (const severity of SEVERITIES) {
       const count = tally.of(severity);
@@ -286,7 +288,7 @@ export class PublishCache {
       if (room === 0) break;
     }
     // the note, on the first line, stays first (the sort is stable)
-    const shown = Math.max(0, limit.maxProblems - 1) - room;
+    const shown = places - room;
     return inOrder([[noteOnTitle(message(limit.locale, 'problems.more', { hidden: tally.total - shown, shown, total: tally.total }))], ...kinds]);
   }
 
