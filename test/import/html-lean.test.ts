@@ -82,6 +82,15 @@ describe('HTML import: the lean page', () => {
     }
   });
 
+  it('drops Word\'s paragraph mark only where the formatting elements it would reopen are open already', () => {
+    // a <p> closed by the <div> closes the <b> in it; the mark's start tag reopens the <b>, and the table goes inside it
+    const reopening = '<html><body><p><b>z<div class="nav-bar"><o:p></o:p><table><tr><td>1</table>';
+    assert.equal(leanHtml(reopening), reopening);
+    assert.equal(shape(parse(leanHtml(reopening))), shape(parse(reopening)));
+    assert.equal(leanHtml('<p><span lang=EN-US><o:p></o:p></span></p>'), '<p><span></span></p>');
+    assert.equal(leanHtml('<p>文字<o:p></o:p></p>'), '<p>文字</p>');
+  });
+
   it('keeps a page that has nothing to drop as it is', () => {
     const html = '<p class="menu">一、总体情况</p><table><tr><td colspan=2>1</td></tr></table>';
     assert.equal(leanHtml(html), html);

@@ -17,10 +17,16 @@ const KEPT = ['hidden', 'colspan', 'rowspan', 'type', 'encoding', 'color', 'face
 const MAY_BE_READ = new RegExp(`${HIDDEN_STYLE.source}|${PLACEHOLDER_STYLE.source}|${NAVIGATION_NAMES.source}|&`, 'i');
 /**
  * Word ends each paragraph with an empty element of its own namespace (`<o:p></o:p>`): an empty inline element
- * shows nothing and holds no text, and it is a fifth of the tags of a page Word saved.
+ * shows nothing and holds no text, and it is a fifth of the tags of a page Word saved. Its start tag also makes
+ * the tree builder reopen the formatting elements (b, a, font…) that a block closed while they were still active,
+ * and a block that follows would then go inside them; so it goes only where they were just reopened: after text,
+ * or after a start tag that reopens them (Word writes the mark after text or inside a <span>).
  */
 const WORD_PARAGRAPH_MARK = '<o:p>';
 const WORD_PARAGRAPH_MARK_END = '</o:p>';
+const REOPENS_FORMATTING = new Set(['span', 'font', 'b', 'i', 'u', 'em', 'strong']);
+/** text the tree builder inserts, and so reopens the formatting elements for (it drops NULs; whitespace alone, in a table, it does not) */
+const SHOWN_CHARACTER = /[^\t\n\f\r \0]/g;
 /** Elements dropped with their content: scripts and styles, and noscript (parse5 parses as a browser with scripting on). */
 const DROPPED = new Set(['script', 'style', 'noscript']);
 /**
@@ -32,10 +38,16 @@ const RAW = [...DROPPED, 'title', 'textarea', 'xmp', 'iframe', 'noembed', 'nofra
 export function leanHtml(html: string): string {
   const out: string[] = [];
   let copied = 0; // html before this index is in out
+  let tokenEnd = 0; // where the last token ended: what follows, up to the next, is text
+  let reopened = false; // whether every active formatting element is open (see WORD_PARAGRAPH_MARK)
   const tokens = TOKEN;
   tokens.lastIndex = 0;
-  for (let m = tokens.exec(html); m; m = tokens.exec(html)) {
+  for (let m = tokens.exec(html); m; tokenEnd = tokens.lastIndex, m = tokens.exec(html)) {
     const lt = m.index;
+    if (lt > tokenEnd) {
+      SHOWN_CHARACTER.lastIndex = tokenEnd;
+      reopened ||= SHOWN_CHARACTER.test(html) && SHOWN_CHARACTER.lastIndex <= lt;
+    }
     if (m[0] === '<!--') {
       const end = endOfComment(html, lt + 4);
       if (canCut(html, lt)) {
@@ -43,13 +55,14 @@ export function leanHtml(html: string): string {
         copied = end;
       }
       tokens.lastIndex = end;
-      continue;
+      continue; // a comment leaves the tree builder's elements as they are
     }
-    if (m[0] === WORD_PARAGRAPH_MARK && html.startsWith(WORD_PARAGRAPH_MARK_END, tokens.lastIndex) && canCut(html, lt)) {
+    if (m[0] === WORD_PARAGRAPH_MARK && reopened && html.startsWith(WORD_PARAGRAPH_MARK_END, tokens.lastIndex) && canCut(html, lt)) {
       out.push(html.slice(copied, lt));
       copied = tokens.lastIndex += WORD_PARAGRAPH_MARK_END.length;
       continue;
     }
+    reopened = m[1] !== undefined && REOPENS_FORMATTING.has(m[1].toLowerCase());
     const special = m[7]?.toLowerCase();
     if (special === undefined) {
       const lean = m[1] === undefined ? null : leanTag(m);
