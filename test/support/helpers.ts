@@ -29,6 +29,8 @@ export function diagnose(text: string, options?: EngineOptions): Located[] {
   const index = new LineIndex(text);
   return checkText(text, options).diagnostics.map((d) => ({
     ...d,
+    // made when first read (Finding's getters), so not among the properties a spread copies
+    message: d.message,
     ...(d.fix && { fix: d.fix }),
     line: index.positionAt(d.span.start).line + 1,
     text: text.slice(d.span.start, d.span.end),

@@ -36,28 +36,39 @@ export interface Diagnostic {
 
 /** A fix, or how to make it: most fixes of a compilation are never asked for, and some cost a table's rules to make. */
 export type FixSource = Fix | (() => Fix);
+/**
+ * A message, or how to make it: a check that finds a great many of one kind (every glued row of a scraped page)
+ * keeps none of their texts until one is read (the editor shows at most its limit of them).
+ */
+export type MessageSource = string | (() => string);
 
 export const shiftSpan = (span: Span, delta: number): Span => ({ start: span.start + delta, end: span.end + delta });
 
 /**
  * What a check emits: a diagnostic whose fix is made when it is first read (by a quick fix, fix-all or `--fix`),
- * from the model the check read, so it is the fix the check would have made then.
+ * from the model the check read, so it is the fix the check would have made then; its message likewise, where
+ * the check gives it as how to make it.
  */
 export class Finding implements Diagnostic {
   readonly code: Code;
   readonly severity: Severity;
-  readonly message: string;
   readonly span: Span;
   declare readonly related?: Span;
+  #message: MessageSource;
   #fix: FixSource | undefined;
 
-  constructor(code: Code, severity: Severity, message: string, span: Span, fix: FixSource | undefined, related: Span | undefined) {
+  constructor(code: Code, severity: Severity, message: MessageSource, span: Span, fix: FixSource | undefined, related: Span | undefined) {
     this.code = code;
     this.severity = severity;
-    this.message = message;
+    this.#message = message;
     this.span = span;
     this.#fix = fix;
     if (related) (this as { related?: Span }).related = related;
+  }
+
+  get message(): string {
+    const message = this.#message;
+    return typeof message === 'function' ? (this.#message = message()) : message;
   }
 
   get fix(): Fix | undefined {
@@ -68,10 +79,11 @@ export class Finding implements Diagnostic {
   /** The finding `delta` characters further on, its fix moved with it when it is made. */
   shifted(delta: number): Finding {
     const fix = this.#fix && ((): Fix => shiftFix(this.fix!, delta));
-    return new Finding(this.code, this.severity, this.message, shiftSpan(this.span, delta), fix, this.related && shiftSpan(this.related, delta));
+    const message = typeof this.#message === 'function' ? (): string => this.message : this.#message;
+    return new Finding(this.code, this.severity, message, shiftSpan(this.span, delta), fix, this.related && shiftSpan(this.related, delta));
   }
 
-  /** As plain data, its fix made: what JSON.stringify writes and a comparison of two findings reads. */
+  /** As plain data, its message and fix made: what JSON.stringify writes and a comparison of two findings reads. */
   toJSON(): Diagnostic {
     const fix = this.fix;
     return { code: this.code, severity: this.severity, message: this.message, span: this.span, ...(fix && { fix }), ...(this.related && { related: this.related }) };

@@ -8,7 +8,7 @@ import type { Fix } from '../diagnostic';
 import { forcedValue, outcomesEntered, ruleValues, rulesOf } from '../rules/evaluate';
 import { cellAt, columnName, formatNumber, numberFor, rowName, sumText, tableName } from './context';
 import { defineCheck, type CheckContext } from './define';
-import { gluedRowFinding } from './glued';
+import { gluedRowParams, gluedRowSpan } from './glued';
 import { checkSubtotals } from './subtotals';
 
 /** A sum shown after its value, unless it is the value alone (one term: "6（6）" says nothing). */
@@ -72,8 +72,7 @@ function checkArithmetic(ctx: CheckContext): void {
     // glued digits that no split makes add up break a row's total whatever the split
     for (const row of table.glued) {
       if (!row.contradicts) continue;
-      const { span, params } = gluedRowFinding(ctx, table, row);
-      ctx.emit('row-total-mismatch', span, ctx.msg('glued-contradicts', params));
+      ctx.emit('row-total-mismatch', gluedRowSpan(ctx, row), ctx.msg('glued-contradicts', gluedRowParams(ctx, table, row)));
     }
   }
   checkSubtotals(ctx);

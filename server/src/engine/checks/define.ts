@@ -2,7 +2,7 @@
 // what it checks, in both languages), its messages in both languages, and what it runs. The registry collects
 // the checks; the code list, the default severities, the editor's settings, the config schema and README's table
 // of codes are all made from these declarations.
-import type { FixSource, Severity } from '../diagnostic';
+import type { FixSource, MessageSource, Severity } from '../diagnostic';
 import type { Locale, MessageKey, MessageParams } from '../messages/catalog';
 import type { Report, Span } from '../model';
 import type { CheckOptions } from './context';
@@ -36,9 +36,10 @@ export interface CheckContext<C extends string = string, M extends string = stri
   msg(key: M | MessageKey, params?: MessageParams): string;
   /**
    * `related`: another place the message refers to (the first of two duplicates); `grave`: the finding takes the
-   * code's graver default severity; a fix that costs more than its title to make is given as how to make it
+   * code's graver default severity; a fix that costs more than its title to make is given as how to make it, and
+   * so is the message of a finding a report may hold thousands of
    */
-  emit(code: C, span: Span, message: string, fix?: FixSource, related?: Span, grave?: boolean): void;
+  emit(code: C, span: Span, message: MessageSource, fix?: FixSource, related?: Span, grave?: boolean): void;
 }
 
 export interface CheckDefinition<C extends string = string, M extends string = string> {

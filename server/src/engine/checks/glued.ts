@@ -28,34 +28,41 @@ function textFollows(text: string, offset: number): boolean {
   return false;
 }
 
-/** Where a glued row's digits are and what a message says of it: its table, row and (shortened) text. */
-export function gluedRowFinding(ctx: CheckContext, table: Table, row: GluedRow): { span: Span; params: { table: string; row: string; raw: string } } {
+/** Where a glued row's digits are: from its first digit to its last. */
+export function gluedRowSpan(ctx: CheckContext, row: GluedRow): Span {
   let start = row.span.start;
   while (start < row.span.end && isSpace(ctx.text.charCodeAt(start))) start++;
-  const span = { start, end: row.span.end };
-  const written = ctx.text.slice(span.start, span.end);
-  const params = {
+  return { start, end: row.span.end };
+}
+
+/** What a message says of a glued row: its table, its row and its (shortened) text. */
+export function gluedRowParams(ctx: CheckContext, table: Table, row: GluedRow): { table: string; row: string; raw: string } {
+  const { start, end } = gluedRowSpan(ctx, row);
+  const written = ctx.text.slice(start, end);
+  return {
     table: tableName(ctx, table.id),
     row: rowName(table, row.row) || table.template.title,
     raw: written.length > MAX_SHOWN ? `${written.slice(0, MAX_SHOWN)}…` : written,
   };
-  return { span, params };
 }
 
 function checkRow(ctx: CheckContext, table: Table, row: GluedRow): void {
-  const { span, params } = gluedRowFinding(ctx, table, row);
   if (row.cells) {
-    const cells = cellsText(row.cells, row);
-    const message = ctx.msg('flattened-cells', { table: params.table, row: params.row, raw: params.raw, cells, byColumns: row.byColumns ? 1 : 0 });
+    // a scraped page has a split row in every line of its tables: the message and the fix are made when read
     const split = row.cells;
-    ctx.emit('flattened-cells', span, message, () => ({
-      title: ctx.msg('fix.split-cells', { cells }),
-      edits: [{ span: row.span, newText: `\t${split.join('\t')}${textFollows(ctx.text, row.span.end) ? ctx.eol : ''}` }],
-      preferred: false,
-    }));
+    ctx.emit(
+      'flattened-cells',
+      gluedRowSpan(ctx, row),
+      () => ctx.msg('flattened-cells', { ...gluedRowParams(ctx, table, row), cells: cellsText(split, row), byColumns: row.byColumns ? 1 : 0 }),
+      () => ({
+        title: ctx.msg('fix.split-cells', { cells: cellsText(split, row) }),
+        edits: [{ span: row.span, newText: `\t${split.join('\t')}${textFollows(ctx.text, row.span.end) ? ctx.eol : ''}` }],
+        preferred: false,
+      }),
+    );
   } else if (!row.contradicts) {
     const candidates = row.candidates.map((c) => cellsText(c, row)).join('；');
-    ctx.emit('ambiguous-cells', span, ctx.msg('ambiguous-cells', { table: params.table, row: params.row, raw: params.raw, candidates }));
+    ctx.emit('ambiguous-cells', gluedRowSpan(ctx, row), ctx.msg('ambiguous-cells', { ...gluedRowParams(ctx, table, row), candidates }));
   }
 }
 
