@@ -14,7 +14,8 @@ function checkCarryover(ctx: CheckContext, lastYear: Report): void {
     const actual = knownValue(current, { row: 'R2', col });
     const expected = knownValue(previous, { row: 'R25', col });
     if (actual === null || expected === null || actual === expected) return;
-    const cell = current.rows.get('R2')!.cells![col];
+    // the one cell, not the table's rows built to reach it (a folder of two years' reports has a mismatch in most)
+    const cell = current.cell({ row: 'R2', col })!;
     ctx.emit(
       'carryover-mismatch',
       cell.span,
