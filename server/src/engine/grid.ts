@@ -4,29 +4,39 @@
 // reading them.
 import type { CellLayout, CellState, Span } from './model';
 
+/** The integers and numbers a table grid of `rowCount` rows, `stride` cells wide, takes from its arena. */
+export const gridRoom = (rowCount: number, stride: number): { ints: number; values: number } => ({
+  ints: rowCount * (ROW_FIELDS + stride * CELL_FIELDS),
+  values: rowCount * stride,
+});
+
 /**
  * Number storage for the tables of one parse. In a large text (a compilation opened or checked whole) tables
  * share blocks: a table takes its room from the current block, and a full block is left as it is for a new one
- * (nothing is copied). In a small text (the few reports an edit re-parses) each table gets arrays of its own,
- * so that a table kept after its neighbours are replaced keeps no more memory than it needs.
+ * (nothing is copied). In a small text (one report's file, the few reports an edit re-parses) a block holds one
+ * report's tables (`reportRoom`): a folder of thousands of files allocates one pair of arrays per report, not one
+ * per table, and a report kept after its neighbours are replaced keeps no more than its own tables' room.
  */
 export class GridArena {
   private ints = new Int32Array(0);
   private values = new Float64Array(0);
   private intsUsed = 0;
   private valuesUsed = 0;
-  private readonly shared: boolean;
+  private readonly blockInts: number;
+  private readonly blockValues: number;
 
-  /** `textLength`: the length of the text parsed */
-  constructor(textLength = 0) {
-    this.shared = textLength >= SHARED_FROM;
+  /** `textLength`: the length of the text parsed; `reportRoom`: what the tables of one report take at most */
+  constructor(textLength = 0, reportRoom = { ints: 0, values: 0 }) {
+    const shared = textLength >= SHARED_FROM;
+    this.blockInts = shared ? BLOCK_INTS : reportRoom.ints;
+    this.blockValues = shared ? BLOCK_VALUES : reportRoom.values;
   }
 
   /** Room for `ints` integers, all 0, and `values` numbers, all NaN. */
   take(ints: number, values: number): { ints: Int32Array; intBase: number; values: Float64Array; valueBase: number } {
     if (this.intsUsed + ints > this.ints.length || this.valuesUsed + values > this.values.length) {
-      this.ints = new Int32Array(this.shared ? Math.max(ints, BLOCK_INTS) : ints);
-      this.values = new Float64Array(this.shared ? Math.max(values, BLOCK_VALUES) : values);
+      this.ints = new Int32Array(Math.max(ints, this.blockInts));
+      this.values = new Float64Array(Math.max(values, this.blockValues));
       this.intsUsed = 0;
       this.valuesUsed = 0;
     }
@@ -98,7 +108,8 @@ export class TableGrid {
     /** columns of the widest row: a cell's position is row × stride + column */
     readonly stride: number,
   ) {
-    const { ints, intBase, values, valueBase } = arena.take(rowCount * (ROW_FIELDS + stride * CELL_FIELDS), rowCount * stride);
+    const room = gridRoom(rowCount, stride);
+    const { ints, intBase, values, valueBase } = arena.take(room.ints, room.values);
     this.#ints = ints;
     this.#values = values;
     this.#rowBase = intBase;

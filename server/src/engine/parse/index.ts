@@ -1,6 +1,7 @@
 // Text → reports → sections → tables.
-import { GridArena } from '../grid';
+import { GridArena, gridRoom } from '../grid';
 import { ReportSource, type ParsedDocument, type Report, type Section, type Table } from '../model';
+import { lookupOf } from '../template/lookup';
 import { TEMPLATES, TRIAL_MARKERS } from '../template/tables';
 import type { TableId, TemplateId } from '../template/types';
 import { lineEndAt, lineStartAt, previousLineEnd } from '../text/lines';
@@ -239,9 +240,22 @@ export function parseDocument(text: string): ParsedDocument {
   return { text, reports: parseRange(text, 0, text.length) };
 }
 
+/** What the tables of one report take from a grid arena, at most: all the tables of the largest template. */
+const REPORT_ROOM = Object.values(TEMPLATES)
+  .map((template) =>
+    Object.values(template.tables).reduce(
+      (room, table) => {
+        const grid = gridRoom(table.rows.length, lookupOf(table).stride);
+        return { ints: room.ints + grid.ints, values: room.values + grid.values };
+      },
+      { ints: 0, values: 0 },
+    ),
+  )
+  .reduce((a, b) => ({ ints: Math.max(a.ints, b.ints), values: Math.max(a.values, b.values) }));
+
 /** The reports that start in text[from, to), read as if the text held nothing else; `from` must be a line start. */
 export function parseRange(text: string, from: number, to: number): Report[] {
-  const arena = new GridArena(to - from);
+  const arena = new GridArena(to - from, REPORT_ROOM);
   // one stream per table section, reused report after report
   const streams = [new TokenStream(), new TokenStream(), new TokenStream()];
   return splitReports(text, from, to).map((d) => buildReport(text, d, arena, streams));
