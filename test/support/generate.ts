@@ -39,10 +39,12 @@ export interface ReportSpec {
  * How the body runs, as crawled pages give it: `mid-line`, each heading glued to the text before it and to its
  * section's first line (…答复。二、主动公开政府信息情况第二十条第（一）项), the rest as the layout writes it;
  * `one-line`, the whole body on one line, table cells and rows separated by single spaces as scrapers leave them
- * (the layout is then `spaces`, and labels are never split: there is no line to split them over).
+ * (the layout is then `spaces`, and labels are never split: there is no line to split them over); `run-on`, the
+ * same, but a row that starts with its ordinal follows the row before with nothing between, its total run into
+ * the ordinal (`…3 0 0 32.其他法律…`), as a page whose line breaks were dropped gives it.
  */
-export type Flow = 'lines' | 'mid-line' | 'one-line';
-export const FLOWS: readonly Flow[] = ['lines', 'mid-line', 'one-line'];
+export type Flow = 'lines' | 'mid-line' | 'one-line' | 'run-on';
+export const FLOWS: readonly Flow[] = ['lines', 'mid-line', 'one-line', 'run-on'];
 
 /** The agency on the title's line, on the line before it (a title in two lines), or nowhere. */
 export type TitleShape = 'one-line' | 'two-lines' | 'no-agency';
@@ -189,8 +191,9 @@ function headerBlock(spec: ReportSpec, published: string): string[] {
 
 /** The body's lines in a flow: headings glued to the text around them, or everything (with the navigation around it) on one line. */
 function flowed(flow: Exclude<Flow, 'lines'>, sections: { heading: string; body: string[] }[], before: string[], after: string[]): string[] {
-  if (flow === 'one-line') {
-    const body = sections.map((s) => s.heading + s.body.join(' ').replace(/[\t ]+/g, ' ')).join('');
+  if (flow === 'one-line' || flow === 'run-on') {
+    const joined = (lines: string[]): string => (flow === 'run-on' ? lines.reduce((out, l) => out + (/^\d[.、．]/.test(l) ? '' : ' ') + l) : lines.join(' '));
+    const body = sections.map((s) => s.heading + joined(s.body).replace(/[\t ]+/g, ' ')).join('');
     return [[...before, INTRO + body, ...after].join(' ')];
   }
   const lines = [...before, INTRO];
@@ -203,7 +206,7 @@ function flowed(flow: Exclude<Flow, 'lines'>, sections: { heading: string; body:
 
 export function renderReport(spec: ReportSpec): string {
   const flow = spec.flow ?? 'lines';
-  if (flow === 'one-line') spec = { ...spec, layout: 'spaces', splitLabels: false };
+  if (flow === 'one-line' || flow === 'run-on') spec = { ...spec, layout: 'spaces', splitLabels: false };
   const { two, three, four } = renderTables(spec.values, spec.layout, spec.fullWidth, spec.splitLabels);
   const r1 = spec.values.table3.R1[6];
   const bodies = [

@@ -97,6 +97,7 @@ export function holdsSeveralCells(row: RowDigits): boolean {
 }
 
 const NONE: SplitOutcome = { splittable: false, chosen: null, candidates: [], complete: false, contradicts: false };
+const CONTRADICTS: SplitOutcome = { splittable: true, chosen: null, candidates: [], complete: true, contradicts: true };
 
 /**
  * A row searched before: its pieces as one string (a null piece as `.`, a space between pieces: one string to
@@ -181,8 +182,13 @@ function searchSplits(pieces: readonly Piece[], cells: number, rules: readonly S
   // with no rules, the search by the layout alone is the one just made
   const layout = rules.length ? new Search(pieces, cells, NO_RULES, 2) : ruled;
   if (layout.found.length === 0) return NONE;
+  const contradicts = ruled.found.length === 0 && !ruled.gaveUp;
+  // the only split the layout allows is taken where the rules then fail only for one run of digits: where the
+  // row's numbers stand apart, it cuts one of them, which a value lost from the row reads the same as (`21 0 0 0
+  // 0 0` for seven cells), so its cells would be a guess, and a fix computed from them would write what nothing forces
+  if (contradicts && pieces.length > 1) return CONTRADICTS;
   if (layout.found.length === 1 && !layout.gaveUp) return { splittable: true, chosen: layout.found[0], candidates: [], complete: true, contradicts: false };
-  if (ruled.found.length === 0 && !ruled.gaveUp) return { splittable: true, chosen: null, candidates: [], complete: true, contradicts: true };
+  if (contradicts) return CONTRADICTS;
   // a search that gave up may have found one split only: it cannot be called the only one
   const complete = !ruled.gaveUp && ruled.found.length <= MAX_CANDIDATES;
   return { splittable: true, chosen: null, candidates: ruled.found.length > 1 ? ruled.found.slice(0, MAX_CANDIDATES) : [], complete, contradicts: false };

@@ -174,11 +174,13 @@ function numberValue(source: string, start: number, end: number): number {
   return value;
 }
 
-/** Whether source[from, to) starts with an ordinal (`1.`, `2、`; not a decimal such as `44.5`). */
+/**
+ * Whether source[from, to) starts with an ordinal (`1.`, `2、`; not a decimal such as `44.5`). The template's
+ * ordinals are single digits: in `32.其他…` the 3 is a cell (a row's total run into the next row's ordinal, as a
+ * one-line page with spaced cells has it), read as readMixedWord reads `00030032.其他`.
+ */
 function startsWithOrdinal(source: string, from: number, to: number): boolean {
-  let i = from;
-  while (i < to && isDigit(source.charCodeAt(i))) i++;
-  return i > from && i + 1 < to && isOrdinalMark(source.charCodeAt(i)) && !isDigit(source.charCodeAt(i + 1));
+  return from + 2 < to && isDigit(source.charCodeAt(from)) && isOrdinalMark(source.charCodeAt(from + 1)) && !isDigit(source.charCodeAt(from + 2));
 }
 
 /** The unit that source[at, end) is, if any. */
