@@ -56,6 +56,20 @@ describe('importBytes', () => {
     assert.match(failure(now(importBytes(zipParts({ 'a.txt': 'x' }), '统计表.xlsx'))), /没有 Excel 工作簿/);
   });
 
+  it('a part that inflates beyond the bound, whatever size its headers declare: said at once, not inflated to the end', () => {
+    const bomb = zipParts({ '_rels/.rels': '<Relationships/>', 'word/document.xml': new Uint8Array(65 * 1024 * 1024).fill(0x20) });
+    assert.match(failure(now(importBytes(bomb, '年报.docx'))), /word\/document\.xml 解压后超过 64 MB/);
+    // the same part declaring 1 KB in its local and central headers
+    const liar = bomb.slice();
+    const view = new DataView(liar.buffer);
+    for (let at = 0; at + 4 <= liar.length; at++) {
+      const signature = view.getUint32(at, true);
+      if (signature === 0x04034b50 && view.getUint32(at + 22, true) > 1 << 20) view.setUint32(at + 22, 1024, true);
+      if (signature === 0x02014b50 && view.getUint32(at + 24, true) > 1 << 20) view.setUint32(at + 24, 1024, true);
+    }
+    assert.match(failure(now(importBytes(liar, '年报.docx'))), /word\/document\.xml 解压后超过 64 MB/);
+  });
+
   it('PDF goes to the PDF reader (pdf.js by default, another when given); a damaged PDF or a rejection is a failure', async () => {
     assert.match(failure(await importBytes(new Uint8Array([0x25, 0x50, 0x44, 0x46]), '年报.pdf')), /PDF/);
     const read = importBytes(new Uint8Array([1]), '年报.pdf', { readPdf: async () => ({ format: 'pdf', error: '无可提取文字，可能是扫描件' }) });
