@@ -163,6 +163,25 @@ describe('XLSX import: formulas', () => {
     assert.equal(evaluateSum('Sheet2!A1+1', at), null);
     assert.equal(evaluateSum('SUM(A1:B1', at), null);
   });
+  it('sums a range wider than the sheet over the cells the sheet holds, not address by address', () => {
+    const asked: string[] = [];
+    const sparse = ({ row, col }: { row: number; col: number }): Operand => {
+      asked.push(`${row},${col}`);
+      return at({ row, col });
+    };
+    const occupied = { count: 4, addresses: () => [{ row: 0, col: 0 }, { row: 0, col: 1 }, { row: 1, col: 0 }, { row: 5000, col: 16000 }] };
+    assert.equal(evaluateSum('SUM(A1:XFD1048576)', sparse, occupied), 13);
+    assert.deepEqual(asked, ['0,0', '0,1', '1,0', '5000,16000']);
+    assert.equal(evaluateSum('SUM(A1:B1)', at, occupied), 3);
+  });
+  it('a sheet as a crafted file writes it: a merge as large as the sheet, a chain of thousands of formulas without values', () => {
+    const merged = lines([{ ref: 'A1', value: '一、总体情况' }, { ref: 'B2', value: '藏在合并单元格下' }], ['A1:XFD1048576']);
+    assert.deepEqual(merged, ['一、总体情况']);
+    // A1 = A2 + 1, A2 = A3 + 1, …: the chain is followed 200 deep, and said once
+    const chain = Array.from({ length: 3000 }, (_, k): SheetCell => ({ ref: `A${k + 1}`, formula: `A${k + 2}+1` }));
+    const imported = importXlsx(xlsxFile([{ name: 'Sheet1', cells: [...chain, { ref: 'A3001', value: 1 }], merges: [] }]));
+    assert.equal(imported.notes.filter((n) => n.includes('超过 200 层')).length, 1);
+  });
   it('moves a shared formula: relative references only, not inside strings or sheet names', () => {
     assert.equal(shiftFormula('SUM(A5:C5)', 1, 0), 'SUM(A6:C6)');
     assert.equal(shiftFormula('$A$1+B1+$C2+D$3', 2, 1), '$A$1+C3+$C4+E$3');

@@ -64,12 +64,18 @@ export function sumRange(formula: string): Range | null {
 /** What a referenced cell holds, for evaluation: a number, nothing, or text (which a sum cannot add). */
 export type Operand = number | null | string;
 
+/** The cells a sheet holds: a range larger than their count is summed over them, not address by address. */
+export interface OccupiedCells {
+  readonly count: number;
+  addresses(): Iterable<CellAddress>;
+}
+
 /**
  * Evaluates sums: numbers, references, ranges inside SUM(…), + and -, parentheses. A range adds its numbers and
  * skips the rest, as Excel's SUM does; a reference to text that is not a number makes the formula unevaluable.
  * Returns null for anything outside that language.
  */
-export function evaluateSum(formula: string, valueAt: (address: CellAddress) => Operand): number | null {
+export function evaluateSum(formula: string, valueAt: (address: CellAddress) => Operand, occupied?: OccupiedCells): number | null {
   const tokens = formula.match(/\$?[A-Z]{1,3}\$?\d{1,7}(?::\$?[A-Z]{1,3}\$?\d{1,7})?|\d+(?:\.\d+)?(?:E[+-]?\d+)?|[A-Z_][A-Z0-9_.]*|[-+(),]|\S/gi) ?? [];
   let at = 0;
   const peek = (): string | undefined => tokens[at];
@@ -90,12 +96,16 @@ export function evaluateSum(formula: string, valueAt: (address: CellAddress) => 
       at++;
       const range = parseRange(token.replace(/\$/g, '')) ?? fail();
       let total = 0;
-      for (let row = range.from.row; row <= range.to.row; row++) {
-        for (let col = range.from.col; col <= range.to.col; col++) {
-          const v = valueAt({ row, col });
-          if (typeof v === 'number') total += v;
-        }
+      const add = (address: CellAddress): void => {
+        const v = valueAt(address);
+        if (typeof v === 'number') total += v;
+      };
+      // `SUM(A1:XFD900)`: a range wider than what the sheet holds adds what it holds
+      if (occupied && (range.to.row - range.from.row + 1) * (range.to.col - range.from.col + 1) > occupied.count) {
+        for (const a of occupied.addresses()) if (a.row >= range.from.row && a.row <= range.to.row && a.col >= range.from.col && a.col <= range.to.col) add(a);
+        return total;
       }
+      for (let row = range.from.row; row <= range.to.row; row++) for (let col = range.from.col; col <= range.to.col; col++) add({ row, col });
       return total;
     }
     return expression();

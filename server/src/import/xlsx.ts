@@ -15,6 +15,8 @@ import { openPackage } from './zip';
 /** Rows past this are not read (a report's sheet has a few hundred; a stray cell far below must not cost memory). */
 const MAX_ROWS = 20000;
 const MAX_COLUMNS = 16384;
+/** formulas without values evaluated one inside another at most: a report's sums are one or two deep */
+const MAX_FORMULA_CHAIN = 200;
 const TOTAL = /总计|合计/;
 const SUBTOTAL = /小计|合计|总计/;
 
@@ -77,6 +79,8 @@ class Sheet {
   readonly #evaluating = new Set<number>();
   /** formulas without a cached value: evaluated, or not */
   evaluated = 0;
+  /** formulas taken as blank for standing at the end of a chain of more than MAX_FORMULA_CHAIN */
+  chainsCut = 0;
   truncated = false;
 
   constructor(
@@ -136,8 +140,14 @@ class Sheet {
   #evaluate(cell: XCell): Operand {
     const key = keyOf(cell.address);
     if (this.#evaluating.has(key)) return null;
+    // a chain of formulas without values deeper than this (each one's value the next one's) is not followed
+    if (this.#evaluating.size >= MAX_FORMULA_CHAIN) {
+      this.chainsCut++;
+      return null;
+    }
     this.#evaluating.add(key);
-    const v = evaluateSum(cell.formula!, (a) => this.value(a));
+    const cells = this.cells;
+    const v = evaluateSum(cell.formula!, (a) => this.value(a), { count: cells.size, addresses: () => Array.from(cells.values(), (c) => c.address) });
     this.#evaluating.delete(key);
     if (v !== null) {
       this.evaluated++;
@@ -198,7 +208,8 @@ class Sheet {
             break;
           case 'mergeCell': {
             const range = a.ref && parseRange(a.ref);
-            if (range) this.merges.push(range);
+            // rows past those read are not placed: a merge reaching into them ends at the last one
+            if (range && range.from.row < MAX_ROWS) this.merges.push({ from: range.from, to: { row: Math.min(range.to.row, MAX_ROWS - 1), col: range.to.col } });
             break;
           }
         }
@@ -261,6 +272,7 @@ function writeSheet(sheet: Sheet, writer: TextWriter): ShortFormula[] {
     fields.forEach((f, i) => f.text && spans.set(f.source.ref, written[i]));
   });
   writer.blankLine();
+  if (sheet.chainsCut > 0) writer.note(`工作表「${sheet.name}」有公式依赖超过 ${MAX_FORMULA_CHAIN} 层没有保存计算结果的公式，其中 ${sheet.chainsCut} 处无法计算：按空白处理`);
   if (sheet.evaluated > 0) writer.note(`工作表「${sheet.name}」有 ${sheet.evaluated} 个公式没有保存计算结果，已按公式求和`);
   return shortTotals(sheet, placed, spans);
 }
@@ -272,10 +284,17 @@ function writeSheet(sheet: Sheet, writer: TextWriter): ShortFormula[] {
  */
 function placeCells(sheet: Sheet): PlacedCell<Source>[] {
   const mergeAt = new Map<number, Range>();
+  // the cells a merge hides, among those the sheet holds (a merge as wide as the sheet is not walked cell by cell)
   const covered = new Set<number>();
+  const hides = (m: Range, a: CellAddress): boolean =>
+    a.row >= m.from.row && a.row <= m.to.row && a.col >= m.from.col && a.col <= m.to.col && (a.row !== m.from.row || a.col !== m.from.col);
   for (const m of sheet.merges) {
     mergeAt.set(keyOf(m.from), m);
-    for (let row = m.from.row; row <= Math.min(m.to.row, MAX_ROWS - 1); row++) {
+    if ((m.to.row - m.from.row + 1) * (m.to.col - m.from.col + 1) > sheet.cells.size) {
+      for (const c of sheet.cells.values()) if (hides(m, c.address)) covered.add(keyOf(c.address));
+      continue;
+    }
+    for (let row = m.from.row; row <= m.to.row; row++) {
       for (let col = m.from.col; col <= m.to.col; col++) if (row !== m.from.row || col !== m.from.col) covered.add(keyOf({ row, col }));
     }
   }
