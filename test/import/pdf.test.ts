@@ -3,12 +3,14 @@
 // page break with its header printed again, blank cells, a table without ruling lines, radicals in the text
 // layer), and files it must refuse (a scan, fonts without ToUnicode, a password, not a PDF).
 import assert from 'node:assert/strict';
+import { zlibSync } from 'fflate';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { checkText, type CheckResult, type Span } from '../../server/src/engine';
 import { ENCRYPTED, importPdf, NO_TEXT } from '../../server/src/import/pdf';
 import { cMapsFromDirectory } from '../../server/src/import/pdf-cmaps';
 import { loadPdfJs } from '../../server/src/import/pdf-load';
+import { holdsOversizedStream } from '../../server/src/import/pdf-streams';
 import { isFailure, type Imported, type OriginSpan } from '../../server/src/import/types';
 import { consistentValues, seededRandom, type ReportValues } from '../support/generate';
 import { ROOT } from '../support/helpers';
@@ -208,6 +210,24 @@ describe('importPdf: files it cannot read, with one clear message', () => {
 
   it('a password-protected PDF asks for an unprotected file', async () => {
     assert.deepEqual(await importPdf(encryptedPdf()), { format: 'pdf', error: ENCRYPTED });
+  });
+
+  it('a stream that inflates beyond the bound is found before pdf.js inflates it whole; an image, whose data is never decoded, is left', () => {
+    const pdfWith = (dictionary: string, data: Uint8Array): Uint8Array => {
+      const head = new TextEncoder().encode(`%PDF-1.4\n4 0 obj\n<< ${dictionary} /Length ${data.length} >>\nstream\n`);
+      const tail = new TextEncoder().encode('\nendstream\nendobj\n');
+      const out = new Uint8Array(head.length + data.length + tail.length);
+      out.set(head);
+      out.set(data, head.length);
+      out.set(tail, head.length + data.length);
+      return out;
+    };
+    const limit = 1 << 20;
+    const large = zlibSync(new Uint8Array(2 * limit).fill(0x20));
+    assert.equal(holdsOversizedStream(pdfWith('/Filter /FlateDecode', large), limit), true);
+    assert.equal(holdsOversizedStream(pdfWith('/Filter /FlateDecode', zlibSync(new Uint8Array(limit >> 1))), limit), false);
+    assert.equal(holdsOversizedStream(pdfWith('/Type /XObject /Subtype /Image /Filter /FlateDecode', large), limit), false);
+    assert.equal(holdsOversizedStream(pdfs.get('ruled')!), false);
   });
 
   it('bytes that are not a PDF say so', async () => {

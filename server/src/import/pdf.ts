@@ -10,6 +10,7 @@ import { layoutPages } from './pdf-layout';
 import { loadPdfJs, openPdf, type OpenedPdf } from './pdf-load';
 import { readPage, type PageContent } from './pdf-page';
 import { isGlyphSoup } from './pdf-readable';
+import { holdsOversizedStream, MAX_STREAM_BYTES } from './pdf-streams';
 import { writeText } from './pdf-text';
 import type { ImportResult } from './types';
 
@@ -24,12 +25,14 @@ export interface PdfImportOptions {
 export const NO_TEXT = '无可提取文字，可能是扫描件';
 export const ENCRYPTED = 'PDF 已加密，需要密码才能打开：请提供未加密的文件';
 const NOT_PDF = '不是可读的 PDF 文件';
+const OVERSIZED = `PDF 中有数据流解压后超过 ${MAX_STREAM_BYTES / 1024 / 1024} MB，不是年度报告的篇幅，无法读取`;
 
 const pageWithoutText = (n: number): string => `第 ${n} 页${NO_TEXT}`;
 const missingCMap = (name: string): string => `缺少字符映射表 ${name}：未嵌入字体的部分文字可能丢失`;
 
 export async function importPdf(bytes: Uint8Array, options: PdfImportOptions = {}): Promise<ImportResult> {
   const directory = options.cMapDirectory === undefined ? defaultCMapDirectory() : options.cMapDirectory;
+  if (holdsOversizedStream(bytes)) return { format: 'pdf', error: OVERSIZED };
   let opened: OpenedPdf;
   try {
     opened = await openPdf(bytes, directory === null ? null : cMapsFromDirectory(directory));
