@@ -139,7 +139,18 @@ function skipped(source: string, start: number, end: number, first: number): boo
 }
 
 const WU = '无'.charCodeAt(0);
-const LATIN_LETTER = /[A-Za-zＡ-Ｚａ-ｚ]/;
+const MAX_EXACT_DIGITS = 15;
+/** a row label's ordinal standing apart from its text (`2. 其他法律…`) */
+const ORDINAL_WORD = /^\d[.、]$/;
+/** The digits before a number's decimal point, its grouping commas left out. */
+function integerDigits(word: string): number {
+  let n = 0;
+  for (const ch of word) {
+    if (ch === '.') break;
+    if (ch !== ',') n++;
+  }
+  return n;
+}
 
 /**
  * The kind of a word (NFKC-normalized) that is neither plain digits nor a label with an ideograph in it
@@ -147,7 +158,8 @@ const LATIN_LETTER = /[A-Za-zＡ-Ｚａ-ｚ]/;
  * them), malformed numbers.
  */
 function classifyWord(word: string): TokenKind {
-  if (NUMBER_TEXT.test(word)) return NUMBER;
+  // past 15 digits a number is no longer read exactly (and no count or amount of a report comes near): a typo
+  if (NUMBER_TEXT.test(word)) return integerDigits(word) > MAX_EXACT_DIGITS ? INVALID : NUMBER;
   if (BLANK_MARKERS.has(word)) return BLANK;
   if (MALFORMED.test(word)) return INVALID;
   return LABEL;
@@ -378,9 +390,9 @@ class LineReader {
         i = j;
         continue;
       }
-      if (digits && j - i < 16) this.value(NUMBER, i, j, value);
+      if (digits && j - i <= MAX_EXACT_DIGITS) this.value(NUMBER, i, j, value);
       else if (ideograph && !(j - i === 1 && c === WU)) this.labelText(i, j);
-      else this.word(source.slice(i, j).normalize('NFKC'), i, j, anyDigit);
+      else this.word(source.slice(i, j).normalize('NFKC'), i, j);
       i = j;
     }
     if (i - start > MAX_TABLE_LINE) {
@@ -399,11 +411,11 @@ class LineReader {
   }
 
   /** A word without an ideograph that is not plain digits: see classifyWord. */
-  private word(word: string, start: number, end: number, anyDigit: boolean): void {
+  private word(word: string, start: number, end: number): void {
     let kind = classifyWord(word);
-    // a letter typed in a number (`x0`) in a cell of its own: the tabs or pipes say it is a cell, so it is a
-    // malformed number, not label text (an ordinal such as `1.` is label text still)
-    if (kind === LABEL && anyDigit && this.field > 0 && LATIN_LETTER.test(word)) kind = INVALID;
+    // text that is no label (no ideograph in it: `x0`, `abc`, `N/A`, `?`, `16%`; not the ordinal a label's text
+    // follows, `2.`) in a field of its own: the tabs or pipes say it is a cell, so it is a malformed number
+    if (kind === LABEL && this.field > 0 && !ORDINAL_WORD.test(word)) kind = INVALID;
     if (kind === LABEL) this.labelText(start, end);
     else this.value(kind, start, end, kind === NUMBER ? Number(word.replace(/,/g, '')) : 0);
   }
