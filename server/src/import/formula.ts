@@ -26,6 +26,9 @@ export function parseAddress(ref: string): CellAddress | null {
 export const columnLetters = (col: number): string => (col < 26 ? '' : columnLetters(Math.floor(col / 26) - 1)) + String.fromCharCode(65 + (col % 26));
 export const formatAddress = (a: CellAddress): string => `${columnLetters(a.col)}${a.row + 1}`;
 
+/** Whether `a` lies in `range`. */
+export const inRange = (range: Range, a: CellAddress): boolean => a.row >= range.from.row && a.row <= range.to.row && a.col >= range.from.col && a.col <= range.to.col;
+
 /** `D5:H5` (or a single cell) as a range, its corners in order. */
 export function parseRange(text: string): Range | null {
   const [a, b = a] = text.split(':');
@@ -102,7 +105,7 @@ export function evaluateSum(formula: string, valueAt: (address: CellAddress) => 
       };
       // `SUM(A1:XFD900)`: a range wider than what the sheet holds adds what it holds
       if (occupied && (range.to.row - range.from.row + 1) * (range.to.col - range.from.col + 1) > occupied.count) {
-        for (const a of occupied.addresses()) if (a.row >= range.from.row && a.row <= range.to.row && a.col >= range.from.col && a.col <= range.to.col) add(a);
+        for (const a of occupied.addresses()) if (inRange(range, a)) add(a);
         return total;
       }
       for (let row = range.from.row; row <= range.to.row; row++) for (let col = range.from.col; col <= range.to.col; col++) add({ row, col });

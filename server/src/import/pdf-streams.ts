@@ -2,12 +2,10 @@
 // content stream whole into memory, so a file of a megabyte whose stream inflates to gigabytes would hold it for
 // minutes and gigabytes. Each Flate stream that is not an image is inflated here a step at a time, and no further
 // than the bound (images are left alone: text extraction never decodes them).
-import { Unzlib } from 'fflate';
+import { inflateWithin } from './inflate-bounded';
 
 /** a report's page content is tens of kilobytes; a stream this large is no report's */
 export const MAX_STREAM_BYTES = 256 * 1024 * 1024;
-/** compressed bytes inflated at a time: deflate inflates each at most ~1,032-fold, so this bounds one step's output */
-const INFLATE_STEP = 16 * 1024;
 /** how far before its data a stream's dictionary is looked for */
 const DICTIONARY_REACH = 8192;
 
@@ -25,22 +23,6 @@ function indexOf(bytes: Uint8Array, word: readonly number[], from: number): numb
   return -1;
 }
 
-/** The bytes a Flate stream (zlib-wrapped, as PDF writes it) inflates to, counted up to just past `limit` (an undecodable stream counts what it gave). */
-function inflatedSize(data: Uint8Array, limit: number): number {
-  let size = 0;
-  const inflater = new Unzlib((chunk) => {
-    size += chunk.length;
-  });
-  try {
-    for (let from = 0; from < data.length && size <= limit; from += INFLATE_STEP) {
-      inflater.push(data.subarray(from, from + INFLATE_STEP), from + INFLATE_STEP >= data.length);
-    }
-  } catch {
-    // a damaged or encrypted stream: pdf.js says what it makes of it
-  }
-  return size;
-}
-
 /** Whether some stream of the PDF that is not an image inflates beyond `limit` bytes. */
 export function holdsOversizedStream(bytes: Uint8Array, limit = MAX_STREAM_BYTES): boolean {
   for (let at = indexOf(bytes, STREAM, 0); at >= 0; at = indexOf(bytes, STREAM, at + STREAM.length)) {
@@ -55,7 +37,8 @@ export function holdsOversizedStream(bytes: Uint8Array, limit = MAX_STREAM_BYTES
     if (!/\/FlateDecode\b/.test(own) || /\/Subtype\s*\/Image\b/.test(own)) continue;
     const end = indexOf(bytes, STREAM, start);
     const data = bytes.subarray(start, end < 0 ? bytes.length : end);
-    if (inflatedSize(data, limit) > limit) return true;
+    // a damaged or encrypted stream counts what it gave: pdf.js says what it makes of it
+    if (inflateWithin(data, limit, { zlib: true, keep: false }).size > limit) return true;
     if (end < 0) break;
     at = end;
   }

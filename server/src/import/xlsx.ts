@@ -3,7 +3,7 @@
 // formulas by their cached value). A formula saved without a value is evaluated when it is a plain sum, else
 // left blank with a note; a 总计 whose SUM range leaves out an addend is handed back as `formulaRanges`.
 import { ImportError } from './failure';
-import { evaluateSum, formatAddress, parseAddress, parseRange, shiftFormula, sumRange, type CellAddress, type Operand, type Range } from './formula';
+import { evaluateSum, formatAddress, inRange, parseAddress, parseRange, shiftFormula, sumRange, type CellAddress, type Operand, type Range } from './formula';
 import { layoutRows, type PlacedCell } from './table-layout';
 import type { ShortFormula } from '../engine';
 import type { Imported } from './types';
@@ -286,8 +286,7 @@ function placeCells(sheet: Sheet): PlacedCell<Source>[] {
   const mergeAt = new Map<number, Range>();
   // the cells a merge hides, among those the sheet holds (a merge as wide as the sheet is not walked cell by cell)
   const covered = new Set<number>();
-  const hides = (m: Range, a: CellAddress): boolean =>
-    a.row >= m.from.row && a.row <= m.to.row && a.col >= m.from.col && a.col <= m.to.col && (a.row !== m.from.row || a.col !== m.from.col);
+  const hides = (m: Range, a: CellAddress): boolean => inRange(m, a) && (a.row !== m.from.row || a.col !== m.from.col);
   for (const m of sheet.merges) {
     mergeAt.set(keyOf(m.from), m);
     if ((m.to.row - m.from.row + 1) * (m.to.col - m.from.col + 1) > sheet.cells.size) {

@@ -1,14 +1,12 @@
 // An OOXML package's parts, read from its zip directory and inflated with fflate when asked for: only the XML
 // and text parts a reader opens (images and embedded files are never inflated), each bounded by the bytes it
 // really inflates to, not by the size its header declares, so a crafted file cannot exhaust memory or time.
-import { Inflate } from 'fflate';
 import { ImportError } from './failure';
+import { inflateWithin } from './inflate-bounded';
 
 /** no report's document.xml comes near this */
 const MAX_PART_BYTES = 64 * 1024 * 1024;
 const READ = /\.(xml|rels|html?|xhtml|txt)$/i;
-/** compressed bytes inflated at a time: deflate inflates each at most ~1,032-fold, so this bounds one step's output */
-const INFLATE_STEP = 16 * 1024;
 
 interface Entry {
   readonly name: string;
@@ -58,30 +56,10 @@ export class Parts {
       return compressed.slice();
     }
     if (entry.method !== 8) throw new ImportError(`文件中的 ${entry.name} 使用了不支持的压缩方式，无法读取`);
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    let ended = false;
-    const inflater = new Inflate((chunk, final) => {
-      size += chunk.length;
-      if (size <= MAX_PART_BYTES) chunks.push(chunk);
-      if (final) ended = true;
-    });
-    try {
-      for (let from = 0; from < compressed.length && size <= MAX_PART_BYTES; from += INFLATE_STEP) {
-        inflater.push(compressed.subarray(from, from + INFLATE_STEP), from + INFLATE_STEP >= compressed.length);
-      }
-    } catch {
-      throw this.#damaged();
-    }
-    if (size > MAX_PART_BYTES) throw this.#tooLarge(entry);
-    if (!ended && compressed.length > 0) throw this.#damaged();
-    const out = new Uint8Array(size);
-    let offset = 0;
-    for (const c of chunks) {
-      out.set(c, offset);
-      offset += c.length;
-    }
-    return out;
+    const inflated = inflateWithin(compressed, MAX_PART_BYTES, { zlib: false, keep: true });
+    if (inflated.size > MAX_PART_BYTES) throw this.#tooLarge(entry);
+    if (!inflated.whole || !inflated.bytes) throw this.#damaged();
+    return inflated.bytes;
   }
 
   #damaged(): ImportError {

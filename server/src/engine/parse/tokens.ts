@@ -140,8 +140,6 @@ function skipped(source: string, start: number, end: number, first: number): boo
 
 const WU = '无'.charCodeAt(0);
 const MAX_EXACT_DIGITS = 15;
-/** a row label's ordinal standing apart from its text (`2. 其他法律…`) */
-const ORDINAL_WORD = /^\d[.、]$/;
 /** The digits before a number's decimal point, its grouping commas left out. */
 function integerDigits(word: string): number {
   let n = 0;
@@ -185,6 +183,9 @@ function numberValue(source: string, start: number, end: number): number {
   }
   return value;
 }
+
+/** A row label's ordinal standing apart from its text (`2. 其他法律…`). */
+const isOrdinalWord = (word: string): boolean => word.length === 2 && isDigit(word.charCodeAt(0)) && isOrdinalMark(word.charCodeAt(1));
 
 /**
  * Whether source[from, to) starts with an ordinal (`1.`, `2、`; not a decimal such as `44.5`). The template's
@@ -415,7 +416,7 @@ class LineReader {
     let kind = classifyWord(word);
     // text that is no label (no ideograph in it: `x0`, `abc`, `N/A`, `?`, `16%`; not the ordinal a label's text
     // follows, `2.`) in a field of its own: the tabs or pipes say it is a cell, so it is a malformed number
-    if (kind === LABEL && this.field > 0 && !ORDINAL_WORD.test(word)) kind = INVALID;
+    if (kind === LABEL && this.field > 0 && !isOrdinalWord(word)) kind = INVALID;
     if (kind === LABEL) this.labelText(start, end);
     else this.value(kind, start, end, kind === NUMBER ? Number(word.replace(/,/g, '')) : 0);
   }
