@@ -141,7 +141,10 @@ function cellOf(stream: TokenStream, token: number, kind: ValueKind): Cell {
 function writeToken(grid: TableGrid, position: number, stream: TokenStream, token: number, kind: ValueKind): void {
   const tokenKind = stream.kind[token];
   const value = stream.value[token];
-  const state = tokenKind === NUMBER ? (Number.isInteger(value) || accepts(value, kind) ? VALUE : INVALID_CELL) : tokenKind === BLANK ? BLANK_CELL : INVALID_CELL;
+  // a count past 2^53 is not read exactly (no count or amount of a report comes near it): it is no value; a run of
+  // that many digits may still be glued cells, which are split from its text, not from this value
+  const number = Number.isInteger(value) ? Number.isSafeInteger(value) : accepts(value, kind);
+  const state = tokenKind === NUMBER ? (number ? VALUE : INVALID_CELL) : tokenKind === BLANK ? BLANK_CELL : INVALID_CELL;
   grid.setCell(position, state, stream.start[token], stream.end[token], value, tokenKind === BLANK);
 }
 

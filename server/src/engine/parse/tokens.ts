@@ -139,25 +139,13 @@ function skipped(source: string, start: number, end: number, first: number): boo
 }
 
 const WU = '无'.charCodeAt(0);
-const MAX_EXACT_DIGITS = 15;
-/** The digits before a number's decimal point, its grouping commas left out. */
-function integerDigits(word: string): number {
-  let n = 0;
-  for (const ch of word) {
-    if (ch === '.') break;
-    if (ch !== ',') n++;
-  }
-  return n;
-}
-
 /**
  * The kind of a word (NFKC-normalized) that is neither plain digits nor a label with an ideograph in it
  * (LineReader tells those apart as it reads): full-width or grouped digits, decimals, blank markers (无 among
  * them), malformed numbers.
  */
 function classifyWord(word: string): TokenKind {
-  // past 15 digits a number is no longer read exactly (and no count or amount of a report comes near): a typo
-  if (NUMBER_TEXT.test(word)) return integerDigits(word) > MAX_EXACT_DIGITS ? INVALID : NUMBER;
+  if (NUMBER_TEXT.test(word)) return NUMBER;
   if (BLANK_MARKERS.has(word)) return BLANK;
   if (MALFORMED.test(word)) return INVALID;
   return LABEL;
@@ -391,7 +379,7 @@ class LineReader {
         i = j;
         continue;
       }
-      if (digits && j - i <= MAX_EXACT_DIGITS) this.value(NUMBER, i, j, value);
+      if (digits && j - i < 16) this.value(NUMBER, i, j, value);
       else if (ideograph && !(j - i === 1 && c === WU)) this.labelText(i, j);
       else this.word(source.slice(i, j).normalize('NFKC'), i, j);
       i = j;
