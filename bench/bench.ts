@@ -1,7 +1,7 @@
 // `npm run bench` (engine part): parse+check time on a typical report and on a generated 10 MB compilation, against a
 // bare line scan of the same text (the floor), and memory against input size. Medians over repeated runs.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { agencyYearKey, checkParsed, checkText, indexByAgencyYear, copiedFrom, parseDocument } from '../server/src/engine';
@@ -126,6 +126,7 @@ for (const [name, make] of Object.entries(SCALING)) {
 
 // the CLI (dist/cli.js, a process) on folders of one-report files, agencies reporting two years running: the cost per file must not grow
 // with the number of files (each report is compared with last year's among all of them)
+// with the worker pool (one thread per core) and, for the 4,000 files, with one thread (XXGK_THREADS=1) run in turn
 const folderTimes = [1000, 2000, 4000].map((files) => {
   const dir = mkdtempSync(join(tmpdir(), 'xxgk-bench-'));
   try {
@@ -133,17 +134,31 @@ const folderTimes = [1000, 2000, 4000].map((files) => {
       const values = consistentValues(seededRandom(i + 1));
       writeFileSync(join(dir, `r${i}.txt`), renderReport({ agency: `示例县第${i >> 1}局`, year: 2023 + (i % 2), values, layout: LAYOUTS[i % LAYOUTS.length] }));
     }
-    const check = (): void => {
-      const cli = spawnSync(process.execPath, ['dist/cli.js', 'check', '--format', 'json', dir], { maxBuffer: 1 << 28 });
+    const check = (threads?: number): number => {
+      const env = threads ? { ...process.env, XXGK_THREADS: String(threads) } : process.env;
+      const t0 = process.hrtime.bigint();
+      const cli = spawnSync(process.execPath, ['dist/cli.js', 'check', '--format', 'json', dir], { maxBuffer: 1 << 28, env });
       if (cli.status === 2 || cli.status === null) throw new Error(`xxgk check failed: ${cli.stderr}`);
+      return Number(process.hrtime.bigint() - t0) / 1e6;
     };
-    return { files, ms: time(3, check) };
+    if (files < 4000) return { files, ms: time(3, () => check()), oneThread: null };
+    const pooled: number[] = [];
+    const single: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      pooled.push(check());
+      single.push(check(1));
+    }
+    return { files, ms: median(pooled), oneThread: median(single) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });
 console.log(
   `scaling, xxgk check on a folder: ${folderTimes.map((t) => `${t.files} files ${t.ms.toFixed(0)} ms`).join(', ')}; ratios ${(folderTimes[1].ms / folderTimes[0].ms).toFixed(2)}, ${(folderTimes[2].ms / folderTimes[1].ms).toFixed(2)} (linear ≈ 2)`,
+);
+const [biggest] = folderTimes.slice(-1);
+console.log(
+  `worker pool, xxgk check on 4,000 files: ${availableParallelism()} cores ${biggest.ms.toFixed(0)} ms, one thread ${biggest.oneThread!.toFixed(0)} ms (medians of 5 run in turn; ${(biggest.oneThread! / biggest.ms).toFixed(2)}x)`,
 );
 
 // copied-text on a folder of 1,000 reports, 500 agencies reporting two years running with a real report's prose

@@ -7,6 +7,7 @@ import { check } from './cli/check';
 import { convert } from './cli/convert';
 import { type Environment, chooseLocale, environmentLocale } from './cli/locale';
 import { cliMessage } from './cli/messages';
+import { isShardWorker, serveShard } from './cli/pool';
 import { Sink } from './cli/sink';
 import { summarize } from './cli/summarize';
 import { ConfigError, findConfigFile, readConfigFile, type XxgkConfig } from './config';
@@ -61,7 +62,8 @@ export async function run(argv: readonly string[], out: Sink, tell: (line: strin
   return 2;
 }
 
-if (require.main === module) {
+if (require.main === module && isShardWorker()) serveShard();
+else if (require.main === module) {
   const tell = (line: string): void => void process.stderr.write(`${line}\n`);
   // exit once everything is written (a piped JSON document is never cut short); any unexpected failure is exit 2
   run(process.argv.slice(2), new Sink(process.stdout), tell).then(

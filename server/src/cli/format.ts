@@ -6,6 +6,7 @@ import type { Diagnostic, Locale, LspRange } from '../engine';
 import { originSuffix, type Origin, type SourceFormat } from '../import';
 import { jsonPieces } from './json';
 import { cliMessage } from './messages';
+import type { Piece } from './sink';
 
 export interface FileReport {
   path: string;
@@ -20,7 +21,13 @@ export interface FileReport {
   error?: string;
 }
 
-export function toJson(files: Iterable<FileReport>): Iterable<string> {
+/**
+ * Output not made yet: a file whose entry is still being made (the worker pool) is a promise in the files, and the
+ * formats pass it on among their pieces; the writer waits on it, then goes on.
+ */
+export type Pending = Promise<unknown>;
+
+export function toJson(files: Iterable<FileReport | Pending>): Iterable<Piece> {
   return jsonPieces({ version: 1, files });
 }
 
@@ -28,13 +35,17 @@ export function toJson(files: Iterable<FileReport>): Iterable<string> {
  * The lines of the text output, each with its line break. A file that could not be read is left out: it was
  * said on stderr, once. Nothing at all when no file was found (that too was said on stderr).
  */
-export function* toText(files: Iterable<FileReport>, locale: Locale): Generator<string> {
+export function* toText(files: Iterable<FileReport | Pending>, locale: Locale): Generator<Piece> {
   let count = 0;
   let unread = 0;
   let errors = 0;
   let warnings = 0;
   let infos = 0;
   for (const f of files) {
+    if (f instanceof Promise) {
+      yield f;
+      continue;
+    }
     if (f.error) {
       unread++;
       continue;
@@ -69,9 +80,13 @@ export function artifactUri(path: string): string {
 
 const SARIF_LEVEL: Record<Diagnostic['severity'], string> = { error: 'error', warning: 'warning', info: 'note' };
 
-export function toSarif(files: Iterable<FileReport>, codes: readonly string[]): Iterable<string> {
+export function toSarif(files: Iterable<FileReport | Pending>, codes: readonly string[]): Iterable<Piece> {
   function* results() {
     for (const f of files) {
+      if (f instanceof Promise) {
+        yield f;
+        continue;
+      }
       for (const d of f.diagnostics) {
         yield {
           ruleId: d.code,

@@ -1,7 +1,10 @@
 // JSON.stringify(value, null, 2), made piece by piece, so that a document of millions of diagnostics is never
 // one string (V8 gives up near 2^29 characters: "Invalid string length"). An iterable that is not an array
 // (a generator, say) is written as an array, each element made when it is reached. Values with a toJSON method
-// are not expected here.
+// are not expected here. A Promise in a lazy array is no element: it is passed on as a piece, for the writer to
+// wait on (the next file's entry is still being made; see Pending in format.ts).
+import type { Piece } from './sink';
+
 const isLazy = (v: unknown): v is Iterable<unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && Symbol.iterator in v;
 
 /** Whether a lazy array is in `v`: anything else is written as one string. */
@@ -22,8 +25,8 @@ function stringified(value: unknown, indent: string): string {
   return indent ? json.replace(/\n/g, `\n${indent}`) : json;
 }
 
-/** The pieces of `value` written at nesting `indent`; joined, exactly JSON.stringify(value, null, 2). */
-export function* jsonPieces(value: unknown, indent = ''): Generator<string> {
+/** The pieces of `value` written at nesting `indent`; joined (the promises left out), exactly JSON.stringify(value, null, 2). */
+export function* jsonPieces(value: unknown, indent = ''): Generator<Piece> {
   if (!holdsLazy(value)) {
     yield stringified(value, indent);
     return;
@@ -32,6 +35,10 @@ export function* jsonPieces(value: unknown, indent = ''): Generator<string> {
   let first = true;
   if (isLazy(value) || Array.isArray(value)) {
     for (const item of value as Iterable<unknown>) {
+      if (item instanceof Promise) {
+        yield item;
+        continue;
+      }
       const opening = `${first ? '[' : ','}\n${inner}`;
       first = false;
       // an element with no lazy array in it (a diagnostic) is one piece, with no generator of its own

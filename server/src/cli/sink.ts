@@ -3,6 +3,9 @@
 // remembered, so that the run ends as an I/O error (exit 2) instead of a silent success.
 const CHUNK = 64 * 1024;
 
+/** A piece of output, or a promise of more (output still being made, as by the worker pool): waited on, not written. */
+export type Piece = string | Promise<unknown>;
+
 export class Sink {
   private pending: string[] = [];
   private size = 0;
@@ -22,6 +25,15 @@ export class Sink {
     this.pending.push(text);
     this.size += text.length;
     if (this.size >= CHUNK) await this.flush();
+  }
+
+  /** The pieces written as they are made, each promise among them waited on; none after a failed write. */
+  async writePieces(pieces: Iterable<Piece>): Promise<void> {
+    for (const piece of pieces) {
+      if (this.failure) break;
+      if (typeof piece === 'string') await this.write(piece);
+      else await piece;
+    }
   }
 
   /** Bytes (a workbook), after the text before them. */

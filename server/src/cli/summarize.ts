@@ -2,13 +2,13 @@
 // row per report (SPEC §5) with the totals and the year-over-year view, written as CSV, a workbook, JSON or a page.
 import type { Locale } from '../engine';
 import type { SummaryArgs } from './args';
-import { checkedFiles, loadAll, type CheckOptions, type Outcome } from './check';
+import { checkedFiles, foundFiles, loadAll, type CheckOptions, type Outcome } from './check';
 import { toCsv } from './csv';
 import { loadFile } from './files';
 import { jsonPieces } from './json';
 import { cliMessage } from './messages';
 import { commonRoot, rootName, shownFrom } from './paths';
-import type { Sink } from './sink';
+import type { Piece, Sink } from './sink';
 import { FIGURES, reportRows, summaryOf, type SummaryRow, type Totals, type YearRow } from './summary';
 import { summaryPage, type SummaryPage } from './summary-html';
 import { reportGrid, yearGrid, type Grid } from './summary-table';
@@ -24,7 +24,7 @@ export interface Summary {
 
 const YEARS_TITLE: Record<Locale, string> = { zh: '同一机关各年度对比', en: 'Year over year, per agency' };
 
-function jsonOf(summary: Summary): Iterable<string> {
+function jsonOf(summary: Summary): Iterable<Piece> {
   const figures = (values: Readonly<Record<string, number | null>>) => Object.fromEntries(FIGURES.map((f) => [f, values[f]]));
   const reports = summary.rows.map((r) => ({
     agency: r.agency,
@@ -79,7 +79,7 @@ export async function summarize(args: SummaryArgs, options: CheckOptions, out: S
     tell(`xxgk: ${cliMessage(locale, 'summary.xlsx-terminal')}`);
     return 2;
   }
-  const loaded = await loadAll(args.paths, (found) => loadFile(found, args.encoding, locale), locale, tell);
+  const loaded = await loadAll(await foundFiles(args.paths, locale, tell), (found) => loadFile(found, args.encoding, locale), tell);
   const outcome: Outcome = { errors: false, failed: loaded.some((l) => l.error !== undefined) };
   const summary = summarizeFiles(options, outcome, loaded, tell);
   const root = commonRoot(args.paths);
@@ -93,6 +93,6 @@ export async function summarize(args: SummaryArgs, options: CheckOptions, out: S
   else if (args.format === 'html') {
     const page: SummaryPage = { reports, years, others: summary.others.map((o) => ({ ...o, path: shown(o.path) })), root: rootName(root) };
     await out.write(summaryPage(page, locale));
-  } else for (const piece of [...jsonOf(summary), '\n']) await out.write(piece);
+  } else await out.writePieces([...jsonOf(summary), '\n']);
   return outcome.failed ? 2 : outcome.errors ? 1 : 0;
 }

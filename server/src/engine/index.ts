@@ -2,7 +2,7 @@
 import type { CheckOptions, DeadlineRule } from './checks/context';
 import type { CheckContext, CheckDefinition, Folder } from './checks/define';
 import type { ShortFormula } from './checks/formula-range';
-import { copiedFrom } from './checks/copied';
+import { copiedFrom, likeliestPeer } from './checks/copied';
 import { CHECKS, CODE_SPECS, DEFAULT_SEVERITY } from './checks/registry';
 import { Finding, type Code, type Diagnostic, type SeverityOption, type TextEdit } from './diagnostic';
 import { localized } from './messages/catalog';
@@ -14,7 +14,7 @@ import { foldText } from './text/fold';
 
 export type { Code, Diagnostic, Severity, SeverityOption, TextEdit, Fix } from './diagnostic';
 export { CODES, CODE_SPECS, DEFAULT_SEVERITY, CHECKS } from './checks/registry';
-export { copiedFrom, type Copied } from './checks/copied';
+export { copiedFrom, PeerIndex, proseShingles, type Copied, type PeerCandidate } from './checks/copied';
 export type { CheckDefinition, CodeSpec, FixKind } from './checks/define';
 export type { Locale } from './messages/catalog';
 export { message, localeOf } from './messages/catalog';
@@ -113,9 +113,9 @@ export function checkReportCarryover(report: Report, previous: Report, options: 
   for (const check of CHECKS as readonly CheckDefinition[]) check.againstLastYear?.(contextFor(check, '', report, options, out, '\n'), previous);
 }
 
-/** The checks against the other files' reports of the folder or workspace (copied-text between agencies). */
-export function checkReportInFolder(report: Report, folder: Folder, options: EngineOptions, out: Diagnostic[]): void {
-  for (const check of CHECKS as readonly CheckDefinition[]) check.againstFolder?.(contextFor(check, '', report, options, out, '\n'), folder);
+/** The checks against another agency's report of the same year in another file (copied-text between agencies). */
+export function checkReportAgainstPeer(report: Report, peer: Report, options: EngineOptions, out: Diagnostic[]): void {
+  for (const check of CHECKS as readonly CheckDefinition[]) check.againstPeer?.(contextFor(check, '', report, options, out, '\n'), peer);
 }
 
 export const byPosition = (a: Diagnostic, b: Diagnostic): number => a.span.start - b.span.start || a.span.end - b.span.end;
@@ -131,18 +131,31 @@ export function checkText(text: string, options: EngineOptions = {}, lastYear: O
   return checkParsed(parseDocument(text), options, lastYear);
 }
 
+/** A report's partners in other checks: last year's report of its agency, and its likeliest peer of another agency. */
+export interface Partners {
+  readonly previous?: Report;
+  readonly peer?: Report | null;
+}
+
 /** checkText on a document already parsed. A report of the document itself comes before another file's of the same agency and year. */
 export function checkParsed(parsed: ParsedDocument, options: EngineOptions = {}, lastYear: OtherReports = []): CheckResult {
-  const diagnostics: Diagnostic[] = [];
   const own = indexByAgencyYear(parsed.reports);
   const others = lastYear instanceof Map ? lastYear : indexByAgencyYear(lastYear as readonly Report[]);
   const folder: Folder | null = others.size ? { index: others, isOwn: (r) => own.has(agencyYearKey(r) ?? '') } : null;
+  return checkWithPartners(parsed, options, (report) => {
+    const key = previousYearKey(report);
+    return { previous: key === null ? undefined : (own.get(key) ?? others.get(key)), peer: folder && likeliestPeer(report, folder) };
+  });
+}
+
+/** A document's reports checked, each with the partners `partnersOf` names (found however the caller finds them). */
+export function checkWithPartners(parsed: ParsedDocument, options: EngineOptions, partnersOf: (report: Report) => Partners): CheckResult {
+  const diagnostics: Diagnostic[] = [];
   const reports = parsed.reports.map((report) => {
     checkReport(parsed.text, report, options, diagnostics);
-    const key = previousYearKey(report);
-    const previous = key === null ? undefined : (own.get(key) ?? others.get(key));
+    const { previous, peer } = partnersOf(report);
     if (previous) checkReportCarryover(report, previous, options, diagnostics);
-    if (folder) checkReportInFolder(report, folder, options, diagnostics);
+    if (peer) checkReportAgainstPeer(report, peer, options, diagnostics);
     return summary(report, previous);
   });
   diagnostics.sort(byPosition);
@@ -154,7 +167,7 @@ const agencyKey = (report: Report): string => foldText(report.agency);
 /** The key of the report's own agency and year, or null when it has no agency or year. */
 export const agencyYearKey = (report: Report, yearOffset = 0): string | null =>
   report.agency && report.year !== null ? `${agencyKey(report)}|${report.year + yearOffset}` : null;
-const previousYearKey = (report: Report): string | null => agencyYearKey(report, -1);
+export const previousYearKey = (report: Report): string | null => agencyYearKey(report, -1);
 
 /** Reports by agency and year; the first of a kind wins. */
 export function indexByAgencyYear(reports: readonly Report[]): Map<string, Report> {

@@ -108,70 +108,94 @@ function shared(prose: ShingledProse, other: Report): Copied {
   return { share, passages: passages.map(([from, to]) => ({ span: prose.span(from, to), length: to - from })) };
 }
 
+/** What the peer search reads of a report: a Report, or (the CLI's worker pool) what a worker sent of one. */
+export interface PeerCandidate {
+  readonly agency: string;
+  readonly year: number | null;
+}
+
 /**
- * Per shingle hash, the reports of a folder that hold it: one, two of different agencies, or COMMON when three
- * agencies or more do (a phrase of the region's, which no one agency copied from another).
+ * Per shingle hash, the candidates that hold it: one, two of different agencies, or COMMON when three agencies or
+ * more do (a phrase of the region's, which no one agency copied from another).
  */
-type Holders = Report | readonly [Report, Report] | typeof COMMON;
+type Holders<T> = T | readonly [T, T] | typeof COMMON;
 const COMMON = 0;
 
-const isPair = (held: Report | readonly [Report, Report]): held is readonly [Report, Report] => Array.isArray(held);
-
-const holdersOf = new WeakMap<ReadonlyMap<string, Report>, Map<number, Holders>>();
-
-/** The folder's shingles and who holds them, made once per index (the run's reports), on the first report compared. */
-function folderHolders(index: ReadonlyMap<string, Report>): Map<number, Holders> {
-  let holders = holdersOf.get(index);
-  if (holders) return holders;
-  holders = new Map();
-  for (const report of index.values()) {
-    for (const hash of proseShingles(report).hashes) {
-      const held = holders.get(hash);
-      if (held === undefined) holders.set(hash, report);
-      else if (held === COMMON) continue;
-      else if (isPair(held)) {
-        if (held.every((h) => h.agency !== report.agency)) holders.set(hash, COMMON);
-      } else if (held.agency !== report.agency) holders.set(hash, [held, report]);
-    }
-  }
-  holdersOf.set(index, holders);
-  return holders;
-}
-
-const byYear = new WeakMap<ReadonlyMap<string, Report>, Map<number | null, Report[]>>();
-
-/** The folder's reports of one year (the index holds one per agency and year), grouped once per index. */
-function reportsOfYear(index: ReadonlyMap<string, Report>, year: number | null): readonly Report[] {
-  let years = byYear.get(index);
-  if (!years) {
-    byYear.set(index, (years = new Map()));
-    for (const r of index.values()) {
-      const list = years.get(r.year);
-      if (list) list.push(r);
-      else years.set(r.year, [r]);
-    }
-  }
-  return years.get(year) ?? [];
-}
+const isPair = <T>(held: T | readonly [T, T]): held is readonly [T, T] => Array.isArray(held);
 
 /**
- * The report of another agency, in another file of the same year, that holds most of this report's shingles
- * (leaving out the phrases many agencies share), if any.
+ * The reports of a folder (one per agency and year, in the folder's order) as the search for a report's likeliest
+ * peer reads them: who holds each shingle, and which years they are of, both made on the first search.
  */
-function likeliestPeer(report: Report, folder: Folder): Report | null {
-  const other = (r: Report): boolean => r.agency !== report.agency && r.year === report.year && !folder.isOwn(r);
-  // most reports have no such peer (a compilation read alone, a folder of one agency): then no shingle is looked up
-  if (!reportsOfYear(folder.index, report.year).some(other)) return null;
-  const holders = folderHolders(folder.index);
-  const counts = new Map<Report, number>();
-  for (const hash of proseShingles(report).hashes) {
-    const held = holders.get(hash);
-    if (held === undefined || held === COMMON) continue;
-    for (const r of isPair(held) ? held : [held]) if (other(r)) counts.set(r, (counts.get(r) ?? 0) + 1);
+export class PeerIndex<T extends PeerCandidate> {
+  private holders: Map<number, Holders<T>> | null = null;
+  private years: Map<number | null, T[]> | null = null;
+  private readonly candidates: readonly T[];
+
+  constructor(
+    candidates: Iterable<T>,
+    private readonly hashesOf: (candidate: T) => Uint32Array,
+  ) {
+    this.candidates = [...candidates];
   }
-  let best: Report | null = null;
-  for (const [r, n] of counts) if (!best || n > counts.get(best)!) best = r;
-  return best;
+
+  private ofYear(year: number | null): readonly T[] {
+    if (!this.years) {
+      this.years = new Map();
+      for (const c of this.candidates) {
+        const list = this.years.get(c.year);
+        if (list) list.push(c);
+        else this.years.set(c.year, [c]);
+      }
+    }
+    return this.years.get(year) ?? [];
+  }
+
+  private holdersOfHashes(): Map<number, Holders<T>> {
+    if (this.holders) return this.holders;
+    const holders = new Map<number, Holders<T>>();
+    for (const candidate of this.candidates) {
+      for (const hash of this.hashesOf(candidate)) {
+        const held = holders.get(hash);
+        if (held === undefined) holders.set(hash, candidate);
+        else if (held === COMMON) continue;
+        else if (isPair(held)) {
+          if (held.every((h) => h.agency !== candidate.agency)) holders.set(hash, COMMON);
+        } else if (held.agency !== candidate.agency) holders.set(hash, [held, candidate]);
+      }
+    }
+    return (this.holders = holders);
+  }
+
+  /**
+   * The candidate of another agency and the same year, not `excluded`, that holds most of the report's shingles
+   * (leaving out the phrases many agencies share); the first such in the folder's order on a tie.
+   */
+  likeliest(report: PeerCandidate, hashes: () => Uint32Array, excluded: (candidate: T) => boolean): T | null {
+    if (report.year === null || !report.agency) return null;
+    const other = (c: T): boolean => c.agency !== report.agency && c.year === report.year && !excluded(c);
+    // most reports have no such peer (a compilation read alone, a folder of one agency): then no shingle is looked up
+    if (!this.ofYear(report.year).some(other)) return null;
+    const holders = this.holdersOfHashes();
+    const counts = new Map<T, number>();
+    for (const hash of hashes()) {
+      const held = holders.get(hash);
+      if (held === undefined || held === COMMON) continue;
+      for (const c of isPair(held) ? held : [held]) if (other(c)) counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+    let best: T | null = null;
+    for (const [c, n] of counts) if (!best || n > counts.get(best)!) best = c;
+    return best;
+  }
+}
+
+const peerIndexes = new WeakMap<ReadonlyMap<string, Report>, PeerIndex<Report>>();
+
+/** The report of another agency, in another file of the folder, of the same year, whose prose this report's most resembles. */
+export function likeliestPeer(report: Report, folder: Folder): Report | null {
+  let index = peerIndexes.get(folder.index);
+  if (!index) peerIndexes.set(folder.index, (index = new PeerIndex(folder.index.values(), (r) => proseShingles(r).hashes)));
+  return index.likeliest(report, () => proseShingles(report).hashes, (r) => folder.isOwn(r));
 }
 
 /**
@@ -186,11 +210,7 @@ function emitCopied(ctx: CheckContext, other: Report, key: 'copied-text' | 'copi
   ctx.emit('copied-text', shown.span, ctx.msg(key, params), undefined, undefined, share >= GRAVE_SHARE);
 }
 
-function checkCopiedInFolder(ctx: CheckContext, folder: Folder): void {
-  if (ctx.report.year === null || !ctx.report.agency) return;
-  const peer = likeliestPeer(ctx.report, folder);
-  if (peer) emitCopied(ctx, peer, 'copied-text.peer');
-}
+const checkCopiedFromPeer = (ctx: CheckContext, peer: Report): void => emitCopied(ctx, peer, 'copied-text.peer');
 
 const checkCopied = (ctx: CheckContext, lastYear: Report): void => emitCopied(ctx, lastYear, 'copied-text');
 
@@ -213,5 +233,5 @@ export const copiedTextCheck = defineCheck({
     },
   },
   againstLastYear: checkCopied,
-  againstFolder: checkCopiedInFolder,
+  againstPeer: checkCopiedFromPeer,
 });

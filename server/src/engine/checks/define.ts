@@ -51,8 +51,8 @@ export interface CheckDefinition<C extends string = string, M extends string = s
   readonly run?: (ctx: CheckContext<C, M>) => void;
   /** the check of one report against last year's report of the same agency (it reads only the two models) */
   readonly againstLastYear?: (ctx: CheckContext<C, M>, lastYear: Report) => void;
-  /** the check of one report against the other files' reports of its folder or workspace (it reads only the models) */
-  readonly againstFolder?: (ctx: CheckContext<C, M>, folder: Folder) => void;
+  /** the check of one report against another agency's report of the same year in another file, its likeliest peer (see likeliestPeer; it reads only the models) */
+  readonly againstPeer?: (ctx: CheckContext<C, M>, peer: Report) => void;
 }
 
 export function defineCheck<C extends string, M extends string>(definition: CheckDefinition<C, M>): CheckDefinition<C, M> {

@@ -1,0 +1,211 @@
+// `xxgk check` on many files: the files shared among threads (the main one and workers, at most the cores), each
+// part read and parsed where it is checked. Between the two passes the main thread finds every report's partners
+// from what the parts sent of their reports, as checkParsed does from the reports themselves: last year's report of
+// the agency (the file's own first, then the first of the run), and the likeliest peer of another agency among the
+// run's first report of each agency and year. The output is the same, in the same order, as one thread's.
+import { availableParallelism } from 'node:os';
+import { Worker, parentPort, workerData } from 'node:worker_threads';
+import { PeerIndex } from '../engine';
+import type { Encoding } from '../files/decode';
+import type { FoundFile } from '../files/find';
+import type { CheckOptions, Outcome } from './checked-file';
+import type { FileReport, Pending } from './format';
+import { Shard, type CheckedFile, type FilePlan, type LoadedFile, type ReportEntry, type ReportRef, type ShardSetup } from './shard';
+
+/** Files handed out at a time in the first pass: small enough that the parts end together, large enough that asking costs nothing. */
+const BATCH = 32;
+/** A worker costs about what checking this many typical reports does (starting it, reading the bundle): fewer files stay in one thread. */
+const POOL_FROM = 256;
+const MAX_THREADS = 8;
+
+/** How many threads check `files` files: XXGK_THREADS when set (1: no workers), else one per core for a folder large enough. */
+export function threadsFor(files: number, env: NodeJS.ProcessEnv = process.env): number {
+  const asked = Number.parseInt(env.XXGK_THREADS ?? '', 10);
+  if (asked >= 1) return Math.min(asked, MAX_THREADS, files);
+  return files < POOL_FROM ? 1 : Math.min(availableParallelism(), MAX_THREADS);
+}
+
+interface Part {
+  load(from: number, to: number): Promise<LoadedFile[]>;
+  check(plans: readonly FilePlan[]): Promise<CheckedFile[]>;
+  close(): Promise<unknown>;
+}
+
+const ROLE = 'xxgk-check-shard';
+
+/** A part checked by a worker thread running this same bundle (see serveShard). */
+function workerPart(setup: ShardSetup): Part {
+  const worker = new Worker(__filename, { workerData: { role: ROLE, setup } });
+  const pending = new Map<number, { resolve: (v: never) => void; reject: (e: Error) => void }>();
+  let next = 0;
+  const failAll = (e: Error) => {
+    for (const p of pending.values()) p.reject(e);
+    pending.clear();
+  };
+  worker.on('message', ({ id, result, error }: { id: number; result?: never; error?: string }) => {
+    const p = pending.get(id)!;
+    pending.delete(id);
+    if (error === undefined) p.resolve(result!);
+    else p.reject(new Error(error));
+  });
+  worker.on('error', failAll);
+  worker.on('exit', (code) => failAll(new Error(`a check worker stopped (exit ${code})`)));
+  const call = <T>(method: 'load' | 'check', args: unknown[]): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      pending.set(next, { resolve: resolve as (v: never) => void, reject });
+      worker.postMessage({ id: next++, method, args });
+    });
+  return { load: (from, to) => call('load', [from, to]), check: (plans) => call('check', [plans]), close: () => worker.terminate() };
+}
+
+/** The part the main thread checks itself; it lets the workers' messages in between batches. */
+function mainPart(setup: ShardSetup): Part {
+  const shard = new Shard(setup);
+  const turn = () => new Promise((resolve) => setImmediate(resolve));
+  return {
+    load: async (from, to) => {
+      await turn();
+      return shard.load(from, to);
+    },
+    check: (plans) => shard.check(plans),
+    close: async () => {},
+  };
+}
+
+/** Whether this thread is a worker the pool started: then it serves its part and does nothing else. */
+export function isShardWorker(): boolean {
+  return parentPort !== null && (workerData as { role?: string } | null)?.role === ROLE;
+}
+
+export function serveShard(): void {
+  const shard = new Shard((workerData as { setup: ShardSetup }).setup);
+  parentPort!.on('message', ({ id, method, args }: { id: number; method: 'load' | 'check'; args: never[] }) => {
+    const call = method === 'load' ? shard.load(args[0], args[1]) : shard.check(args[0]);
+    call.then(
+      (result) => parentPort!.postMessage({ id, result }),
+      (e) => parentPort!.postMessage({ id, error: (e as Error).stack ?? String(e) }),
+    );
+  });
+}
+
+interface Entry extends ReportEntry {
+  readonly ref: ReportRef;
+}
+
+/** Every report's partners, as checkParsed finds them with the run's index of reports by agency and year. */
+export function planPartners(files: readonly LoadedFile[]): FilePlan[] {
+  const entries = files.map((f) => f.reports.map((r, i): Entry => ({ ...r, ref: [f.index, i] })));
+  const firstOfKey = (list: readonly Entry[]) => {
+    const index = new Map<string, Entry>();
+    for (const e of list) if (e.key !== null && !index.has(e.key)) index.set(e.key, e);
+    return index;
+  };
+  const run = firstOfKey(entries.flat());
+  const peers = new PeerIndex<Entry>(run.values(), (e) => e.hashes!);
+  return entries.map((own, i) => {
+    const ownIndex = firstOfKey(own);
+    return {
+      index: files[i]!.index,
+      partners: own.map((e) => {
+        const previous = e.previousKey === null ? undefined : (ownIndex.get(e.previousKey) ?? run.get(e.previousKey));
+        const peer = run.size ? peers.likeliest(e, () => e.hashes!, (c) => ownIndex.has(c.key!)) : null;
+        return { ...(previous && { previous: previous.ref }), ...(peer && { peer: peer.ref }) };
+      }),
+    };
+  });
+}
+
+/**
+ * The files checked by `threads` threads: their entries of the output in the order found, each file as soon as it
+ * and those before it are checked (a promise where the next is not yet: see Pending). A file that could not be read
+ * is said on stderr once, in that order, before any is checked. At most WINDOW files' entries are held unwritten.
+ */
+export async function checkInPool(found: readonly FoundFile[], encoding: Encoding, options: CheckOptions, threads: number, outcome: Outcome, tell: (line: string) => void): Promise<Iterable<FileReport | Pending>> {
+  const setup: ShardSetup = { found, encoding, options };
+  const parts = [mainPart(setup), ...Array.from({ length: threads - 1 }, () => workerPart(setup))];
+  const close = () => void Promise.all(parts.map((part) => part.close()));
+  try {
+    const holder = await loadInParts(parts, found.length);
+    for (const [i, file] of holder.loaded.entries()) {
+      if (file.error === undefined) continue;
+      tell(`xxgk: ${found[i]!.path}: ${file.error}`);
+      outcome.failed = true;
+    }
+    return inOrder(parts, planPartners(holder.loaded), holder.of, outcome, tell, close);
+  } catch (e) {
+    close();
+    throw e;
+  }
+}
+
+/** The files read and parsed by the parts, a batch at a time to whichever part is free; which part holds which file. */
+async function loadInParts(parts: readonly Part[], count: number): Promise<{ loaded: LoadedFile[]; of: number[] }> {
+  const loaded: LoadedFile[] = [];
+  const of: number[] = [];
+  let next = 0;
+  await Promise.all(
+    parts.map(async (part, p) => {
+      while (next < count) {
+        const from = next;
+        next = Math.min(count, next + BATCH);
+        for (const file of await part.load(from, next)) {
+          loaded[file.index] = file;
+          of[file.index] = p;
+        }
+      }
+    }),
+  );
+  return { loaded, of };
+}
+
+/** Files checked but not yet written, at most: the parts wait beyond it (a folder of reports with many thousand diagnostics each). */
+const WINDOW = 8 * BATCH;
+
+function inOrder(parts: readonly Part[], plans: readonly FilePlan[], holderOf: readonly number[], outcome: Outcome, tell: (line: string) => void, close: () => void): Iterable<FileReport | Pending> {
+  const checked: (CheckedFile | undefined)[] = [];
+  let written = 0;
+  let failure: unknown = null;
+  // one promise for "something changed" (a batch checked, a file written, a part failed), renewed when it has
+  let changed!: () => void;
+  let change = new Promise<void>((resolve) => (changed = resolve));
+  const signal = () => {
+    changed();
+    change = new Promise<void>((resolve) => (changed = resolve));
+  };
+  parts.forEach(async (part, p) => {
+    const mine = plans.filter((plan) => holderOf[plan.index] === p);
+    try {
+      for (let at = 0; at < mine.length; at += BATCH) {
+        const batch = mine.slice(at, at + BATCH);
+        while (batch[0]!.index - written > WINDOW) await change;
+        for (const file of await part.check(batch)) checked[file.index] = file;
+        signal();
+      }
+    } catch (e) {
+      failure ??= e;
+      signal();
+    }
+  });
+  return {
+    *[Symbol.iterator]() {
+      try {
+        while (written < plans.length) {
+          if (failure) throw failure;
+          const file = checked[written];
+          if (!file) {
+            yield change;
+            continue;
+          }
+          checked[written++] = undefined;
+          signal();
+          for (const line of file.told) tell(line);
+          outcome.errors ||= file.outcome.errors;
+          outcome.failed ||= file.outcome.failed;
+          yield file.report;
+        }
+      } finally {
+        close();
+      }
+    },
+  };
+}

@@ -1,0 +1,97 @@
+// `xxgk check` on a folder shared among threads (cli/pool.ts) writes exactly what one thread writes: the same
+// output in every format, in the same order, the same exit status and the same lines on stderr, on a folder that
+// holds what the pool must get right: reports whose last year's is in another file (or in the same one), a report
+// copied from another agency's, a compilation, files that cannot be read, a file that is no report, GBK.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import * as iconv from 'iconv-lite';
+import { threadsFor } from '../../server/src/cli/pool';
+import { consistentValues, LAYOUTS, renderReport, seededRandom } from '../support/generate';
+import { readReal } from '../support/helpers';
+import { xxgk, type Ran } from './process';
+
+const AGENCY = '淮安市洪泽区人民政府';
+const NEIGHBOUR = '淮安市淮阴区人民政府';
+
+/** A folder of `generated` one-report files (agencies two years running, one year's carry-over off) and the cases above. */
+function makeFolder(generated: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'xxgk-pool-'));
+  const hongze2024 = readReal('hongze-2024');
+  mkdirSync(join(dir, 'sub'));
+  writeFileSync(join(dir, 'a-hongze-2023.txt'), readReal('hongze-2023').replace(/^洪泽区人民政府/, AGENCY));
+  writeFileSync(join(dir, 'sub', 'hongze-2024.txt'), hongze2024);
+  // another agency's report that is 洪泽's with the name changed: its likeliest peer is in another file
+  writeFileSync(join(dir, 'z-neighbour-2024.txt'), hongze2024.replaceAll(AGENCY, NEIGHBOUR).replace(/^洪泽区人民政府/, NEIGHBOUR));
+  for (let i = 0; i < generated; i++) {
+    const values = consistentValues(seededRandom(i + 7));
+    const text = renderReport({ agency: `示例县第${i >> 1}局`, year: 2023 + (i % 2), values, layout: LAYOUTS[i % LAYOUTS.length] });
+    writeFileSync(join(dir, `r${i}.txt`), i % 9 === 4 ? text.replace('（七）总计', '（七）总记') : text);
+  }
+  // two years of one agency in one file, and its next year in another
+  const year = (y: number, seed: number) => renderReport({ agency: '示例市汇编局', year: y, values: consistentValues(seededRandom(seed)), layout: LAYOUTS[0] });
+  writeFileSync(join(dir, 'compilation.txt'), `${year(2022, 1)}\n${year(2023, 2)}`);
+  writeFileSync(join(dir, 'm-next.txt'), year(2024, 3));
+  writeFileSync(join(dir, 'gbk.txt'), iconv.encode(year(2021, 4), 'gbk'));
+  writeFileSync(join(dir, 'binary.txt'), Buffer.from([0, 1, 2, 3, 255, 0, 7]));
+  writeFileSync(join(dir, 'broken.docx'), 'not a zip');
+  writeFileSync(join(dir, 'notes.md'), '会议纪要\n\n今天天气很好。');
+  return dir;
+}
+
+const folders: string[] = [];
+after(() => {
+  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
+});
+
+const threads = (n: number) => ({ env: { XXGK_THREADS: String(n) } });
+const sortedLines = (text: string) => text.split('\n').filter(Boolean).sort();
+
+function assertSame(one: Ran, many: Ran, what: string): void {
+  assert.equal(many.code, one.code, `${what}: exit status`);
+  assert.equal(many.stdout, one.stdout, `${what}: stdout`);
+  // stderr: the same lines (a folder's skipped files and unreadable ones are said in a different interleaving)
+  assert.deepEqual(sortedLines(many.stderr), sortedLines(one.stderr), `${what}: stderr`);
+}
+
+describe('xxgk check on a folder shared among threads', () => {
+  it('writes exactly what one thread writes, in JSON, text and SARIF, with 2 and 3 threads', { timeout: 180000 }, () => {
+    const dir = makeFolder(70);
+    folders.push(dir);
+    for (const format of ['json', 'text', 'sarif']) {
+      const one = xxgk(['check', '--format', format, dir], threads(1));
+      assert.equal(one.code, 2, `${format}: a file could not be read (${one.stderr})`);
+      for (const n of [2, 3]) assertSame(one, xxgk(['check', '--format', format, dir], threads(n)), `${format}, ${n} threads`);
+    }
+    // what the pool had to find across files is in the output: otherwise the equality above says little
+    const json = JSON.parse(xxgk(['check', '--format', 'json', dir], threads(2)).stdout) as { files: { path: string; diagnostics: { code: string; message: string }[]; error?: string; notice?: string }[] };
+    const codes = json.files.flatMap((f) => f.diagnostics.map((d) => d.code));
+    const neighbour = json.files.find((f) => f.path.endsWith('z-neighbour-2024.txt'))!;
+    assert.ok(neighbour.diagnostics.some((d) => d.code === 'copied-text' && d.message.includes(`另一机关（${AGENCY}）`)), 'the peer in another file');
+    assert.ok(codes.filter((c) => c === 'carryover-mismatch').length >= 20, 'last year’s reports in other files');
+    assert.ok(codes.includes('label-typo'));
+    assert.ok(json.files.some((f) => f.path.endsWith('broken.docx') && f.error));
+    assert.ok(json.files.some((f) => f.path.endsWith('binary.txt') && f.notice));
+    assert.equal(json.files.length, 70 + 9);
+  });
+
+  it('a folder of one agency’s two years in one file and the next in another: the file’s own report comes first', () => {
+    const dir = makeFolder(0);
+    folders.push(dir);
+    assertSame(xxgk(['check', '--format', 'json', dir], threads(1)), xxgk(['check', '--format', 'json', dir], threads(4)), 'json, 4 threads');
+  });
+});
+
+describe('threadsFor', () => {
+  it('one thread for a few files, one per core (at most 8) for many; XXGK_THREADS decides when set', () => {
+    assert.equal(threadsFor(10, {}), 1);
+    assert.ok(threadsFor(5000, {}) >= 1 && threadsFor(5000, {}) <= 8);
+    assert.equal(threadsFor(10, { XXGK_THREADS: '3' }), 3);
+    assert.equal(threadsFor(2, { XXGK_THREADS: '3' }), 2, 'no more threads than files');
+    assert.equal(threadsFor(5000, { XXGK_THREADS: '1' }), 1);
+    assert.equal(threadsFor(5000, { XXGK_THREADS: '99' }), 8);
+    assert.equal(threadsFor(10, { XXGK_THREADS: 'many' }), 1, 'a value that is no number is not set');
+  });
+});
