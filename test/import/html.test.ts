@@ -133,6 +133,17 @@ describe('HTML import: tables on their grid', () => {
   });
 });
 
+describe('HTML import: a tree as deep as a browser builds it', () => {
+  const table = '<table><tr><td>规章</td><td>1</td></tr><tr><td>行政许可</td><td>2</td></tr></table>';
+  it('a table nested 500 elements deep is still read on its grid', () => {
+    assert.deepEqual(lines(page(`${'<div>'.repeat(500)}${table}`)), ['规章\t1', '行政许可\t2']);
+  });
+  it('past 512 elements, as in Chromium, what is nested further stands beside them in order: 5,000 <div> or tables nested 2,000 deep, never a stack overflow', () => {
+    assert.deepEqual(lines(page(`${'<div>'.repeat(5000)}${table}`)), ['规章', '1', '行政许可', '2']);
+    assert.deepEqual(lines(page(`${'<table><tr><td>'.repeat(2000)}<p>正文</p>`)), ['正文']);
+  });
+});
+
 describe('HTML import: the article among the layout', () => {
   const report = variantReport({ seed: 5, fullWidth: false, deltas: [], blanks: [] });
   for (const flavour of ['cms-gbk', 'modern-utf8'] as const) {

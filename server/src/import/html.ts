@@ -1,9 +1,11 @@
 // HTML pages (a CMS article, a page saved from a browser, Word's "save as web page") to the canonical text.
-// parse5 builds the tree a browser builds (unclosed cells, implied tbody, foster-parented text); the page is
-// read as it is shown, the report's tables cell by cell on their grid, never as one run of text.
+// parse5 builds the tree a browser builds (unclosed cells, implied tbody, foster-parented text, no deeper than a
+// browser's: html-depth.ts); the page is read as it is shown, the report's tables cell by cell on their grid, never
+// as one run of text.
 import { parse } from 'parse5';
 import { decodeHtml } from './decode';
 import { articleItems, type PageItem } from './html-article';
+import { capTreeDepth } from './html-depth';
 import { leanHtml } from './html-lean';
 import { attr, cellTextOf, containsTable, Flow, PLACEHOLDER_STYLE, rowCells, tableRows, walkTableAsBlocks, type Element, type FlowSink } from './html-flow';
 import { isReportLandmark, isTemplateLabel, TEMPLATE_TABLE_LABELS } from './landmarks';
@@ -24,6 +26,7 @@ type Item = (PageItem & { readonly kind: 'line'; readonly text: string }) | (Pag
 /** Writes a page's article into `writer` (a Word document's altChunk goes the same way, into the document's text). */
 export function writeHtml(html: string, writer: TextWriter): void {
   const document = parse(leanHtml(html));
+  capTreeDepth(document);
   const root = document.childNodes.find((n): n is Element => n.nodeName === 'html');
   const body = root?.childNodes.find((n): n is Element => n.nodeName === 'body');
   if (!body) return;
