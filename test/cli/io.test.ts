@@ -76,6 +76,26 @@ describe('xxgk check: links, special files, bounds', () => {
     assert.match(JSON.parse(named.stdout).files[0].error, /不是普通文件/);
   });
 
+  it('says once each link in a folder that leads nowhere (its target gone, or links in a loop) and reads the rest; a link of another name is not said', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'a.txt'), readSeed('004'));
+    symlinkSync('a.txt', join(dir, 'alias.txt'));
+    symlinkSync('deleted.txt', join(dir, 'gone.txt'));
+    symlinkSync('loop-b.txt', join(dir, 'loop-a.txt'));
+    symlinkSync('loop-a.txt', join(dir, 'loop-b.txt'));
+    symlinkSync('deleted.png', join(dir, 'picture.png'));
+    const r = check(['--format', 'json', dir]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(paths(r.stdout), [join(dir, 'a.txt'), join(dir, 'alias.txt')]);
+    assert.deepEqual(
+      r.stderr.split('\n').filter((l) => l),
+      ['gone.txt', 'loop-a.txt', 'loop-b.txt'].map((name) => `xxgk: ${join(dir, name)}: 已跳过：符号链接的目标不存在或无法访问`),
+    );
+    const english = check(['--locale', 'en', dir]);
+    assert.equal(english.code, 0, english.stderr);
+    assert.match(english.stderr, new RegExp(`${join(dir, 'gone.txt')}: skipped: a symbolic link whose target does not exist or cannot be reached\n`));
+  });
+
   it('stops reading a report whose size says 0 but never ends (/proc/self/pagemap) at the bound: exit 2, said', { skip: !existsSync('/proc/self/pagemap') }, () => {
     const dir = tmp();
     symlinkSync('/proc/self/pagemap', join(dir, 'endless.txt'));

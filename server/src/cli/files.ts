@@ -3,7 +3,7 @@
 // each line and cell; every failure worded once in the user's language.
 import type { Locale, ShortFormula } from '../engine';
 import { decode, type Decoded, type Encoding } from '../files/decode';
-import { findFiles, REPORT_EXTENSIONS, type FoundFile } from '../files/find';
+import { BROKEN_LINK, findFiles, REPORT_EXTENSIONS, type FoundFile } from '../files/find';
 import { megabytes, NOT_REGULAR, readRegularFileSync, Unreadable } from '../files/read';
 import { IMPORT_EXTENSIONS, importBytes, importFormat, isFailure, LEGACY_EXTENSIONS, type OriginSpan, type SourceFormat } from '../import';
 import { cliMessage } from './messages';
@@ -43,6 +43,7 @@ export const isPublished = (path: string): boolean => importFormat(path) !== nul
 /** A read failure in words: the system's code where it has one, else its own message. */
 export function failureText(locale: Locale, failure: { code?: string; message: string }, limit = MAX_REPORT_BYTES): string {
   if (failure.message === NOT_REGULAR) return cliMessage(locale, 'io.not-regular');
+  if (failure.message === BROKEN_LINK) return cliMessage(locale, 'io.broken-link');
   switch (failure.code) {
     case 'ENOENT':
     case 'ENOTDIR':
@@ -91,8 +92,8 @@ export async function loadFile(found: FoundFile, encoding: Encoding, locale: Loc
 }
 
 /**
- * Every file under `paths`, each handed to `each` as it is found; a special file skipped in a folder and a
- * search that found nothing are said through `tell`.
+ * Every file under `paths`, each handed to `each` as it is found; a special file or a broken link skipped in a
+ * folder and a search that found nothing are said through `tell`.
  */
 export async function eachFile(paths: readonly string[], locale: Locale, tell: (line: string) => void, each: (found: FoundFile) => void | Promise<void>): Promise<void> {
   let count = 0;
