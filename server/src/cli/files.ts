@@ -1,7 +1,7 @@
 // The files a command reads: found under the paths given, read (regular files only, bounded), and decoded or,
 // for a published format (a web page, Word, Excel, PDF), imported into the canonical text with the origin of
 // each line and cell; every failure worded once in the user's language.
-import type { Locale, ShortFormula } from '../engine';
+import { message, type Locale, type ShortFormula } from '../engine';
 import { decode, type Decoded, type Encoding } from '../files/decode';
 import { BROKEN_LINK, findFiles, REPORT_EXTENSIONS, type FoundFile } from '../files/find';
 import { megabytes, NOT_REGULAR, readRegularFileSync, Unreadable } from '../files/read';
@@ -27,11 +27,11 @@ export interface Loaded {
   /** why the file could not be read or imported, worded for the user */
   readonly error?: string;
   readonly binary?: boolean;
-  /** byte sequences that were not UTF-8, replaced (see decode) */
+  /** byte sequences that were not UTF-8, replaced (see decode; a GBK file's are said in `notes`) */
   readonly replaced?: number;
   /** set for a published format: its text is the import's, never the file's bytes */
   readonly source?: Source;
-  /** what the importer noticed (a page without text, a formula without a value) */
+  /** what the importer or the decoder noticed (a page without text, a formula without a value, bad GBK bytes) */
   readonly notes?: readonly string[];
   /** (a workbook) the totals whose SUM range misses addends */
   readonly shortFormulas?: readonly ShortFormula[];
@@ -74,7 +74,13 @@ export function readFound(found: FoundFile, locale: Locale): { bytes: Buffer } |
   }
 }
 
-export const loadedText = (path: string, decoded: Decoded): Loaded => ({ path, text: decoded.text, binary: decoded.binary, replaced: decoded.replaced });
+/** A text file decoded; the bytes its encoding could not decode are counted, in the words of that encoding. */
+export function loadedText(path: string, decoded: Decoded, locale: Locale): Loaded {
+  const loaded = { path, text: decoded.text, binary: decoded.binary };
+  if (!decoded.replaced) return loaded;
+  if (decoded.encoding === 'utf8') return { ...loaded, replaced: decoded.replaced };
+  return { ...loaded, notes: [message(locale, 'not-gb18030', { count: decoded.replaced })] };
+}
 
 /** A published file imported: its canonical text and origins, or the importer's one message. */
 export async function importFound(path: string, bytes: Uint8Array): Promise<Loaded> {
@@ -88,7 +94,7 @@ export async function importFound(path: string, bytes: Uint8Array): Promise<Load
 export async function loadFile(found: FoundFile, encoding: Encoding, locale: Locale): Promise<Loaded> {
   const read = readFound(found, locale);
   if ('error' in read) return { path: found.path, error: read.error };
-  return isPublished(found.path) ? importFound(found.path, read.bytes) : loadedText(found.path, decode(read.bytes, encoding));
+  return isPublished(found.path) ? importFound(found.path, read.bytes) : loadedText(found.path, decode(read.bytes, encoding), locale);
 }
 
 /**
