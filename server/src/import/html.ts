@@ -34,12 +34,15 @@ export function writeHtml(html: string, writer: TextWriter): void {
   const sink: FlowSink = {
     line: (text, linkShare, owner) => items.push({ kind: 'line', text, owner, linkShare, landmark: isReportLandmark(text) && linkShare < 0.5 }),
     table: (table, flow) => {
-      const read = readTable(table);
+      // a table right after one of the report's, nothing shown between them, is the rest of it split off
+      const last = items[items.length - 1];
+      const continues = last?.kind === 'table' && last.landmark;
+      const read = readTable(table, continues);
       if (!read) return walkTableAsBlocks(table, flow);
       const caption = table.childNodes.find((c): c is Element => c.nodeName === 'caption');
       if (caption) flow.children(caption);
       flow.break();
-      items.push({ kind: 'table', owner: table, rows: read.rows, landmark: read.template, linkShare: 0 });
+      items.push({ kind: 'table', owner: table, rows: read.rows, landmark: read.template || continues, linkShare: 0 });
     },
   };
   const flow = new Flow(sink, body);
@@ -51,15 +54,18 @@ export function writeHtml(html: string, writer: TextWriter): void {
   }
 }
 
-/** A table's rows on its grid, or null when it is only layout: it holds another table, or is not a grid at all. */
-function readTable(table: Element): { rows: LaidField<null>[][]; template: boolean } | null {
+/**
+ * A table's rows on its grid, or null when it is only layout: it holds another table, or is not a grid at all and
+ * does not continue one of the report's (table 四's row of values split off its header rows is one row of cells).
+ */
+function readTable(table: Element, continues: boolean): { rows: LaidField<null>[][]; template: boolean } | null {
   const rows = tableRows(table).map(rowCells);
   const texts = new Map<Element, string>();
   const textOf = (cell: Element): string => texts.get(cell) ?? texts.set(cell, cellTextOf(cell)).get(cell)!;
   // a cell holding a table is layout, whatever its text: its text is not read unless the table holds data
   const template = atLeast(TEMPLATE_TABLE_LABELS, rows, (c) => !containsTable(c) && isTemplateLabel(textOf(c)));
   const grid = rows.length >= 2 && rows.some((cells) => cells.length >= 2);
-  if (!template && (containsTable(table) || !grid)) return null;
+  if (!template && (containsTable(table) || !(grid || continues))) return null;
   return { rows: layoutRows(rows.length, placeCells(rows, textOf)), template };
 }
 
