@@ -76,6 +76,26 @@ describe('xxgk check: links, special files, bounds', () => {
     assert.match(JSON.parse(named.stdout).files[0].error, /不是普通文件/);
   });
 
+  it('says once each link in a folder that leads nowhere (its target gone, or links in a loop) and reads the rest; a link of another name is not said', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'a.txt'), readSeed('004'));
+    symlinkSync('a.txt', join(dir, 'alias.txt'));
+    symlinkSync('deleted.txt', join(dir, 'gone.txt'));
+    symlinkSync('loop-b.txt', join(dir, 'loop-a.txt'));
+    symlinkSync('loop-a.txt', join(dir, 'loop-b.txt'));
+    symlinkSync('deleted.png', join(dir, 'picture.png'));
+    const r = check(['--format', 'json', dir]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(paths(r.stdout), [join(dir, 'a.txt'), join(dir, 'alias.txt')]);
+    assert.deepEqual(
+      r.stderr.split('\n').filter((l) => l),
+      ['gone.txt', 'loop-a.txt', 'loop-b.txt'].map((name) => `xxgk: ${join(dir, name)}: 已跳过：符号链接的目标不存在或无法访问`),
+    );
+    const english = check(['--locale', 'en', dir]);
+    assert.equal(english.code, 0, english.stderr);
+    assert.match(english.stderr, new RegExp(`${join(dir, 'gone.txt')}: skipped: a symbolic link whose target does not exist or cannot be reached\n`));
+  });
+
   it('stops reading a report whose size says 0 but never ends (/proc/self/pagemap) at the bound: exit 2, said', { skip: !existsSync('/proc/self/pagemap') }, () => {
     const dir = tmp();
     symlinkSync('/proc/self/pagemap', join(dir, 'endless.txt'));
@@ -112,10 +132,13 @@ describe('xxgk check: links, special files, bounds', () => {
 describe('xxgk check: decoding', () => {
   const BROKEN = readExample('examples/arithmetic-errors-2024.txt');
   const intact = Buffer.from(BROKEN);
-  /** `intact` with `bytes` put at the start of line `line` (0-based), where no character is cut */
-  const withBytesAt = (line: number, bytes: number[]): Buffer => {
-    const at = Buffer.byteLength(BROKEN.split('\n').slice(0, line).join('\n') + '\n');
-    return Buffer.concat([intact.subarray(0, at), Buffer.from(bytes), intact.subarray(at)]);
+  const gbk = (text: string): Buffer => iconv.encode(text, 'gbk');
+  /** BROKEN as `encode` writes it, with `bytes` put at the start of each line of `lines` (0-based), where no character is cut */
+  const withBytesAt = (lines: number[], bytes: number[], encode = (text: string): Buffer => Buffer.from(text)): Buffer => {
+    const whole = encode(BROKEN);
+    const starts = lines.map((line) => encode(BROKEN.split('\n').slice(0, line).join('\n') + '\n').length);
+    const pieces = starts.flatMap((at, i) => [whole.subarray(starts[i - 1] ?? 0, at), Buffer.from(bytes)]);
+    return Buffer.concat([...pieces, whole.subarray(starts[starts.length - 1])]);
   };
 
   it('checks a UTF-8 report with a stray byte, a NUL or a last character cut in half, and says what was replaced', () => {
@@ -123,8 +146,8 @@ describe('xxgk check: decoding', () => {
     const expected = found(firstFile(check(['--format', 'json', join(process.cwd(), 'examples', 'arithmetic-errors-2024.txt')]).stdout));
     assert.equal(expected.length, 7);
     const cases = {
-      'stray.txt': { bytes: withBytesAt(3, [0xff]), replaced: 1 },
-      'nul.txt': { bytes: withBytesAt(3, [0x00]), replaced: 0 },
+      'stray.txt': { bytes: withBytesAt([3], [0xff]), replaced: 1 },
+      'nul.txt': { bytes: withBytesAt([3], [0x00]), replaced: 0 },
       'cut.txt': { bytes: Buffer.concat([intact, Buffer.from('正').subarray(0, 2)]), replaced: 1 },
     };
     for (const [name, { bytes, replaced }] of Object.entries(cases)) {
@@ -139,6 +162,24 @@ describe('xxgk check: decoding', () => {
     const text = check(['--locale', 'en', join(dir, 'stray.txt')]);
     assert.match(text.stdout, /stray\.txt: not valid UTF-8: 1 undecodable byte sequence\(s\) replaced/);
     assert.match(text.stdout, /stray\.txt:32:\d+: error row-total-mismatch/);
+  });
+
+  it('checks a GBK report with two bad bytes and says how many were replaced; a clean one, even holding “\uFFFD” as a character, is not told so', () => {
+    const dir = tmp();
+    const expected = found(firstFile(check(['--format', 'json', join(process.cwd(), 'examples', 'arithmetic-errors-2024.txt')]).stdout));
+    writeFileSync(join(dir, 'bad.txt'), withBytesAt([3, 5], [0xff], gbk));
+    writeFileSync(join(dir, 'clean.txt'), withBytesAt([3], [...iconv.encode('\uFFFD', 'gb18030')], gbk));
+    for (const args of [[], ['--encoding', 'gbk']]) {
+      const bad = firstFile(check(['--format', 'json', ...args, join(dir, 'bad.txt')]).stdout);
+      assert.deepEqual(found(bad), expected);
+      assert.equal(bad.notice, '不是有效的 GBK（GB18030）：2 处无法解码的字节已替换为“\uFFFD”，其余内容照常检查', args.join(' '));
+      const clean = firstFile(check(['--format', 'json', ...args, join(dir, 'clean.txt')]).stdout);
+      assert.deepEqual(found(clean), expected);
+      assert.equal(clean.notice, undefined, args.join(' '));
+    }
+    const text = check(['--locale', 'en', join(dir, 'bad.txt')]);
+    assert.equal(text.code, 1);
+    assert.equal(text.stdout.match(/bad\.txt: not valid GBK \(GB18030\): 2 undecodable byte sequence\(s\) replaced/g)?.length, 1, text.stdout);
   });
 
   it('still reads GBK as GBK, and GB18030 four-byte characters right (auto and --encoding gbk)', () => {

@@ -4,7 +4,7 @@
 // a file that cannot be imported gets one message and no diagnostics; `xxgk import` prints the very text the
 // diagnostics refer to; --fix never rewrites an imported file. The files are made here, as in the import tests.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
@@ -74,6 +74,28 @@ describe('xxgk check on published formats', () => {
       const file = named(all, `report.${format}`);
       assert.deepEqual(file.source, { format }, format);
       assert.deepEqual(file.diagnostics.map((d) => [d.code, d.message]), text.diagnostics.map((d) => [d.code, d.message]), format);
+    }
+  });
+
+  it('a page whose report stands under 5,000 nested <div> is checked as the same page without them, not refused for a stack overflow', () => {
+    const own = mkdtempSync(join(tmpdir(), 'xxgk-deep-'));
+    const paragraphs = report.text
+      .split('\n')
+      .map((line) => `<p>${line.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
+      .join('');
+    const diagnostics = (name: string, divs: number): string[][] => {
+      writeFileSync(join(own, name), `<!DOCTYPE html><html><body>${'<div>'.repeat(divs)}${paragraphs}</body></html>`);
+      const r = xxgk(['check', '--format', 'json', join(own, name)]);
+      assert.equal(r.code, 1, r.stderr);
+      assert.equal(r.stderr, '');
+      return files(r.stdout)[0].diagnostics.map((d) => [d.code, d.message]);
+    };
+    try {
+      const shallow = diagnostics('shallow.html', 0);
+      assert.deepEqual(shallow.map(([code]) => code), ['row-total-mismatch', 'balance-mismatch']);
+      assert.deepEqual(diagnostics('deep.html', 5000), shallow);
+    } finally {
+      rmSync(own, { recursive: true, force: true });
     }
   });
 

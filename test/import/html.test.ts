@@ -125,11 +125,39 @@ describe('HTML import: tables on their grid', () => {
     assert.deepEqual(originAt(imported, { start: at, end: at + 1 }), { table: 1, row: 2, cell: 2 });
   });
 
+  it('a table split in two, its last row in a table of its own right after, keeps that row one line of cells; a table of one row after a line shown is layout', () => {
+    const head = '<table><tr><td>结果维持</td><td>总计</td></tr><tr><td>1</td><td>1</td></tr></table>';
+    const row = '<table><tr><td>2</td><td>2</td></tr></table>';
+    assert.deepEqual(lines(page(`${head}${row}`)), ['结果维持\t总计', '1\t1', '2\t2']);
+    assert.deepEqual(lines(page(`${head}<p>注</p>${row}`)), ['结果维持\t总计', '1\t1', '注', '2', '2']);
+  });
+
+  it('table 四 with its row of values split off its header rows: the 15 values on one line, the diagnostics of the text form on the same cells', () => {
+    const report = variantReport({ seed: 9, fullWidth: false, deltas: [{ key: { table: '四', row: 'G', col: 4 }, delta: 1 }], blanks: [] });
+    const html = new TextDecoder().decode(htmlPage(report.blocks, 'bare-utf8'));
+    const values = html.lastIndexOf('<tr'); // table 四 is the last table, its values its last row
+    const text = importHtml(utf8(`${html.slice(0, values)}</table><table>${html.slice(values)}`)).text;
+    assert.ok(text.includes(`\n${report.values.table4.join('\t')}\n`), text.slice(text.indexOf('四、政府信息公开')));
+    assert.deepEqual(namedDiagnostics(text), namedDiagnostics(report.text));
+    assert.ok(namedDiagnostics(text).some((d) => d.startsWith('row-total-mismatch|') && d.endsWith('|四/G/4')));
+  });
+
   it('a cell with paragraphs and line breaks is one field', () => {
     assert.deepEqual(lines(page('<table><tr><td><p>（二）部分公开</p><p>（区分处理的，<br>只计这一情形）</p></td><td>1</td></tr><tr><td>a</td><td>2</td></tr></table>')), [
       '（二）部分公开 （区分处理的， 只计这一情形）\t1',
       'a\t2',
     ]);
+  });
+});
+
+describe('HTML import: a tree as deep as a browser builds it', () => {
+  const table = '<table><tr><td>规章</td><td>1</td></tr><tr><td>行政许可</td><td>2</td></tr></table>';
+  it('a table nested 500 elements deep is still read on its grid', () => {
+    assert.deepEqual(lines(page(`${'<div>'.repeat(500)}${table}`)), ['规章\t1', '行政许可\t2']);
+  });
+  it('past 512 elements, as in Chromium, what is nested further stands beside them in order: 5,000 <div> or tables nested 2,000 deep, never a stack overflow', () => {
+    assert.deepEqual(lines(page(`${'<div>'.repeat(5000)}${table}`)), ['规章', '1', '行政许可', '2']);
+    assert.deepEqual(lines(page(`${'<table><tr><td>'.repeat(2000)}<p>正文</p>`)), ['正文']);
   });
 });
 

@@ -1,9 +1,9 @@
 // The files a command reads: found under the paths given, read (regular files only, bounded), and decoded or,
 // for a published format (a web page, Word, Excel, PDF), imported into the canonical text with the origin of
 // each line and cell; every failure worded once in the user's language.
-import type { Locale, ShortFormula } from '../engine';
+import { message, type Locale, type ShortFormula } from '../engine';
 import { decode, type Decoded, type Encoding } from '../files/decode';
-import { findFiles, REPORT_EXTENSIONS, type FoundFile } from '../files/find';
+import { BROKEN_LINK, findFiles, REPORT_EXTENSIONS, type FoundFile } from '../files/find';
 import { megabytes, NOT_REGULAR, readRegularFileSync, Unreadable } from '../files/read';
 import { IMPORT_EXTENSIONS, importBytes, importFormat, isFailure, LEGACY_EXTENSIONS, type OriginSpan, type SourceFormat } from '../import';
 import { cliMessage } from './messages';
@@ -27,11 +27,11 @@ export interface Loaded {
   /** why the file could not be read or imported, worded for the user */
   readonly error?: string;
   readonly binary?: boolean;
-  /** byte sequences that were not UTF-8, replaced (see decode) */
+  /** byte sequences that were not UTF-8, replaced (see decode; a GBK file's are said in `notes`) */
   readonly replaced?: number;
   /** set for a published format: its text is the import's, never the file's bytes */
   readonly source?: Source;
-  /** what the importer noticed (a page without text, a formula without a value) */
+  /** what the importer or the decoder noticed (a page without text, a formula without a value, bad GBK bytes) */
   readonly notes?: readonly string[];
   /** (a workbook) the totals whose SUM range misses addends */
   readonly shortFormulas?: readonly ShortFormula[];
@@ -43,6 +43,7 @@ export const isPublished = (path: string): boolean => importFormat(path) !== nul
 /** A read failure in words: the system's code where it has one, else its own message. */
 export function failureText(locale: Locale, failure: { code?: string; message: string }, limit = MAX_REPORT_BYTES): string {
   if (failure.message === NOT_REGULAR) return cliMessage(locale, 'io.not-regular');
+  if (failure.message === BROKEN_LINK) return cliMessage(locale, 'io.broken-link');
   switch (failure.code) {
     case 'ENOENT':
     case 'ENOTDIR':
@@ -73,7 +74,13 @@ export function readFound(found: FoundFile, locale: Locale): { bytes: Buffer } |
   }
 }
 
-export const loadedText = (path: string, decoded: Decoded): Loaded => ({ path, text: decoded.text, binary: decoded.binary, replaced: decoded.replaced });
+/** A text file decoded; the bytes its encoding could not decode are counted, in the words of that encoding. */
+export function loadedText(path: string, decoded: Decoded, locale: Locale): Loaded {
+  const loaded = { path, text: decoded.text, binary: decoded.binary };
+  if (!decoded.replaced) return loaded;
+  if (decoded.encoding === 'utf8') return { ...loaded, replaced: decoded.replaced };
+  return { ...loaded, notes: [message(locale, 'not-gb18030', { count: decoded.replaced })] };
+}
 
 /** A published file imported: its canonical text and origins, or the importer's one message. */
 export async function importFound(path: string, bytes: Uint8Array): Promise<Loaded> {
@@ -87,12 +94,12 @@ export async function importFound(path: string, bytes: Uint8Array): Promise<Load
 export async function loadFile(found: FoundFile, encoding: Encoding, locale: Locale): Promise<Loaded> {
   const read = readFound(found, locale);
   if ('error' in read) return { path: found.path, error: read.error };
-  return isPublished(found.path) ? importFound(found.path, read.bytes) : loadedText(found.path, decode(read.bytes, encoding));
+  return isPublished(found.path) ? importFound(found.path, read.bytes) : loadedText(found.path, decode(read.bytes, encoding), locale);
 }
 
 /**
- * Every file under `paths`, each handed to `each` as it is found; a special file skipped in a folder and a
- * search that found nothing are said through `tell`.
+ * Every file under `paths`, each handed to `each` as it is found; a special file or a broken link skipped in a
+ * folder and a search that found nothing are said through `tell`.
  */
 export async function eachFile(paths: readonly string[], locale: Locale, tell: (line: string) => void, each: (found: FoundFile) => void | Promise<void>): Promise<void> {
   let count = 0;

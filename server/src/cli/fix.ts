@@ -113,7 +113,7 @@ export async function loadFixed(
     return imported;
   }
   const decoded = decode(read.bytes, encoding);
-  const loaded = loadedText(found.path, decoded);
+  const loaded = loadedText(found.path, decoded, options.locale);
   if (decoded.binary) return loaded;
   const fixed = fixDecoded(read.bytes, decoded, options);
   if (fixed.kind === 'unchanged') return loaded;

@@ -21,6 +21,7 @@ export type CliMessageKey =
   | 'io.no-access'
   | 'io.is-folder'
   | 'io.not-regular'
+  | 'io.broken-link'
   | 'io.too-large'
   | 'io.skipped'
   | 'io.cannot-write'
@@ -81,6 +82,7 @@ const zh: Catalog = {
   'io.no-access': () => '没有读取权限',
   'io.is-folder': () => '是文件夹，不是文件',
   'io.not-regular': () => '不是普通文件（管道、套接字、设备不读取）',
+  'io.broken-link': () => '符号链接的目标不存在或无法访问',
   'io.too-large': (p) => `大于 ${p.size}，未读取`,
   'io.skipped': (p) => `已跳过：${p.reason}`,
   'io.cannot-write': (p) => `无法写出输出：${p.reason}`,
@@ -144,6 +146,7 @@ Exit status: 0 no error-severity problem; 1 some; 2 a usage error or a file that
   'io.no-access': () => 'permission denied',
   'io.is-folder': () => 'is a folder, not a file',
   'io.not-regular': () => 'not a regular file (a pipe, socket or device is not read)',
+  'io.broken-link': () => 'a symbolic link whose target does not exist or cannot be reached',
   'io.too-large': (p) => `larger than ${p.size}: not read`,
   'io.skipped': (p) => `skipped: ${p.reason}`,
   'io.cannot-write': (p) => `cannot write the output: ${p.reason}`,

@@ -1,7 +1,8 @@
 // Decoding a report file: UTF-8 with or without a BOM, UTF-16 with a BOM, or GB18030 (GBK and GB2312 are its
 // subsets: detected when the bytes are not UTF-8, or forced with --encoding gbk). A UTF-8 file with a few bad
 // bytes (one stray byte, a last character cut in half) stays UTF-8, the bad bytes replaced by U+FFFD and
-// counted: read as GBK it would be garbled whole, and its every error hidden behind "not a report".
+// counted: read as GBK it would be garbled whole, and its every error hidden behind "not a report". A GBK file's
+// bad bytes are replaced and counted the same way.
 import { isUtf8 } from 'node:buffer';
 import * as iconv from 'iconv-lite';
 import { validUtf8Text } from './utf8';
@@ -12,7 +13,7 @@ export interface Decoded {
   text: string;
   encoding: 'utf8' | 'utf16le' | 'utf16be' | 'gb18030';
   binary: boolean;
-  /** byte sequences that were not UTF-8, each replaced by U+FFFD (0 unless decoded as UTF-8) */
+  /** byte sequences not valid in `encoding` (UTF-8 or GB18030), each replaced by U+FFFD */
   replaced: number;
 }
 
@@ -51,7 +52,15 @@ function decodeUtf8(body: Uint8Array): { text: string; replaced: number; nonAsci
   return { text, replaced: marks - occurrences(body, REPLACEMENT_UTF8), nonAscii };
 }
 
-const gb18030 = (body: Uint8Array): string => iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), 'gb18030');
+const REPLACEMENT_GB18030 = new Uint8Array([0x84, 0x31, 0xa4, 0x37]);
+
+/** GB18030 with each invalid sequence replaced, and how many were (a U+FFFD written in the file is not one). */
+function gb18030(body: Uint8Array): { text: string; replaced: number } {
+  const text = iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), 'gb18030');
+  let marks = 0;
+  for (let at = text.indexOf('\ufffd'); at >= 0; at = text.indexOf('\ufffd', at + 1)) marks++;
+  return { text, replaced: marks && marks - occurrences(body, REPLACEMENT_GB18030) };
+}
 
 export function decode(bytes: Uint8Array, encoding: Encoding): Decoded {
   const utf16 = (which: 'utf16le' | 'utf16be'): Decoded => ({ text: iconv.decode(Buffer.from(bytes.subarray(2)), which), encoding: which, binary: false, replaced: 0 });
@@ -60,10 +69,10 @@ export function decode(bytes: Uint8Array, encoding: Encoding): Decoded {
   const binary = looksBinary(bytes);
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;
-  if (encoding === 'gbk') return { text: gb18030(body), encoding: 'gb18030', binary, replaced: 0 };
+  if (encoding === 'gbk') return { ...gb18030(body), encoding: 'gb18030', binary };
   if (isUtf8(body)) return { text: validUtf8Text(body), encoding: 'utf8', binary, replaced: 0 };
   const utf8 = decodeUtf8(body);
   const nearlyAll = utf8.replaced <= MAX_INVALID_SHARE * (utf8.nonAscii + utf8.replaced);
   if (encoding === 'utf8' || bom || nearlyAll) return { text: utf8.text, encoding: 'utf8', binary, replaced: utf8.replaced };
-  return { text: gb18030(body), encoding: 'gb18030', binary, replaced: 0 };
+  return { ...gb18030(body), encoding: 'gb18030', binary };
 }

@@ -16,10 +16,13 @@ export interface FoundFile {
   code?: string;
 }
 
-/** Told of a file in a folder that has a report's name but is not read (a pipe, socket or device). */
+/** Told of a file in a folder that has a report's name but is not read (a pipe, socket or device, a broken link). */
 export type OnSkipped = (path: string, reason: string) => void;
 
-type Kind = 'folder' | 'file' | 'other' | 'gone';
+/** Why a link in a folder is not read: what it leads to is gone, out of reach, or another link of a loop. */
+export const BROKEN_LINK = 'a symbolic link whose target does not exist or cannot be reached';
+
+type Kind = 'folder' | 'file' | 'other' | 'broken';
 
 async function kindOf(entry: Dirent, path: string): Promise<Kind> {
   if (!entry.isSymbolicLink()) return entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : 'other';
@@ -27,7 +30,7 @@ async function kindOf(entry: Dirent, path: string): Promise<Kind> {
     const target = await stat(path);
     return target.isDirectory() ? 'folder' : target.isFile() ? 'file' : 'other';
   } catch {
-    return 'gone'; // a dangling link inside a folder is not the user's target
+    return 'broken';
   }
 }
 
@@ -57,7 +60,7 @@ export async function* findFiles(paths: readonly string[], onSkipped: OnSkipped 
         if (!SKIPPED_DIRS.has(entry.name)) yield* walk(path);
       } else if (extensions.has(extname(entry.name).toLowerCase())) {
         if (kind === 'file') yield { path };
-        else if (kind === 'other') onSkipped(path, NOT_REGULAR);
+        else onSkipped(path, kind === 'other' ? NOT_REGULAR : BROKEN_LINK);
       }
     }
   }

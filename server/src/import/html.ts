@@ -1,9 +1,11 @@
 // HTML pages (a CMS article, a page saved from a browser, Word's "save as web page") to the canonical text.
-// parse5 builds the tree a browser builds (unclosed cells, implied tbody, foster-parented text); the page is
-// read as it is shown, the report's tables cell by cell on their grid, never as one run of text.
+// parse5 builds the tree a browser builds (unclosed cells, implied tbody, foster-parented text, no deeper than a
+// browser's: html-depth.ts); the page is read as it is shown, the report's tables cell by cell on their grid, never
+// as one run of text.
 import { parse } from 'parse5';
 import { decodeHtml } from './decode';
 import { articleItems, type PageItem } from './html-article';
+import { capTreeDepth } from './html-depth';
 import { leanHtml } from './html-lean';
 import { attr, cellTextOf, containsTable, Flow, PLACEHOLDER_STYLE, rowCells, tableRows, walkTableAsBlocks, type Element, type FlowSink } from './html-flow';
 import { isReportLandmark, isTemplateLabel, TEMPLATE_TABLE_LABELS } from './landmarks';
@@ -24,6 +26,7 @@ type Item = (PageItem & { readonly kind: 'line'; readonly text: string }) | (Pag
 /** Writes a page's article into `writer` (a Word document's altChunk goes the same way, into the document's text). */
 export function writeHtml(html: string, writer: TextWriter): void {
   const document = parse(leanHtml(html));
+  capTreeDepth(document);
   const root = document.childNodes.find((n): n is Element => n.nodeName === 'html');
   const body = root?.childNodes.find((n): n is Element => n.nodeName === 'body');
   if (!body) return;
@@ -31,12 +34,15 @@ export function writeHtml(html: string, writer: TextWriter): void {
   const sink: FlowSink = {
     line: (text, linkShare, owner) => items.push({ kind: 'line', text, owner, linkShare, landmark: isReportLandmark(text) && linkShare < 0.5 }),
     table: (table, flow) => {
-      const read = readTable(table);
+      // a table right after one of the report's, nothing shown between them, is the rest of it split off
+      const last = items[items.length - 1];
+      const continues = last?.kind === 'table' && last.landmark;
+      const read = readTable(table, continues);
       if (!read) return walkTableAsBlocks(table, flow);
       const caption = table.childNodes.find((c): c is Element => c.nodeName === 'caption');
       if (caption) flow.children(caption);
       flow.break();
-      items.push({ kind: 'table', owner: table, rows: read.rows, landmark: read.template, linkShare: 0 });
+      items.push({ kind: 'table', owner: table, rows: read.rows, landmark: read.template || continues, linkShare: 0 });
     },
   };
   const flow = new Flow(sink, body);
@@ -48,15 +54,18 @@ export function writeHtml(html: string, writer: TextWriter): void {
   }
 }
 
-/** A table's rows on its grid, or null when it is only layout: it holds another table, or is not a grid at all. */
-function readTable(table: Element): { rows: LaidField<null>[][]; template: boolean } | null {
+/**
+ * A table's rows on its grid, or null when it is only layout: it holds another table, or is not a grid at all and
+ * does not continue one of the report's (table 四's row of values split off its header rows is one row of cells).
+ */
+function readTable(table: Element, continues: boolean): { rows: LaidField<null>[][]; template: boolean } | null {
   const rows = tableRows(table).map(rowCells);
   const texts = new Map<Element, string>();
   const textOf = (cell: Element): string => texts.get(cell) ?? texts.set(cell, cellTextOf(cell)).get(cell)!;
   // a cell holding a table is layout, whatever its text: its text is not read unless the table holds data
   const template = atLeast(TEMPLATE_TABLE_LABELS, rows, (c) => !containsTable(c) && isTemplateLabel(textOf(c)));
   const grid = rows.length >= 2 && rows.some((cells) => cells.length >= 2);
-  if (!template && (containsTable(table) || !grid)) return null;
+  if (!template && (containsTable(table) || !(grid || continues))) return null;
   return { rows: layoutRows(rows.length, placeCells(rows, textOf)), template };
 }
 

@@ -19,6 +19,7 @@ export type MessageKey =
   | 'cell-edit.unreadable'
   | 'not-a-report'
   | 'not-utf8'
+  | 'not-gb18030'
   | 'workspace.skipped'
   | 'workspace.stopped'
   | 'hover.cell'
@@ -75,6 +76,7 @@ const zh: Catalog = {
   'cell-edit.unreadable': (p) => `“${p.text}”写入后不会被读作这一格的数值，修改未写入；请输入一个数字（或 /、- 表示空白）`,
   'not-a-report': () => '不是政府信息公开工作年度报告（未找到报告标题或“一、总体情况”等章节标题）',
   'not-utf8': (p) => `不是有效的 UTF-8：${p.count} 处无法解码的字节已替换为“\uFFFD”，其余内容照常检查`,
+  'not-gb18030': (p) => `不是有效的 GBK（GB18030）：${p.count} 处无法解码的字节已替换为“\uFFFD”，其余内容照常检查`,
   'workspace.skipped': (p) => `${p.count} 个文件未读取（不是普通文件、大于 ${p.size} 或无法读取，详见输出面板）`,
   'workspace.stopped': (p) => `已达到检查上限（${p.files} 个文件、${p.size} 或 ${p.problems} 个问题），其余文件未检查`,
   'workspace.imported-line': (p) => `（导入文本第 ${p.line} 行）`,
@@ -114,6 +116,7 @@ const en: Catalog = {
   'cell-edit.unreadable': (p) => `“${p.text}” would not be read as this cell’s value, so it was not written; type a number (or / or - for a blank)`,
   'not-a-report': () => 'not a 政府信息公开工作年度报告 (no report title and no section headings such as “一、总体情况” found)',
   'not-utf8': (p) => `not valid UTF-8: ${p.count} undecodable byte sequence(s) replaced with “\uFFFD”, the rest checked as usual`,
+  'not-gb18030': (p) => `not valid GBK (GB18030): ${p.count} undecodable byte sequence(s) replaced with “\uFFFD”, the rest checked as usual`,
   'workspace.skipped': (p) => `${p.count} file(s) not read (not a regular file, larger than ${p.size}, or unreadable: see the Output panel)`,
   'workspace.stopped': (p) => `stopped at the limit (${p.files} files, ${p.size} or ${p.problems} problems): the other files were not checked`,
   'workspace.imported-line': (p) => ` (line ${p.line} of the imported text)`,
