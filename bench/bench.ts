@@ -111,6 +111,8 @@ console.log(
 const seed = typical;
 const SCALING: Record<string, (n: number) => string> = {
   'one report repeated': (n) => seed.repeat(500 * n),
+  // each report's search for a citation must end at the report (it ran on to the end of the compilation)
+  'reports citing no 国办公开办函': (n) => seed.replaceAll('国办公开办函', '有关通知').repeat(500 * n),
   'one long prose line': (n) => '一、总体情况\n' + '政府信息公开'.repeat(60000 * n),
   'short lines': (n) => Array.from({ length: 200000 * n }, (_, i) => ['0', '总计\t1\t2', '', '（七）', 'abc'][i % 5]).join('\n'),
 };

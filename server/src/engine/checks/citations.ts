@@ -11,8 +11,12 @@ const checkCitations = (ctx: CheckContext): void => {
   const { report, text } = ctx;
   const official = report.year !== null && report.year <= 2020 ? '国办公开办函〔2019〕60号' : '国办公开办函〔2021〕30号';
   // no character folds into the name under NFKC, so a report cites only where the name is written; only what
-  // follows it is folded (full-width digits and brackets), not the whole report
-  for (let at = text.indexOf(NAME, report.span.start); at >= 0 && at < report.span.end; at = text.indexOf(NAME, at + NAME.length)) {
+  // follows it is folded (full-width digits and brackets), not the whole report. Searched in a slice of the
+  // report: a search in the whole document would run on to the next report that cites it (or to the end of a
+  // compilation, for every report that cites none)
+  const within = text.slice(report.span.start, report.span.end);
+  for (let found = within.indexOf(NAME); found >= 0; found = within.indexOf(NAME, found + NAME.length)) {
+    const at = report.span.start + found;
     const written = text.slice(at, Math.min(report.span.end, at + REACH));
     const folded = written.normalize('NFKC');
     // NFKC may change lengths; offsets are only trusted when it did not
