@@ -19,17 +19,29 @@ export function rulesOf(table: Table): readonly RuleTemplate[] {
   return analysisOf(table).rules;
 }
 
+/** the rules of a template with some groups collapsed, per template and groups: the same for every table so written */
+const collapsedRuleSets = new WeakMap<Table['template'], Map<string, readonly RuleTemplate[]>>();
+
 function collapsedRules(table: Table): readonly RuleTemplate[] {
   if (!table.collapsed.length) return table.template.rules;
+  const groups = table.collapsed.map((g) => `${g.key}=${g.members.join(',')}`).join(';');
+  let sets = collapsedRuleSets.get(table.template);
+  if (!sets) collapsedRuleSets.set(table.template, (sets = new Map()));
+  let rules = sets.get(groups);
+  if (!rules) sets.set(groups, (rules = withGroups(table.template.rules, table.collapsed)));
+  return rules;
+}
+
+function withGroups(templateRules: readonly RuleTemplate[], collapsed: Table['collapsed']): readonly RuleTemplate[] {
   const groupOf = new Map<string, string>();
-  for (const g of table.collapsed) for (const m of g.members) groupOf.set(m, g.key);
+  for (const g of collapsed) for (const m of g.members) groupOf.set(m, g.key);
   const substitute = (refs: readonly CellRef[]): CellRef[] => {
     const seen = new Set<string>();
     return refs
       .map((r) => (groupOf.has(r.row) ? { row: groupOf.get(r.row)!, col: r.col } : r))
       .filter((r) => !seen.has(refKey(r)) && seen.add(refKey(r)) !== undefined);
   };
-  return table.template.rules
+  return templateRules
     .filter((rule) => !(rule.code === 'row-total-mismatch' && groupOf.has(rule.reportAt.row)))
     .map((rule) => ({ ...rule, parts: substitute(rule.parts), totals: substitute(rule.totals) }));
 }
