@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import * as iconv from 'iconv-lite';
-import { threadsFor } from '../../server/src/cli/pool';
+import { workersFor } from '../../server/src/cli/pool';
 import { consistentValues, LAYOUTS, renderReport, seededRandom } from '../support/generate';
 import { readReal } from '../support/helpers';
 import { xxgk, type Ran } from './process';
@@ -84,14 +84,16 @@ describe('xxgk check on a folder shared among threads', () => {
   });
 });
 
-describe('threadsFor', () => {
-  it('one thread for a few files, one per core (at most 8) for many; XXGK_THREADS decides when set', () => {
-    assert.equal(threadsFor(10, {}), 1);
-    assert.ok(threadsFor(5000, {}) >= 1 && threadsFor(5000, {}) <= 8);
-    assert.equal(threadsFor(10, { XXGK_THREADS: '3' }), 3);
-    assert.equal(threadsFor(2, { XXGK_THREADS: '3' }), 2, 'no more threads than files');
-    assert.equal(threadsFor(5000, { XXGK_THREADS: '1' }), 1);
-    assert.equal(threadsFor(5000, { XXGK_THREADS: '99' }), 8);
-    assert.equal(threadsFor(10, { XXGK_THREADS: 'many' }), 1, 'a value that is no number is not set');
+describe('workersFor', () => {
+  it('no workers for a few files or fewer than 4 cores; one per core but one from 4 cores (at most 8); XXGK_THREADS decides when set', () => {
+    assert.equal(workersFor(5000, {}, 2), 0, 'on 2 cores one thread is as fast');
+    assert.equal(workersFor(10, {}, 8), 0);
+    assert.equal(workersFor(5000, {}, 4), 3);
+    assert.equal(workersFor(5000, {}, 64), 8);
+    assert.equal(workersFor(10, { XXGK_THREADS: '3' }, 2), 3);
+    assert.equal(workersFor(2, { XXGK_THREADS: '3' }, 2), 2, 'no more workers than files');
+    assert.equal(workersFor(5000, { XXGK_THREADS: '1' }, 8), 0, 'one thread: the main one');
+    assert.equal(workersFor(5000, { XXGK_THREADS: '99' }, 2), 8);
+    assert.equal(workersFor(10, { XXGK_THREADS: 'many' }, 8), 0, 'a value that is no number is not set');
   });
 });

@@ -10,7 +10,7 @@ import { toJson, toSarif, toText, type FileReport, type Pending } from './format
 import { toHtml, type Checked } from './html';
 import { cliMessage } from './messages';
 import { commonRoot } from './paths';
-import { checkInPool, threadsFor } from './pool';
+import { checkInPool, workersFor } from './pool';
 import type { Piece, Sink } from './sink';
 
 export type { CheckOptions, Outcome } from './checked-file';
@@ -62,15 +62,15 @@ export async function loadAll(found: readonly FoundFile[], load: (found: FoundFi
 /**
  * `xxgk check`: the output written to `out` as it is made; the exit status. With --fix, the changes come first:
  * on stdout in the text output, on stderr beside a JSON, SARIF or HTML document. Many files are checked by a pool
- * of threads (pool.ts), but for --fix (each file written back in turn) and the HTML page (which holds every text).
+ * of worker threads (pool.ts) where cores are to spare, but for --fix (each file written back in turn) and the HTML page (which holds every text).
  */
 export async function check(args: CheckArgs, options: CheckOptions, out: Sink, tell: (line: string) => void): Promise<number> {
   const locale = options.locale;
   const found = await foundFiles(args.paths, locale, tell);
-  const threads = args.fix || args.format === 'html' ? 1 : threadsFor(found.length);
-  if (threads > 1) {
+  const workers = args.fix || args.format === 'html' ? 0 : workersFor(found.length);
+  if (workers) {
     const outcome: Outcome = { errors: false, failed: false };
-    const files = await checkInPool(found, args.encoding, options, threads, outcome, tell);
+    const files = await checkInPool(found, args.encoding, options, workers, outcome, tell);
     return write(outputOf(args, files, locale), outcome, out);
   }
   const tally: FixTally = { files: 0, changes: 0, failed: false };

@@ -1,8 +1,13 @@
-// `xxgk check` on many files: the files shared among threads (the main one and workers, at most the cores), each
-// part read and parsed where it is checked. Between the two passes the main thread finds every report's partners
-// from what the parts sent of their reports, as checkParsed does from the reports themselves: last year's report of
-// the agency (the file's own first, then the first of the run), and the likeliest peer of another agency among the
-// run's first report of each agency and year. The output is the same, in the same order, as one thread's.
+// `xxgk check` on many files: the files shared among worker threads, each part read and parsed in the worker that
+// checks it, while the main thread writes the output. Between the two passes the main thread finds every report's
+// partners from what the parts sent of their reports, as checkParsed does from the reports themselves: last year's
+// report of the agency (the file's own first, then the first of the run), and the likeliest peer of another agency
+// among the run's first report of each agency and year. The output is the same, in the same order, as one thread's.
+//
+// Workers pay for themselves only with cores to spare: one thread already keeps more than one core busy (V8 compiles
+// and collects garbage beside it), and every worker compiles and warms up the checker again. On 2 cores a folder of
+// 4,000 reports took as long with 2 threads as with one, or longer (npm run bench); from 4 cores, one worker per core
+// but one checks while the main thread writes.
 import { availableParallelism } from 'node:os';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { PeerIndex } from '../engine';
@@ -16,13 +21,18 @@ import { Shard, type CheckedFile, type FilePlan, type LoadedFile, type ReportEnt
 const BATCH = 32;
 /** A worker costs about what checking this many typical reports does (starting it, reading the bundle): fewer files stay in one thread. */
 const POOL_FROM = 256;
-const MAX_THREADS = 8;
+/** Below this many cores, one thread (see above). */
+const POOL_CORES = 4;
+const MAX_WORKERS = 8;
 
-/** How many threads check `files` files: XXGK_THREADS when set (1: no workers), else one per core for a folder large enough. */
-export function threadsFor(files: number, env: NodeJS.ProcessEnv = process.env): number {
+/**
+ * How many worker threads check `files` files, 0 for none (the main thread checks them): XXGK_THREADS when set (1:
+ * none), else one per core but one, from POOL_CORES cores, for a folder large enough.
+ */
+export function workersFor(files: number, env: NodeJS.ProcessEnv = process.env, cores = availableParallelism()): number {
   const asked = Number.parseInt(env.XXGK_THREADS ?? '', 10);
-  if (asked >= 1) return Math.min(asked, MAX_THREADS, files);
-  return files < POOL_FROM ? 1 : Math.min(availableParallelism(), MAX_THREADS);
+  const workers = asked >= 1 ? asked : files < POOL_FROM || cores < POOL_CORES ? 1 : cores - 1;
+  return workers < 2 ? 0 : Math.min(workers, MAX_WORKERS, files);
 }
 
 interface Part {
@@ -56,20 +66,6 @@ function workerPart(setup: ShardSetup): Part {
       worker.postMessage({ id: next++, method, args });
     });
   return { load: (from, to) => call('load', [from, to]), check: (plans) => call('check', [plans]), close: () => worker.terminate() };
-}
-
-/** The part the main thread checks itself; it lets the workers' messages in between batches. */
-function mainPart(setup: ShardSetup): Part {
-  const shard = new Shard(setup);
-  const turn = () => new Promise((resolve) => setImmediate(resolve));
-  return {
-    load: async (from, to) => {
-      await turn();
-      return shard.load(from, to);
-    },
-    check: (plans) => shard.check(plans),
-    close: async () => {},
-  };
 }
 
 /** Whether this thread is a worker the pool started: then it serves its part and does nothing else. */
@@ -116,13 +112,13 @@ export function planPartners(files: readonly LoadedFile[]): FilePlan[] {
 }
 
 /**
- * The files checked by `threads` threads: their entries of the output in the order found, each file as soon as it
+ * The files checked by `workers` worker threads: their entries of the output in the order found, each file as soon as it
  * and those before it are checked (a promise where the next is not yet: see Pending). A file that could not be read
  * is said on stderr once, in that order, before any is checked. At most WINDOW files' entries are held unwritten.
  */
-export async function checkInPool(found: readonly FoundFile[], encoding: Encoding, options: CheckOptions, threads: number, outcome: Outcome, tell: (line: string) => void): Promise<Iterable<FileReport | Pending>> {
+export async function checkInPool(found: readonly FoundFile[], encoding: Encoding, options: CheckOptions, workers: number, outcome: Outcome, tell: (line: string) => void): Promise<Iterable<FileReport | Pending>> {
   const setup: ShardSetup = { found, encoding, options };
-  const parts = [mainPart(setup), ...Array.from({ length: threads - 1 }, () => workerPart(setup))];
+  const parts = Array.from({ length: workers }, () => workerPart(setup));
   const close = () => void Promise.all(parts.map((part) => part.close()));
   try {
     const holder = await loadInParts(parts, found.length);
