@@ -3,12 +3,13 @@
 // holds what the pool must get right: reports whose last year's is in another file (or in the same one), a report
 // copied from another agency's, a compilation, files that cannot be read, a file that is no report, GBK.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import * as iconv from 'iconv-lite';
-import { workersFor } from '../../server/src/cli/pool';
+import { planPartners, workersFor } from '../../server/src/cli/pool';
+import { Shard } from '../../server/src/cli/shard';
 import { consistentValues, LAYOUTS, renderReport, seededRandom } from '../support/generate';
 import { readReal } from '../support/helpers';
 import { xxgk, type Ran } from './process';
@@ -81,6 +82,28 @@ describe('xxgk check on a folder shared among threads', () => {
     const dir = makeFolder(0);
     folders.push(dir);
     assertSame(xxgk(['check', '--format', 'json', dir], threads(1)), xxgk(['check', '--format', 'json', dir], threads(4)), 'json, 4 threads');
+  });
+});
+
+describe('a part of the pool', () => {
+  it('checks a report against last year’s in a file another part holds, read again; a file gone since is no partner, and no failure', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xxgk-shard-'));
+    folders.push(dir);
+    const year = (y: number, seed: number) => renderReport({ agency: '示例市分片局', year: y, values: consistentValues(seededRandom(seed)), layout: LAYOUTS[0] });
+    const paths = [join(dir, '2023.txt'), join(dir, '2024.txt')];
+    writeFileSync(paths[0], year(2023, 1));
+    writeFileSync(paths[1], year(2024, 2));
+    const setup = { found: paths.map((path) => ({ path })), encoding: 'auto' as const, options: { locale: 'zh' as const } };
+    const [first, second] = [new Shard(setup), new Shard(setup)];
+    const loaded = [...(await first.load(0, 1)), ...(await second.load(1, 2))];
+    const plan = planPartners(loaded)[1]!;
+    assert.deepEqual(plan.partners[0]?.previous, [0, 0], 'last year’s report is in the other file');
+    const carried = (await second.check([plan]))[0]!.report.diagnostics as { code: string }[];
+    assert.ok(carried.some((d) => d.code === 'carryover-mismatch'), 'two years of random figures do not carry over');
+    unlinkSync(paths[0]);
+    const alone = await second.check([plan]);
+    assert.ok(!(alone[0]!.report.diagnostics as { code: string }[]).some((d) => d.code === 'carryover-mismatch'));
+    assert.equal(alone[0]!.report.error, undefined);
   });
 });
 

@@ -92,7 +92,8 @@ export class Shard {
         }
       }
     }
-    const reportOf = (ref: ReportRef | undefined): Report | undefined => (ref ? (this.held.get(ref[0]) ?? others.get(ref[0]))!.parsed!.reports[ref[1]] : undefined);
+    // a partner's file read again may have changed or gone since (then it is no partner)
+    const reportOf = (ref: ReportRef | undefined): Report | undefined => (ref ? (this.held.get(ref[0]) ?? others.get(ref[0]))?.parsed?.reports[ref[1]] : undefined);
     return plans.map((plan) => {
       const { loaded, parsed } = this.held.get(plan.index)!;
       const partners = new Map<Report, Partners>(
