@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { applyEdits, checkText, fixAll, parseDocument } from '../../server/src/engine';
 import { IncrementalDocument } from '../../server/src/engine/incremental';
 import { splitPieces, type SumRule } from '../../server/src/engine/parse/glued';
-import { consistentValues, renderReport, seededRandom, TABLE3_KEYS, type ReportValues } from '../support/generate';
+import { consistentValues, LAYOUTS, renderReport, seededRandom, TABLE3_KEYS, type ReportValues } from '../support/generate';
 import { gluedReport, tableFourOnOneLine } from '../support/glued';
 import { codes, diagnose, ofCode, plainReport, readExample } from '../support/helpers';
 
@@ -457,6 +457,27 @@ describe('units, letters and decimals in cells', () => {
   it('near miss: a decimal in the 万元 fee is a value', () => {
     const t = base();
     assert.deepEqual(codes(diagnose(replaceLine(t, '行政事业性收费', '行政事业性收费\t12.5'))), []);
+  });
+  it('a dash run into a number (`97---`, `97—`) is invalid-number on that cell in every layout, the row’s other cells read', () => {
+    for (const layout of LAYOUTS) {
+      const t = renderReport({ agency: '示例县发展和改革局', year: 2024, values: consistentValues(seededRandom(11)), layout });
+      for (const [table, row] of [['三', 'R1'], ['四', 'G']] as const) {
+        const cell = parseDocument(t).reports[0].tables[table]!.rows.get(row)!.cells![0];
+        for (const dashes of ['---', '—']) {
+          const written = `${cell.raw}${dashes}`;
+          const text = t.slice(0, cell.span.start) + written + t.slice(cell.span.end);
+          const ds = diagnose(text);
+          assert.deepEqual(codes(ds), ['invalid-number'], `${layout} ${table} ${written}`);
+          assert.equal(ds[0].text, written);
+          assert.deepEqual(cellValues(text, table, row)!.slice(1), cellValues(t, table, row)!.slice(1), `${layout} ${table}`);
+        }
+      }
+    }
+  });
+  it('near miss: a separator line after a row (`---------\t---`) and a page footer (`- 3 -`) are no cells', () => {
+    const t = base();
+    const text = replaceLine(replaceLine(t, '行政事业性收费', '行政事业性收费\t0\n---------\t---'), R1_LABEL, `- 3 -\n${lineOf(t, R1_LABEL)}`);
+    assert.deepEqual(codes(diagnose(text)), []);
   });
 });
 

@@ -107,7 +107,8 @@ export class TokenStream {
 }
 
 const NUMBER_TEXT = /^(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$/;
-const MALFORMED = /^[+\-−]?\d[\d,.]*\d$|^[+\-−]\d+$/;
+/** signed digits, digits with stray commas or points, and digits run into a dash (`97---`, `97—`: a cell, wherever it stands) */
+const MALFORMED = /^[+\-−]?\d[\d,.]*\d$|^[+\-−]\d+$|^\d[\d,.]*[-—–―]+$/;
 const BLANK_MARKERS = new Set(['/', '\\', '-', '—', '–', '——', '--', '无', '×', '／']);
 export const PAGE_FOOTER = /^[\s]*[-—－]\s*\d+\s*[-—－][\s]*$|^\s*第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?\s*$/;
 const SEPARATOR_CHARS = /^[\s|:：\-—–－=＝+_]*$/;
