@@ -442,6 +442,35 @@ describe('units, letters and decimals in cells', () => {
     assert.equal(ds[0].text, 'x0');
     assert.match(ds[0].message, /科研机构/);
   });
+  it('text with ideographs in a tab- or pipe-separated cell (`约16`, `十六`, `16左右`) is invalid-number on that cell, the other cells read', () => {
+    for (const layout of ['tabs', 'pipes'] as const) {
+      const t = renderReport({ agency: '示例县发展和改革局', year: 2024, values: consistentValues(seededRandom(11)), layout });
+      for (const [table, row, col] of [['三', 'R1', 0], ['三', 'R3', 3], ['三', 'R24', 6], ['二', 'E1', 0]] as const) {
+        const cell = parseDocument(t).reports[0].tables[table]!.rows.get(row)!.cells![col];
+        for (const written of [`约${cell.raw}`, '十六', `${cell.raw}左右`, `约 ${cell.raw}`]) {
+          const text = t.slice(0, cell.span.start) + written + t.slice(cell.span.end);
+          const ds = diagnose(text);
+          assert.deepEqual(codes(ds), ['invalid-number'], `${layout} ${row} ${written}`);
+          assert.equal(ds[0].text, written);
+          const values = cellValues(text, table, row)!;
+          assert.deepEqual(values.filter((_, k) => k !== col), cellValues(t, table, row)!.filter((_, k) => k !== col), `${layout} ${row} ${written}`);
+        }
+      }
+    }
+  });
+  it('near miss: a row label’s tail in a field of its own is label text (the row read, or one value short when it is), and a unit after a space is read past', () => {
+    const t = base();
+    const R4 = '（二）部分公开（区分处理的，只计这一情形，不计其他情形）';
+    const tail = t.replace(`${R4}\t`, '（二）部分公开（区分处理的，只计这一情形，\t不计其他情形）\t');
+    assert.deepEqual(codes(diagnose(tail)), []);
+    const fields = lineOf(tail, '（二）部分公开').split('\t');
+    const short = replaceLine(tail, '（二）部分公开', [...fields.slice(0, 2), ...fields.slice(3)].join('\t'));
+    const ds = diagnose(short);
+    assert.deepEqual(codes(ds), ['blank-cell']);
+    assert.match(ds[0].message, /应有 7 个数值，只找到 6 个/);
+    assert.deepEqual(codes(diagnose(replaceLine(t, '行政许可', '行政许可\t12 件'))), []);
+    assert.deepEqual(cellValues(replaceLine(t, '行政许可', '行政许可\t12 件'), '二', 'E1'), [12]);
+  });
   it('near miss: an ordinal in a cell of its own (`1.` then the label) is label text', () => {
     const t = base();
     assert.deepEqual(codes(diagnose(t.replace('1.属于国家秘密\t', '（三）不予公开\t1.\t属于国家秘密\t'))), []);

@@ -9,7 +9,8 @@ import type { GroupTemplate, TableTemplate, ValueKind } from '../template/types'
 import { isSpace } from '../text/chars';
 import { holdsSeveralCells, splitRow, type Piece, type RowDigits, type Split, type SplitOutcome, type SumRule } from './glued';
 import { labelAt, MAX_LABEL, type LabelInfo } from './labels';
-import { BLANK, LABEL, NUMBER, type TokenStream } from './tokens';
+import { foldText } from '../text/fold';
+import { BLANK, INVALID, LABEL, NUMBER, unitAt, type Field, type TokenStream } from './tokens';
 
 /** The rows and group headings found in a table's tokens, in order, as parallel arrays. */
 class Hits {
@@ -82,6 +83,70 @@ function keepGluedNumbersInRows(stream: TokenStream, hits: Hits): void {
     while (label >= 0 && stream.kind[label] !== LABEL) label--;
     if (!labels.has(label)) stream.kind[t] = LABEL;
   }
+}
+
+/**
+ * Label text in a cell of its own (`约16`, `十六`, `16左右` in a tab- or pipe-separated row): where the fields after a
+ * row's label (up to the next row or group on its line) are as many as its cells, they say which field is which
+ * cell, and a field holding label text that is neither a piece of the row's own label (its wrapped tail) nor a unit
+ * (`12 件`) is a malformed number in that cell. Its tokens become one over the field's text, so that the row is read
+ * with an invalid cell where the text is, not one value short.
+ */
+function readTextCells(stream: TokenStream, template: TableTemplate, hits: Hits): void {
+  for (let h = 0; h < hits.count; h++) {
+    const row = hits.row[h];
+    const label = hits.token[h];
+    const line = stream.line[label];
+    if (row < 0 || !stream.lineTabbed[line]) continue;
+    const next = h + 1 < hits.count && stream.line[hits.token[h + 1]] === line ? hits.token[h + 1] : stream.endToken[line];
+    // most rows hold no label text after their label's field: their fields are not read
+    let text = false;
+    for (let t = label + 1; t < next && !text; t++) text = stream.kind[t] === LABEL && stream.field[t] > stream.field[label];
+    if (!text) continue;
+    const last = next < stream.endToken[line] ? stream.field[next] : Infinity;
+    const fields = stream.fields(line).filter((f) => f.fieldNo > stream.field[label] && f.fieldNo < last);
+    const cells = cellFields(fields, template.rows[row].columns.length);
+    if (!cells) continue;
+    const official = foldText(template.rows[row].label);
+    for (let t = label + 1; t < next; ) {
+      let end = t + 1;
+      while (end < next && stream.field[end] === stream.field[t]) end++;
+      if (cells.some((f) => f.fieldNo === stream.field[t]) && isTextCell(stream, t, end, official)) {
+        stream.kind[t] = INVALID;
+        stream.end[t] = stream.end[end - 1];
+        stream.value[t] = 0;
+        // the field's other tokens are left as empty label text, which no row reads
+        for (let k = t + 1; k < end; k++) {
+          stream.kind[k] = LABEL;
+          stream.start[k] = stream.end[k] = stream.end[t];
+        }
+      }
+      t = end;
+    }
+  }
+}
+
+/** Whether the tokens [from, to) of one field hold label text that is no piece of the row's label and not only units. */
+function isTextCell(stream: TokenStream, from: number, to: number, official: string): boolean {
+  let text = '';
+  let units = true;
+  for (let t = from; t < to; t++) {
+    if (stream.kind[t] !== LABEL) continue;
+    text += stream.text(t);
+    units &&= unitAt(stream.source, stream.start[t], stream.end[t]);
+  }
+  return text !== '' && !units && !official.includes(foldText(text));
+}
+
+/** The fields that are a row's `n` cells: all of them, or those left when empty fields at the end, then at the start, are left out; null when none is `n` long. */
+function cellFields(fields: readonly Field[], n: number): readonly Field[] | null {
+  if (fields.length === n) return fields;
+  let end = fields.length;
+  while (end > 0 && fields[end - 1].kind !== 'content') end--;
+  if (end === n) return fields.slice(0, end);
+  let start = 0;
+  while (start < end && fields[start].kind !== 'content') start++;
+  return end - start === n ? fields.slice(start, end) : null;
 }
 
 /** The value tokens (numbers, blank markers, malformed numbers) between two hits: how many, the first two, and all as an array on demand. */
@@ -167,14 +232,7 @@ function positionalCells(stream: TokenStream, values: number[], labelToken: numb
     const tokenInField = (fieldNo: number): number | undefined => values.find((v) => stream.field[v] === fieldNo);
     // fields holding label text (a wrapped label's tail) are not cells
     fields = fields.filter((f) => f.kind !== 'content' || tokenInField(f.fieldNo) !== undefined);
-    const candidates = [fields];
-    let end = fields.length;
-    while (end > 0 && fields[end - 1].kind !== 'content') end--;
-    candidates.push(fields.slice(0, end));
-    let start = 0;
-    while (start < end && fields[start].kind !== 'content') start++;
-    candidates.push(fields.slice(start, end));
-    const chosen = candidates.find((c) => c.length === n);
+    const chosen = cellFields(fields, n);
     return chosen ? chosen.map((f) => tokenInField(f.fieldNo) ?? { start: f.start, end: f.end }) : null;
   }
   // one cell per line: value lines plus lines of spaces between the first and the last slot
@@ -582,6 +640,7 @@ export function parseTable(stream: TokenStream, template: TableTemplate, section
   const hits = findHits(stream, template, headerTypos);
   if (!hits.rows) return null;
   keepGluedNumbersInRows(stream, hits);
+  readTextCells(stream, template, hits);
   const reader = new RowReader(stream, template, grid, hits);
   const rows = assignValues(stream, template, hits, reader, collapsed);
   writeRows(stream, template, hits, rows, reader, grid, sectionEnd);

@@ -185,8 +185,8 @@ function startsWithOrdinal(source: string, from: number, to: number): boolean {
   return from + 2 < to && isDigit(source.charCodeAt(from)) && isOrdinalMark(source.charCodeAt(from + 1)) && !isDigit(source.charCodeAt(from + 2));
 }
 
-/** The unit that source[at, end) is, if any. */
-function unitAt(source: string, at: number, end: number): boolean {
+/** Whether source[at, end) is a unit a cell's number may carry. */
+export function unitAt(source: string, at: number, end: number): boolean {
   for (const unit of CELL_UNITS) if (end - at === unit.length && source.startsWith(unit, at)) return true;
   return false;
 }
