@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { applyEdits, checkText, fixAll, parseDocument } from '../../server/src/engine';
 import { IncrementalDocument } from '../../server/src/engine/incremental';
 import { splitPieces, type SumRule } from '../../server/src/engine/parse/glued';
-import { consistentValues, LAYOUTS, renderReport, seededRandom, TABLE3_KEYS, type ReportValues } from '../support/generate';
+import { consistentValues, LAYOUTS, renderReport, seededRandom, subtotalRow, TABLE3_KEYS, type ReportValues } from '../support/generate';
 import { gluedReport, tableFourOnOneLine } from '../support/glued';
 import { codes, diagnose, ofCode, plainReport, readExample } from '../support/helpers';
 
@@ -414,6 +414,60 @@ describe('a 法人或其他组织 subtotal column', () => {
   it('near miss: a subtotal column whose every subtotal is right gives no diagnostic', () => {
     const values = withR4();
     assert.deepEqual(codes(diagnose(withColumn(values, true, TABLE3_KEYS))), []);
+  });
+  it('and subtotal rows: the column’s subtotal in a subtotal row is checked too, the row’s own cells read past it', () => {
+    const values = withR4();
+    let text = withColumn(values, true, TABLE3_KEYS);
+    const sums = subtotalRow(values, ['R13', 'R14', 'R15']);
+    text = text.replace('（四）无法提供\n', `（四）无法提供\t${[sums[0], sums.slice(1, 6).reduce((a, b) => a + b, 0) + 1, ...sums.slice(1)].join('\t')}\n`);
+    const ds = diagnose(text);
+    assert.deepEqual(codes(ds), ['row-total-mismatch']);
+    assert.match(ds[0].message, /“（四）无法提供”行的“法人或其他组织·小计”应为/);
+    assert.deepEqual(parseDocument(text).reports[0].tables['三']!.subtotalRows[0].cells!.map((c) => c.value), sums);
+  });
+});
+
+describe('subtotal rows for （三）–（六）', () => {
+  const values = consistentValues(seededRandom(11));
+  const withSubtotals = (v: ReportValues = values): string => renderReport({ agency: '示例县发展和改革局', year: 2024, values: v, layout: 'tabs', subtotalRows: true });
+  const groupCell = (text: string, key: string, col: number) => parseDocument(text).reports[0].tables['三']!.subtotalRows.find((g) => g.key === key)!.cells![col];
+  const withCell = (text: string, cell: { span: { start: number; end: number } }, written: string): string => text.slice(0, cell.span.start) + written + text.slice(cell.span.end);
+  it('a wrong one: column-total-mismatch on that cell, with the sum of the rows under it; fix-all writes it, and nothing is left', () => {
+    const text = withSubtotals();
+    const cell = groupCell(text, 'G5', 6);
+    const off = withCell(text, cell, String(cell.value! + 2));
+    const ds = diagnose(off);
+    assert.deepEqual(codes(ds), ['column-total-mismatch']);
+    assert.equal(ds[0].span.start, cell.span.start);
+    assert.match(ds[0].message, new RegExp(`^表三“（五）不予处理”行“总计”列应为 ${cell.value}（其下各项之和：[0-9+=]+），实为 ${cell.value! + 2}$`));
+    assert.equal(ds[0].fix!.preferred, true);
+    assert.equal(fixAll(off).text, text);
+    assert.deepEqual(codes(checkText(fixAll(off).text, { locale: 'en' }).diagnostics), []);
+    assert.match(checkText(off, { locale: 'en' }).diagnostics[0].message, /row “（五）不予处理”, column “总计” should be \d+ \(the sum of the rows under it: /);
+  });
+  it('its fix is a single pick where a row under it is in question (its own total wrong too), and fix-all leaves it to the rows', () => {
+    const text = withSubtotals();
+    const member = parseDocument(text).reports[0].tables['三']!.rows.get('R13')!.cells![6];
+    const off = withCell(text, member, String(member.value! + 1));
+    const ds = diagnose(off);
+    assert.deepEqual(codes(ds).sort(), ['column-total-mismatch', 'column-total-mismatch', 'row-total-mismatch']);
+    const subtotal = ds.find((d) => d.span.start === groupCell(off, 'G4', 6).span.start)!;
+    assert.equal(subtotal.fix!.preferred, false);
+    assert.equal(fixAll(off).text, text);
+  });
+  it('near miss: right ones give nothing, and are in no other rule (（七）总计 is the sum of the rows, not of the rows and subtotals)', () => {
+    const text = withSubtotals();
+    assert.deepEqual(codes(diagnose(text)), []);
+    assert.deepEqual(cellValues(text, '三', 'R24'), values.table3.R24);
+  });
+  it('near miss: a heading’s values followed by a row under it with none are that row’s (PDF text puts them before its label)', () => {
+    const text = withSubtotals();
+    const r13 = lineOf(text, '1.本机关不掌握相关政府信息');
+    const moved = text.replace(`（四）无法提供\t${subtotalRow(values, ['R13', 'R14', 'R15']).join('\t')}\n${r13}`, `（四）无法提供\t${r13.split('\t').slice(1).join('\t')}\n1.本机关不掌握相关政府信息`);
+    assert.notEqual(moved, text);
+    assert.deepEqual(codes(diagnose(moved)), []);
+    assert.deepEqual(cellValues(moved, '三', 'R13'), values.table3.R13);
+    assert.deepEqual(parseDocument(moved).reports[0].tables['三']!.subtotalRows.map((g) => g.key), ['G3', 'G5', 'G6']);
   });
 });
 

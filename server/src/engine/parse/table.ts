@@ -3,7 +3,7 @@
 // overflow one row wait for the next label that has none (PDF text often puts a row's numbers on the
 // line before its wrapped label); values glued together are split by the template (see glued.ts).
 import { BLANK as BLANK_CELL, INLINE, INVALID as INVALID_CELL, LINES, SPACED_LINES, TABS, VALUE, TableGrid, type GridArena, type Layout } from '../grid';
-import { Table, type Cell, type CollapsedGroup, type GluedRow, type LabelTypo, type Span, type Subtotal } from '../model';
+import { Table, type Cell, type GluedRow, type GroupRow, type LabelTypo, type Span, type Subtotal } from '../model';
 import { lookupOf, type CompiledRule } from '../template/lookup';
 import type { GroupTemplate, TableTemplate, ValueKind } from '../template/types';
 import { isSpace } from '../text/chars';
@@ -180,10 +180,16 @@ class Zone {
   }
 }
 
-/** The value tokens (numbers, blank markers, malformed numbers) in [from, to). */
-function valueTokens(stream: TokenStream, from: number, to: number): number[] {
+/** How many value tokens (numbers, blank markers, malformed numbers) there are in [from, to). */
+function countValues(stream: TokenStream, from: number, to: number): number {
   let count = 0;
   for (let t = from; t < to; t++) if (stream.kind[t] !== LABEL) count++;
+  return count;
+}
+
+/** The value tokens (numbers, blank markers, malformed numbers) in [from, to). */
+function valueTokens(stream: TokenStream, from: number, to: number): number[] {
+  const count = countValues(stream, from, to);
   if (count === 0) return NO_TOKENS;
   const values = new Array<number>(count);
   let k = 0;
@@ -436,9 +442,9 @@ class RowReader {
     return values[subtotal.before];
   }
 
-  /** Keeps row i's subtotal, to be checked against its parts. */
-  keepSubtotal(i: number, token: number): void {
-    this.subtotals.push({ row: this.template.rows[i].key, cell: cellOf(this.stream, token, 'count') });
+  /** Keeps the subtotal of a row (a template row's key, or a group's for a subtotal row), to be checked against its parts. */
+  keepSubtotal(row: string, token: number): void {
+    this.subtotals.push({ row, cell: cellOf(this.stream, token, 'count') });
   }
 
   private place(i: number, slots: readonly Slot[]): boolean {
@@ -604,7 +610,7 @@ function holdsOrUnknown(grid: TableGrid, rule: CompiledRule): boolean {
   return Number.isNaN(balance) || Math.abs(balance) < 1e-9;
 }
 
-const NO_GROUPS: readonly CollapsedGroup[] = [];
+const NO_GROUPS: readonly GroupRow[] = [];
 const NO_TYPOS: readonly LabelTypo[] = [];
 const NO_GLUED: readonly GluedRow[] = [];
 const NO_SUBTOTALS: readonly Subtotal[] = [];
@@ -612,7 +618,8 @@ const NO_SUBTOTALS: readonly Subtotal[] = [];
 /** The table in a section's tokens, its numbers kept in `arena`; null when no row of it is found. */
 export function parseTable(stream: TokenStream, template: TableTemplate, sectionEnd: number, arena: GridArena): Table | null {
   const headerTypos: LabelTypo[] = [];
-  const collapsed: CollapsedGroup[] = [];
+  const collapsed: GroupRow[] = [];
+  const subtotalRows: GroupRow[] = [];
   const grid = new TableGrid(arena, template.rows.length, lookupOf(template).stride);
   let tabbed = false;
   for (let l = 0; l < stream.lineCount && !tabbed; l++) tabbed = stream.lineTabbed[l] && stream.lineFieldCount[l] > 2;
@@ -623,6 +630,7 @@ export function parseTable(stream: TokenStream, template: TableTemplate, section
       template,
       span,
       collapsed.length ? collapsed : NO_GROUPS,
+      subtotalRows.length ? subtotalRows : NO_GROUPS,
       headerTypos.length ? headerTypos : NO_TYPOS,
       reader.glued.length ? reader.glued : NO_GLUED,
       reader.subtotals.length ? reader.subtotals : NO_SUBTOTALS,
@@ -642,7 +650,7 @@ export function parseTable(stream: TokenStream, template: TableTemplate, section
   keepGluedNumbersInRows(stream, hits);
   readTextCells(stream, template, hits);
   const reader = new RowReader(stream, template, grid, hits);
-  const rows = assignValues(stream, template, hits, reader, collapsed);
+  const rows = assignValues(stream, template, hits, reader, collapsed, subtotalRows);
   writeRows(stream, template, hits, rows, reader, grid, sectionEnd);
   return table(reader);
 }
@@ -665,9 +673,10 @@ interface RowValues {
 /**
  * Which value tokens each found row takes. Values beyond a row's cells wait for the next row that has none of
  * its own; a group heading that carries a row's worth of values while none of its members is found is a
- * collapsed group (its values kept apart), else its values wait too.
+ * collapsed group (its values kept apart), one whose member row after it has values of its own a subtotal row
+ * (subtotalRowCells), else its values wait too.
  */
-function assignValues(stream: TokenStream, template: TableTemplate, hits: Hits, reader: RowReader, collapsed: CollapsedGroup[]): RowValues[] {
+function assignValues(stream: TokenStream, template: TableTemplate, hits: Hits, reader: RowReader, collapsed: GroupRow[], subtotalRows: GroupRow[]): RowValues[] {
   const rows: RowValues[] = [];
   const zone = new Zone(stream);
   let pending = NO_TOKENS;
@@ -678,15 +687,13 @@ function assignValues(stream: TokenStream, template: TableTemplate, hits: Hits, 
     if (group) {
       const n = template.rows[0].columns.length;
       const values = zone.tokens();
+      const cells = pending.length === 0 ? subtotalRowCells(stream, template, reader, hits, h, values) : null;
       if (values.length >= n && isCollapsed(group, hits, template)) {
-        collapsed.push({
-          key: group.key,
-          label: group.label,
-          labelSpan: { start: stream.start[labelToken], end: stream.end[labelToken] },
-          members: group.members,
-          cells: values.slice(0, n).map((t, col) => cellOf(stream, t, template.rows[0].columns[col].kind)),
-        });
+        collapsed.push(groupRow(stream, template, group, labelToken, values.slice(0, n)));
         pending = values.slice(n);
+      } else if (cells) {
+        subtotalRows.push(groupRow(stream, template, group, labelToken, cells.values));
+        if (cells.subtotal >= 0) reader.keepSubtotal(group.key, cells.subtotal);
       } else {
         pending = pending.concat(values);
       }
@@ -723,7 +730,7 @@ function writeRows(stream: TokenStream, template: TableTemplate, hits: Hits, row
       const columns = template.rows[row].columns;
       for (let t = r.from, col = 0; t < r.to; t++) if (stream.kind[t] !== LABEL) writeToken(grid, row * grid.stride + col, stream, t, columns[col++].kind);
     } else {
-      if (r.subtotal >= 0) reader.keepSubtotal(row, r.subtotal);
+      if (r.subtotal >= 0) reader.keepSubtotal(template.rows[row].key, r.subtotal);
       hasCells = reader.write(row, r.values, labelToken, stream.end[labelToken]);
     }
     const layout = layoutOf(stream, labelToken, r.first, r.second, r.found);
@@ -741,6 +748,32 @@ function writeRows(stream: TokenStream, template: TableTemplate, hits: Hits, row
 }
 
 const NO_TOKENS: number[] = [];
+
+function groupRow(stream: TokenStream, template: TableTemplate, group: GroupTemplate, labelToken: number, values: readonly number[]): GroupRow {
+  return {
+    key: group.key,
+    label: group.label,
+    labelSpan: { start: stream.start[labelToken], end: stream.end[labelToken] },
+    members: group.members,
+    cells: values.map((t, col) => cellOf(stream, t, template.rows[0].columns[col].kind)),
+  };
+}
+
+/**
+ * The values of hit h, a group's heading, as a subtotal row of its members (（三）不予公开 above 1.–8.): a row's worth
+ * (and the 法人或其他组织 subtotal, where the table has that column), while the member row right after it has values
+ * of its own, so that they are not that row's written before its label (as PDF text may put them). Else null.
+ */
+function subtotalRowCells(stream: TokenStream, template: TableTemplate, reader: RowReader, hits: Hits, h: number, values: number[]): { values: number[]; subtotal: number } | null {
+  const group = hits.group[h]!;
+  const next = h + 1;
+  const member = next < hits.count ? hits.row[next] : -1;
+  if (group.members.length < 2 || member < 0 || !group.members.includes(template.rows[member].key)) return null;
+  if (countValues(stream, hits.token[next] + 1, next + 1 < hits.count ? hits.token[next + 1] : stream.tokenCount) === 0) return null;
+  const subtotal = reader.subtotalIn(member, values);
+  const cells = subtotal >= 0 ? values.filter((t) => t !== subtotal) : values;
+  return cells.length === template.rows[member].columns.length ? { values: cells, subtotal } : null;
+}
 
 /** A group heading written with values of its own: none of its member rows was found. */
 function isCollapsed(group: GroupTemplate, hits: Hits, template: TableTemplate): boolean {
