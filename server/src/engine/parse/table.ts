@@ -7,9 +7,9 @@ import { Table, type Cell, type GluedRow, type GroupRow, type LabelTypo, type Sp
 import { lookupOf, type CompiledRule } from '../template/lookup';
 import type { GroupTemplate, TableTemplate, ValueKind } from '../template/types';
 import { isSpace } from '../text/chars';
+import { foldText } from '../text/fold';
 import { holdsSeveralCells, splitRow, type Piece, type RowDigits, type Split, type SplitOutcome, type SumRule } from './glued';
 import { labelAt, MAX_LABEL, type LabelInfo } from './labels';
-import { foldText } from '../text/fold';
 import { BLANK, INVALID, LABEL, NUMBER, unitAt, type Field, type TokenStream } from './tokens';
 
 /** The rows and group headings found in a table's tokens, in order, as parallel arrays. */
@@ -687,11 +687,13 @@ function assignValues(stream: TokenStream, template: TableTemplate, hits: Hits, 
     if (group) {
       const n = template.rows[0].columns.length;
       const values = zone.tokens();
-      const cells = pending.length === 0 ? subtotalRowCells(stream, template, reader, hits, h, values) : null;
       if (values.length >= n && isCollapsed(group, hits, template)) {
         collapsed.push(groupRow(stream, template, group, labelToken, values.slice(0, n)));
         pending = values.slice(n);
-      } else if (cells) {
+        continue;
+      }
+      const cells = pending.length === 0 ? subtotalRowCells(stream, template, reader, hits, h, values) : null;
+      if (cells) {
         subtotalRows.push(groupRow(stream, template, group, labelToken, cells.values));
         if (cells.subtotal >= 0) reader.keepSubtotal(group.key, cells.subtotal);
       } else {
@@ -749,6 +751,7 @@ function writeRows(stream: TokenStream, template: TableTemplate, hits: Hits, row
 
 const NO_TOKENS: number[] = [];
 
+/** A group's heading row with the value tokens it carries as its cells. */
 function groupRow(stream: TokenStream, template: TableTemplate, group: GroupTemplate, labelToken: number, values: readonly number[]): GroupRow {
   return {
     key: group.key,
