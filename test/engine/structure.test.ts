@@ -110,6 +110,15 @@ describe('compilations', () => {
     const reports = parseDocument(`${fragment}\n${second}`).reports;
     assert.deepEqual(reports.map((r) => r.sections.map((s) => s.number)), [[1, 2, 3], [2, 3, 4, 5, 6]]);
   });
+  it('a heading inside the line before an agency-less title (fuzz): that line is no agency line, and no two reports start on it', () => {
+    const text = renderReport(spec({ title: 'two-lines' })).replace(/^示例县发展和改革局$/m, '示例县一、总体情况发展和改革局');
+    const reports = parseDocument(text).reports;
+    const starts = reports.map((r) => r.span.start);
+    assert.deepEqual(starts, [...new Set(starts)].sort((a, b) => a - b));
+    for (const r of reports) assert.ok(r.span.start >= 0 && r.span.start <= r.span.end, JSON.stringify(r.span));
+    for (const d of checkText(text).diagnostics) assert.ok(d.span.start >= 0 && d.span.start <= d.span.end, `${d.code} ${JSON.stringify(d.span)}`);
+    assert.equal(reports[reports.length - 1].title, HEADER);
+  });
   it('a fragment cut after a heading, then a title with no agency: the title starts the next report, not the heading', () => {
     const text = readExample('test/fixtures/defects/dup-report.txt');
     const lines = lineStarts(text);

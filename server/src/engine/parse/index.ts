@@ -123,6 +123,15 @@ function startsNext(title: TitleLine, report: ReportDraft, heading: Heading): bo
 }
 
 /**
+ * The title as it opens the report after `report`: a line before it that holds one of the report's headings
+ * (`微山县西平镇一、总体情况人民政府`) is no agency line of its own, so that no two reports start on one line.
+ */
+function opening(title: TitleLine, report: ReportDraft): TitleLine {
+  if (!title.agencyLine || title.agencyLine.start > report.headings[report.headings.length - 1].start) return title;
+  return { ...title, agency: '', agencyLine: null, start: title.line.start };
+}
+
+/**
  * The reports of text[from, to): each starts at a title, or at the first heading of a text with none. Inside a
  * report, a title is held until the next heading says whether it starts the next report (startsNext); a title
  * followed by no heading before the next title, or the text's end, starts none. The choice rests on the report's
@@ -155,7 +164,10 @@ function splitReports(text: string, from: number, to: number): ReportDraft[] {
       continue;
     }
     for (const heading of headings.inLine(start, end)) {
-      if (pending && current && startsNext(pending, current, heading)) current = open(pending, pending.start);
+      if (pending && current && startsNext(pending, current, heading)) {
+        const title = opening(pending, current);
+        current = open(title, title.start);
+      }
       pending = null;
       current ??= open(null, start);
       current.headings.push(heading);
