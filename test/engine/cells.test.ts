@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { applyEdits, checkText, fixAll, parseDocument } from '../../server/src/engine';
 import { IncrementalDocument } from '../../server/src/engine/incremental';
 import { splitPieces, type SumRule } from '../../server/src/engine/parse/glued';
-import { consistentValues, renderReport, seededRandom, TABLE3_KEYS, type ReportValues } from '../support/generate';
+import { consistentValues, LAYOUTS, renderReport, seededRandom, subtotalRow, TABLE3_KEYS, type ReportValues } from '../support/generate';
 import { gluedReport, tableFourOnOneLine } from '../support/glued';
 import { codes, diagnose, ofCode, plainReport, readExample } from '../support/helpers';
 
@@ -415,6 +415,60 @@ describe('a 法人或其他组织 subtotal column', () => {
     const values = withR4();
     assert.deepEqual(codes(diagnose(withColumn(values, true, TABLE3_KEYS))), []);
   });
+  it('and subtotal rows: the column’s subtotal in a subtotal row is checked too, the row’s own cells read past it', () => {
+    const values = withR4();
+    let text = withColumn(values, true, TABLE3_KEYS);
+    const sums = subtotalRow(values, ['R13', 'R14', 'R15']);
+    text = text.replace('（四）无法提供\n', `（四）无法提供\t${[sums[0], sums.slice(1, 6).reduce((a, b) => a + b, 0) + 1, ...sums.slice(1)].join('\t')}\n`);
+    const ds = diagnose(text);
+    assert.deepEqual(codes(ds), ['row-total-mismatch']);
+    assert.match(ds[0].message, /“（四）无法提供”行的“法人或其他组织·小计”应为/);
+    assert.deepEqual(parseDocument(text).reports[0].tables['三']!.subtotalRows[0].cells!.map((c) => c.value), sums);
+  });
+});
+
+describe('subtotal rows for （三）–（六）', () => {
+  const values = consistentValues(seededRandom(11));
+  const withSubtotals = (v: ReportValues = values): string => renderReport({ agency: '示例县发展和改革局', year: 2024, values: v, layout: 'tabs', subtotalRows: true });
+  const groupCell = (text: string, key: string, col: number) => parseDocument(text).reports[0].tables['三']!.subtotalRows.find((g) => g.key === key)!.cells![col];
+  const withCell = (text: string, cell: { span: { start: number; end: number } }, written: string): string => text.slice(0, cell.span.start) + written + text.slice(cell.span.end);
+  it('a wrong one: column-total-mismatch on that cell, with the sum of the rows under it; fix-all writes it, and nothing is left', () => {
+    const text = withSubtotals();
+    const cell = groupCell(text, 'G5', 6);
+    const off = withCell(text, cell, String(cell.value! + 2));
+    const ds = diagnose(off);
+    assert.deepEqual(codes(ds), ['column-total-mismatch']);
+    assert.equal(ds[0].span.start, cell.span.start);
+    assert.match(ds[0].message, new RegExp(`^表三“（五）不予处理”行“总计”列应为 ${cell.value}（其下各项之和：[0-9+=]+），实为 ${cell.value! + 2}$`));
+    assert.equal(ds[0].fix!.preferred, true);
+    assert.equal(fixAll(off).text, text);
+    assert.deepEqual(codes(checkText(fixAll(off).text, { locale: 'en' }).diagnostics), []);
+    assert.match(checkText(off, { locale: 'en' }).diagnostics[0].message, /row “（五）不予处理”, column “总计” should be \d+ \(the sum of the rows under it: /);
+  });
+  it('its fix is a single pick where a row under it is in question (its own total wrong too), and fix-all leaves it to the rows', () => {
+    const text = withSubtotals();
+    const member = parseDocument(text).reports[0].tables['三']!.rows.get('R13')!.cells![6];
+    const off = withCell(text, member, String(member.value! + 1));
+    const ds = diagnose(off);
+    assert.deepEqual(codes(ds).sort(), ['column-total-mismatch', 'column-total-mismatch', 'row-total-mismatch']);
+    const subtotal = ds.find((d) => d.span.start === groupCell(off, 'G4', 6).span.start)!;
+    assert.equal(subtotal.fix!.preferred, false);
+    assert.equal(fixAll(off).text, text);
+  });
+  it('near miss: right ones give nothing, and are in no other rule (（七）总计 is the sum of the rows, not of the rows and subtotals)', () => {
+    const text = withSubtotals();
+    assert.deepEqual(codes(diagnose(text)), []);
+    assert.deepEqual(cellValues(text, '三', 'R24'), values.table3.R24);
+  });
+  it('near miss: a heading’s values followed by a row under it with none are that row’s (PDF text puts them before its label)', () => {
+    const text = withSubtotals();
+    const r13 = lineOf(text, '1.本机关不掌握相关政府信息');
+    const moved = text.replace(`（四）无法提供\t${subtotalRow(values, ['R13', 'R14', 'R15']).join('\t')}\n${r13}`, `（四）无法提供\t${r13.split('\t').slice(1).join('\t')}\n1.本机关不掌握相关政府信息`);
+    assert.notEqual(moved, text);
+    assert.deepEqual(codes(diagnose(moved)), []);
+    assert.deepEqual(cellValues(moved, '三', 'R13'), values.table3.R13);
+    assert.deepEqual(parseDocument(moved).reports[0].tables['三']!.subtotalRows.map((g) => g.key), ['G3', 'G5', 'G6']);
+  });
 });
 
 describe('units, letters and decimals in cells', () => {
@@ -442,6 +496,35 @@ describe('units, letters and decimals in cells', () => {
     assert.equal(ds[0].text, 'x0');
     assert.match(ds[0].message, /科研机构/);
   });
+  it('text with ideographs in a tab- or pipe-separated cell (`约16`, `十六`, `16左右`) is invalid-number on that cell, the other cells read', () => {
+    for (const layout of ['tabs', 'pipes'] as const) {
+      const t = renderReport({ agency: '示例县发展和改革局', year: 2024, values: consistentValues(seededRandom(11)), layout });
+      for (const [table, row, col] of [['三', 'R1', 0], ['三', 'R3', 3], ['三', 'R24', 6], ['二', 'E1', 0]] as const) {
+        const cell = parseDocument(t).reports[0].tables[table]!.rows.get(row)!.cells![col];
+        for (const written of [`约${cell.raw}`, '十六', `${cell.raw}左右`, `约 ${cell.raw}`]) {
+          const text = t.slice(0, cell.span.start) + written + t.slice(cell.span.end);
+          const ds = diagnose(text);
+          assert.deepEqual(codes(ds), ['invalid-number'], `${layout} ${row} ${written}`);
+          assert.equal(ds[0].text, written);
+          const values = cellValues(text, table, row)!;
+          assert.deepEqual(values.filter((_, k) => k !== col), cellValues(t, table, row)!.filter((_, k) => k !== col), `${layout} ${row} ${written}`);
+        }
+      }
+    }
+  });
+  it('near miss: a row label’s tail in a field of its own is label text (the row read, or one value short when it is), and a unit after a space is read past', () => {
+    const t = base();
+    const R4 = '（二）部分公开（区分处理的，只计这一情形，不计其他情形）';
+    const tail = t.replace(`${R4}\t`, '（二）部分公开（区分处理的，只计这一情形，\t不计其他情形）\t');
+    assert.deepEqual(codes(diagnose(tail)), []);
+    const fields = lineOf(tail, '（二）部分公开').split('\t');
+    const short = replaceLine(tail, '（二）部分公开', [...fields.slice(0, 2), ...fields.slice(3)].join('\t'));
+    const ds = diagnose(short);
+    assert.deepEqual(codes(ds), ['blank-cell']);
+    assert.match(ds[0].message, /应有 7 个数值，只找到 6 个/);
+    assert.deepEqual(codes(diagnose(replaceLine(t, '行政许可', '行政许可\t12 件'))), []);
+    assert.deepEqual(cellValues(replaceLine(t, '行政许可', '行政许可\t12 件'), '二', 'E1'), [12]);
+  });
   it('near miss: an ordinal in a cell of its own (`1.` then the label) is label text', () => {
     const t = base();
     assert.deepEqual(codes(diagnose(t.replace('1.属于国家秘密\t', '（三）不予公开\t1.\t属于国家秘密\t'))), []);
@@ -457,6 +540,27 @@ describe('units, letters and decimals in cells', () => {
   it('near miss: a decimal in the 万元 fee is a value', () => {
     const t = base();
     assert.deepEqual(codes(diagnose(replaceLine(t, '行政事业性收费', '行政事业性收费\t12.5'))), []);
+  });
+  it('a dash run into a number (`97---`, `97—`) is invalid-number on that cell in every layout, the row’s other cells read', () => {
+    for (const layout of LAYOUTS) {
+      const t = renderReport({ agency: '示例县发展和改革局', year: 2024, values: consistentValues(seededRandom(11)), layout });
+      for (const [table, row] of [['三', 'R1'], ['四', 'G']] as const) {
+        const cell = parseDocument(t).reports[0].tables[table]!.rows.get(row)!.cells![0];
+        for (const dashes of ['---', '—']) {
+          const written = `${cell.raw}${dashes}`;
+          const text = t.slice(0, cell.span.start) + written + t.slice(cell.span.end);
+          const ds = diagnose(text);
+          assert.deepEqual(codes(ds), ['invalid-number'], `${layout} ${table} ${written}`);
+          assert.equal(ds[0].text, written);
+          assert.deepEqual(cellValues(text, table, row)!.slice(1), cellValues(t, table, row)!.slice(1), `${layout} ${table}`);
+        }
+      }
+    }
+  });
+  it('near miss: a separator line after a row (`---------\t---`) and a page footer (`- 3 -`) are no cells', () => {
+    const t = base();
+    const text = replaceLine(replaceLine(t, '行政事业性收费', '行政事业性收费\t0\n---------\t---'), R1_LABEL, `- 3 -\n${lineOf(t, R1_LABEL)}`);
+    assert.deepEqual(codes(diagnose(text)), []);
   });
 });
 

@@ -150,6 +150,19 @@ describe('incremental parsing equals a fresh parse after every edit', () => {
     assert.equal(doc.reports.length, 3);
     assert.equal(doc.diagnostics().length, fresh);
   });
+  it('a title of another report on a line of 五: typing 一、总体情况 after it starts a report there, deleting that again joins it back', () => {
+    const title = '示例市生态环境局2024年政府信息公开工作年度报告\n';
+    const text = compilation(5, 3).replace('五、存在的主要问题及改进情况\n', `五、存在的主要问题及改进情况\n${title}`);
+    const doc = new IncrementalDocument(text);
+    assert.equal(doc.reports.length, 3);
+    const after = text.indexOf(title) + title.length;
+    doc.update(after, after, '一、总体情况\n');
+    assertSameAsFresh(doc, 'typing 一 after the title');
+    assert.equal(doc.reports.length, 4);
+    doc.update(after, after + '一、总体情况\n'.length, '');
+    assertSameAsFresh(doc, 'deleting it');
+    assert.equal(doc.reports.length, 3);
+  });
   it('an edit that joins two reports, and one that splits them again', () => {
     const text = compilation(9, 3);
     const doc = new IncrementalDocument(text);

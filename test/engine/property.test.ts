@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { checkText, fixAll, parseDocument } from '../../server/src/engine';
-import { consistentValues, FLOWS, LAYOUTS, OUTCOME_KEYS, renderReport, seededRandom, TABLE3_KEYS, type Flow, type Layout, type ReportValues } from '../support/generate';
+import { TEMPLATES } from '../../server/src/engine/template/tables';
+import { consistentValues, FLOWS, LAYOUTS, OUTCOME_KEYS, renderReport, seededRandom, subtotalRow, TABLE3_KEYS, type Flow, type Layout, type ReportValues } from '../support/generate';
 import { diagnose, readSeed } from '../support/helpers';
 
 const ARITHMETIC = ['row-total-mismatch', 'column-total-mismatch', 'balance-mismatch'];
@@ -18,8 +19,8 @@ const arbReport = fc.record({
   scraper: fc.boolean(),
 });
 type Arb = { seed: number; layout: Layout; fullWidth: boolean; splitLabels: boolean; flow: Flow; scraper: boolean };
-const textOf = (r: Arb, values: ReportValues): string =>
-  renderReport({ agency: '示例县发展和改革局', year: 2024, values, layout: r.layout, fullWidth: r.fullWidth, splitLabels: r.splitLabels, flow: r.flow, scraper: r.scraper });
+const textOf = (r: Arb, values: ReportValues, subtotalRows = false): string =>
+  renderReport({ agency: '示例县发展和改革局', year: 2024, values, layout: r.layout, fullWidth: r.fullWidth, splitLabels: r.splitLabels, flow: r.flow, scraper: r.scraper, subtotalRows });
 const render = (r: Arb) => {
   const values = consistentValues(seededRandom(r.seed));
   return { values, text: textOf(r, values) };
@@ -131,6 +132,38 @@ describe('broken rules and fix-all on generated reports', () => {
         const fixed = fixAll(text).text;
         assert.equal(digitsOnly(fixed), digitsOnly(text), 'only digits changed');
         assert.deepEqual(checkText(fixed).diagnostics.map((d) => d.code), []);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('subtotal rows for （三）–（六）', () => {
+  const groups = TEMPLATES['2021'].tables['三'].groups.filter((g) => g.members.length > 1);
+  it('read back as written, kept out of every rule but their own: no diagnostic, in every layout and flow', () => {
+    fc.assert(
+      fc.property(arbReport, (r) => {
+        const values = consistentValues(seededRandom(r.seed));
+        const text = textOf(r, values, true);
+        const table = parseDocument(text).reports[0].tables['三']!;
+        for (const key of TABLE3_KEYS) assert.deepEqual(table.rows.get(key)!.cells!.map((c) => c.value), values.table3[key], key);
+        assert.deepEqual(table.subtotalRows.map((g) => [g.key, g.cells!.map((c) => c.value)]), groups.map((g) => [g.key, subtotalRow(values, g.members)]));
+        assert.deepEqual(checkText(text).diagnostics.map((d) => d.code), []);
+      }),
+      { numRuns: 100 },
+    );
+  });
+  it('one subtotal cell off: column-total-mismatch on that cell only, a safe fix, and fix-all gives the text back', () => {
+    fc.assert(
+      fc.property(arbReport, fc.constantFrom(...groups.map((g) => g.key)), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 1, max: 9 }), (r, key, col, delta) => {
+        const text = textOf(r, consistentValues(seededRandom(r.seed)), true);
+        const cell = parseDocument(text).reports[0].tables['三']!.subtotalRows.find((g) => g.key === key)!.cells![col];
+        const written = String(cell.value! + delta).replace(/\d/g, (d) => (/[０-９]/.test(cell.raw) ? String.fromCharCode(d.charCodeAt(0) + 0xfee0) : d));
+        const off = text.slice(0, cell.span.start) + written + text.slice(cell.span.end);
+        const ds = checkText(off).diagnostics;
+        assert.deepEqual(ds.map((d) => [d.code, d.span]), [['column-total-mismatch', { start: cell.span.start, end: cell.span.start + written.length }]]);
+        assert.equal(ds[0].fix!.preferred, true);
+        assert.equal(fixAll(off).text, text);
       }),
       { numRuns: 100 },
     );

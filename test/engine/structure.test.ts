@@ -78,6 +78,47 @@ describe('compilations', () => {
     assert.deepEqual(reports.map((r) => r.agency), ['示例县发展和改革局', '示例市生态环境局']);
     assert.deepEqual(reports[1].sections.map((s) => s.number), [2, 3, 4, 5, 6]);
   });
+  it('a title of another report on a line of 五 or 六, that the report’s sections go on after (or nothing follows): text of the report', () => {
+    const text = renderReport(spec());
+    const other = '示例县人民政府2024年政府信息公开工作年度报告';
+    for (const [after, line] of [
+      ['政务公开的深度和广度还有待提升。下一步将加强培训，规范依申请公开办理流程。', other],
+      ['政务公开的深度和广度还有待提升。下一步将加强培训，规范依申请公开办理流程。', `一是对照“${other}”，查找差距`],
+      ['五、存在的主要问题及改进情况', `示例县发展和改革局2023年政府信息公开工作年度报告`],
+      ['六、其他需要报告的事项', other],
+      ['本年度未收取信息处理费。', other],
+    ]) {
+      const quoted = insertAfter(text, after, line);
+      const result = checkText(quoted);
+      assert.equal(result.parsed.reports.length, 1, line);
+      assert.deepEqual(result.parsed.reports[0].sections.map((s) => s.number), [1, 2, 3, 4, 5, 6], line);
+      assert.deepEqual(codes(result.diagnostics), [], line);
+    }
+  });
+  it('near miss: such a title line, then a report: the report starts at its own title, the line stays in 五', () => {
+    const quoted = insertAfter(renderReport(spec()), '五、存在的主要问题及改进情况', '示例县人民政府2024年政府信息公开工作年度报告');
+    const second = renderReport(spec({ agency: '示例市生态环境局' }));
+    const text = `${quoted}\n${second}`;
+    const reports = parseDocument(text).reports;
+    assert.deepEqual(reports.map((r) => r.agency), ['示例县发展和改革局', '示例市生态环境局']);
+    assert.equal(reports[1].span.start, quoted.length + 1);
+    assert.deepEqual(codes(checkText(text).diagnostics), []);
+  });
+  it('near miss: a report of another agency whose sections start again at 二 after a fragment cut at 三 starts a report', () => {
+    const fragment = renderReport(spec({ cutAfter: 3 }));
+    const second = renderReport(spec({ agency: '示例市生态环境局' })).replace('一、总体情况\n', '');
+    const reports = parseDocument(`${fragment}\n${second}`).reports;
+    assert.deepEqual(reports.map((r) => r.sections.map((s) => s.number)), [[1, 2, 3], [2, 3, 4, 5, 6]]);
+  });
+  it('a heading inside the line before an agency-less title (fuzz): that line is no agency line, and no two reports start on it', () => {
+    const text = renderReport(spec({ title: 'two-lines' })).replace(/^示例县发展和改革局$/m, '示例县一、总体情况发展和改革局');
+    const reports = parseDocument(text).reports;
+    const starts = reports.map((r) => r.span.start);
+    assert.deepEqual(starts, [...new Set(starts)].sort((a, b) => a - b));
+    for (const r of reports) assert.ok(r.span.start >= 0 && r.span.start <= r.span.end, JSON.stringify(r.span));
+    for (const d of checkText(text).diagnostics) assert.ok(d.span.start >= 0 && d.span.start <= d.span.end, `${d.code} ${JSON.stringify(d.span)}`);
+    assert.equal(reports[reports.length - 1].title, HEADER);
+  });
   it('a fragment cut after a heading, then a title with no agency: the title starts the next report, not the heading', () => {
     const text = readExample('test/fixtures/defects/dup-report.txt');
     const lines = lineStarts(text);

@@ -33,6 +33,8 @@ export interface ReportSpec {
   flow?: Flow;
   /** a web page as a scraper saves it: a header block (标题:, 发布时间:, 发布机构: …) instead of the title, and the site's navigation around the body */
   scraper?: boolean;
+  /** table 三's headings （三）–（六） written as rows carrying the sums of the rows under them, as some reports add */
+  subtotalRows?: boolean;
 }
 
 /**
@@ -117,7 +119,12 @@ function rowText(label: string, values: string[], layout: Layout, split = false)
   }
 }
 
-export function renderTables(values: ReportValues, layout: Layout, fullWidth = false, splitLabels = false): { two: string[]; three: string[]; four: string[] } {
+/** A group's subtotal row: the sums of its member rows, column by column. */
+export function subtotalRow(values: ReportValues, members: readonly string[]): number[] {
+  return values.table3[members[0]].map((_, col) => members.reduce((sum, key) => sum + values.table3[key][col], 0));
+}
+
+export function renderTables(values: ReportValues, layout: Layout, fullWidth = false, splitLabels = false, subtotalRows = false): { two: string[]; three: string[]; four: string[] } {
   const num = (n: number): string => digits(n, fullWidth);
   const two = T['二'].blocks!.flatMap((block) => {
     const rows = block.rows.map((k) => T['二'].rows.find((r) => r.key === k)!);
@@ -127,7 +134,9 @@ export function renderTables(values: ReportValues, layout: Layout, fullWidth = f
       ...rows.flatMap((r) => rowText(r.label, values.table2[r.key].map(num), layout)),
     ];
   });
-  const groupOf = new Map(T['三'].groups.map((g) => [g.members[0], g.label]));
+  const groupOf = new Map(T['三'].groups.map((g) => [g.members[0], g]));
+  const heading = (group: (typeof T)['三']['groups'][number]): string[] =>
+    subtotalRows && group.members.length > 1 ? rowText(group.label, subtotalRow(values, group.members).map(num), layout) : [group.label];
   const three = [
     '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
     '申请人情况',
@@ -135,7 +144,7 @@ export function renderTables(values: ReportValues, layout: Layout, fullWidth = f
     ...rowText('商业企业', ['科研机构', '社会公益组织', '法律服务机构', '其他'], layout),
     ...T['三'].rows.flatMap((r) => {
       const group = groupOf.get(r.key);
-      return [...(group ? [group] : []), ...rowText(r.label, values.table3[r.key].map(num), layout, splitLabels)];
+      return [...(group ? heading(group) : []), ...rowText(r.label, values.table3[r.key].map(num), layout, splitLabels)];
     }),
   ];
   const four = [
@@ -207,7 +216,7 @@ function flowed(flow: Exclude<Flow, 'lines'>, sections: { heading: string; body:
 export function renderReport(spec: ReportSpec): string {
   const flow = spec.flow ?? 'lines';
   if (flow === 'one-line' || flow === 'run-on') spec = { ...spec, layout: 'spaces', splitLabels: false };
-  const { two, three, four } = renderTables(spec.values, spec.layout, spec.fullWidth, spec.splitLabels);
+  const { two, three, four } = renderTables(spec.values, spec.layout, spec.fullWidth, spec.splitLabels, spec.subtotalRows);
   const r1 = spec.values.table3.R1[6];
   const bodies = [
     [`${spec.year}年，本机关认真贯彻《中华人民共和国政府信息公开条例》，全年共受理政府信息公开申请${r1}件，均在法定期限内答复。`],

@@ -46,7 +46,7 @@ export const ofCode = <T extends Diagnostic>(ds: readonly T[], code: string): T[
  */
 export function plainReport(report: Report): unknown {
   const tables = Object.fromEntries(
-    Object.entries(report.tables).map(([id, t]) => [id, { span: t.span, tabbed: t.tabbed, collapsed: t.collapsed, headerTypos: t.headerTypos, glued: t.glued, subtotals: t.subtotals, rows: [...t.rows] }]),
+    Object.entries(report.tables).map(([id, t]) => [id, { span: t.span, tabbed: t.tabbed, collapsed: t.collapsed, subtotalRows: t.subtotalRows, headerTypos: t.headerTypos, glued: t.glued, subtotals: t.subtotals, rows: [...t.rows] }]),
   );
   return { ...report, tables };
 }

@@ -39,8 +39,11 @@ export interface Row {
   readonly layout: CellLayout;
 }
 
-/** A heading row written with values of its own (the older single （六）其他处理 row). */
-export interface CollapsedGroup {
+/**
+ * A group's heading row written with values of its own: the older single （六）其他处理 row, whose member rows are
+ * absent (a collapsed group), or a subtotal row above its member rows (（三）不予公开 carrying the sum of 1.–8.).
+ */
+export interface GroupRow {
   readonly key: string;
   readonly label: string;
   readonly labelSpan: Span;
@@ -67,6 +70,7 @@ export interface GluedRow {
 
 /** A 法人或其他组织 subtotal written in a row: not a template cell, checked against its parts only. */
 export interface Subtotal {
+  /** the template row's key, or the group's for a subtotal row */
   readonly row: string;
   readonly cell: Cell;
 }
@@ -95,7 +99,10 @@ export class Table {
     readonly id: TableId,
     readonly template: TableTemplate,
     readonly span: Span,
-    readonly collapsed: readonly CollapsedGroup[],
+    /** groups written as one row, in place of their member rows */
+    readonly collapsed: readonly GroupRow[],
+    /** groups whose heading row carries the sum of their member rows: checked against them only, in no other rule */
+    readonly subtotalRows: readonly GroupRow[],
     readonly headerTypos: readonly LabelTypo[],
     /** rows read from glued digits; a row with no split taken has no cells and takes part in no rule */
     readonly glued: readonly GluedRow[],
@@ -132,14 +139,19 @@ export class Table {
   known(ref: CellRef): number | null {
     const i = this.#rowIndex.get(ref.row);
     if (i !== undefined) return this.grid.known(i * this.grid.stride + ref.col);
-    const cell = this.collapsed.find((g) => g.key === ref.row)?.cells?.[ref.col];
+    const cell = this.groupRow(ref.row)?.cells?.[ref.col];
     return cell && cell.state === 'value' ? cell.value : null;
+  }
+
+  /** A group's heading row written with values, collapsed or a subtotal row. */
+  private groupRow(key: string): GroupRow | undefined {
+    return this.collapsed.find((g) => g.key === key) ?? this.subtotalRows.find((g) => g.key === key);
   }
 
   /** The cell at a row and column (also of a collapsed group), or null when the row or its cells are not known. */
   cell(ref: CellRef): Cell | null {
     const i = this.#rowIndex.get(ref.row);
-    if (i === undefined) return this.collapsed.find((g) => g.key === ref.row)?.cells?.[ref.col] ?? null;
+    if (i === undefined) return this.groupRow(ref.row)?.cells?.[ref.col] ?? null;
     if (!this.grid.hasCells(i) || ref.col >= this.template.rows[i].columns.length) return null;
     return this.cellAt(i * this.grid.stride + ref.col);
   }
@@ -182,12 +194,25 @@ export class Table {
   shifted(delta: number): Table {
     const moveSpan = (s: Span): Span => ({ start: s.start + delta, end: s.end + delta });
     const moveCell = (c: Cell): Cell => ({ ...c, span: moveSpan(c.span) });
-    const collapsed = this.collapsed.map((g) => ({ ...g, labelSpan: moveSpan(g.labelSpan), cells: g.cells ? g.cells.map(moveCell) : null }));
+    const moveGroup = (g: GroupRow): GroupRow => ({ ...g, labelSpan: moveSpan(g.labelSpan), cells: g.cells ? g.cells.map(moveCell) : null });
     const typos = this.headerTypos.map((t) => ({ ...t, span: moveSpan(t.span) }));
     const glued = this.glued.map((g) => ({ ...g, span: moveSpan(g.span) }));
     const subtotals = this.subtotals.map((s) => ({ ...s, cell: moveCell(s.cell) }));
     const span = moveSpan(this.span);
-    return new Table(this.id, this.template, span, collapsed, typos, glued, subtotals, this.tabbed, this.grid.shifted(delta), this.#source, this.#base + delta);
+    return new Table(
+      this.id,
+      this.template,
+      span,
+      this.collapsed.map(moveGroup),
+      this.subtotalRows.map(moveGroup),
+      typos,
+      glued,
+      subtotals,
+      this.tabbed,
+      this.grid.shifted(delta),
+      this.#source,
+      this.#base + delta,
+    );
   }
 
   private text(start: number, end: number): string {

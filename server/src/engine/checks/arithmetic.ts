@@ -1,5 +1,5 @@
 // row-total-mismatch, column-total-mismatch, balance-mismatch: every rule of the table whose cells are
-// all known (and the 法人 subtotals, and glued digits no split makes add up). A rule with a blank cell is not
+// all known (and the subtotals some reports add, and glued digits no split makes add up). A rule with a blank cell is not
 // reported broken (the blank is reported instead).
 import type { Table } from '../model';
 import { lookupOf, type CompiledRule } from '../template/lookup';
@@ -79,7 +79,10 @@ function checkArithmetic(ctx: CheckContext): void {
 }
 
 export const arithmeticCheck = defineCheck({
-  about: { zh: '行合计、（七）总计、一+二＝三（七）+四、复议诉讼各组合计、法人或其他组织小计', en: 'row totals, （七）总计, 一+二 = 三（七）+四, the groups of table 四, the 法人或其他组织 subtotal' },
+  about: {
+    zh: '行合计、（七）总计、一+二＝三（七）+四、复议诉讼各组合计、法人或其他组织小计、（三）至（六）的小计行',
+    en: 'row totals, （七）总计, 一+二 = 三（七）+四, the groups of table 四, the 法人或其他组织 subtotal, subtotal rows for （三）–（六）',
+  },
   codes: {
     'row-total-mismatch': { severity: 'error', fix: 'safe', name: { zh: '行合计不符', en: 'Row total wrong' } },
     'column-total-mismatch': { severity: 'error', fix: 'safe', name: { zh: '（七）总计不符', en: 'Column total wrong' } },
@@ -95,6 +98,10 @@ export const arithmeticCheck = defineCheck({
       `${p.table}“（七）总计”行“${p.column}”列应为 ${p.expected}（（一）至（六）各项之和：${p.sum}），实为 ${p.actual}`,
       en: (p) =>
       `${p.table}, row “（七）总计”, column “${p.column}” should be ${p.expected} (the sum of （一）–（六）: ${p.sum}), not ${p.actual}`,
+    },
+    'subtotal-row': {
+      zh: (p) => `${p.table}“${p.row}”行“${p.column}”列应为 ${p.expected}（其下各项之和：${p.sum}），实为 ${p.actual}`,
+      en: (p) => `${p.table}, row “${p.row}”, column “${p.column}” should be ${p.expected} (the sum of the rows under it: ${p.sum}), not ${p.actual}`,
     },
     'balance-mismatch': {
       zh: (p) =>

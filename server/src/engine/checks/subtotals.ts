@@ -1,33 +1,43 @@
-// row-total-mismatch on a 法人或其他组织 subtotal that reports add as a column: it must be the sum of its
-// parts. The subtotal is no template cell and takes part in no other rule; its fix is safe (applied in bulk)
-// only where none of the parts it is computed from is itself in question (in a broken row or column rule).
-import type { Subtotal, Table } from '../model';
+// The subtotals some reports add to table 三, which are no template cells and take part in no rule but their own:
+// a 法人或其他组织 subtotal column (row-total-mismatch: the sum of the row's five 法人 cells) and subtotal rows for
+// （三）–（六） (column-total-mismatch: the sum of the rows under the heading, column by column). A subtotal is
+// judged only where all its parts are known; its fix is safe (applied in bulk) only where none of them is itself in
+// question (in a broken row or column rule).
+import type { Cell, Table } from '../model';
 import { inQuestion } from '../rules/evaluate';
-import { formatNumber, numberFor, rowName, sumText, tableName } from './context';
+import type { CellRef } from '../template/types';
+import { columnName, formatNumber, numberFor, rowName, sumText, tableName } from './context';
 import type { CheckContext } from './define';
 
-function checkSubtotal(ctx: CheckContext, table: Table, subtotal: Subtotal, column: NonNullable<Table['template']['subtotal']>): void {
-  const { cell } = subtotal;
+/** How a wrong subtotal is reported: its code and message, and the row and column the message names. */
+interface Finding {
+  readonly code: 'row-total-mismatch' | 'column-total-mismatch';
+  readonly message: string;
+  readonly row: string;
+  readonly column: string;
+}
+
+/** A subtotal's cell against the cells it adds up. */
+function checkSum(ctx: CheckContext, table: Table, cell: Cell, parts: readonly CellRef[], { code, message, row, column }: Finding): void {
   if (cell.state !== 'value') return;
-  const parts = column.parts.map((col) => table.known({ row: subtotal.row, col }));
-  if (parts.some((v) => v === null)) return;
-  const values = parts as number[];
+  const known = parts.map((ref) => table.known(ref));
+  if (known.some((v) => v === null)) return;
+  const values = known as number[];
   const expected = values.reduce((a, b) => a + b, 0);
   if (Math.abs(expected - cell.value!) < 1e-9) return;
-  const partsSure = column.parts.every((col) => !inQuestion(table, { row: subtotal.row, col }));
   const value = numberFor(table, expected);
   const params = {
     table: tableName(ctx, table.id),
-    row: rowName(table, subtotal.row),
-    column: column.label,
+    row,
+    column,
     expected: formatNumber(expected),
     actual: formatNumber(cell.value!),
     sum: sumText(values),
   };
-  ctx.emit('row-total-mismatch', cell.span, ctx.msg('row-total-mismatch', params), {
+  ctx.emit(code, cell.span, ctx.msg(message, params), {
     title: ctx.msg('fix.set-total', { value }),
     edits: [{ span: cell.span, newText: value }],
-    preferred: partsSure,
+    preferred: parts.every((ref) => !inQuestion(table, ref)),
   });
 }
 
@@ -35,6 +45,17 @@ function checkSubtotal(ctx: CheckContext, table: Table, subtotal: Subtotal, colu
 export function checkSubtotals(ctx: CheckContext): void {
   for (const table of Object.values(ctx.report.tables)) {
     const column = table.template.subtotal;
-    if (column) for (const subtotal of table.subtotals) checkSubtotal(ctx, table, subtotal, column);
+    if (column) {
+      for (const { row, cell } of table.subtotals) {
+        const parts = column.parts.map((col) => ({ row, col }));
+        checkSum(ctx, table, cell, parts, { code: 'row-total-mismatch', message: 'row-total-mismatch', row: rowName(table, row), column: column.label });
+      }
+    }
+    for (const group of table.subtotalRows) {
+      group.cells?.forEach((cell, col) => {
+        const parts = group.members.map((row) => ({ row, col }));
+        checkSum(ctx, table, cell, parts, { code: 'column-total-mismatch', message: 'subtotal-row', row: group.label, column: columnName(table, { row: group.members[0], col }) });
+      });
+    }
   }
 }

@@ -122,7 +122,7 @@ function rowsOf(table: Table): { labelEnd: number | null; cells: readonly Cell[]
   const unlabelled = !!table.template.unlabelled;
   return [
     ...[...table.rows.values()].map((r) => ({ labelEnd: unlabelled ? null : r.labelSpan.end, cells: r.cells })),
-    ...table.collapsed.map((g) => ({ labelEnd: g.labelSpan.end, cells: g.cells })),
+    ...[...table.collapsed, ...table.subtotalRows].map((g) => ({ labelEnd: g.labelSpan.end, cells: g.cells })),
   ];
 }
 

@@ -15,7 +15,7 @@ export function locate(report: Report, offset: number): Located | null {
       if (col >= 0) return { kind: 'cell', table, row: key, col, cell: row.cells![col] };
       if (row.labelSpan.end > row.labelSpan.start && holds(row.labelSpan, offset)) return { kind: 'label', table, row };
     }
-    for (const group of table.collapsed) {
+    for (const group of [...table.collapsed, ...table.subtotalRows]) {
       const col = group.cells?.findIndex((c) => holds(c.span, offset)) ?? -1;
       if (col >= 0) return { kind: 'cell', table, row: group.key, col, cell: group.cells![col] };
     }

@@ -20,7 +20,7 @@ export function readings(report: Report): Readings {
     for (const row of table.rows.values()) {
       out.set(rowKey(table.id, row.template.key), [row.labelText, ...(row.cells ? row.cells.map(cellReading) : [`unknown ${row.valuesFound}`])]);
     }
-    for (const group of table.collapsed) out.set(rowKey(table.id, group.key), [group.label, ...(group.cells ?? []).map(cellReading)]);
+    for (const group of [...table.collapsed, ...table.subtotalRows]) out.set(rowKey(table.id, group.key), [group.label, ...(group.cells ?? []).map(cellReading)]);
   }
   return out;
 }

@@ -103,25 +103,45 @@ class CandidateLines {
   }
 }
 
-/** Whether a title met inside a report is surely another report's: it names an agency or year of its own. */
-function startsAnother(title: TitleLine, report: TitleLine | null): boolean {
+/** Whether a title met inside a report names an agency or year of its own (on its own line), not the report's. */
+function namesAnother(title: TitleLine, report: TitleLine | null): boolean {
   if (!title.agency || title.agencyLine) return false;
   return !report || title.agency !== report.agency || title.year !== report.year;
 }
 
 /**
- * The reports of text[from, to): each starts at a title, or at the first heading of a text with none. Inside
- * a report, a title that names another agency (or year) on its own line starts the next report of a
- * compilation; one with no agency of its own (`2024年政府信息公开工作年度报告`, or the agency taken from the
- * line before, which may be any short line of a table) or the report's own title again may be a PDF's
- * running page header: it starts a report only if the sections start again after it (its next heading is
- * 一). The choice rests on the report's title, the title line and the text after it, so that a run of reports
- * parsed on its own (see incremental.ts) is read as in the whole document.
+ * Whether a title met inside `report` starts the next report, as the first heading after it says: the sections
+ * start again. A title that names another agency (or year) starts one where the heading does not go on with the
+ * report's sections (its number is not past the last one's: a report of a compilation may lack its 一); one that
+ * names none of its own (`2024年政府信息公开工作年度报告`, or the agency taken from the line before, which may be any
+ * short line of a table), or the report's own title again, may be a PDF's running page header, and starts one only
+ * where the heading is 一. A title the report's sections go on after (one quoted on a line of 五 or 六) is text.
+ */
+function startsNext(title: TitleLine, report: ReportDraft, heading: Heading): boolean {
+  const number = heading.section.number;
+  return number === 1 || (namesAnother(title, report.title) && number <= report.headings[report.headings.length - 1].section.number);
+}
+
+/**
+ * The title as it opens the report after `report`: a line before it that holds one of the report's headings
+ * (`微山县西平镇一、总体情况人民政府`) is no agency line of its own, so that no two reports start on one line.
+ */
+function opening(title: TitleLine, report: ReportDraft): TitleLine {
+  if (!title.agencyLine || title.agencyLine.start > report.headings[report.headings.length - 1].start) return title;
+  return { ...title, agency: '', agencyLine: null, start: title.line.start };
+}
+
+/**
+ * The reports of text[from, to): each starts at a title, or at the first heading of a text with none. Inside a
+ * report, a title is held until the next heading says whether it starts the next report (startsNext); a title
+ * followed by no heading before the next title, or the text's end, starts none. The choice rests on the report's
+ * title and headings, the title line and the text after it, so that a run of reports parsed on its own (see
+ * incremental.ts) is read as in the whole document.
  */
 function splitReports(text: string, from: number, to: number): ReportDraft[] {
   const drafts: ReportDraft[] = [];
   let current: ReportDraft | null = null;
-  /** a title inside the report that may be a running header, until the next heading says which it is */
+  /** a title inside the report, until the next heading says whether it starts the next report */
   let pending: TitleLine | null = null;
   const open = (title: TitleLine | null, start: number): ReportDraft => {
     if (current) current.end = previousLineEnd(text, start);
@@ -136,7 +156,7 @@ function splitReports(text: string, from: number, to: number): ReportDraft[] {
     const title = readTitle(text, start, end, hasBao, from);
     if (title) {
       pending = null;
-      if (!current || (current.headings.length > 0 && startsAnother(title, current.title))) current = open(title, title.start);
+      if (!current) current = open(title, title.start);
       else if (current.headings.length > 0) pending = title;
       // a second title line before any section (a metadata line, a page header): the later one is the
       // title, unless it lacks the agency the first one names
@@ -144,7 +164,10 @@ function splitReports(text: string, from: number, to: number): ReportDraft[] {
       continue;
     }
     for (const heading of headings.inLine(start, end)) {
-      if (pending && heading.section.number === 1) current = open(pending, pending.start);
+      if (pending && current && startsNext(pending, current, heading)) {
+        const title = opening(pending, current);
+        current = open(title, title.start);
+      }
       pending = null;
       current ??= open(null, start);
       current.headings.push(heading);

@@ -3,13 +3,14 @@
 // overflow one row wait for the next label that has none (PDF text often puts a row's numbers on the
 // line before its wrapped label); values glued together are split by the template (see glued.ts).
 import { BLANK as BLANK_CELL, INLINE, INVALID as INVALID_CELL, LINES, SPACED_LINES, TABS, VALUE, TableGrid, type GridArena, type Layout } from '../grid';
-import { Table, type Cell, type CollapsedGroup, type GluedRow, type LabelTypo, type Span, type Subtotal } from '../model';
+import { Table, type Cell, type GluedRow, type GroupRow, type LabelTypo, type Span, type Subtotal } from '../model';
 import { lookupOf, type CompiledRule } from '../template/lookup';
 import type { GroupTemplate, TableTemplate, ValueKind } from '../template/types';
 import { isSpace } from '../text/chars';
+import { foldText } from '../text/fold';
 import { holdsSeveralCells, splitRow, type Piece, type RowDigits, type Split, type SplitOutcome, type SumRule } from './glued';
 import { labelAt, MAX_LABEL, type LabelInfo } from './labels';
-import { BLANK, LABEL, NUMBER, type TokenStream } from './tokens';
+import { BLANK, INVALID, LABEL, NUMBER, unitAt, type Field, type TokenStream } from './tokens';
 
 /** The rows and group headings found in a table's tokens, in order, as parallel arrays. */
 class Hits {
@@ -84,6 +85,70 @@ function keepGluedNumbersInRows(stream: TokenStream, hits: Hits): void {
   }
 }
 
+/**
+ * Label text in a cell of its own (`约16`, `十六`, `16左右` in a tab- or pipe-separated row): where the fields after a
+ * row's label (up to the next row or group on its line) are as many as its cells, they say which field is which
+ * cell, and a field holding label text that is neither a piece of the row's own label (its wrapped tail) nor a unit
+ * (`12 件`) is a malformed number in that cell. Its tokens become one over the field's text, so that the row is read
+ * with an invalid cell where the text is, not one value short.
+ */
+function readTextCells(stream: TokenStream, template: TableTemplate, hits: Hits): void {
+  for (let h = 0; h < hits.count; h++) {
+    const row = hits.row[h];
+    const label = hits.token[h];
+    const line = stream.line[label];
+    if (row < 0 || !stream.lineTabbed[line]) continue;
+    const next = h + 1 < hits.count && stream.line[hits.token[h + 1]] === line ? hits.token[h + 1] : stream.endToken[line];
+    // most rows hold no label text after their label's field: their fields are not read
+    let text = false;
+    for (let t = label + 1; t < next && !text; t++) text = stream.kind[t] === LABEL && stream.field[t] > stream.field[label];
+    if (!text) continue;
+    const last = next < stream.endToken[line] ? stream.field[next] : Infinity;
+    const fields = stream.fields(line).filter((f) => f.fieldNo > stream.field[label] && f.fieldNo < last);
+    const cells = cellFields(fields, template.rows[row].columns.length);
+    if (!cells) continue;
+    const official = foldText(template.rows[row].label);
+    for (let t = label + 1; t < next; ) {
+      let end = t + 1;
+      while (end < next && stream.field[end] === stream.field[t]) end++;
+      if (cells.some((f) => f.fieldNo === stream.field[t]) && isTextCell(stream, t, end, official)) {
+        stream.kind[t] = INVALID;
+        stream.end[t] = stream.end[end - 1];
+        stream.value[t] = 0;
+        // the field's other tokens are left as empty label text, which no row reads
+        for (let k = t + 1; k < end; k++) {
+          stream.kind[k] = LABEL;
+          stream.start[k] = stream.end[k] = stream.end[t];
+        }
+      }
+      t = end;
+    }
+  }
+}
+
+/** Whether the tokens [from, to) of one field hold label text that is no piece of the row's label and not only units. */
+function isTextCell(stream: TokenStream, from: number, to: number, official: string): boolean {
+  let text = '';
+  let units = true;
+  for (let t = from; t < to; t++) {
+    if (stream.kind[t] !== LABEL) continue;
+    text += stream.text(t);
+    units &&= unitAt(stream.source, stream.start[t], stream.end[t]);
+  }
+  return text !== '' && !units && !official.includes(foldText(text));
+}
+
+/** The fields that are a row's `n` cells: all of them, or those left when empty fields at the end, then at the start, are left out; null when none is `n` long. */
+function cellFields(fields: readonly Field[], n: number): readonly Field[] | null {
+  if (fields.length === n) return fields;
+  let end = fields.length;
+  while (end > 0 && fields[end - 1].kind !== 'content') end--;
+  if (end === n) return fields.slice(0, end);
+  let start = 0;
+  while (start < end && fields[start].kind !== 'content') start++;
+  return end - start === n ? fields.slice(start, end) : null;
+}
+
 /** The value tokens (numbers, blank markers, malformed numbers) between two hits: how many, the first two, and all as an array on demand. */
 class Zone {
   count = 0;
@@ -115,10 +180,16 @@ class Zone {
   }
 }
 
-/** The value tokens (numbers, blank markers, malformed numbers) in [from, to). */
-function valueTokens(stream: TokenStream, from: number, to: number): number[] {
+/** How many value tokens (numbers, blank markers, malformed numbers) there are in [from, to). */
+function countValues(stream: TokenStream, from: number, to: number): number {
   let count = 0;
   for (let t = from; t < to; t++) if (stream.kind[t] !== LABEL) count++;
+  return count;
+}
+
+/** The value tokens (numbers, blank markers, malformed numbers) in [from, to). */
+function valueTokens(stream: TokenStream, from: number, to: number): number[] {
+  const count = countValues(stream, from, to);
   if (count === 0) return NO_TOKENS;
   const values = new Array<number>(count);
   let k = 0;
@@ -167,14 +238,7 @@ function positionalCells(stream: TokenStream, values: number[], labelToken: numb
     const tokenInField = (fieldNo: number): number | undefined => values.find((v) => stream.field[v] === fieldNo);
     // fields holding label text (a wrapped label's tail) are not cells
     fields = fields.filter((f) => f.kind !== 'content' || tokenInField(f.fieldNo) !== undefined);
-    const candidates = [fields];
-    let end = fields.length;
-    while (end > 0 && fields[end - 1].kind !== 'content') end--;
-    candidates.push(fields.slice(0, end));
-    let start = 0;
-    while (start < end && fields[start].kind !== 'content') start++;
-    candidates.push(fields.slice(start, end));
-    const chosen = candidates.find((c) => c.length === n);
+    const chosen = cellFields(fields, n);
     return chosen ? chosen.map((f) => tokenInField(f.fieldNo) ?? { start: f.start, end: f.end }) : null;
   }
   // one cell per line: value lines plus lines of spaces between the first and the last slot
@@ -378,9 +442,9 @@ class RowReader {
     return values[subtotal.before];
   }
 
-  /** Keeps row i's subtotal, to be checked against its parts. */
-  keepSubtotal(i: number, token: number): void {
-    this.subtotals.push({ row: this.template.rows[i].key, cell: cellOf(this.stream, token, 'count') });
+  /** Keeps the subtotal of a row (a template row's key, or a group's for a subtotal row), to be checked against its parts. */
+  keepSubtotal(row: string, token: number): void {
+    this.subtotals.push({ row, cell: cellOf(this.stream, token, 'count') });
   }
 
   private place(i: number, slots: readonly Slot[]): boolean {
@@ -546,7 +610,7 @@ function holdsOrUnknown(grid: TableGrid, rule: CompiledRule): boolean {
   return Number.isNaN(balance) || Math.abs(balance) < 1e-9;
 }
 
-const NO_GROUPS: readonly CollapsedGroup[] = [];
+const NO_GROUPS: readonly GroupRow[] = [];
 const NO_TYPOS: readonly LabelTypo[] = [];
 const NO_GLUED: readonly GluedRow[] = [];
 const NO_SUBTOTALS: readonly Subtotal[] = [];
@@ -554,7 +618,8 @@ const NO_SUBTOTALS: readonly Subtotal[] = [];
 /** The table in a section's tokens, its numbers kept in `arena`; null when no row of it is found. */
 export function parseTable(stream: TokenStream, template: TableTemplate, sectionEnd: number, arena: GridArena): Table | null {
   const headerTypos: LabelTypo[] = [];
-  const collapsed: CollapsedGroup[] = [];
+  const collapsed: GroupRow[] = [];
+  const subtotalRows: GroupRow[] = [];
   const grid = new TableGrid(arena, template.rows.length, lookupOf(template).stride);
   let tabbed = false;
   for (let l = 0; l < stream.lineCount && !tabbed; l++) tabbed = stream.lineTabbed[l] && stream.lineFieldCount[l] > 2;
@@ -565,6 +630,7 @@ export function parseTable(stream: TokenStream, template: TableTemplate, section
       template,
       span,
       collapsed.length ? collapsed : NO_GROUPS,
+      subtotalRows.length ? subtotalRows : NO_GROUPS,
       headerTypos.length ? headerTypos : NO_TYPOS,
       reader.glued.length ? reader.glued : NO_GLUED,
       reader.subtotals.length ? reader.subtotals : NO_SUBTOTALS,
@@ -582,8 +648,9 @@ export function parseTable(stream: TokenStream, template: TableTemplate, section
   const hits = findHits(stream, template, headerTypos);
   if (!hits.rows) return null;
   keepGluedNumbersInRows(stream, hits);
+  readTextCells(stream, template, hits);
   const reader = new RowReader(stream, template, grid, hits);
-  const rows = assignValues(stream, template, hits, reader, collapsed);
+  const rows = assignValues(stream, template, hits, reader, collapsed, subtotalRows);
   writeRows(stream, template, hits, rows, reader, grid, sectionEnd);
   return table(reader);
 }
@@ -606,9 +673,10 @@ interface RowValues {
 /**
  * Which value tokens each found row takes. Values beyond a row's cells wait for the next row that has none of
  * its own; a group heading that carries a row's worth of values while none of its members is found is a
- * collapsed group (its values kept apart), else its values wait too.
+ * collapsed group (its values kept apart), one whose member row after it has values of its own a subtotal row
+ * (subtotalRowCells), else its values wait too.
  */
-function assignValues(stream: TokenStream, template: TableTemplate, hits: Hits, reader: RowReader, collapsed: CollapsedGroup[]): RowValues[] {
+function assignValues(stream: TokenStream, template: TableTemplate, hits: Hits, reader: RowReader, collapsed: GroupRow[], subtotalRows: GroupRow[]): RowValues[] {
   const rows: RowValues[] = [];
   const zone = new Zone(stream);
   let pending = NO_TOKENS;
@@ -620,14 +688,14 @@ function assignValues(stream: TokenStream, template: TableTemplate, hits: Hits, 
       const n = template.rows[0].columns.length;
       const values = zone.tokens();
       if (values.length >= n && isCollapsed(group, hits, template)) {
-        collapsed.push({
-          key: group.key,
-          label: group.label,
-          labelSpan: { start: stream.start[labelToken], end: stream.end[labelToken] },
-          members: group.members,
-          cells: values.slice(0, n).map((t, col) => cellOf(stream, t, template.rows[0].columns[col].kind)),
-        });
+        collapsed.push(groupRow(stream, template, group, labelToken, values.slice(0, n)));
         pending = values.slice(n);
+        continue;
+      }
+      const cells = pending.length === 0 ? subtotalRowCells(stream, template, reader, hits, h, values) : null;
+      if (cells) {
+        subtotalRows.push(groupRow(stream, template, group, labelToken, cells.values));
+        if (cells.subtotal >= 0) reader.keepSubtotal(group.key, cells.subtotal);
       } else {
         pending = pending.concat(values);
       }
@@ -664,7 +732,7 @@ function writeRows(stream: TokenStream, template: TableTemplate, hits: Hits, row
       const columns = template.rows[row].columns;
       for (let t = r.from, col = 0; t < r.to; t++) if (stream.kind[t] !== LABEL) writeToken(grid, row * grid.stride + col, stream, t, columns[col++].kind);
     } else {
-      if (r.subtotal >= 0) reader.keepSubtotal(row, r.subtotal);
+      if (r.subtotal >= 0) reader.keepSubtotal(template.rows[row].key, r.subtotal);
       hasCells = reader.write(row, r.values, labelToken, stream.end[labelToken]);
     }
     const layout = layoutOf(stream, labelToken, r.first, r.second, r.found);
@@ -682,6 +750,33 @@ function writeRows(stream: TokenStream, template: TableTemplate, hits: Hits, row
 }
 
 const NO_TOKENS: number[] = [];
+
+/** A group's heading row with the value tokens it carries as its cells. */
+function groupRow(stream: TokenStream, template: TableTemplate, group: GroupTemplate, labelToken: number, values: readonly number[]): GroupRow {
+  return {
+    key: group.key,
+    label: group.label,
+    labelSpan: { start: stream.start[labelToken], end: stream.end[labelToken] },
+    members: group.members,
+    cells: values.map((t, col) => cellOf(stream, t, template.rows[0].columns[col].kind)),
+  };
+}
+
+/**
+ * The values of hit h, a group's heading, as a subtotal row of its members (（三）不予公开 above 1.–8.): a row's worth
+ * (and the 法人或其他组织 subtotal, where the table has that column), while the member row right after it has values
+ * of its own, so that they are not that row's written before its label (as PDF text may put them). Else null.
+ */
+function subtotalRowCells(stream: TokenStream, template: TableTemplate, reader: RowReader, hits: Hits, h: number, values: number[]): { values: number[]; subtotal: number } | null {
+  const group = hits.group[h]!;
+  const next = h + 1;
+  const member = next < hits.count ? hits.row[next] : -1;
+  if (group.members.length < 2 || member < 0 || !group.members.includes(template.rows[member].key)) return null;
+  if (countValues(stream, hits.token[next] + 1, next + 1 < hits.count ? hits.token[next + 1] : stream.tokenCount) === 0) return null;
+  const subtotal = reader.subtotalIn(member, values);
+  const cells = subtotal >= 0 ? values.filter((t) => t !== subtotal) : values;
+  return cells.length === template.rows[member].columns.length ? { values: cells, subtotal } : null;
+}
 
 /** A group heading written with values of its own: none of its member rows was found. */
 function isCollapsed(group: GroupTemplate, hits: Hits, template: TableTemplate): boolean {

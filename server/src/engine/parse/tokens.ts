@@ -107,7 +107,8 @@ export class TokenStream {
 }
 
 const NUMBER_TEXT = /^(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$/;
-const MALFORMED = /^[+\-−]?\d[\d,.]*\d$|^[+\-−]\d+$/;
+/** signed digits, digits with stray commas or points, and digits run into a dash (`97---`, `97—`: a cell, wherever it stands) */
+const MALFORMED = /^[+\-−]?\d[\d,.]*\d$|^[+\-−]\d+$|^\d[\d,.]*[-—–―]+$/;
 const BLANK_MARKERS = new Set(['/', '\\', '-', '—', '–', '——', '--', '无', '×', '／']);
 export const PAGE_FOOTER = /^[\s]*[-—－]\s*\d+\s*[-—－][\s]*$|^\s*第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?\s*$/;
 const SEPARATOR_CHARS = /^[\s|:：\-—–－=＝+_]*$/;
@@ -184,8 +185,8 @@ function startsWithOrdinal(source: string, from: number, to: number): boolean {
   return from + 2 < to && isDigit(source.charCodeAt(from)) && isOrdinalMark(source.charCodeAt(from + 1)) && !isDigit(source.charCodeAt(from + 2));
 }
 
-/** The unit that source[at, end) is, if any. */
-function unitAt(source: string, at: number, end: number): boolean {
+/** Whether source[at, end) is a unit a cell's number may carry. */
+export function unitAt(source: string, at: number, end: number): boolean {
   for (const unit of CELL_UNITS) if (end - at === unit.length && source.startsWith(unit, at)) return true;
   return false;
 }
