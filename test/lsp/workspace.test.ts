@@ -18,6 +18,7 @@ interface Checked {
   reports: number;
   problems: number;
   skipped: number;
+  undecodable: number;
   stopped: string | null;
   message: string;
 }
@@ -88,6 +89,31 @@ describe('workspace scan', () => {
       assert.match(result.message, new RegExp(`；${endless ? 3 : 2} 个文件未读取`));
     } finally {
       await client.stop();
+    }
+  });
+
+  it('checks a file with a stray byte, and says how many files held undecodable bytes', { timeout: 30000 }, async () => {
+    const dir = tempDir({ 'clean-2024.txt': CLEAN });
+    const bytes = Buffer.from(CLEAN.replace('一、总体情况', '一、总体情况\u0000'));
+    bytes[bytes.indexOf(0)] = 0xff;
+    writeFileSync(join(dir, 'stray-2023.txt'), bytes);
+    const client = await LspClient.start({ rootPath: dir });
+    try {
+      const result = await within(20000, checkWorkspace(client), 'check workspace');
+      assert.equal(result.files, 2, result.message);
+      assert.equal(result.reports, 2, 'the file with the stray byte is checked');
+      assert.equal(result.undecodable, 1);
+      assert.match(result.message, /；1 个文件含无法解码的字节，已替换为“\uFFFD”后检查/);
+    } finally {
+      await client.stop();
+    }
+    const clean = await LspClient.start({ rootPath: tempDir({ 'clean-2024.txt': CLEAN }) });
+    try {
+      const result = await within(20000, checkWorkspace(clean), 'check workspace');
+      assert.equal(result.undecodable, 0);
+      assert.doesNotMatch(result.message, /无法解码/);
+    } finally {
+      await clean.stop();
     }
   });
 

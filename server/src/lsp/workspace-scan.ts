@@ -74,6 +74,7 @@ export class WorkspaceScan {
     let stopped = scan.stopped;
     let reports = 0;
     let problems = 0;
+    let undecodable = 0;
     for (const { path, key, imported } of read) {
       if (problems >= BUDGET.problems) {
         stopped = 'problems';
@@ -86,6 +87,10 @@ export class WorkspaceScan {
         continue;
       }
       const file = imported ?? (await rereadWorkspaceFile(path));
+      if (file?.replaced) {
+        undecodable++;
+        session.log(`workspace: ${file.replaced} undecodable byte sequence(s) replaced with U+FFFD: ${path}`);
+      }
       const result = file && checkWorkspaceFile(file, session.settings.engine, index);
       if (file && result) {
         reports++;
@@ -94,7 +99,7 @@ export class WorkspaceScan {
       }
       await yieldToRequests();
     }
-    const counts = { files: read.length, reports, problems, skipped: scan.skipped.length, stopped };
+    const counts = { files: read.length, reports, problems, skipped: scan.skipped.length, undecodable, stopped };
     return workspaceChecked(session.settings.locale, counts);
   }
 

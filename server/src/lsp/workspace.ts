@@ -26,6 +26,8 @@ export interface WorkspaceFile {
   readonly origins?: readonly OriginSpan[];
   /** (a workbook) the totals whose SUM range misses addends, for formula-range */
   readonly shortFormulas?: readonly ShortFormula[];
+  /** byte sequences of a text file its encoding could not decode, replaced by U+FFFD (see decode) */
+  readonly replaced?: number;
 }
 
 /** What "check workspace" looks for; the first reading, in the background at start, reads text files only (no pdf.js). */
@@ -48,7 +50,8 @@ async function readWorkspaceFile(path: string): Promise<{ file: WorkspaceFile | 
   if (importFormat(path) !== null) return importWorkspaceFile(path);
   const bytes = await readRegularFile(path, MAX_FILE_BYTES);
   const decoded = decode(bytes, 'auto');
-  return { file: decoded.binary ? null : { path, uri: pathToFileURL(path).href, text: decoded.text }, bytes: bytes.length };
+  if (decoded.binary) return { file: null, bytes: bytes.length };
+  return { file: { path, uri: pathToFileURL(path).href, text: decoded.text, ...(decoded.replaced && { replaced: decoded.replaced }) }, bytes: bytes.length };
 }
 
 /** A published file imported; one that cannot be (a scan, a password) is passed over with the importer's message. */
@@ -141,6 +144,8 @@ export interface WorkspaceChecked {
   reports: number;
   problems: number;
   skipped: number;
+  /** files checked with undecodable bytes replaced */
+  undecodable: number;
   stopped: keyof typeof BUDGET | null;
   message: string;
 }
@@ -149,6 +154,7 @@ export function workspaceChecked(locale: Locale, counts: Omit<WorkspaceChecked, 
   const sentences = [
     message(locale, 'workspace.checked', { files: counts.files, reports: counts.reports, problems: counts.problems }),
     counts.skipped ? message(locale, 'workspace.skipped', { count: counts.skipped, size: megabytes(MAX_FILE_BYTES) }) : '',
+    counts.undecodable ? message(locale, 'workspace.undecodable', { count: counts.undecodable }) : '',
     counts.stopped ? message(locale, 'workspace.stopped', { files: BUDGET.files, size: megabytes(BUDGET.bytes), problems: BUDGET.problems }) : '',
   ];
   return { ...counts, message: sentences.filter(Boolean).join(locale === 'zh' ? '；' : '; ') };

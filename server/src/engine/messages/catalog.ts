@@ -21,6 +21,7 @@ export type MessageKey =
   | 'not-utf8'
   | 'not-gb18030'
   | 'workspace.skipped'
+  | 'workspace.undecodable'
   | 'workspace.stopped'
   | 'hover.cell'
   | 'hover.row'
@@ -78,6 +79,7 @@ const zh: Catalog = {
   'not-utf8': (p) => `不是有效的 UTF-8：${p.count} 处无法解码的字节已替换为“\uFFFD”，其余内容照常检查`,
   'not-gb18030': (p) => `不是有效的 GBK（GB18030）：${p.count} 处无法解码的字节已替换为“\uFFFD”，其余内容照常检查`,
   'workspace.skipped': (p) => `${p.count} 个文件未读取（不是普通文件、大于 ${p.size} 或无法读取，详见输出面板）`,
+  'workspace.undecodable': (p) => `${p.count} 个文件含无法解码的字节，已替换为“\uFFFD”后检查（详见输出面板）`,
   'workspace.stopped': (p) => `已达到检查上限（${p.files} 个文件、${p.size} 或 ${p.problems} 个问题），其余文件未检查`,
   'workspace.imported-line': (p) => `（导入文本第 ${p.line} 行）`,
   'import.failed': (p) => `无法导入 ${p.file}：${p.reason}`,
@@ -118,6 +120,7 @@ const en: Catalog = {
   'not-utf8': (p) => `not valid UTF-8: ${p.count} undecodable byte sequence(s) replaced with “\uFFFD”, the rest checked as usual`,
   'not-gb18030': (p) => `not valid GBK (GB18030): ${p.count} undecodable byte sequence(s) replaced with “\uFFFD”, the rest checked as usual`,
   'workspace.skipped': (p) => `${p.count} file(s) not read (not a regular file, larger than ${p.size}, or unreadable: see the Output panel)`,
+  'workspace.undecodable': (p) => `${p.count} file(s) held undecodable bytes, checked with them replaced by “\uFFFD” (see the Output panel)`,
   'workspace.stopped': (p) => `stopped at the limit (${p.files} files, ${p.size} or ${p.problems} problems): the other files were not checked`,
   'workspace.imported-line': (p) => ` (line ${p.line} of the imported text)`,
   'import.failed': (p) => `Cannot import ${p.file}: ${p.reason}`,
