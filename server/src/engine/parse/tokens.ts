@@ -5,6 +5,7 @@
 // thousands of them, and only label tokens are ever read as text.
 import { isSpace } from '../text/chars';
 import { lineEndAt } from '../text/lines';
+import { readTitle } from './blocks';
 
 export const LABEL = 0;
 export const NUMBER = 1;
@@ -134,9 +135,25 @@ function isSkippedLine(text: string): boolean {
   return false;
 }
 
-/** isSkippedLine on source[start, end), whose first character after spaces is `first` (-1: none), without slicing the lines that cannot be skipped. */
+const GAO = '告'.charCodeAt(0);
+
+/**
+ * A running page header among a table's lines: the report's title alone on its line where a PDF page broke
+ * (`2024 年政府信息公开工作年度报告`, with or without the agency), whose year is no cell. Only a line that ends in
+ * 告, as every title does, is read as one.
+ */
+function isRunningTitle(source: string, start: number, end: number): boolean {
+  let last = end;
+  while (last > start && isSpace(source.charCodeAt(last - 1))) last--;
+  return last > start && source.charCodeAt(last - 1) === GAO && readTitle(source, start, end, true, start) !== null;
+}
+
+/**
+ * isSkippedLine on source[start, end), whose first character after spaces is `first` (-1: none), without slicing
+ * the lines that cannot be skipped; or a running title.
+ */
 function skipped(source: string, start: number, end: number, first: number): boolean {
-  return skippableStart(first) && isSkippedLine(source.slice(start, end));
+  return (skippableStart(first) && isSkippedLine(source.slice(start, end))) || isRunningTitle(source, start, end);
 }
 
 const WU = '无'.charCodeAt(0);
