@@ -113,6 +113,8 @@ const SCALING: Record<string, (n: number) => string> = {
   'one report repeated': (n) => seed.repeat(500 * n),
   // each report's search for a citation must end at the report (it ran on to the end of the compilation)
   'reports citing no 国办公开办函': (n) => seed.replaceAll('国办公开办函', '有关通知').repeat(500 * n),
+  // every report of a compilation asks whether another agency's of its year is in the folder (it scanned them all)
+  'many short reports': (n) => Array.from({ length: 1000 * n }, (_, i) => `示例县第${i}局2024年政府信息公开工作年度报告\n一、总体情况\n本年度未收到申请。\n`).join(''),
   'one long prose line': (n) => '一、总体情况\n' + '政府信息公开'.repeat(60000 * n),
   'short lines': (n) => Array.from({ length: 200000 * n }, (_, i) => ['0', '总计\t1\t2', '', '（七）', 'abc'][i % 5]).join('\n'),
 };

@@ -97,14 +97,14 @@ export function planPartners(files: readonly LoadedFile[]): FilePlan[] {
     return index;
   };
   const run = firstOfKey(entries.flat());
-  const peers = new PeerIndex<Entry>(run.values(), (e) => e.hashes!);
+  const peers = new PeerIndex<Entry>(run.values(), (e) => e.hashes!, (e) => e.key!);
   return entries.map((own, i) => {
     const ownIndex = firstOfKey(own);
     return {
       index: files[i]!.index,
       partners: own.map((e) => {
         const previous = e.previousKey === null ? undefined : (ownIndex.get(e.previousKey) ?? run.get(e.previousKey));
-        const peer = run.size ? peers.likeliest(e, () => e.hashes!, (c) => ownIndex.has(c.key!)) : null;
+        const peer = run.size ? peers.likeliest(e, () => e.hashes!, ownIndex) : null;
         return { ...(previous && { previous: previous.ref }), ...(peer && { peer: peer.ref }) };
       }),
     };

@@ -10,7 +10,7 @@ import { applyEdits, composeEdits, selectEdits } from './fixes/apply';
 import type { Locale } from './messages/catalog';
 import type { ParsedDocument, Report, Span } from './model';
 import { parseDocument } from './parse';
-import { foldText } from './text/fold';
+import { agencyYearKey, previousYearKey } from './report-keys';
 
 export type { Code, Diagnostic, Severity, SeverityOption, TextEdit, Fix } from './diagnostic';
 export { CODES, CODE_SPECS, DEFAULT_SEVERITY, CHECKS } from './checks/registry';
@@ -41,6 +41,7 @@ export { SECTIONS } from './template/sections';
 export { TEMPLATES } from './template/tables';
 export { buildSnippets } from './template/snippets';
 export { foldText } from './text/fold';
+export { agencyYearKey, previousYearKey } from './report-keys';
 export { editDistance } from './text/distance';
 export { codeName } from './messages/codes';
 export type { Table } from './model';
@@ -141,7 +142,7 @@ export interface Partners {
 export function checkParsed(parsed: ParsedDocument, options: EngineOptions = {}, lastYear: OtherReports = []): CheckResult {
   const own = indexByAgencyYear(parsed.reports);
   const others = lastYear instanceof Map ? lastYear : indexByAgencyYear(lastYear as readonly Report[]);
-  const folder: Folder | null = others.size ? { index: others, isOwn: (r) => own.has(agencyYearKey(r) ?? '') } : null;
+  const folder: Folder | null = others.size ? { index: others, own } : null;
   return checkWithPartners(parsed, options, (report) => {
     const key = previousYearKey(report);
     return { previous: key === null ? undefined : (own.get(key) ?? others.get(key)), peer: folder && likeliestPeer(report, folder) };
@@ -162,12 +163,6 @@ export function checkWithPartners(parsed: ParsedDocument, options: EngineOptions
   return { parsed, reports, diagnostics };
 }
 
-const agencyKey = (report: Report): string => foldText(report.agency);
-
-/** The key of the report's own agency and year, or null when it has no agency or year. */
-export const agencyYearKey = (report: Report, yearOffset = 0): string | null =>
-  report.agency && report.year !== null ? `${agencyKey(report)}|${report.year + yearOffset}` : null;
-export const previousYearKey = (report: Report): string | null => agencyYearKey(report, -1);
 
 /** Reports by agency and year; the first of a kind wins. */
 export function indexByAgencyYear(reports: readonly Report[]): Map<string, Report> {

@@ -8,6 +8,7 @@
 import type { Report, ReportSource, Span } from '../model';
 import { PAGE_FOOTER } from '../parse/tokens';
 import { readTitle } from '../parse/blocks';
+import { agencyYearKey } from '../report-keys';
 import { sharedWith, shingleProse, SHINGLE, type ShingledProse, type ShingleSet, type SourceText } from '../text/shingles';
 import { defineCheck, type CheckContext, type Folder } from './define';
 
@@ -125,30 +126,45 @@ const isPair = <T>(held: T | readonly [T, T]): held is readonly [T, T] => Array.
 
 /**
  * The reports of a folder (one per agency and year, in the folder's order) as the search for a report's likeliest
- * peer reads them: who holds each shingle, and which years they are of, both made on the first search.
+ * peer reads them: who holds each shingle, and how many reports each year has, both made on the first search.
  */
 export class PeerIndex<T extends PeerCandidate> {
   private holders: Map<number, Holders<T>> | null = null;
-  private years: Map<number | null, T[]> | null = null;
+  private byKey: Map<string, T> | null = null;
+  private yearCounts: Map<number | null, number> | null = null;
+  /** per document (the keys of its own reports): how many of its reports of each year are candidates */
+  private readonly ownCounts = new WeakMap<ReadonlyMap<string, unknown>, Map<number | null, number>>();
   private readonly candidates: readonly T[];
 
   constructor(
     candidates: Iterable<T>,
     private readonly hashesOf: (candidate: T) => Uint32Array,
+    /** the candidate's agency and year, as the document's own reports are keyed (see agencyYearKey) */
+    private readonly keyOf: (candidate: T) => string,
   ) {
     this.candidates = [...candidates];
   }
 
-  private ofYear(year: number | null): readonly T[] {
-    if (!this.years) {
-      this.years = new Map();
-      for (const c of this.candidates) {
-        const list = this.years.get(c.year);
-        if (list) list.push(c);
-        else this.years.set(c.year, [c]);
-      }
+  /**
+   * Whether some candidate of `year` is none of the document's own reports: then it is another agency's. Counted,
+   * not looked for, so that each report of a compilation of thousands asks in constant time.
+   */
+  private othersOfYear(year: number, own: ReadonlyMap<string, unknown>): boolean {
+    if (!this.byKey || !this.yearCounts) {
+      this.byKey = new Map(this.candidates.map((c) => [this.keyOf(c), c]));
+      this.yearCounts = new Map();
+      for (const c of this.candidates) this.yearCounts.set(c.year, (this.yearCounts.get(c.year) ?? 0) + 1);
     }
-    return this.years.get(year) ?? [];
+    let owned = this.ownCounts.get(own);
+    if (!owned) {
+      owned = new Map();
+      for (const key of own.keys()) {
+        const c = this.byKey.get(key);
+        if (c) owned.set(c.year, (owned.get(c.year) ?? 0) + 1);
+      }
+      this.ownCounts.set(own, owned);
+    }
+    return (this.yearCounts.get(year) ?? 0) > (owned.get(year) ?? 0);
   }
 
   private holdersOfHashes(): Map<number, Holders<T>> {
@@ -168,14 +184,15 @@ export class PeerIndex<T extends PeerCandidate> {
   }
 
   /**
-   * The candidate of another agency and the same year, not `excluded`, that holds most of the report's shingles
-   * (leaving out the phrases many agencies share); the first such in the folder's order on a tie.
+   * The candidate of another agency and the same year, none of the document's own (`own`: their keys), that holds
+   * most of the report's shingles (leaving out the phrases many agencies share); the first such in the folder's
+   * order on a tie.
    */
-  likeliest(report: PeerCandidate, hashes: () => Uint32Array, excluded: (candidate: T) => boolean): T | null {
+  likeliest(report: PeerCandidate, hashes: () => Uint32Array, own: ReadonlyMap<string, unknown>): T | null {
     if (report.year === null || !report.agency) return null;
-    const other = (c: T): boolean => c.agency !== report.agency && c.year === report.year && !excluded(c);
     // most reports have no such peer (a compilation read alone, a folder of one agency): then no shingle is looked up
-    if (!this.ofYear(report.year).some(other)) return null;
+    if (!this.othersOfYear(report.year, own)) return null;
+    const other = (c: T): boolean => c.agency !== report.agency && c.year === report.year && !own.has(this.keyOf(c));
     const holders = this.holdersOfHashes();
     const counts = new Map<T, number>();
     for (const hash of hashes()) {
@@ -194,8 +211,8 @@ const peerIndexes = new WeakMap<ReadonlyMap<string, Report>, PeerIndex<Report>>(
 /** The report of another agency, in another file of the folder, of the same year, whose prose this report's most resembles. */
 export function likeliestPeer(report: Report, folder: Folder): Report | null {
   let index = peerIndexes.get(folder.index);
-  if (!index) peerIndexes.set(folder.index, (index = new PeerIndex(folder.index.values(), (r) => proseShingles(r).hashes)));
-  return index.likeliest(report, () => proseShingles(report).hashes, (r) => folder.isOwn(r));
+  if (!index) peerIndexes.set(folder.index, (index = new PeerIndex(folder.index.values(), (r) => proseShingles(r).hashes, (r) => agencyYearKey(r)!)));
+  return index.likeliest(report, () => proseShingles(report).hashes, folder.own);
 }
 
 /**

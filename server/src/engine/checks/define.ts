@@ -61,13 +61,13 @@ export function defineCheck<C extends string, M extends string>(definition: Chec
 
 /**
  * The reports of a folder or workspace, by agency and year: the same index object for every report of a run, so a
- * check may keep work per index. `isOwn`: the report stands for one of the document being checked (its agency and
- * year are one of the document's), which is no other file's, whether the index holds the document's very reports
- * (the CLI) or copies read from its file (the workspace).
+ * check may keep work per index. `own`: the keys of the document's own reports (see agencyYearKey), which no other
+ * file's report stands for, whether the index holds the document's very reports (the CLI) or copies read from its
+ * file (the workspace).
  */
 export interface Folder {
   readonly index: ReadonlyMap<string, Report>;
-  isOwn(report: Report): boolean;
+  readonly own: ReadonlyMap<string, unknown>;
 }
 
 export type { Locale };
