@@ -62,7 +62,8 @@ export async function loadAll(found: readonly FoundFile[], load: (found: FoundFi
 /**
  * `xxgk check`: the output written to `out` as it is made; the exit status. With --fix, the changes come first:
  * on stdout in the text output, on stderr beside a JSON, SARIF or HTML document. Many files are checked by a pool
- * of worker threads (pool.ts) where cores are to spare, but for --fix (each file written back in turn) and the HTML page (which holds every text).
+ * of worker threads (pool.ts) where cores are to spare, but for --fix (each file written back in turn) and the
+ * HTML page (which holds every text).
  */
 export async function check(args: CheckArgs, options: CheckOptions, out: Sink, tell: (line: string) => void): Promise<number> {
   const locale = options.locale;

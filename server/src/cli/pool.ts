@@ -10,7 +10,7 @@
 // but one checks while the main thread writes.
 import { availableParallelism } from 'node:os';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
-import { PeerIndex } from '../engine';
+import { firstOfEachKey, PeerIndex } from '../engine';
 import type { Encoding } from '../files/decode';
 import type { FoundFile } from '../files/find';
 import type { CheckOptions, Outcome } from './checked-file';
@@ -91,15 +91,11 @@ interface Entry extends ReportEntry {
 /** Every report's partners, as checkParsed finds them with the run's index of reports by agency and year. */
 export function planPartners(files: readonly LoadedFile[]): FilePlan[] {
   const entries = files.map((f) => f.reports.map((r, i): Entry => ({ ...r, ref: [f.index, i] })));
-  const firstOfKey = (list: readonly Entry[]) => {
-    const index = new Map<string, Entry>();
-    for (const e of list) if (e.key !== null && !index.has(e.key)) index.set(e.key, e);
-    return index;
-  };
-  const run = firstOfKey(entries.flat());
-  const peers = new PeerIndex<Entry>(run.values(), (e) => e.hashes!, (e) => e.key!);
+  const byKey = (list: readonly Entry[]) => firstOfEachKey(list, (e) => e.key);
+  const run = byKey(entries.flat());
+  const peers = new PeerIndex<Entry>(run, (e) => e.hashes!, (e) => e.key!);
   return entries.map((own, i) => {
-    const ownIndex = firstOfKey(own);
+    const ownIndex = byKey(own);
     return {
       index: files[i]!.index,
       partners: own.map((e) => {

@@ -1,4 +1,4 @@
-// One part of a folder checked by the worker pool (pool.ts), in a worker thread or in the main one: its files read
+// One part of a folder checked by the worker pool (pool.ts), in a worker thread: its files read
 // and parsed, what the run must know of their reports to find each one's partners sent back (agency, year, the
 // hashes of the prose), then each file checked against the partners the pool found for its reports. A partner in
 // a file another part holds is read and parsed again here: the same bytes give the same report.

@@ -10,7 +10,7 @@ import { applyEdits, composeEdits, selectEdits } from './fixes/apply';
 import type { Locale } from './messages/catalog';
 import type { ParsedDocument, Report, Span } from './model';
 import { parseDocument } from './parse';
-import { agencyYearKey, previousYearKey } from './report-keys';
+import { agencyYearKey, firstOfEachKey, previousYearKey } from './report-keys';
 
 export type { Code, Diagnostic, Severity, SeverityOption, TextEdit, Fix } from './diagnostic';
 export { CODES, CODE_SPECS, DEFAULT_SEVERITY, CHECKS } from './checks/registry';
@@ -41,7 +41,7 @@ export { SECTIONS } from './template/sections';
 export { TEMPLATES } from './template/tables';
 export { buildSnippets } from './template/snippets';
 export { foldText } from './text/fold';
-export { agencyYearKey, previousYearKey } from './report-keys';
+export { agencyYearKey, firstOfEachKey, previousYearKey } from './report-keys';
 export { editDistance } from './text/distance';
 export { codeName } from './messages/codes';
 export type { Table } from './model';
@@ -166,12 +166,7 @@ export function checkWithPartners(parsed: ParsedDocument, options: EngineOptions
 
 /** Reports by agency and year; the first of a kind wins. */
 export function indexByAgencyYear(reports: readonly Report[]): Map<string, Report> {
-  const index = new Map<string, Report>();
-  for (const r of reports) {
-    const key = agencyYearKey(r);
-    if (key !== null && !index.has(key)) index.set(key, r);
-  }
-  return index;
+  return firstOfEachKey(reports, (r) => agencyYearKey(r));
 }
 
 /** How bad a check result is: errors first, then everything else. */

@@ -12,3 +12,13 @@ export const agencyYearKey = (report: Report, yearOffset = 0): string | null =>
   report.agency && report.year !== null ? `${agencyKey(report)}|${report.year + yearOffset}` : null;
 
 export const previousYearKey = (report: Report): string | null => agencyYearKey(report, -1);
+
+/** Items by key, the first of each key winning; items without a key are left out. */
+export function firstOfEachKey<T>(items: Iterable<T>, keyOf: (item: T) => string | null): Map<string, T> {
+  const index = new Map<string, T>();
+  for (const item of items) {
+    const key = keyOf(item);
+    if (key !== null && !index.has(key)) index.set(key, item);
+  }
+  return index;
+}

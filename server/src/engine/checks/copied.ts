@@ -130,19 +130,19 @@ const isPair = <T>(held: T | readonly [T, T]): held is readonly [T, T] => Array.
  */
 export class PeerIndex<T extends PeerCandidate> {
   private holders: Map<number, Holders<T>> | null = null;
-  private byKey: Map<string, T> | null = null;
   private yearCounts: Map<number | null, number> | null = null;
   /** per document (the keys of its own reports): how many of its reports of each year are candidates */
   private readonly ownCounts = new WeakMap<ReadonlyMap<string, unknown>, Map<number | null, number>>();
   private readonly candidates: readonly T[];
 
   constructor(
-    candidates: Iterable<T>,
+    /** the candidates by agency and year (see agencyYearKey), in the folder's order */
+    private readonly byKey: ReadonlyMap<string, T>,
     private readonly hashesOf: (candidate: T) => Uint32Array,
-    /** the candidate's agency and year, as the document's own reports are keyed (see agencyYearKey) */
+    /** the candidate's key in `byKey` */
     private readonly keyOf: (candidate: T) => string,
   ) {
-    this.candidates = [...candidates];
+    this.candidates = [...byKey.values()];
   }
 
   /**
@@ -150,8 +150,7 @@ export class PeerIndex<T extends PeerCandidate> {
    * not looked for, so that each report of a compilation of thousands asks in constant time.
    */
   private othersOfYear(year: number, own: ReadonlyMap<string, unknown>): boolean {
-    if (!this.byKey || !this.yearCounts) {
-      this.byKey = new Map(this.candidates.map((c) => [this.keyOf(c), c]));
+    if (!this.yearCounts) {
       this.yearCounts = new Map();
       for (const c of this.candidates) this.yearCounts.set(c.year, (this.yearCounts.get(c.year) ?? 0) + 1);
     }
@@ -211,7 +210,7 @@ const peerIndexes = new WeakMap<ReadonlyMap<string, Report>, PeerIndex<Report>>(
 /** The report of another agency, in another file of the folder, of the same year, whose prose this report's most resembles. */
 export function likeliestPeer(report: Report, folder: Folder): Report | null {
   let index = peerIndexes.get(folder.index);
-  if (!index) peerIndexes.set(folder.index, (index = new PeerIndex(folder.index.values(), (r) => proseShingles(r).hashes, (r) => agencyYearKey(r)!)));
+  if (!index) peerIndexes.set(folder.index, (index = new PeerIndex(folder.index, (r) => proseShingles(r).hashes, (r) => agencyYearKey(r)!)));
   return index.likeliest(report, () => proseShingles(report).hashes, folder.own);
 }
 
