@@ -469,6 +469,22 @@ describe('subtotal rows for （三）–（六）', () => {
     assert.deepEqual(cellValues(moved, '三', 'R13'), values.table3.R13);
     assert.deepEqual(parseDocument(moved).reports[0].tables['三']!.subtotalRows.map((g) => g.key), ['G3', 'G5', 'G6']);
   });
+  it('a subtotal row followed by a row under it whose cells the layout shows blank: the values stay on the heading, the row is blank-cell, and its fill is forced by the rules', () => {
+    for (const layout of ['tabs', 'pipes', 'lines'] as const) {
+      const text = renderReport({ agency: '示例县发展和改革局', year: 2024, values, layout, subtotalRows: true });
+      const r13 = parseDocument(text).reports[0].tables['三']!.rows.get('R13')!;
+      const blank = layout === 'tabs' ? '\t'.repeat(7) : layout === 'pipes' ? ' |  |  |  |  |  |  |  |' : '\n '.repeat(7) + '\n';
+      const blanked = text.slice(0, r13.valueZone.start) + blank + text.slice(r13.valueZone.end);
+      const ds = diagnose(blanked);
+      assert.deepEqual(codes(ds), ['blank-cell'], layout);
+      assert.equal(ds[0].text, '1.本机关不掌握相关政府信息', layout);
+      assert.equal(parseDocument(blanked).reports[0].tables['三']!.rows.get('R13')!.cells, null, layout);
+      assert.deepEqual(parseDocument(blanked).reports[0].tables['三']!.subtotalRows.map((g) => g.key), ['G3', 'G4', 'G5', 'G6'], layout);
+      const fixed = fixAll(blanked).text;
+      assert.deepEqual(cellValues(fixed, '三', 'R13'), values.table3.R13, layout);
+      assert.deepEqual(codes(diagnose(fixed)), [], layout);
+    }
+  });
 });
 
 describe('units, letters and decimals in cells', () => {

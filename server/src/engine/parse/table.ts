@@ -772,10 +772,31 @@ function subtotalRowCells(stream: TokenStream, template: TableTemplate, reader: 
   const next = h + 1;
   const member = next < hits.count ? hits.row[next] : -1;
   if (group.members.length < 2 || member < 0 || !group.members.includes(template.rows[member].key)) return null;
-  if (countValues(stream, hits.token[next] + 1, next + 1 < hits.count ? hits.token[next + 1] : stream.tokenCount) === 0) return null;
+  const memberEnd = next + 1 < hits.count ? hits.token[next + 1] : stream.tokenCount;
+  if (countValues(stream, hits.token[next] + 1, memberEnd) === 0 && !showsBlankCells(stream, hits.token[next], memberEnd)) return null;
   const subtotal = reader.subtotalIn(member, values);
   const cells = subtotal >= 0 ? values.filter((t) => t !== subtotal) : values;
   return cells.length === template.rows[member].columns.length ? { values: cells, subtotal } : null;
+}
+
+/**
+ * Whether a row with no values, whose label is token `label` and whose zone ends before token `end`, shows where its
+ * cells are, blank: its label's line has fields after the label (`1.本机关不掌握…\t\t\t…`, `| … |  |  |`), or lines of
+ * spaces follow it, one blank cell per line. A label with nothing after it shows nothing: its values may stand before
+ * it (PDF text).
+ */
+function showsBlankCells(stream: TokenStream, label: number, end: number): boolean {
+  const line = stream.line[label];
+  if (stream.lineTabbed[line]) {
+    const next = end < stream.tokenCount && stream.line[end] === line ? stream.field[end] : stream.lineFieldCount[line];
+    return next - stream.field[label] > 1;
+  }
+  const last = end < stream.tokenCount ? stream.line[end] : stream.lineCount;
+  for (let l = line + 1; l < last; l++) {
+    if (stream.firstToken[l] !== stream.endToken[l]) return false;
+    if (stream.lineEnd[l] > stream.lineStart[l]) return true;
+  }
+  return false;
 }
 
 /** A group heading written with values of its own: none of its member rows was found. */
