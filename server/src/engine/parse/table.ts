@@ -3,7 +3,7 @@
 // overflow one row wait for the next label that has none (PDF text often puts a row's numbers on the
 // line before its wrapped label); values glued together are split by the template (see glued.ts).
 import { BLANK as BLANK_CELL, INLINE, INVALID as INVALID_CELL, LINES, SPACED_LINES, TABS, VALUE, TableGrid, type GridArena, type Layout } from '../grid';
-import { Table, type Cell, type GluedRow, type GroupRow, type LabelTypo, type Span, type Subtotal } from '../model';
+import { Table, type Cell, type ExtraValue, type GluedRow, type GroupRow, type LabelTypo, type Span, type Subtotal } from '../model';
 import { lookupOf, type CompiledRule } from '../template/lookup';
 import type { ColumnTemplate, GroupTemplate, TableTemplate, ValueKind } from '../template/types';
 import { isSpace } from '../text/chars';
@@ -68,6 +68,34 @@ function noteHeaderTypo(stream: TokenStream, t: number, info: LabelInfo, templat
   if (!header) return;
   const span = { start: stream.start[t] + header.typo.start, end: stream.start[t] + header.typo.end };
   headerTypos.push({ span, written: stream.source.slice(span.start, span.end), official: header.official });
+}
+
+/** Per template, its row and group labels folded, joined by a character no label holds. */
+const foldedLabelsOf = new WeakMap<TableTemplate, string>();
+
+/**
+ * A lone 无 between two pieces of label text on one line and in one field (`(四) 无 法提供`, `4. 无 正当理由…`) is
+ * the label's own character broken off by stray spaces, not a blank marker: where the characters on either side of
+ * it and it are in one of the template's labels, the three tokens become one label.
+ */
+function joinLabelsAroundWu(stream: TokenStream, template: TableTemplate): void {
+  let labels = foldedLabelsOf.get(template);
+  for (let t = 1; t + 1 < stream.tokenCount; t++) {
+    if (stream.kind[t] !== BLANK || stream.kind[t - 1] !== LABEL || stream.kind[t + 1] !== LABEL || stream.text(t) !== '无') continue;
+    if (stream.line[t - 1] !== stream.line[t + 1] || stream.field[t - 1] !== stream.field[t + 1]) continue;
+    const before = foldText(stream.text(t - 1));
+    const after = foldText(stream.text(t + 1));
+    if (!before || !after) continue;
+    labels ??= [...template.rows.map((r) => r.label), ...template.groups.map((g) => g.label)].map((l) => foldText(l)).join('|');
+    foldedLabelsOf.set(template, labels);
+    if (!labels.includes(`${before[before.length - 1]}无${after[0]}`)) continue;
+    stream.end[t - 1] = stream.end[t + 1];
+    for (const k of [t, t + 1]) {
+      stream.kind[k] = LABEL;
+      stream.start[k] = stream.end[k] = stream.end[t - 1];
+    }
+    t++;
+  }
 }
 
 /**
@@ -557,6 +585,7 @@ function groupEnds(rules: readonly SumRule[], cells: number): number[] {
 class RowReader {
   readonly glued: GluedRow[] = [];
   readonly subtotals: Subtotal[] = [];
+  readonly extras: ExtraValue[] = [];
   /** rows with several splits the row's rules allow, for the column rules to decide between */
   private readonly open: { row: number; glued: number; values: readonly number[]; candidates: readonly Split[]; withSubtotal: boolean; plain: boolean }[] = [];
   /** whether the table has the subtotal column: decided for the whole table, the first time a row could hold one */
@@ -592,6 +621,11 @@ class RowReader {
     return values[subtotal.before];
   }
 
+  /** Keeps value tokens beyond the cells of a row (a template row's key, or a group's) that no row takes, to be said. */
+  keepExtras(row: string, tokens: readonly number[]): void {
+    for (const t of tokens) this.extras.push({ row, cell: cellOf(this.stream, t, COUNT_COLUMN) });
+  }
+
   /** Keeps the subtotal of a row (a template row's key, or a group's for a subtotal row), to be checked against its parts. */
   keepSubtotal(row: string, token: number): void {
     this.subtotals.push({ row, cell: cellOf(this.stream, token, COUNT_COLUMN) });
@@ -615,7 +649,10 @@ class RowReader {
     const subtotal = this.template.subtotal!;
     const numbers = values.map((t) => (this.stream.kind[t] === NUMBER ? this.stream.value[t] : NaN));
     if (numbers.some(Number.isNaN)) return false;
-    const rules = rulesWithSubtotal(rowRules(this.template, i), subtotal);
+    const plain = rowRules(this.template, i);
+    // the row's cells as written add up without a subtotal: the value after them is an extra one, not a subtotal
+    if (rulesHold(plain, (c) => numbers[c])) return false;
+    const rules = rulesWithSubtotal(plain, subtotal);
     const own = rules[rules.length - 1];
     return rulesHold([own], (c) => numbers[c]) || rulesHold(rules.slice(0, -1), (c) => numbers[c]);
   }
@@ -764,6 +801,7 @@ const NO_GROUPS: readonly GroupRow[] = [];
 const NO_TYPOS: readonly LabelTypo[] = [];
 const NO_GLUED: readonly GluedRow[] = [];
 const NO_SUBTOTALS: readonly Subtotal[] = [];
+const NO_EXTRAS: readonly ExtraValue[] = [];
 
 /** The table in a section's tokens, its numbers kept in `arena`; null when no row of it is found. */
 export function parseTable(stream: TokenStream, template: TableTemplate, sectionEnd: number, arena: GridArena): Table | null {
@@ -784,6 +822,7 @@ export function parseTable(stream: TokenStream, template: TableTemplate, section
       headerTypos.length ? headerTypos : NO_TYPOS,
       reader.glued.length ? reader.glued : NO_GLUED,
       reader.subtotals.length ? reader.subtotals : NO_SUBTOTALS,
+      reader.extras.length ? reader.extras : NO_EXTRAS,
       tabbed,
       grid,
       stream.source,
@@ -795,6 +834,7 @@ export function parseTable(stream: TokenStream, template: TableTemplate, section
   }
 
   // in three phases: the rows by their labels, the value tokens each row takes, the cells written into the grid
+  joinLabelsAroundWu(stream, template);
   const hits = findHits(stream, template, headerTypos);
   if (!hits.rows) return null;
   keepGluedNumbersInRows(stream, hits);
@@ -830,6 +870,13 @@ function assignValues(stream: TokenStream, template: TableTemplate, hits: Hits, 
   const rows: RowValues[] = [];
   const zone = new Zone(stream);
   let pending = NO_TOKENS;
+  // the row or group whose values are pending: values no row takes are said on it
+  let pendingRow = '';
+  const wait = (key: string, values: number[]): void => {
+    if (pending.length) reader.keepExtras(pendingRow, pending);
+    pending = values;
+    pendingRow = key;
+  };
   for (let h = 0; h < hits.count; h++) {
     const labelToken = hits.token[h];
     zone.at(labelToken + 1, h + 1 < hits.count ? hits.token[h + 1] : stream.tokenCount);
@@ -839,14 +886,15 @@ function assignValues(stream: TokenStream, template: TableTemplate, hits: Hits, 
       const values = zone.tokens();
       if (values.length >= n && isCollapsed(group, hits, template)) {
         collapsed.push(groupRow(stream, template, group, labelToken, values.slice(0, n)));
-        pending = values.slice(n);
+        wait(group.key, values.slice(n));
         continue;
       }
       const cells = pending.length === 0 ? subtotalRowCells(stream, template, reader, hits, h, values) : null;
       if (cells) {
         subtotalRows.push(groupRow(stream, template, group, labelToken, cells.values));
         if (cells.subtotal >= 0) reader.keepSubtotal(group.key, cells.subtotal);
-      } else {
+      } else if (values.length) {
+        if (!pending.length) pendingRow = group.key;
         pending = pending.concat(values);
       }
       continue;
@@ -861,12 +909,16 @@ function assignValues(stream: TokenStream, template: TableTemplate, hits: Hits, 
     let values = zone.tokens();
     const subtotal = reader.subtotalIn(row, values);
     if (subtotal >= 0) values = values.filter((t) => t !== subtotal);
-    if (values.length === 0 && pending.length >= n) values = pending;
-    pending = values.length > n ? values.slice(n) : NO_TOKENS;
+    if (values.length === 0 && pending.length >= n) {
+      values = pending;
+      pending = NO_TOKENS;
+    }
+    wait(template.rows[row].key, values.length > n ? values.slice(n) : NO_TOKENS);
     if (values.length > n) values = values.slice(0, n);
     const found = values.length;
     rows.push({ hit: h, values, from, to, found, first: found ? values[0] : -1, second: found > 1 ? values[1] : -1, subtotal });
   }
+  wait('', NO_TOKENS);
   return rows;
 }
 
@@ -1026,14 +1078,16 @@ function parseUnlabelled(stream: TokenStream, template: TableTemplate, reader: R
     }
     if (headerToken < 0) continue;
     const lineValues = valueTokens(stream, stream.firstToken[l], stream.endToken[l]);
+    // past the row's cells, only a line of values right after is read (into no cell: it is said)
+    if (values.length >= n && !lineValues.length) break;
     if (lineValues.length) {
       started = true;
       values.push(...lineValues);
     }
-    if (values.length >= n) break;
   }
   if (headerToken < 0) return false;
   const taken = values.slice(0, n);
+  reader.keepExtras(template.rows[0].key, values.slice(n));
   const last = taken[taken.length - 1];
   const zoneStart = !taken.length ? stream.end[headerToken] : sameLine ? stream.end[headerToken] : stream.lineStart[stream.line[taken[0]]];
   const zoneEnd = !taken.length ? stream.end[headerToken] : sameLine ? stream.end[last] : stream.lineEnd[stream.line[last]];
