@@ -78,6 +78,30 @@ describe('compilations', () => {
     assert.deepEqual(reports.map((r) => r.agency), ['示例县发展和改革局', '示例市生态环境局']);
     assert.deepEqual(reports[1].sections.map((s) => s.number), [2, 3, 4, 5, 6]);
   });
+  it('a report of another agency with its title over two lines (agency, then year and 报告) and no 一: a report of its own, its errors said', () => {
+    const second = renderReport(spec({ agency: '示例市生态环境局', title: 'two-lines' }))
+      .replace('一、总体情况\n', '')
+      .replace(/^0\t1\t0\t1\t2\t/m, '0\t1\t0\t1\t3\t');
+    const text = `${renderReport(spec())}\n${second}`;
+    const reports = parseDocument(text).reports;
+    assert.deepEqual(reports.map((r) => r.agency), ['示例县发展和改革局', '示例市生态环境局']);
+    assert.deepEqual(reports.map((r) => r.sections.map((s) => s.number)), [[1, 2, 3, 4, 5, 6], [2, 3, 4, 5, 6]]);
+    const ds = checkText(text).diagnostics;
+    assert.deepEqual(codes(ds).sort(), ['missing-section', 'row-total-mismatch']);
+    assert.ok(ds.every((d) => d.span.start > reports[1].span.start));
+  });
+  it('near miss: the report’s own title in two lines again, or an agency-less header after a short line, where the sections go on: one report', () => {
+    const text = renderReport(spec({ title: 'two-lines' }));
+    for (const [after, lines] of [
+      ['三、收到和处理政府信息公开申请情况', '示例县发展和改革局\n2024年政府信息公开工作年度报告'],
+      ['申请人情况', HEADER],
+      ['行政复议', HEADER],
+    ]) {
+      const headed = insertAfter(text, after, lines);
+      assert.equal(parseDocument(headed).reports.length, 1, after);
+      assert.deepEqual(codes(checkText(headed).diagnostics), [], after);
+    }
+  });
   it('a title of another report on a line of 五 or 六, that the report’s sections go on after (or nothing follows): text of the report', () => {
     const text = renderReport(spec());
     const other = '示例县人民政府2024年政府信息公开工作年度报告';

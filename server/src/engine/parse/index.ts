@@ -103,9 +103,9 @@ class CandidateLines {
   }
 }
 
-/** Whether a title met inside a report names an agency or year of its own (on its own line), not the report's. */
+/** Whether a title met inside a report names an agency or year of its own (on its line or the line before), not the report's. */
 function namesAnother(title: TitleLine, report: TitleLine | null): boolean {
-  if (!title.agency || title.agencyLine) return false;
+  if (!title.agency) return false;
   return !report || title.agency !== report.agency || title.year !== report.year;
 }
 
@@ -113,9 +113,10 @@ function namesAnother(title: TitleLine, report: TitleLine | null): boolean {
  * Whether a title met inside `report` starts the next report, as the first heading after it says: the sections
  * start again. A title that names another agency (or year) starts one where the heading does not go on with the
  * report's sections (its number is not past the last one's: a report of a compilation may lack its 一); one that
- * names none of its own (`2024年政府信息公开工作年度报告`, or the agency taken from the line before, which may be any
- * short line of a table), or the report's own title again, may be a PDF's running page header, and starts one only
- * where the heading is 一. A title the report's sections go on after (one quoted on a line of 五 or 六) is text.
+ * names none of its own (`2024年政府信息公开工作年度报告`), or the report's own title again, may be a PDF's running
+ * page header, and starts one only where the heading is 一. A running header whose line before is taken for its
+ * agency (any short line of a table, 行政许可) names another, but the report's sections go on after it, as after
+ * every title the report's sections go on after (one quoted on a line of 五 or 六): text.
  */
 function startsNext(title: TitleLine, report: ReportDraft, heading: Heading): boolean {
   const number = heading.section.number;
