@@ -153,6 +153,35 @@ describe('compilations', () => {
   });
 });
 
+describe('titles wrapped mid-title, as PDF text gives them', () => {
+  const TITLE = '示例县发展和改革局2024年政府信息公开工作年度报告';
+  const wrapped = (lines: string): string => renderReport(spec()).replace(TITLE, lines);
+  it('the title’s start with the year on one line, its last words on the next: the report’s title, agency and year', () => {
+    for (const lines of [
+      '示例县发展和改革局2024年政府信息公开\n工作年度报告',
+      '示例县发展和改革局2024年政府信息\n公开工作年度报告',
+      '示例县发展和改革局\n2024年政府信息公开\n工作年度报告',
+      '# 示例县发展和改革局2024年政府信息公开\n# 工作年度报告',
+    ]) {
+      const result = checkText(wrapped(lines));
+      const [report] = result.parsed.reports;
+      assert.deepEqual([report.title, report.agency, report.year, report.span.start], [TITLE, '示例县发展和改革局', 2024, 0], lines);
+      assert.deepEqual(codes(result.diagnostics), [], lines);
+    }
+  });
+  it('two reports with wrapped titles in one file: two reports', () => {
+    const second = renderReport(spec({ agency: '示例市生态环境局' })).replace('示例市生态环境局2024年政府信息公开工作年度报告', '示例市生态环境局2024年政府信息公开\n工作年度报告');
+    const text = `${wrapped('示例县发展和改革局2024年政府信息公开\n工作年度报告')}\n${second}`;
+    assert.deepEqual(parseDocument(text).reports.map((r) => r.agency), ['示例县发展和改革局', '示例市生态环境局']);
+    assert.deepEqual(codes(checkText(text).diagnostics), []);
+  });
+  it('near miss: a sentence wrapped before the same words, or the words after a line of no title, is no title', () => {
+    for (const lines of ['为做好相关工作，本机关编制2024年政府信息公开\n工作年度报告', '示例县发展和改革局2024年政府信息公开\n工作年度报告。', '示例县发展和改革局\n工作年度报告']) {
+      assert.equal(parseDocument(wrapped(lines)).reports[0].titleSpan, null, lines);
+    }
+  });
+});
+
 describe('markdown from OCR tools', () => {
   it('# title, ## headings and ### before table 三’s numbered labels, in every layout and title shape: read as plain text is', () => {
     for (const layout of LAYOUTS) {

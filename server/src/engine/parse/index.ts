@@ -212,6 +212,8 @@ function bodyStart(text: string, end: number): number {
   return text[end] === '\n' || text[end] === '\r' ? end + 1 : end;
 }
 
+const LINE_BREAK = /\r\n|\r|\n/;
+
 const TABLE_SECTIONS = [[2, '二'], [3, '三'], [4, '四']] as const;
 
 function buildReport(text: string, draft: ReportDraft, arena: GridArena, streams: readonly TokenStream[]): Report {
@@ -246,7 +248,8 @@ function buildReport(text: string, draft: ReportDraft, arena: GridArena, streams
   }
   const title = draft.title;
   return {
-    title: title ? [title.agencyLine?.text, title.line.text].filter((t) => t !== undefined).map(withoutMarkup).join('') : '',
+    // a title over two lines (agency, or wrapped mid-title) read as one, each line without its markup
+    title: title ? [title.agencyLine?.text ?? '', title.line.text].flatMap((t) => t.split(LINE_BREAK)).map(withoutMarkup).join('') : '',
     agency: title?.agency ?? '',
     year,
     span: { start: draft.start, end },
