@@ -182,6 +182,29 @@ describe('titles wrapped mid-title, as PDF text gives them', () => {
   });
 });
 
+describe('a title is a heading, not a phrase of a sentence or of a circular’s name', () => {
+  const TITLE = '示例县发展和改革局2024年政府信息公开工作年度报告';
+  const lastYear = parseDocument(renderReport(spec({ year: 2023, published: '2024-01-15' }))).reports;
+  const withPreface = (line: string): string =>
+    renderReport(spec()).replace('发布时间：2025-01-15\n', `发布时间：2025-01-15\n根据《中华人民共和国政府信息公开条例》和上级\n${line}\n工作的通知》要求，编制本报告。\n`);
+  it('a preface line quoting the circular (关于做好2024年…报告编制…) leaves the title, and the report pairs with last year’s', () => {
+    for (const line of ['关于做好2024年政府信息公开工作年度报告编制', '关于做好2024年政府信息公开工作年度报告编制工作的通知', '关于做好2024年政府信息公开工作年度报告']) {
+      const text = withPreface(line);
+      const [report] = parseDocument(text).reports;
+      assert.deepEqual([report.title, report.agency], [TITLE, '示例县发展和改革局'], line);
+      // last year's 结转下年度 is not this year's 上年结转: found only when the two pair
+      assert.deepEqual(codes(checkText(text, {}, lastYear).diagnostics), codes(checkText(renderReport(spec()), {}, lastYear).diagnostics), line);
+    }
+    assert.ok(codes(checkText(renderReport(spec()), {}, lastYear).diagnostics).includes('carryover-mismatch'));
+  });
+  it('near miss: a title with a note in brackets, or with a site’s name after a dash, is the title', () => {
+    for (const line of [`${TITLE}（全文）`, `${TITLE} - 示例县人民政府网`]) {
+      const [report] = parseDocument(renderReport(spec()).replace(TITLE, line)).reports;
+      assert.deepEqual([report.title, report.agency, report.year], [line, '示例县发展和改革局', 2024], line);
+    }
+  });
+});
+
 describe('markdown from OCR tools', () => {
   it('# title, ## headings and ### before table 三’s numbered labels, in every layout and title shape: read as plain text is', () => {
     for (const layout of LAYOUTS) {

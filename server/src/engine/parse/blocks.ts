@@ -5,7 +5,7 @@ import { NUMERALS, SECTIONS } from '../template/sections';
 import type { SectionTemplate } from '../template/types';
 import { BoundedCache } from '../text/bounded-cache';
 import { detached } from '../text/detach';
-import { foldText } from '../text/fold';
+import { fold, foldText } from '../text/fold';
 import { isSpace } from '../text/chars';
 import { lineStartAt, previousLineEnd, type Line } from '../text/lines';
 import { headerBlockAround, isBreadcrumb, metadataLine } from './furniture';
@@ -101,6 +101,8 @@ export function readTitle(text: string, start: number, end: number, hasBao: bool
     const block = headerBlockAround(text, start, end, from);
     return { line, year, agency: agency || block.publisher, agencyLine: null, start: block.start };
   }
+  // a heading, not words of a sentence or of another document's name (关于做好2024年…报告编制工作的通知)
+  if (!nameOfAgency(agency) || !TITLE_AFTER.test(raw.slice(titleEnd(raw, m)))) return null;
   return withAgency(text, line, year, agency, from);
 }
 
@@ -133,8 +135,22 @@ function agencyLineBefore(text: string, start: number, from: number): Line | nul
   return prev && isAgencyLine(withoutMarkup(prev.text)) ? prev : null;
 }
 
-/** what an agency's name never holds, and a sentence naming the report does (为做好…工作，本机关编制2024年…) */
-const SENTENCE_MARKS = /[。，,；;！!？?“”"《》]/;
+/**
+ * Whether the words before a title's year may be an agency's name: never a sentence's (为做好…工作，本机关编制2024年…,
+ * with its punctuation) nor the start of a document's name that quotes the report's (关于做好2024年…).
+ */
+const nameOfAgency = (words: string): boolean => !/[。，,；;！!？?“”"《》]/.test(words) && !words.includes('关于');
+
+/**
+ * What may follow a title on its line: markup, a note in brackets (（全文）), or a separator and a site's name
+ * (`- 示例县人民政府网`), not words that go on (…报告编制工作的通知, …报告已按时公开).
+ */
+const TITLE_AFTER = /^[\s\u3000*#]*(?:[（(【[〔][^）)】\]〕]{0,20}[）)】\]〕]|[-—–_|｜][^。，,；;]*)?[\s\u3000*#]*$/;
+
+/** Where the title that `m` matched in `raw`'s folded text ends in `raw`. */
+function titleEnd(raw: string, m: RegExpExecArray): number {
+  return fold(raw).ends[m.index + m[0].length - 1];
+}
 
 /** the most folded characters of a title's last words wrapped onto a line of their own (工作年度报告) */
 const MAX_TAIL = 12;
@@ -157,7 +173,7 @@ function wrappedTitle(text: string, line: Line, folded: string, from: number): T
   if (!m || m.index + m[1].length >= first.length || m.index + m[0].length !== joined.length) return null;
   const year = Number(m[1]);
   const agency = agencyBeforeYear(head.text, m[1]);
-  if (year < 2000 || year > 2100 || SENTENCE_MARKS.test(agency)) return null;
+  if (year < 2000 || year > 2100 || !nameOfAgency(agency)) return null;
   return withAgency(text, lineOf(text, head.start, line.end), year, agency, from);
 }
 
