@@ -205,6 +205,40 @@ describe('a title is a heading, not a phrase of a sentence or of a circular’s 
   });
 });
 
+describe('numbered items inside 五', () => {
+  const FIVE = '政务公开的深度和广度还有待提升。下一步将加强培训，规范依申请公开办理流程。';
+  const withFive = (body: string, text = renderReport(spec())): string => text.replace(FIVE, body);
+  const numbers = (text: string): number[] => parseDocument(text).reports[0].sections.map((s) => s.number);
+  it('一、存在的主要问题 / 二、改进措施 (or 一、存在问题 / 二、改进情况) are items of 五, not sections: no empty or duplicate section', () => {
+    for (const body of [`一、存在的主要问题\n${FIVE}\n二、改进措施\n明年将加强培训。`, `一、存在问题\n${FIVE}\n二、改进情况\n明年将加强培训。`]) {
+      const text = withFive(body);
+      assert.deepEqual(numbers(text), [1, 2, 3, 4, 5, 6], body);
+      assert.deepEqual(codes(checkText(text).diagnostics), [], body);
+    }
+  });
+  it('such items under 五 headed as a variant, or with no 五 heading before them: the first opens 五', () => {
+    const variant = withFive(`一、存在的主要问题\n${FIVE}\n二、改进措施\n明年将加强培训。`).replace('五、存在的主要问题及改进情况', '五、存在的主要问题及明年工作计划');
+    assert.deepEqual(numbers(variant), [1, 2, 3, 4, 5, 6]);
+    assert.deepEqual(codes(checkText(variant).diagnostics), []);
+    const withoutFive = withFive(`一、存在的主要问题\n${FIVE}`).replace('五、存在的主要问题及改进情况\n', '');
+    assert.deepEqual(numbers(withoutFive), [1, 2, 3, 4, 5, 6]);
+    assert.deepEqual(codes(checkText(withoutFive).diagnostics), []);
+  });
+  it('near miss: a variant heading, headings mid-line, a misnumbered heading that goes on to its section: read as before', () => {
+    const variant = renderReport(spec()).replace('五、存在的主要问题及改进情况', '五、存在的主要问题及明年工作计划');
+    assert.deepEqual(numbers(variant), [1, 2, 3, 4, 5, 6]);
+    assert.deepEqual(numbers(renderReport(spec({ flow: 'mid-line' }))), [1, 2, 3, 4, 5, 6]);
+    assert.deepEqual(numbers(renderReport(spec({ flow: 'one-line' }))), [1, 2, 3, 4, 5, 6]);
+    const misnumbered = renderReport(spec()).replace('六、其他需要报告的事项', '五、其他需要报告的事项');
+    assert.deepEqual(numbers(misnumbered), [1, 2, 3, 4, 5, 6]);
+    assert.deepEqual(codes(checkText(misnumbered).diagnostics), []);
+  });
+  it('near miss: 五 written twice is still a duplicate-section', () => {
+    const text = withFive(`${FIVE}\n\n五、存在的主要问题及改进情况\n\n${FIVE}`);
+    assert.deepEqual(codes(checkText(text).diagnostics), ['duplicate-section']);
+  });
+});
+
 describe('markdown from OCR tools', () => {
   it('# title, ## headings and ### before table 三’s numbered labels, in every layout and title shape: read as plain text is', () => {
     for (const layout of LAYOUTS) {

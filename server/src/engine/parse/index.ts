@@ -124,6 +124,17 @@ function startsNext(title: TitleLine, report: ReportDraft, heading: Heading): bo
 }
 
 /**
+ * Whether a heading is an item of the section it stands in, not a section: its numeral is not its words' section's
+ * (一、存在的主要问题 or 二、改进情况 inside 五), and that section is not past the report's last one. A heading so
+ * misnumbered still opens its section where the report goes on to it (五、其他需要报告的事项 after 四), and one
+ * numbered as its words say is a section wherever it stands (a section written twice is a duplicate).
+ */
+function subItem(heading: Heading, report: ReportDraft): boolean {
+  const last = report.headings[report.headings.length - 1];
+  return last !== undefined && heading.numeral !== heading.section.numeral && heading.section.number <= last.section.number;
+}
+
+/**
  * The title as it opens the report after `report`: a line before it that holds one of the report's headings
  * (`微山县西平镇一、总体情况人民政府`) is no agency line of its own, so that no two reports start on one line.
  */
@@ -165,6 +176,7 @@ function splitReports(text: string, from: number, to: number): ReportDraft[] {
       continue;
     }
     for (const heading of headings.inLine(start, end)) {
+      if (current && subItem(heading, current)) continue;
       if (pending && current && startsNext(pending, current, heading)) {
         const title = opening(pending, current);
         current = open(title, title.start);
