@@ -239,6 +239,35 @@ describe('numbered items inside 五', () => {
   });
 });
 
+describe('a table of contents before 一', () => {
+  const HEADINGS = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
+  const withContents = (contents: string, text = renderReport(spec())): string => text.replace('发布时间：2025-01-15\n', `发布时间：2025-01-15\n\n${contents}\n`);
+  it('entries with dot leaders or page numbers, or the headings listed alone, are skipped: one report, no diagnostic', () => {
+    for (const contents of [
+      HEADINGS.map((h, k) => `${h}……${k + 1}`).join('\n'),
+      HEADINGS.map((h, k) => `${h} ${k + 1}`).join('\n'),
+      HEADINGS.join('\n'),
+      `目录\n${HEADINGS.map((h, k) => `${h}.........${k + 1}`).join('\n\n')}`,
+      `${HEADINGS.slice(0, 2).map((h, k) => `${h}\t${k + 1}`).join('\n')}\n（一）主动公开情况……2\n${HEADINGS.slice(2).map((h, k) => `${h}\t${k + 3}`).join('\n')}`,
+      // the contents' page, its footer and the next page's running header
+      `${HEADINGS.map((h, k) => `${h}……${k + 1}`).join('\n')}\n\n- 1 -\n${HEADER}`,
+    ]) {
+      const text = withContents(contents);
+      const result = checkText(text);
+      assert.deepEqual(result.parsed.reports.map((r) => r.sections.map((s) => s.number)), [[1, 2, 3, 4, 5, 6]], contents);
+      assert.equal(result.parsed.reports[0].agency, '示例县发展和改革局', contents);
+      assert.deepEqual(codes(result.diagnostics), [], contents);
+      for (const section of result.parsed.reports[0].sections) assert.ok(section.headingSpan.start > text.indexOf(HEADINGS[5]), contents);
+    }
+  });
+  it('near miss: sections with text, written again after the report, are still duplicates; sections left empty at the end stay empty', () => {
+    const again = `${renderReport(spec())}\n${HEADINGS.join('\n')}\n`;
+    assert.deepEqual(codes(checkText(again).diagnostics).filter((c) => c === 'duplicate-section').length, 6);
+    const empty = renderReport(spec()).replace('政务公开的深度和广度还有待提升。下一步将加强培训，规范依申请公开办理流程。\n', '').replace('本年度未收取信息处理费。\n', '');
+    assert.deepEqual(codes(checkText(empty).diagnostics), ['empty-section', 'empty-section']);
+  });
+});
+
 describe('markdown from OCR tools', () => {
   it('# title, ## headings and ### before table 三’s numbered labels, in every layout and title shape: read as plain text is', () => {
     for (const layout of LAYOUTS) {

@@ -5,6 +5,8 @@ import { lookupOf } from '../template/lookup';
 import { TEMPLATES, TRIAL_MARKERS } from '../template/tables';
 import type { TableId, TemplateId } from '../template/types';
 import { lineEndAt, lineStartAt, previousLineEnd } from '../text/lines';
+import { isSpace } from '../text/chars';
+import { isNavigationText } from './furniture';
 import { NextChar } from '../text/next-char';
 import { HeadingReader, readTitle, withoutMarkup, type Heading, type TitleLine } from './blocks';
 export { AGENCY_LOOKBACK } from './blocks';
@@ -12,7 +14,7 @@ import { NextMatch } from '../text/next-match';
 import { foldText } from '../text/fold';
 import { labelAt, MAX_LABEL } from './labels';
 import { parseTable } from './table';
-import { LABEL, tokenize, TokenStream } from './tokens';
+import { LABEL, PAGE_FOOTER, tokenize, TokenStream } from './tokens';
 
 interface ReportDraft {
   title: TitleLine | null;
@@ -134,6 +136,46 @@ function subItem(heading: Heading, report: ReportDraft): boolean {
   return last !== undefined && heading.numeral !== heading.section.numeral && heading.section.number <= last.section.number;
 }
 
+/** a contents' leader and page number after an entry (……1, \t2, ' 3'), or a line of them */
+const LEADERS = /^[\s.…·•．_\-—–⋯]*(?:第?\s*[0-9０-９]+\s*页?)?\s*$/;
+/** a contents' entry of its own (（一）主动公开情况……2): a short line ending in a leader and a page number */
+const CONTENTS_ENTRY = /^.{1,40}?(?:[.…·．⋯]{2,}|\t)\s*[0-9０-９]+\s*$/;
+
+/**
+ * Whether text[from, to) holds nothing but page furniture: page footers (`- 5 -`), a page's buttons and links
+ * (附件下载), title lines (a running header), and, with `contents`, a table of contents' leaders, page numbers and
+ * entries (……3, （一）主动公开情况……2).
+ */
+export function onlyFurniture(text: string, from: number, to: number, contents: boolean): boolean {
+  for (let i = from; i < to; i++) {
+    if (isSpace(text.charCodeAt(i))) continue;
+    const end = lineEndAt(text, i, to);
+    const line = text.slice(i, end);
+    const furniture =
+      (contents && (LEADERS.test(line) || CONTENTS_ENTRY.test(line))) ||
+      PAGE_FOOTER.test(line) ||
+      isNavigationText(line) ||
+      readTitle(text, i, end, line.includes('报'), i) !== null;
+    if (!furniture) return false;
+    i = end;
+  }
+  return true;
+}
+
+/**
+ * Whether the report's headings so far are a table of contents, as `heading` (a section again, not past the last)
+ * says: two or more headings in order with no text after any of them but leaders, page numbers and page
+ * furniture (一、总体情况……1 / 二、主动公开政府信息情况 2, or the six headings listed alone).
+ */
+function afterContents(text: string, report: ReportDraft, heading: Heading): boolean {
+  const listed = report.headings;
+  if (listed.length < 2 || heading.section.number > listed[listed.length - 1].section.number) return false;
+  return listed.every((h, k) => {
+    const next = listed[k + 1] ?? heading;
+    return (k === listed.length - 1 || h.section.number < next.section.number) && onlyFurniture(text, h.end, next.start, true);
+  });
+}
+
 /**
  * The title as it opens the report after `report`: a line before it that holds one of the report's headings
  * (`微山县西平镇一、总体情况人民政府`) is no agency line of its own, so that no two reports start on one line.
@@ -177,6 +219,13 @@ function splitReports(text: string, from: number, to: number): ReportDraft[] {
     }
     for (const heading of headings.inLine(start, end)) {
       if (current && subItem(heading, current)) continue;
+      if (current && afterContents(text, current, heading)) {
+        // the contents are skipped: the report's sections start here, and a title between (a running header) is one
+        // before any section
+        current.headings.length = 0;
+        if (pending && (pending.agency || !current.title?.agency)) current.title = pending;
+        pending = null;
+      }
       if (pending && current && startsNext(pending, current, heading)) {
         const title = opening(pending, current);
         current = open(title, title.start);
