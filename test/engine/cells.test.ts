@@ -469,6 +469,22 @@ describe('subtotal rows for （三）–（六）', () => {
     assert.deepEqual(cellValues(moved, '三', 'R13'), values.table3.R13);
     assert.deepEqual(parseDocument(moved).reports[0].tables['三']!.subtotalRows.map((g) => g.key), ['G3', 'G5', 'G6']);
   });
+  it('a subtotal row followed by a row under it whose cells the layout shows blank: the values stay on the heading, the row is blank-cell, and its fill is forced by the rules', () => {
+    for (const layout of ['tabs', 'pipes', 'lines'] as const) {
+      const text = renderReport({ agency: '示例县发展和改革局', year: 2024, values, layout, subtotalRows: true });
+      const r13 = parseDocument(text).reports[0].tables['三']!.rows.get('R13')!;
+      const blank = layout === 'tabs' ? '\t'.repeat(7) : layout === 'pipes' ? ' |  |  |  |  |  |  |  |' : '\n '.repeat(7) + '\n';
+      const blanked = text.slice(0, r13.valueZone.start) + blank + text.slice(r13.valueZone.end);
+      const ds = diagnose(blanked);
+      assert.deepEqual(codes(ds), ['blank-cell'], layout);
+      assert.equal(ds[0].text, '1.本机关不掌握相关政府信息', layout);
+      assert.equal(parseDocument(blanked).reports[0].tables['三']!.rows.get('R13')!.cells, null, layout);
+      assert.deepEqual(parseDocument(blanked).reports[0].tables['三']!.subtotalRows.map((g) => g.key), ['G3', 'G4', 'G5', 'G6'], layout);
+      const fixed = fixAll(blanked).text;
+      assert.deepEqual(cellValues(fixed, '三', 'R13'), values.table3.R13, layout);
+      assert.deepEqual(codes(diagnose(fixed)), [], layout);
+    }
+  });
 });
 
 describe('units, letters and decimals in cells', () => {
@@ -510,6 +526,49 @@ describe('units, letters and decimals in cells', () => {
           assert.deepEqual(values.filter((_, k) => k !== col), cellValues(t, table, row)!.filter((_, k) => k !== col), `${layout} ${row} ${written}`);
         }
       }
+    }
+  });
+  it('two numbers in one tab- or pipe-separated field (`1 6`) are one cell, invalid-number there (spaces are no thousands separator), the row not shifted', () => {
+    for (const layout of ['tabs', 'pipes'] as const) {
+      const t = renderReport({ agency: '示例县发展和改革局', year: 2024, values: consistentValues(seededRandom(11)), layout });
+      for (const [table, row, col] of [['三', 'R1', 0], ['三', 'R24', 6], ['二', 'E1', 0]] as const) {
+        const cell = parseDocument(t).reports[0].tables[table]!.rows.get(row)!.cells![col];
+        const text = t.slice(0, cell.span.start) + '1 6' + t.slice(cell.span.end);
+        const ds = diagnose(text);
+        assert.deepEqual(codes(ds), ['invalid-number'], `${layout} ${row}`);
+        assert.equal(ds[0].text, '1 6');
+        assert.deepEqual(cellValues(text, table, row)!.filter((_, k) => k !== col), cellValues(t, table, row)!.filter((_, k) => k !== col), `${layout} ${row}`);
+      }
+    }
+  });
+  it('the same text in a cell gives the same diagnostic in every layout: `约16`, `16左右`, `十六` are invalid-number on that cell, the other cells read', () => {
+    for (const layout of LAYOUTS) {
+      const t = renderReport({ agency: '示例县发展和改革局', year: 2024, values: consistentValues(seededRandom(11)), layout });
+      for (const [table, row, col] of [['三', 'R1', 0], ['三', 'R3', 3], ['三', 'R24', 6], ['三', 'R25', 6], ['二', 'E1', 0], ['二', 'A2', 0]] as const) {
+        const cell = parseDocument(t).reports[0].tables[table]!.rows.get(row)!.cells![col];
+        for (const written of [`约${cell.raw}`, '十六', `${cell.raw}左右`]) {
+          const text = t.slice(0, cell.span.start) + written + t.slice(cell.span.end);
+          const ds = diagnose(text);
+          assert.deepEqual(codes(ds), ['invalid-number'], `${layout} ${row} ${written}`);
+          assert.equal(ds[0].text, written, `${layout} ${row} ${written}`);
+          assert.deepEqual(cellValues(text, table, row)!.filter((_, k) => k !== col), cellValues(t, table, row)!.filter((_, k) => k !== col), `${layout} ${row} ${written}`);
+          assert.equal(fixAll(text).text, text, 'no fix writes over text that is no number');
+        }
+      }
+    }
+  });
+  it('near miss: glued or spaced cells after a label, a unit after a space, and a label wrapped over lines are read as before', () => {
+    const t = base();
+    const r1 = lineOf(t, R1_LABEL).split('\t');
+    for (const row of [`${R1_LABEL}\t${r1.slice(1).join(' ')}`, `${R1_LABEL}${r1.slice(1).join('')}`]) {
+      const text = replaceLine(t, R1_LABEL, row);
+      assert.equal(ofCode(diagnose(text), 'invalid-number').length, 0, row);
+    }
+    for (const layout of LAYOUTS) {
+      const values = consistentValues(seededRandom(11));
+      const split = renderReport({ agency: '示例县发展和改革局', year: 2024, values, layout, splitLabels: true });
+      assert.deepEqual(codes(diagnose(split)), [], layout);
+      assert.deepEqual(cellValues(split, '三', 'R21'), values.table3.R21, layout);
     }
   });
   it('near miss: a row label’s tail in a field of its own is label text (the row read, or one value short when it is), and a unit after a space is read past', () => {

@@ -95,6 +95,26 @@ export class TokenStream {
     this.value[t] = value;
   }
 
+  /**
+   * Puts a token at `at` on the line of the token before it (a word cut off a label), in that token's field; the
+   * tokens from `at` on, and the lines' bounds, move up by one.
+   */
+  insert(at: number, kind: TokenKind, start: number, end: number): void {
+    const line = this.line[at - 1];
+    this.kind.splice(at, 0, kind);
+    this.start.splice(at, 0, start);
+    this.end.splice(at, 0, end);
+    this.line.splice(at, 0, line);
+    this.field.splice(at, 0, this.field[at - 1]);
+    this.value.splice(at, 0, 0);
+    this.tokenCount++;
+    for (let k = 0; k < this.glued.length; k++) if (this.glued[k] >= at) this.glued[k]++;
+    for (let l = line; l < this.lineCount; l++) {
+      if (l > line) this.firstToken[l]++;
+      this.endToken[l]++;
+    }
+  }
+
   pushLine(start: number, end: number, lineNumber: number, tabbed: boolean, fieldCount: number, firstToken: number): void {
     const l = this.lineCount++;
     this.lineStart[l] = start;
