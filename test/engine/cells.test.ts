@@ -502,6 +502,50 @@ describe('units, letters and decimals in cells', () => {
     assert.deepEqual(cellValues(text.replace('984361元', '547.9659万元'), '二', 'I1'), [2, 547.9659]);
     assert.equal(ofCode(diagnose(text), 'invalid-number').length, 0);
   });
+  it('count units beyond 件 and 笔 (`16起`, `16人次`, `16份`, `16（件）`, `16(件)`) are read past in a count, in every layout', () => {
+    for (const layout of LAYOUTS) {
+      const t = renderReport({ agency: '示例县发展和改革局', year: 2024, values: consistentValues(seededRandom(11)), layout });
+      for (const [table, row, col] of [['二', 'E1', 0], ['三', 'R1', 0]] as const) {
+        const cell = parseDocument(t).reports[0].tables[table]!.rows.get(row)!.cells![col];
+        for (const unit of ['起', '人次', '份', '（件）', '(件)']) {
+          const text = t.slice(0, cell.span.start) + cell.raw + unit + t.slice(cell.span.end);
+          assert.deepEqual(codes(diagnose(text)), [], `${layout} ${row} ${unit}`);
+          assert.deepEqual(cellValues(text, table, row), cellValues(t, table, row), `${layout} ${row} ${unit}`);
+        }
+      }
+    }
+  });
+  it('money: thousands commas and 万 read in an amount (`984,361元`, `98.4万`); a unit that is not the column’s (`44元` in 万元, `5万` or `5元` in a count, `44件` in an amount) is invalid-number saying so, never read as the number', () => {
+    const t2019 = base().replace('本年制发件数\t本年废止件数\t现行有效件数', '本年新制作数量\t本年新公开数量\t对外公开总数量');
+    const i1 = (cells: string): string => t2019.replace('\n\n三、', `\n第二十条第（九）项\n信息内容\t采购项目数量\t采购总金额\n政府集中采购\t${cells}\n\n三、`);
+    assert.deepEqual(cellValues(i1('2笔\t984,361元'), '二', 'I1'), [2, 984361]);
+    assert.deepEqual(cellValues(i1('2\t98.4万'), '二', 'I1'), [2, 98.4]);
+    assert.deepEqual(cellValues(i1('2\t1,234.5万元'), '二', 'I1'), [2, 1234.5]);
+    assert.equal(ofCode(diagnose(i1('2笔\t984,361元')), 'invalid-number').length, 0);
+    for (const layout of LAYOUTS) {
+      const t = renderReport({ agency: '示例县发展和改革局', year: 2024, values: consistentValues(seededRandom(11)), layout });
+      const fee = parseDocument(t).reports[0].tables['二']!.rows.get('H1')!.cells![0];
+      const withFee = (written: string): string => t.slice(0, fee.span.start) + written + t.slice(fee.span.end);
+      assert.deepEqual(cellValues(withFee('98.4万'), '二', 'H1'), [98.4], layout);
+      assert.deepEqual(codes(diagnose(withFee('98.4万'))), [], layout);
+      for (const written of ['44元', '44 元', '44件']) {
+        const ds = diagnose(withFee(written));
+        assert.deepEqual(codes(ds), ['invalid-number'], `${layout} ${written}`);
+        assert.equal(ds[0].text, written);
+        assert.match(ds[0].message, /单位与本列不符：本列应填以“万元”为单位的金额$/);
+        assert.deepEqual(cellValues(withFee(written), '二', 'H1'), [null]);
+      }
+      const e1 = parseDocument(t).reports[0].tables['二']!.rows.get('E1')!.cells![0];
+      for (const written of [`${e1.raw}万`, `${e1.raw}元`]) {
+        const text = t.slice(0, e1.span.start) + written + t.slice(e1.span.end);
+        const ds = diagnose(text);
+        assert.deepEqual(codes(ds), ['invalid-number'], `${layout} ${written}`);
+        assert.match(ds[0].message, /本列应填数量，不是金额$/);
+        assert.equal(fixAll(text).text, text);
+      }
+    }
+    assert.match(checkText(replaceLine(base(), '行政事业性收费', '行政事业性收费\t44元'), { locale: 'en' }).diagnostics[0].message, /the unit of “44元” is not the column’s, which takes an amount in 万元/);
+  });
   it('a letter in a tab-separated cell is invalid-number on that cell, not a short row', () => {
     const t = base();
     const line = lineOf(t, R1_LABEL);

@@ -5,12 +5,12 @@
 import { BLANK as BLANK_CELL, INLINE, INVALID as INVALID_CELL, LINES, SPACED_LINES, TABS, VALUE, TableGrid, type GridArena, type Layout } from '../grid';
 import { Table, type Cell, type GluedRow, type GroupRow, type LabelTypo, type Span, type Subtotal } from '../model';
 import { lookupOf, type CompiledRule } from '../template/lookup';
-import type { GroupTemplate, TableTemplate, ValueKind } from '../template/types';
+import type { ColumnTemplate, GroupTemplate, TableTemplate, ValueKind } from '../template/types';
 import { isSpace } from '../text/chars';
 import { foldText } from '../text/fold';
 import { holdsSeveralCells, splitRow, type Piece, type RowDigits, type Split, type SplitOutcome, type SumRule } from './glued';
 import { labelAt, MAX_LABEL, type LabelInfo } from './labels';
-import { BLANK, INVALID, LABEL, NUMBER, unitAt, type Field, type TokenStream } from './tokens';
+import { BLANK, INVALID, isMoneyUnit, LABEL, NUMBER, unitAfter, unitAt, type Field, type TokenStream } from './tokens';
 
 /** The rows and group headings found in a table's tokens, in order, as parallel arrays. */
 class Hits {
@@ -329,27 +329,48 @@ function valueTokens(stream: TokenStream, from: number, to: number): number[] {
 /** A number the column accepts: a decimal only in an amount (万元); a count or a change is whole. */
 const accepts = (value: number, kind: ValueKind): boolean => kind === 'amount' || Number.isInteger(value);
 
-function cellOf(stream: TokenStream, token: number, kind: ValueKind): Cell {
-  const span = { start: stream.start[token], end: stream.end[token] };
-  const raw = stream.text(token);
-  if (stream.kind[token] === NUMBER && accepts(stream.value[token], kind)) return { state: 'value', value: stream.value[token], raw, span };
+/** a column of counts, for the subtotals some reports add */
+const COUNT_COLUMN: ColumnTemplate = { label: '', kind: 'count' };
+
+/**
+ * Where a number token's cell ends when the unit written after it is not the column's (`44元` in a column of 万元,
+ * `98万` in a count, `5件` in an amount): past the unit, the cell then invalid; -1 where the unit fits or there is none.
+ */
+function misfitUnitEnd(stream: TokenStream, token: number, column: ColumnTemplate): number {
+  if (stream.kind[token] !== NUMBER) return -1;
+  const after = unitAfter(stream.source, stream.end[token]);
+  if (!after) return -1;
+  const money = isMoneyUnit(after.unit);
+  const fits = column.kind === 'amount' ? money && !(after.unit === '元' && column.label.includes('万元')) : !money;
+  return fits ? -1 : after.end;
+}
+
+function cellOf(stream: TokenStream, token: number, column: ColumnTemplate): Cell {
+  const misfit = misfitUnitEnd(stream, token, column);
+  const span = { start: stream.start[token], end: misfit >= 0 ? misfit : stream.end[token] };
+  const raw = stream.source.slice(span.start, span.end);
+  if (stream.kind[token] === NUMBER && misfit < 0 && accepts(stream.value[token], column.kind)) return { state: 'value', value: stream.value[token], raw, span };
   if (stream.kind[token] === BLANK) return { state: 'blank', value: null, raw, span, marker: raw };
   return { state: 'invalid', value: null, raw, span };
 }
 
-/** Writes a value token at a grid position; a number its column does not accept (`97.5` in a count) is invalid, so no sum uses it. */
-function writeToken(grid: TableGrid, position: number, stream: TokenStream, token: number, kind: ValueKind): void {
+/**
+ * Writes a value token at a grid position; a number its column does not accept (`97.5` in a count, `44元` in 万元) is
+ * invalid, so no sum uses it.
+ */
+function writeToken(grid: TableGrid, position: number, stream: TokenStream, token: number, column: ColumnTemplate): void {
   const tokenKind = stream.kind[token];
   const value = stream.value[token];
+  const misfit = misfitUnitEnd(stream, token, column);
   // a count past 2^53 is not read exactly (no count or amount of a report comes near it): it is no value; a run of
   // that many digits may still be glued cells, which are split from its text, not from this value
-  const number = Number.isInteger(value) ? Number.isSafeInteger(value) : accepts(value, kind);
+  const number = misfit < 0 && (Number.isInteger(value) ? Number.isSafeInteger(value) : accepts(value, column.kind));
   const state = tokenKind === NUMBER ? (number ? VALUE : INVALID_CELL) : tokenKind === BLANK ? BLANK_CELL : INVALID_CELL;
-  grid.setCell(position, state, stream.start[token], stream.end[token], value, tokenKind === BLANK);
+  grid.setCell(position, state, stream.start[token], misfit >= 0 ? misfit : stream.end[token], value, tokenKind === BLANK);
 }
 
-function writeSlot(grid: TableGrid, position: number, stream: TokenStream, slot: Slot, kind: ValueKind): void {
-  if (typeof slot === 'number') writeToken(grid, position, stream, slot, kind);
+function writeSlot(grid: TableGrid, position: number, stream: TokenStream, slot: Slot, column: ColumnTemplate): void {
+  if (typeof slot === 'number') writeToken(grid, position, stream, slot, column);
   else grid.setCell(position, BLANK_CELL, slot.start, slot.end, 0, false);
 }
 
@@ -573,12 +594,12 @@ class RowReader {
 
   /** Keeps the subtotal of a row (a template row's key, or a group's for a subtotal row), to be checked against its parts. */
   keepSubtotal(row: string, token: number): void {
-    this.subtotals.push({ row, cell: cellOf(this.stream, token, 'count') });
+    this.subtotals.push({ row, cell: cellOf(this.stream, token, COUNT_COLUMN) });
   }
 
   private place(i: number, slots: readonly Slot[]): boolean {
     const columns = this.template.rows[i].columns;
-    slots.forEach((slot, col) => writeSlot(this.grid, i * this.grid.stride + col, this.stream, slot, columns[col].kind));
+    slots.forEach((slot, col) => writeSlot(this.grid, i * this.grid.stride + col, this.stream, slot, columns[col]));
     return true;
   }
 
@@ -681,7 +702,7 @@ class RowReader {
         continue;
       }
       const position = i * grid.stride + col;
-      if (whole) writeToken(grid, position, stream, token, columns[col].kind);
+      if (whole) writeToken(grid, position, stream, token, columns[col]);
       else grid.setCell(position, VALUE, stream.start[token] + split.from[k], stream.start[token] + split.to[k], split.values[k], false);
       col++;
     }
@@ -859,7 +880,7 @@ function writeRows(stream: TokenStream, template: TableTemplate, hits: Hits, row
     let hasCells = r.found > 0;
     if (r.values === null) {
       const columns = template.rows[row].columns;
-      for (let t = r.from, col = 0; t < r.to; t++) if (stream.kind[t] !== LABEL) writeToken(grid, row * grid.stride + col, stream, t, columns[col++].kind);
+      for (let t = r.from, col = 0; t < r.to; t++) if (stream.kind[t] !== LABEL) writeToken(grid, row * grid.stride + col, stream, t, columns[col++]);
     } else {
       if (r.subtotal >= 0) reader.keepSubtotal(template.rows[row].key, r.subtotal);
       hasCells = reader.write(row, r.values, labelToken, stream.end[labelToken]);
@@ -887,7 +908,7 @@ function groupRow(stream: TokenStream, template: TableTemplate, group: GroupTemp
     label: group.label,
     labelSpan: { start: stream.start[labelToken], end: stream.end[labelToken] },
     members: group.members,
-    cells: values.map((t, col) => cellOf(stream, t, template.rows[0].columns[col].kind)),
+    cells: values.map((t, col) => cellOf(stream, t, template.rows[0].columns[col])),
   };
 }
 
