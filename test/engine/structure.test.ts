@@ -78,6 +78,30 @@ describe('compilations', () => {
     assert.deepEqual(reports.map((r) => r.agency), ['示例县发展和改革局', '示例市生态环境局']);
     assert.deepEqual(reports[1].sections.map((s) => s.number), [2, 3, 4, 5, 6]);
   });
+  it('a report of another agency with its title over two lines (agency, then year and 报告) and no 一: a report of its own, its errors said', () => {
+    const second = renderReport(spec({ agency: '示例市生态环境局', title: 'two-lines' }))
+      .replace('一、总体情况\n', '')
+      .replace(/^0\t1\t0\t1\t2\t/m, '0\t1\t0\t1\t3\t');
+    const text = `${renderReport(spec())}\n${second}`;
+    const reports = parseDocument(text).reports;
+    assert.deepEqual(reports.map((r) => r.agency), ['示例县发展和改革局', '示例市生态环境局']);
+    assert.deepEqual(reports.map((r) => r.sections.map((s) => s.number)), [[1, 2, 3, 4, 5, 6], [2, 3, 4, 5, 6]]);
+    const ds = checkText(text).diagnostics;
+    assert.deepEqual(codes(ds).sort(), ['missing-section', 'row-total-mismatch']);
+    assert.ok(ds.every((d) => d.span.start > reports[1].span.start));
+  });
+  it('near miss: the report’s own title in two lines again, or an agency-less header after a short line, where the sections go on: one report', () => {
+    const text = renderReport(spec({ title: 'two-lines' }));
+    for (const [after, lines] of [
+      ['三、收到和处理政府信息公开申请情况', '示例县发展和改革局\n2024年政府信息公开工作年度报告'],
+      ['申请人情况', HEADER],
+      ['行政复议', HEADER],
+    ]) {
+      const headed = insertAfter(text, after, lines);
+      assert.equal(parseDocument(headed).reports.length, 1, after);
+      assert.deepEqual(codes(checkText(headed).diagnostics), [], after);
+    }
+  });
   it('a title of another report on a line of 五 or 六, that the report’s sections go on after (or nothing follows): text of the report', () => {
     const text = renderReport(spec());
     const other = '示例县人民政府2024年政府信息公开工作年度报告';
@@ -126,6 +150,121 @@ describe('compilations', () => {
     assert.deepEqual(reports.map((r) => r.span.start), [lines[0], lines[1], lines[4]]);
     assert.deepEqual(reports.map((r) => r.agency), ['', '', '示例局']);
     assert.deepEqual(reports.map((r) => r.sections.map((s) => s.number)), [[6], [1], [1]]);
+  });
+});
+
+describe('titles wrapped mid-title, as PDF text gives them', () => {
+  const TITLE = '示例县发展和改革局2024年政府信息公开工作年度报告';
+  const wrapped = (lines: string): string => renderReport(spec()).replace(TITLE, lines);
+  it('the title’s start with the year on one line, its last words on the next: the report’s title, agency and year', () => {
+    for (const lines of [
+      '示例县发展和改革局2024年政府信息公开\n工作年度报告',
+      '示例县发展和改革局2024年政府信息\n公开工作年度报告',
+      '示例县发展和改革局\n2024年政府信息公开\n工作年度报告',
+      '# 示例县发展和改革局2024年政府信息公开\n# 工作年度报告',
+    ]) {
+      const result = checkText(wrapped(lines));
+      const [report] = result.parsed.reports;
+      assert.deepEqual([report.title, report.agency, report.year, report.span.start], [TITLE, '示例县发展和改革局', 2024, 0], lines);
+      assert.deepEqual(codes(result.diagnostics), [], lines);
+    }
+  });
+  it('two reports with wrapped titles in one file: two reports', () => {
+    const second = renderReport(spec({ agency: '示例市生态环境局' })).replace('示例市生态环境局2024年政府信息公开工作年度报告', '示例市生态环境局2024年政府信息公开\n工作年度报告');
+    const text = `${wrapped('示例县发展和改革局2024年政府信息公开\n工作年度报告')}\n${second}`;
+    assert.deepEqual(parseDocument(text).reports.map((r) => r.agency), ['示例县发展和改革局', '示例市生态环境局']);
+    assert.deepEqual(codes(checkText(text).diagnostics), []);
+  });
+  it('near miss: a sentence wrapped before the same words, or the words after a line of no title, is no title', () => {
+    for (const lines of ['为做好相关工作，本机关编制2024年政府信息公开\n工作年度报告', '示例县发展和改革局2024年政府信息公开\n工作年度报告。', '示例县发展和改革局\n工作年度报告']) {
+      assert.equal(parseDocument(wrapped(lines)).reports[0].titleSpan, null, lines);
+    }
+  });
+});
+
+describe('a title is a heading, not a phrase of a sentence or of a circular’s name', () => {
+  const TITLE = '示例县发展和改革局2024年政府信息公开工作年度报告';
+  const lastYear = parseDocument(renderReport(spec({ year: 2023, published: '2024-01-15' }))).reports;
+  const withPreface = (line: string): string =>
+    renderReport(spec()).replace('发布时间：2025-01-15\n', `发布时间：2025-01-15\n根据《中华人民共和国政府信息公开条例》和上级\n${line}\n工作的通知》要求，编制本报告。\n`);
+  it('a preface line quoting the circular (关于做好2024年…报告编制…) leaves the title, and the report pairs with last year’s', () => {
+    for (const line of ['关于做好2024年政府信息公开工作年度报告编制', '关于做好2024年政府信息公开工作年度报告编制工作的通知', '关于做好2024年政府信息公开工作年度报告']) {
+      const text = withPreface(line);
+      const [report] = parseDocument(text).reports;
+      assert.deepEqual([report.title, report.agency], [TITLE, '示例县发展和改革局'], line);
+      // last year's 结转下年度 is not this year's 上年结转: found only when the two pair
+      assert.deepEqual(codes(checkText(text, {}, lastYear).diagnostics), codes(checkText(renderReport(spec()), {}, lastYear).diagnostics), line);
+    }
+    assert.ok(codes(checkText(renderReport(spec()), {}, lastYear).diagnostics).includes('carryover-mismatch'));
+  });
+  it('near miss: a title with a note in brackets, or with a site’s name after a dash, is the title', () => {
+    for (const line of [`${TITLE}（全文）`, `${TITLE} - 示例县人民政府网`]) {
+      const [report] = parseDocument(renderReport(spec()).replace(TITLE, line)).reports;
+      assert.deepEqual([report.title, report.agency, report.year], [line, '示例县发展和改革局', 2024], line);
+    }
+  });
+});
+
+describe('numbered items inside 五', () => {
+  const FIVE = '政务公开的深度和广度还有待提升。下一步将加强培训，规范依申请公开办理流程。';
+  const withFive = (body: string, text = renderReport(spec())): string => text.replace(FIVE, body);
+  const numbers = (text: string): number[] => parseDocument(text).reports[0].sections.map((s) => s.number);
+  it('一、存在的主要问题 / 二、改进措施 (or 一、存在问题 / 二、改进情况) are items of 五, not sections: no empty or duplicate section', () => {
+    for (const body of [`一、存在的主要问题\n${FIVE}\n二、改进措施\n明年将加强培训。`, `一、存在问题\n${FIVE}\n二、改进情况\n明年将加强培训。`]) {
+      const text = withFive(body);
+      assert.deepEqual(numbers(text), [1, 2, 3, 4, 5, 6], body);
+      assert.deepEqual(codes(checkText(text).diagnostics), [], body);
+    }
+  });
+  it('such items under 五 headed as a variant, or with no 五 heading before them: the first opens 五', () => {
+    const variant = withFive(`一、存在的主要问题\n${FIVE}\n二、改进措施\n明年将加强培训。`).replace('五、存在的主要问题及改进情况', '五、存在的主要问题及明年工作计划');
+    assert.deepEqual(numbers(variant), [1, 2, 3, 4, 5, 6]);
+    assert.deepEqual(codes(checkText(variant).diagnostics), []);
+    const withoutFive = withFive(`一、存在的主要问题\n${FIVE}`).replace('五、存在的主要问题及改进情况\n', '');
+    assert.deepEqual(numbers(withoutFive), [1, 2, 3, 4, 5, 6]);
+    assert.deepEqual(codes(checkText(withoutFive).diagnostics), []);
+  });
+  it('near miss: a variant heading, headings mid-line, a misnumbered heading that goes on to its section: read as before', () => {
+    const variant = renderReport(spec()).replace('五、存在的主要问题及改进情况', '五、存在的主要问题及明年工作计划');
+    assert.deepEqual(numbers(variant), [1, 2, 3, 4, 5, 6]);
+    assert.deepEqual(numbers(renderReport(spec({ flow: 'mid-line' }))), [1, 2, 3, 4, 5, 6]);
+    assert.deepEqual(numbers(renderReport(spec({ flow: 'one-line' }))), [1, 2, 3, 4, 5, 6]);
+    const misnumbered = renderReport(spec()).replace('六、其他需要报告的事项', '五、其他需要报告的事项');
+    assert.deepEqual(numbers(misnumbered), [1, 2, 3, 4, 5, 6]);
+    assert.deepEqual(codes(checkText(misnumbered).diagnostics), []);
+  });
+  it('near miss: 五 written twice is still a duplicate-section', () => {
+    const text = withFive(`${FIVE}\n\n五、存在的主要问题及改进情况\n\n${FIVE}`);
+    assert.deepEqual(codes(checkText(text).diagnostics), ['duplicate-section']);
+  });
+});
+
+describe('a table of contents before 一', () => {
+  const HEADINGS = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
+  const withContents = (contents: string, text = renderReport(spec())): string => text.replace('发布时间：2025-01-15\n', `发布时间：2025-01-15\n\n${contents}\n`);
+  it('entries with dot leaders or page numbers, or the headings listed alone, are skipped: one report, no diagnostic', () => {
+    for (const contents of [
+      HEADINGS.map((h, k) => `${h}……${k + 1}`).join('\n'),
+      HEADINGS.map((h, k) => `${h} ${k + 1}`).join('\n'),
+      HEADINGS.join('\n'),
+      `目录\n${HEADINGS.map((h, k) => `${h}.........${k + 1}`).join('\n\n')}`,
+      `${HEADINGS.slice(0, 2).map((h, k) => `${h}\t${k + 1}`).join('\n')}\n（一）主动公开情况……2\n${HEADINGS.slice(2).map((h, k) => `${h}\t${k + 3}`).join('\n')}`,
+      // the contents' page, its footer and the next page's running header
+      `${HEADINGS.map((h, k) => `${h}……${k + 1}`).join('\n')}\n\n- 1 -\n${HEADER}`,
+    ]) {
+      const text = withContents(contents);
+      const result = checkText(text);
+      assert.deepEqual(result.parsed.reports.map((r) => r.sections.map((s) => s.number)), [[1, 2, 3, 4, 5, 6]], contents);
+      assert.equal(result.parsed.reports[0].agency, '示例县发展和改革局', contents);
+      assert.deepEqual(codes(result.diagnostics), [], contents);
+      for (const section of result.parsed.reports[0].sections) assert.ok(section.headingSpan.start > text.indexOf(HEADINGS[5]), contents);
+    }
+  });
+  it('near miss: sections with text, written again after the report, are still duplicates; sections left empty at the end stay empty', () => {
+    const again = `${renderReport(spec())}\n${HEADINGS.join('\n')}\n`;
+    assert.deepEqual(codes(checkText(again).diagnostics).filter((c) => c === 'duplicate-section').length, 6);
+    const empty = renderReport(spec()).replace('政务公开的深度和广度还有待提升。下一步将加强培训，规范依申请公开办理流程。\n', '').replace('本年度未收取信息处理费。\n', '');
+    assert.deepEqual(codes(checkText(empty).diagnostics), ['empty-section', 'empty-section']);
   });
 });
 

@@ -2,11 +2,7 @@
 import { renderBlankTable } from '../template/render';
 import { SECTIONS } from '../template/sections';
 import type { Span } from '../model';
-import { readTitle } from '../parse/blocks';
-import { isNavigationText } from '../parse/furniture';
-import { PAGE_FOOTER } from '../parse/tokens';
-import { isSpace } from '../text/chars';
-import { lineEndAt } from '../text/lines';
+import { onlyFurniture } from '../parse';
 import { defineCheck, type CheckContext } from './define';
 
 /**
@@ -15,14 +11,7 @@ import { defineCheck, type CheckContext } from './define';
  * do a web page's buttons and links after it (附件下载, 【打印本页】).
  */
 export function holdsNoText(text: string, span: Span): boolean {
-  for (let i = span.start; i < span.end; i++) {
-    if (isSpace(text.charCodeAt(i))) continue;
-    const end = lineEndAt(text, i, span.end);
-    const line = text.slice(i, end);
-    if (!PAGE_FOOTER.test(line) && !isNavigationText(line) && !readTitle(text, i, end, line.includes('报'), i)) return false;
-    i = end;
-  }
-  return true;
+  return onlyFurniture(text, span.start, span.end, false);
 }
 
 const checkSections = (ctx: CheckContext): void => {

@@ -5,7 +5,7 @@ import { NUMERALS, SECTIONS } from '../template/sections';
 import type { SectionTemplate } from '../template/types';
 import { BoundedCache } from '../text/bounded-cache';
 import { detached } from '../text/detach';
-import { foldText } from '../text/fold';
+import { fold, foldText } from '../text/fold';
 import { isSpace } from '../text/chars';
 import { lineStartAt, previousLineEnd, type Line } from '../text/lines';
 import { headerBlockAround, isBreadcrumb, metadataLine } from './furniture';
@@ -71,7 +71,8 @@ function lineBefore(text: string, start: number, from: number): Line | null {
 
 /**
  * The line text[start, end) as a title, or null. `hasBao`: whether it holds 报, which every title does (the
- * caller finds it in one search); `from`: where the text read starts, for the agency on the line before.
+ * caller finds it in one search); `from`: where the text read starts, for the agency on the line before and the
+ * start of a title wrapped onto this line.
  */
 export function readTitle(text: string, start: number, end: number, hasBao: boolean, from: number): TitleLine | null {
   // cheap rejections first: this runs on every line of the document
@@ -86,34 +87,94 @@ export function readTitle(text: string, start: number, end: number, hasBao: bool
   const titled = (!metadata || metadata.kind === 'title') && !raw.includes('《') && !raw.includes('。') && !isBreadcrumb(raw);
   const m = !titled || folded.length > MAX_TITLE ? null : TITLE.exec(folded);
   if (!m) {
-    // lines with 报 that are no title repeat from report to report (六、其他需要报告的事项)
-    notTitles.set(detached(whole), true);
-    return null;
+    const wrapped = titled && !metadata ? wrappedTitle(text, line, folded, from) : null;
+    // lines with 报 that are no title repeat from report to report (六、其他需要报告的事项); a title's last words
+    // may be a title or not, as the line before says
+    if (!wrapped && !mayEndTitle(folded)) notTitles.set(detached(whole), true);
+    return wrapped;
   }
   const year = Number(m[1]);
   if (year < 2000 || year > 2100) return null;
-  const width = withoutMarkup(raw.normalize('NFKC'));
-  const yearAt = width.indexOf(m[1]);
-  let agency = (yearAt > 0 ? width.slice(0, yearAt) : '').replace(/^.*[:：]/, '').trim();
-  let agencyLine: Line | null = null;
+  const agency = agencyBeforeYear(raw, m[1]);
   if (metadata) {
     // the title and the agency come from the header block, which the report starts with
     const block = headerBlockAround(text, start, end, from);
-    return { line, year, agency: agency || block.publisher, agencyLine, start: block.start };
+    return { line, year, agency: agency || block.publisher, agencyLine: null, start: block.start };
   }
-  if (!agency) {
-    let prev = lineBefore(text, start, from);
-    for (let k = 0; prev && k < AGENCY_LOOKBACK; k++, prev = lineBefore(text, prev.start, from)) {
-      const trimmed = withoutMarkup(prev.text);
-      if (!trimmed) continue;
-      if (isAgencyLine(trimmed)) {
-        agency = trimmed;
-        agencyLine = prev;
-      }
-      break;
-    }
-  }
+  // a heading, not words of a sentence or of another document's name (关于做好2024年…报告编制工作的通知)
+  if (!nameOfAgency(agency) || !TITLE_AFTER.test(raw.slice(titleEnd(raw, m)))) return null;
+  return withAgency(text, line, year, agency, from);
+}
+
+/** The agency a title's text names before its year (after a `key:`), '' when none. */
+function agencyBeforeYear(raw: string, year: string): string {
+  const width = withoutMarkup(raw.normalize('NFKC'));
+  const yearAt = width.indexOf(year);
+  return (yearAt > 0 ? width.slice(0, yearAt) : '').replace(/^.*[:：]/, '').trim();
+}
+
+/** The title on `line`, its agency looked for on the lines before when the title names none. */
+function withAgency(text: string, line: Line, year: number, named: string, from: number): TitleLine {
+  const agencyLine = named ? null : agencyLineBefore(text, line.start, from);
+  const agency = agencyLine ? withoutMarkup(agencyLine.text) : named;
   return { line, year, agency, agencyLine, start: (agencyLine ?? line).start };
+}
+
+/** The first line holding text among the AGENCY_LOOKBACK lines before the one starting at `start` (blank lines count). */
+function textLineBefore(text: string, start: number, from: number): Line | null {
+  let prev = lineBefore(text, start, from);
+  for (let k = 0; prev && k < AGENCY_LOOKBACK; k++, prev = lineBefore(text, prev.start, from)) {
+    if (withoutMarkup(prev.text)) return prev;
+  }
+  return null;
+}
+
+/** The line before the one starting at `start` that names the agency of an agency-less title, or null. */
+function agencyLineBefore(text: string, start: number, from: number): Line | null {
+  const prev = textLineBefore(text, start, from);
+  return prev && isAgencyLine(withoutMarkup(prev.text)) ? prev : null;
+}
+
+/**
+ * Whether the words before a title's year may be an agency's name: never a sentence's (为做好…工作，本机关编制2024年…,
+ * with its punctuation) nor the start of a document's name that quotes the report's (关于做好2024年…).
+ */
+const nameOfAgency = (words: string): boolean => !/[。，,；;！!？?“”"《》]/.test(words) && !words.includes('关于');
+
+/**
+ * What may follow a title on its line: markup, a note in brackets (（全文）), or a separator and a site's name
+ * (`- 示例县人民政府网`), not words that go on (…报告编制工作的通知, …报告已按时公开).
+ */
+const TITLE_AFTER = /^[\s\u3000*#]*(?:[（(【[〔][^）)】\]〕]{0,20}[）)】\]〕]|[-—–_|｜][^。，,；;]*)?[\s\u3000*#]*$/;
+
+/** Where the title that `m` matched in `raw`'s folded text ends in `raw`. */
+function titleEnd(raw: string, m: RegExpExecArray): number {
+  return fold(raw).ends[m.index + m[0].length - 1];
+}
+
+/** the most folded characters of a title's last words wrapped onto a line of their own (工作年度报告) */
+const MAX_TAIL = 12;
+const TAIL_END = /(?:报告|年报)$/;
+const mayEndTitle = (folded: string): boolean => folded.length <= MAX_TAIL && TAIL_END.test(folded);
+
+/**
+ * A title wrapped mid-title, as PDF text gives it (`XX县人民政府2024年政府信息公开` / `工作年度报告`): `line` holds
+ * its last words and nothing after them, the line before its start with the year, and the two lines read as one
+ * are a title. Its line spans both; its agency is the first line's, or on the lines before.
+ */
+function wrappedTitle(text: string, line: Line, folded: string, from: number): TitleLine | null {
+  if (!mayEndTitle(folded)) return null;
+  const head = textLineBefore(text, line.start, from);
+  if (!head || head.text.includes('报') || head.text.includes('《') || head.text.includes('。') || isBreadcrumb(head.text)) return null;
+  const first = foldText(head.text, MAX_TITLE);
+  const joined = first + folded;
+  const m = joined.length > MAX_TITLE ? null : TITLE.exec(joined);
+  // the year on the first line, the title's last words ending the second
+  if (!m || m.index + m[1].length >= first.length || m.index + m[0].length !== joined.length) return null;
+  const year = Number(m[1]);
+  const agency = agencyBeforeYear(head.text, m[1]);
+  if (year < 2000 || year > 2100 || !nameOfAgency(agency)) return null;
+  return withAgency(text, lineOf(text, head.start, line.end), year, agency, from);
 }
 
 /** `一、` `（三）`: a section heading or a table row label (三、本年度办理结果), never an agency's name */

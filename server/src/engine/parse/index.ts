@@ -5,6 +5,8 @@ import { lookupOf } from '../template/lookup';
 import { TEMPLATES, TRIAL_MARKERS } from '../template/tables';
 import type { TableId, TemplateId } from '../template/types';
 import { lineEndAt, lineStartAt, previousLineEnd } from '../text/lines';
+import { isSpace } from '../text/chars';
+import { isNavigationText } from './furniture';
 import { NextChar } from '../text/next-char';
 import { HeadingReader, readTitle, withoutMarkup, type Heading, type TitleLine } from './blocks';
 export { AGENCY_LOOKBACK } from './blocks';
@@ -12,7 +14,7 @@ import { NextMatch } from '../text/next-match';
 import { foldText } from '../text/fold';
 import { labelAt, MAX_LABEL } from './labels';
 import { parseTable } from './table';
-import { LABEL, tokenize, TokenStream } from './tokens';
+import { LABEL, PAGE_FOOTER, tokenize, TokenStream } from './tokens';
 
 interface ReportDraft {
   title: TitleLine | null;
@@ -103,9 +105,9 @@ class CandidateLines {
   }
 }
 
-/** Whether a title met inside a report names an agency or year of its own (on its own line), not the report's. */
+/** Whether a title met inside a report names an agency or year of its own (on its line or the line before), not the report's. */
 function namesAnother(title: TitleLine, report: TitleLine | null): boolean {
-  if (!title.agency || title.agencyLine) return false;
+  if (!title.agency) return false;
   return !report || title.agency !== report.agency || title.year !== report.year;
 }
 
@@ -113,13 +115,65 @@ function namesAnother(title: TitleLine, report: TitleLine | null): boolean {
  * Whether a title met inside `report` starts the next report, as the first heading after it says: the sections
  * start again. A title that names another agency (or year) starts one where the heading does not go on with the
  * report's sections (its number is not past the last one's: a report of a compilation may lack its 一); one that
- * names none of its own (`2024年政府信息公开工作年度报告`, or the agency taken from the line before, which may be any
- * short line of a table), or the report's own title again, may be a PDF's running page header, and starts one only
- * where the heading is 一. A title the report's sections go on after (one quoted on a line of 五 or 六) is text.
+ * names none of its own (`2024年政府信息公开工作年度报告`), or the report's own title again, may be a PDF's running
+ * page header, and starts one only where the heading is 一. A running header whose line before is taken for its
+ * agency (any short line of a table, 行政许可) names another, but the report's sections go on after it, as after
+ * every title the report's sections go on after (one quoted on a line of 五 or 六): text.
  */
 function startsNext(title: TitleLine, report: ReportDraft, heading: Heading): boolean {
   const number = heading.section.number;
   return number === 1 || (namesAnother(title, report.title) && number <= report.headings[report.headings.length - 1].section.number);
+}
+
+/**
+ * Whether a heading is an item of the section it stands in, not a section: its numeral is not its words' section's
+ * (一、存在的主要问题 or 二、改进情况 inside 五), and that section is not past the report's last one. A heading so
+ * misnumbered still opens its section where the report goes on to it (五、其他需要报告的事项 after 四), and one
+ * numbered as its words say is a section wherever it stands (a section written twice is a duplicate).
+ */
+function subItem(heading: Heading, report: ReportDraft): boolean {
+  const last = report.headings[report.headings.length - 1];
+  return last !== undefined && heading.numeral !== heading.section.numeral && heading.section.number <= last.section.number;
+}
+
+/** a contents' leader and page number after an entry (……1, \t2, ' 3'), or a line of them */
+const LEADERS = /^[\s.…·•．_\-—–⋯]*(?:第?\s*[0-9０-９]+\s*页?)?\s*$/;
+/** a contents' entry of its own (（一）主动公开情况……2): a short line ending in a leader and a page number */
+const CONTENTS_ENTRY = /^.{1,40}?(?:[.…·．⋯]{2,}|\t)\s*[0-9０-９]+\s*$/;
+
+/**
+ * Whether text[from, to) holds nothing but page furniture: page footers (`- 5 -`), a page's buttons and links
+ * (附件下载), title lines (a running header), and, with `contents`, a table of contents' leaders, page numbers and
+ * entries (……3, （一）主动公开情况……2).
+ */
+export function onlyFurniture(text: string, from: number, to: number, contents: boolean): boolean {
+  for (let i = from; i < to; i++) {
+    if (isSpace(text.charCodeAt(i))) continue;
+    const end = lineEndAt(text, i, to);
+    const line = text.slice(i, end);
+    const furniture =
+      (contents && (LEADERS.test(line) || CONTENTS_ENTRY.test(line))) ||
+      PAGE_FOOTER.test(line) ||
+      isNavigationText(line) ||
+      readTitle(text, i, end, line.includes('报'), i) !== null;
+    if (!furniture) return false;
+    i = end;
+  }
+  return true;
+}
+
+/**
+ * Whether the report's headings so far are a table of contents, as `heading` (a section again, not past the last)
+ * says: two or more headings in order with no text after any of them but leaders, page numbers and page
+ * furniture (一、总体情况……1 / 二、主动公开政府信息情况 2, or the six headings listed alone).
+ */
+function afterContents(text: string, report: ReportDraft, heading: Heading): boolean {
+  const listed = report.headings;
+  if (listed.length < 2 || heading.section.number > listed[listed.length - 1].section.number) return false;
+  return listed.every((h, k) => {
+    const next = listed[k + 1] ?? heading;
+    return (k === listed.length - 1 || h.section.number < next.section.number) && onlyFurniture(text, h.end, next.start, true);
+  });
 }
 
 /**
@@ -164,6 +218,14 @@ function splitReports(text: string, from: number, to: number): ReportDraft[] {
       continue;
     }
     for (const heading of headings.inLine(start, end)) {
+      if (current && subItem(heading, current)) continue;
+      if (current && afterContents(text, current, heading)) {
+        // the contents are skipped: the report's sections start here, and a title between (a running header) is one
+        // before any section
+        current.headings.length = 0;
+        if (pending && (pending.agency || !current.title?.agency)) current.title = pending;
+        pending = null;
+      }
       if (pending && current && startsNext(pending, current, heading)) {
         const title = opening(pending, current);
         current = open(title, title.start);
@@ -211,6 +273,8 @@ function bodyStart(text: string, end: number): number {
   return text[end] === '\n' || text[end] === '\r' ? end + 1 : end;
 }
 
+const LINE_BREAK = /\r\n|\r|\n/;
+
 const TABLE_SECTIONS = [[2, '二'], [3, '三'], [4, '四']] as const;
 
 function buildReport(text: string, draft: ReportDraft, arena: GridArena, streams: readonly TokenStream[]): Report {
@@ -245,7 +309,8 @@ function buildReport(text: string, draft: ReportDraft, arena: GridArena, streams
   }
   const title = draft.title;
   return {
-    title: title ? [title.agencyLine?.text, title.line.text].filter((t) => t !== undefined).map(withoutMarkup).join('') : '',
+    // a title over two lines (agency, or wrapped mid-title) read as one, each line without its markup
+    title: title ? [title.agencyLine?.text ?? '', title.line.text].flatMap((t) => t.split(LINE_BREAK)).map(withoutMarkup).join('') : '',
     agency: title?.agency ?? '',
     year,
     span: { start: draft.start, end },
