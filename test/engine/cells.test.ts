@@ -384,12 +384,12 @@ describe('a 法人或其他组织 subtotal column', () => {
     }
     return header ? text.replace('商业企业\t科研机构', '小计\t商业企业\t科研机构') : text;
   };
-  /** Values whose R4 has 2 in 商业企业 (so that its subtotal is 2), R1 and R24 adjusted to keep every rule. */
-  const withR4 = (): ReportValues => {
+  /** Values whose R4 is `r4` (by default 2 in 商业企业, so that its subtotal is 2), R1 and R24 adjusted to keep every rule. */
+  const withR4 = (r4 = [1, 2, 0, 0, 0, 0, 3]): ReportValues => {
     const values = consistentValues(seededRandom(5));
-    values.table3.R24 = values.table3.R24.map((v, c) => v - values.table3.R4[c] + [1, 2, 0, 0, 0, 0, 3][c]);
-    values.table3.R1 = values.table3.R1.map((v, c) => v - values.table3.R4[c] + [1, 2, 0, 0, 0, 0, 3][c]);
-    values.table3.R4 = [1, 2, 0, 0, 0, 0, 3];
+    values.table3.R24 = values.table3.R24.map((v, c) => v - values.table3.R4[c] + r4[c]);
+    values.table3.R1 = values.table3.R1.map((v, c) => v - values.table3.R4[c] + r4[c]);
+    values.table3.R4 = r4;
     return values;
   };
   it('decided for the table from most rows: a wrong subtotal in one row is reported, not read as the next cell', () => {
@@ -410,6 +410,13 @@ describe('a 法人或其他组织 subtotal column', () => {
     assert.equal(subtotal.text, '3');
     assert.equal(subtotal.fix!.preferred, false, 'the row’s own total is wrong too: its parts are in question');
     assert.deepEqual(cellValues(text, '三', 'R4'), [1, 2, 0, 0, 0, 0, 4]);
+  });
+  it('a lone row’s right subtotal where its first seven values add up too (`0 2 0 0 0 0 2 2`: only 其他): a subtotal, no extra value', () => {
+    const values = withR4([0, 0, 0, 0, 0, 2, 2]);
+    const text = withColumn(values, false, ['R4']);
+    assert.match(text, /\t0\t2\t0\t0\t0\t0\t2\t2\n/);
+    assert.deepEqual(codes(diagnose(text)), []);
+    assert.deepEqual(cellValues(text, '三', 'R4'), values.table3.R4);
   });
   it('near miss: a subtotal column whose every subtotal is right gives no diagnostic', () => {
     const values = withR4();

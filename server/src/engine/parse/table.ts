@@ -73,22 +73,25 @@ function noteHeaderTypo(stream: TokenStream, t: number, info: LabelInfo, templat
 /** Per template, its row and group labels folded, joined by a character no label holds. */
 const foldedLabelsOf = new WeakMap<TableTemplate, string>();
 
+function foldedLabels(template: TableTemplate): string {
+  let labels = foldedLabelsOf.get(template);
+  if (labels === undefined) foldedLabelsOf.set(template, (labels = [...template.rows, ...template.groups].map((r) => foldText(r.label)).join('|')));
+  return labels;
+}
+
 /**
  * A lone 无 between two pieces of label text on one line and in one field (`(四) 无 法提供`, `4. 无 正当理由…`) is
  * the label's own character broken off by stray spaces, not a blank marker: where the characters on either side of
  * it and it are in one of the template's labels, the three tokens become one label.
  */
 function joinLabelsAroundWu(stream: TokenStream, template: TableTemplate): void {
-  let labels = foldedLabelsOf.get(template);
   for (let t = 1; t + 1 < stream.tokenCount; t++) {
     if (stream.kind[t] !== BLANK || stream.kind[t - 1] !== LABEL || stream.kind[t + 1] !== LABEL || stream.text(t) !== '无') continue;
     if (stream.line[t - 1] !== stream.line[t + 1] || stream.field[t - 1] !== stream.field[t + 1]) continue;
     const before = foldText(stream.text(t - 1));
     const after = foldText(stream.text(t + 1));
     if (!before || !after) continue;
-    labels ??= [...template.rows.map((r) => r.label), ...template.groups.map((g) => g.label)].map((l) => foldText(l)).join('|');
-    foldedLabelsOf.set(template, labels);
-    if (!labels.includes(`${before[before.length - 1]}无${after[0]}`)) continue;
+    if (!foldedLabels(template).includes(`${before[before.length - 1]}无${after[0]}`)) continue;
     stream.end[t - 1] = stream.end[t + 1];
     for (const k of [t, t + 1]) {
       stream.kind[k] = LABEL;
@@ -650,9 +653,12 @@ class RowReader {
     const numbers = values.map((t) => (this.stream.kind[t] === NUMBER ? this.stream.value[t] : NaN));
     if (numbers.some(Number.isNaN)) return false;
     const plain = rowRules(this.template, i);
+    const rules = rulesWithSubtotal(plain, subtotal);
+    // a reading as a subtotal that explains every value wins; the first cells adding up can be a coincidence of zeros
+    // (`0 2 0 0 0 0 2 2`: 自然人 0, the subtotal 2, only 其他 2)
+    if (rulesHold(rules, (c) => numbers[c])) return true;
     // the row's cells as written add up without a subtotal: the value after them is an extra one, not a subtotal
     if (rulesHold(plain, (c) => numbers[c])) return false;
-    const rules = rulesWithSubtotal(plain, subtotal);
     const own = rules[rules.length - 1];
     return rulesHold([own], (c) => numbers[c]) || rulesHold(rules.slice(0, -1), (c) => numbers[c]);
   }
