@@ -432,6 +432,57 @@ describe('a 法人或其他组织 subtotal column', () => {
     assert.match(ds[0].message, /“（四）无法提供”行的“法人或其他组织·小计”应为/);
     assert.deepEqual(parseDocument(text).reports[0].tables['三']!.subtotalRows[0].cells!.map((c) => c.value), sums);
   });
+  /** Table 三's lines of `text` (tab-separated) as a markdown table's rows. */
+  const asPipes = (text: string): string => {
+    const start = text.indexOf('三、收到和处理');
+    const end = text.indexOf('四、政府信息公开行政复议');
+    const rows = text.slice(start, end).replace(/^(.*\t.*)$/gm, (line) => `| ${line.split('\t').join(' | ')} |`);
+    return text.slice(0, start) + rows + text.slice(end);
+  };
+  /** `text` with the field of row `key`'s cell `col` emptied, in a table with the subtotal column (after 自然人). */
+  const blankField = (text: string, key: string, col: number): string => {
+    const label = parseDocument(text).reports[0].tables['三']!.rows.get(key)!.labelText;
+    const fields = lineOf(text, label).split('\t');
+    fields[col === 0 ? 1 : col + 2] = '';
+    return text.replace(lineOf(text, label), fields.join('\t'));
+  };
+  it('a blank the tabs or pipes place, in a table with the subtotal column, is that cell: 总计 with the field after it kept, 自然人 as the first field; fix-all fills what the rules force', () => {
+    // (R4 `0 2 0 0 0 0 2 _`: its first seven values add up as a row with no subtotal too)
+    for (const [r4, key, col, column] of [[undefined, 'R21', 6, '总计'], [undefined, 'R24', 0, '自然人'], [undefined, 'R4', 3, '社会公益组织'], [[0, 0, 0, 0, 0, 2, 2], 'R4', 6, '总计']] as const) {
+      const values = withR4(r4 && [...r4]);
+      const text = withColumn(values, true, TABLE3_KEYS);
+      for (const layout of [(t: string) => t, asPipes]) {
+        const blanked = layout(blankField(text, key, col));
+        const where = `${layout === asPipes ? 'pipes' : 'tabs'} ${key}`;
+        const ds = diagnose(blanked);
+        assert.deepEqual(codes(ds), ['blank-cell'], where);
+        assert.match(ds[0].message, new RegExp(`“${column}”为空`), where);
+        assert.equal(ds[0].fix!.preferred, true, where);
+        assert.deepEqual(cellValues(blanked, '三', key), values.table3[key].map((v, k) => (k === col ? null : v)), where);
+        const fixed = fixAll(blanked).text;
+        assert.deepEqual(cellValues(fixed, '三', key), values.table3[key], where);
+        assert.deepEqual(codes(diagnose(fixed)), [], where);
+        if (layout !== asPipes) assert.equal(fixed, text, where);
+      }
+    }
+  });
+  it('near miss: the same blank in a table without the subtotal column; a row that leaves its subtotal out, a tab after it; spaces, which show no place', () => {
+    const values = withR4();
+    const plain = base(values);
+    const r21 = lineOf(plain, '1.申请人无正当理由');
+    const blanked = plain.replace(r21, `${r21.slice(0, r21.lastIndexOf('\t'))}\t`);
+    const ds = diagnose(blanked);
+    assert.deepEqual(codes(ds), ['blank-cell']);
+    assert.match(ds[0].message, /“总计”为空/);
+    assert.equal(fixAll(blanked).text, plain);
+    const text = withColumn(values, true, TABLE3_KEYS);
+    const r4 = lineOf(text, '（二）部分公开');
+    const unpadded = text.replace(r4, `${[r4.split('\t')[0], ...values.table3.R4].join('\t')}\t`);
+    assert.deepEqual(codes(diagnose(unpadded)), []);
+    assert.deepEqual(cellValues(unpadded, '三', 'R4'), values.table3.R4);
+    const spaced = blankField(text, 'R21', 6).replace(lineOf(blankField(text, 'R21', 6), '1.申请人无正当理由'), (line) => line.replace(/\t+$/, '').replace(/\t/g, '  '));
+    assert.ok(!diagnose(spaced).some((d) => /“总计”为空/.test(d.message)), 'spaces do not say which cell is blank');
+  });
 });
 
 describe('subtotal rows for （三）–（六）', () => {

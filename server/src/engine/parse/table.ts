@@ -617,6 +617,40 @@ class RowReader {
     return values.length > 0 && this.split(i, values, zoneStart);
   }
 
+  /** Whether the table has the 法人或其他组织 subtotal column (decided once for the table). */
+  subtotalColumnShown(): boolean {
+    return this.template.subtotal !== undefined && (this.subtotalColumn ??= this.tableHasSubtotalColumn());
+  }
+
+  /**
+   * Row i's cells (and its subtotal's token, -1 for none) where its layout shows their places with the subtotal
+   * column, some of them empty (tabs, pipes, lines of spaces): each value is the cell of its place, so that a blank
+   * is not read as the next cell's value (`（七）总计\t\t41\t…`: 自然人 blank, 41 the subtotal). An empty place at the
+   * end may be a tab after a row that leaves its subtotal out instead: where the values add up as the row's cells,
+   * and not as cells and a subtotal, they are the row's cells. Null where the layout does not show the places. For a
+   * table with the subtotal column only.
+   */
+  cellsByPlace(i: number, values: number[], labelToken: number): { cells: Slot[]; subtotal: number } | null {
+    const n = this.template.rows[i].columns.length;
+    const before = this.template.subtotal!.before;
+    const slots = values.length <= n ? positionalCells(this.stream, values, labelToken, n + 1) : null;
+    if (!slots) return null;
+    if (values.length === n && typeof slots[n] !== 'number') {
+      const plain = rowRules(this.template, i);
+      if (rulesHold(plain, this.numberAt(values)) && !rulesHold(rulesWithSubtotal(plain, this.template.subtotal!), this.numberAt(slots))) return null;
+    }
+    const subtotal = slots[before];
+    return { cells: slots.filter((_, k) => k !== before), subtotal: typeof subtotal === 'number' ? subtotal : -1 };
+  }
+
+  /** The numbers of value tokens (or blank places) by their index, NaN for one that holds none. */
+  private numberAt(slots: readonly Slot[]): (k: number) => number {
+    return (k) => {
+      const slot = slots[k];
+      return typeof slot === 'number' && this.stream.kind[slot] === NUMBER ? this.stream.value[slot] : NaN;
+    };
+  }
+
   /** The token of row i's values that is the row's subtotal, when they hold one; else -1. */
   subtotalIn(i: number, values: number[]): number {
     const subtotal = this.template.subtotal;
@@ -634,7 +668,7 @@ class RowReader {
     this.subtotals.push({ row, cell: cellOf(this.stream, token, COUNT_COLUMN) });
   }
 
-  private place(i: number, slots: readonly Slot[]): boolean {
+  place(i: number, slots: readonly Slot[]): boolean {
     const columns = this.template.rows[i].columns;
     slots.forEach((slot, col) => writeSlot(this.grid, i * this.grid.stride + col, this.stream, slot, columns[col]));
     return true;
@@ -647,20 +681,18 @@ class RowReader {
    * sum of its parts, or the row adds up without it.
    */
   private hasSubtotalColumn(i: number, values: readonly number[]): boolean {
-    this.subtotalColumn ??= this.tableHasSubtotalColumn();
-    if (this.subtotalColumn) return true;
-    const subtotal = this.template.subtotal!;
-    const numbers = values.map((t) => (this.stream.kind[t] === NUMBER ? this.stream.value[t] : NaN));
-    if (numbers.some(Number.isNaN)) return false;
+    if (this.subtotalColumnShown()) return true;
+    const number = this.numberAt(values);
+    if (values.some((_, k) => Number.isNaN(number(k)))) return false;
     const plain = rowRules(this.template, i);
-    const rules = rulesWithSubtotal(plain, subtotal);
+    const rules = rulesWithSubtotal(plain, this.template.subtotal!);
     // a reading as a subtotal that explains every value wins; the first cells adding up can be a coincidence of zeros
     // (`0 2 0 0 0 0 2 2`: 自然人 0, the subtotal 2, only 其他 2)
-    if (rulesHold(rules, (c) => numbers[c])) return true;
+    if (rulesHold(rules, number)) return true;
     // the row's cells as written add up without a subtotal: the value after them is an extra one, not a subtotal
-    if (rulesHold(plain, (c) => numbers[c])) return false;
+    if (rulesHold(plain, number)) return false;
     const own = rules[rules.length - 1];
-    return rulesHold([own], (c) => numbers[c]) || rulesHold(rules.slice(0, -1), (c) => numbers[c]);
+    return rulesHold([own], number) || rulesHold(rules.slice(0, -1), number);
   }
 
   private tableHasSubtotalColumn(): boolean {
@@ -695,9 +727,8 @@ class RowReader {
     // field of digits after the label is kept apart from nothing and may well be glued
     if (values.length > 1 && eachInFieldOfItsOwn(this.stream, values) && !holdsSeveralCells(digits)) return false;
     const rules = rowRules(this.template, i);
-    const subtotal = this.template.subtotal;
-    if (subtotal && (this.subtotalColumn ??= this.tableHasSubtotalColumn())) {
-      const withSubtotal = rulesWithSubtotal(rules, subtotal);
+    if (this.subtotalColumnShown()) {
+      const withSubtotal = rulesWithSubtotal(rules, this.template.subtotal!);
       const outcome = splitRow(digits, n + 1, withSubtotal);
       if (outcome.splittable) return this.takeSplit(i, values, outcome, zoneStart, withSubtotal, true);
     }
@@ -856,6 +887,8 @@ interface RowValues {
   readonly hit: number;
   /** null: the zone's own tokens, which are exactly the row's cells or none, read straight into the grid */
   readonly values: number[] | null;
+  /** the row's cells where its layout places them with the subtotal column (RowReader.cellsByPlace), else null */
+  readonly placed?: readonly Slot[];
   readonly from: number;
   readonly to: number;
   readonly found: number;
@@ -908,6 +941,11 @@ function assignValues(stream: TokenStream, template: TableTemplate, hits: Hits, 
     const row = hits.row[h];
     const n = template.rows[row].columns.length;
     const { from, to } = zone;
+    const placed = pending.length === 0 && zone.count > 0 && reader.subtotalColumnShown() ? reader.cellsByPlace(row, zone.tokens(), labelToken) : null;
+    if (placed) {
+      rows.push({ hit: h, values: null, placed: placed.cells, from, to, found: zone.count, first: zone.first, second: zone.second, subtotal: placed.subtotal });
+      continue;
+    }
     if (pending.length === 0 && (zone.count === n || zone.count === 0)) {
       rows.push({ hit: h, values: null, from, to, found: zone.count, first: zone.first, second: zone.second, subtotal: -1 });
       continue;
@@ -936,13 +974,12 @@ function writeRows(stream: TokenStream, template: TableTemplate, hits: Hits, row
     const labelToken = hits.token[h];
     const row = hits.row[h];
     let hasCells = r.found > 0;
-    if (r.values === null) {
+    if (r.subtotal >= 0) reader.keepSubtotal(template.rows[row].key, r.subtotal);
+    if (r.placed) reader.place(row, r.placed);
+    else if (r.values === null) {
       const columns = template.rows[row].columns;
       for (let t = r.from, col = 0; t < r.to; t++) if (stream.kind[t] !== LABEL) writeToken(grid, row * grid.stride + col, stream, t, columns[col++]);
-    } else {
-      if (r.subtotal >= 0) reader.keepSubtotal(template.rows[row].key, r.subtotal);
-      hasCells = reader.write(row, r.values, labelToken, stream.end[labelToken]);
-    }
+    } else hasCells = reader.write(row, r.values, labelToken, stream.end[labelToken]);
     const layout = layoutOf(stream, labelToken, r.first, r.second, r.found);
     if (r.found) layouts.add(layout);
     const last = h + 1 >= hits.count;
