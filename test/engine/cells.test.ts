@@ -432,13 +432,16 @@ describe('a 法人或其他组织 subtotal column', () => {
     assert.match(ds[0].message, /“（四）无法提供”行的“法人或其他组织·小计”应为/);
     assert.deepEqual(parseDocument(text).reports[0].tables['三']!.subtotalRows[0].cells!.map((c) => c.value), sums);
   });
-  /** Table 三's lines of `text` (tab-separated) as a markdown table's rows. */
-  const asPipes = (text: string): string => {
+  /** `text` with each tab-separated line of table 三 rewritten by `rewrite`. */
+  const inTable3 = (text: string, rewrite: (fields: string[]) => string): string => {
     const start = text.indexOf('三、收到和处理');
     const end = text.indexOf('四、政府信息公开行政复议');
-    const rows = text.slice(start, end).replace(/^(.*\t.*)$/gm, (line) => `| ${line.split('\t').join(' | ')} |`);
-    return text.slice(0, start) + rows + text.slice(end);
+    return text.slice(0, start) + text.slice(start, end).replace(/^(.*\t.*)$/gm, (line) => rewrite(line.split('\t'))) + text.slice(end);
   };
+  const asPipes = (text: string): string => inTable3(text, (fields) => `| ${fields.join(' | ')} |`);
+  /** Table 三's rows one cell a line, an empty cell a line of a space; its header left in tabs. */
+  const asLines = (text: string): string =>
+    inTable3(text, (fields) => (/^(自然人|小计)/.test(fields[0]) ? fields.join('\t') : fields.map((f) => f || ' ').join('\n')));
   /** `text` with the field of row `key`'s cell `col` emptied, in a table with the subtotal column (after 自然人). */
   const blankField = (text: string, key: string, col: number): string => {
     const label = parseDocument(text).reports[0].tables['三']!.rows.get(key)!.labelText;
@@ -446,14 +449,14 @@ describe('a 法人或其他组织 subtotal column', () => {
     fields[col === 0 ? 1 : col + 2] = '';
     return text.replace(lineOf(text, label), fields.join('\t'));
   };
-  it('a blank the tabs or pipes place, in a table with the subtotal column, is that cell: 总计 with the field after it kept, 自然人 as the first field; fix-all fills what the rules force', () => {
+  it('a blank the tabs, pipes or lines of spaces place, in a table with the subtotal column, is that cell: 总计 with the field after it kept, 自然人 as the first field; fix-all fills what the rules force', () => {
     // (R4 `0 2 0 0 0 0 2 _`: its first seven values add up as a row with no subtotal too)
     for (const [r4, key, col, column] of [[undefined, 'R21', 6, '总计'], [undefined, 'R24', 0, '自然人'], [undefined, 'R4', 3, '社会公益组织'], [[0, 0, 0, 0, 0, 2, 2], 'R4', 6, '总计']] as const) {
       const values = withR4(r4 && [...r4]);
       const text = withColumn(values, true, TABLE3_KEYS);
-      for (const layout of [(t: string) => t, asPipes]) {
+      for (const [name, layout] of [['tabs', (t: string) => t], ['pipes', asPipes], ['lines', asLines]] as const) {
         const blanked = layout(blankField(text, key, col));
-        const where = `${layout === asPipes ? 'pipes' : 'tabs'} ${key}`;
+        const where = `${name} ${key}`;
         const ds = diagnose(blanked);
         assert.deepEqual(codes(ds), ['blank-cell'], where);
         assert.match(ds[0].message, new RegExp(`“${column}”为空`), where);
@@ -462,7 +465,7 @@ describe('a 法人或其他组织 subtotal column', () => {
         const fixed = fixAll(blanked).text;
         assert.deepEqual(cellValues(fixed, '三', key), values.table3[key], where);
         assert.deepEqual(codes(diagnose(fixed)), [], where);
-        if (layout !== asPipes) assert.equal(fixed, text, where);
+        if (name === 'tabs') assert.equal(fixed, text, where);
       }
     }
   });
