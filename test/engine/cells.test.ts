@@ -469,6 +469,22 @@ describe('subtotal rows for （三）–（六）', () => {
     assert.deepEqual(cellValues(moved, '三', 'R13'), values.table3.R13);
     assert.deepEqual(parseDocument(moved).reports[0].tables['三']!.subtotalRows.map((g) => g.key), ['G3', 'G5', 'G6']);
   });
+  it('a subtotal row followed by a row under it whose cells the layout shows blank: the values stay on the heading, the row is blank-cell, and its fill is forced by the rules', () => {
+    for (const layout of ['tabs', 'pipes', 'lines'] as const) {
+      const text = renderReport({ agency: '示例县发展和改革局', year: 2024, values, layout, subtotalRows: true });
+      const r13 = parseDocument(text).reports[0].tables['三']!.rows.get('R13')!;
+      const blank = layout === 'tabs' ? '\t'.repeat(7) : layout === 'pipes' ? ' |  |  |  |  |  |  |  |' : '\n '.repeat(7) + '\n';
+      const blanked = text.slice(0, r13.valueZone.start) + blank + text.slice(r13.valueZone.end);
+      const ds = diagnose(blanked);
+      assert.deepEqual(codes(ds), ['blank-cell'], layout);
+      assert.equal(ds[0].text, '1.本机关不掌握相关政府信息', layout);
+      assert.equal(parseDocument(blanked).reports[0].tables['三']!.rows.get('R13')!.cells, null, layout);
+      assert.deepEqual(parseDocument(blanked).reports[0].tables['三']!.subtotalRows.map((g) => g.key), ['G3', 'G4', 'G5', 'G6'], layout);
+      const fixed = fixAll(blanked).text;
+      assert.deepEqual(cellValues(fixed, '三', 'R13'), values.table3.R13, layout);
+      assert.deepEqual(codes(diagnose(fixed)), [], layout);
+    }
+  });
 });
 
 describe('units, letters and decimals in cells', () => {
@@ -485,6 +501,50 @@ describe('units, letters and decimals in cells', () => {
     assert.deepEqual(cellValues(text, '二', 'I1'), [2, 984361]);
     assert.deepEqual(cellValues(text.replace('984361元', '547.9659万元'), '二', 'I1'), [2, 547.9659]);
     assert.equal(ofCode(diagnose(text), 'invalid-number').length, 0);
+  });
+  it('count units beyond 件 and 笔 (`16起`, `16人次`, `16份`, `16（件）`, `16(件)`) are read past in a count, in every layout', () => {
+    for (const layout of LAYOUTS) {
+      const t = renderReport({ agency: '示例县发展和改革局', year: 2024, values: consistentValues(seededRandom(11)), layout });
+      for (const [table, row, col] of [['二', 'E1', 0], ['三', 'R1', 0]] as const) {
+        const cell = parseDocument(t).reports[0].tables[table]!.rows.get(row)!.cells![col];
+        for (const unit of ['起', '人次', '份', '（件）', '(件)']) {
+          const text = t.slice(0, cell.span.start) + cell.raw + unit + t.slice(cell.span.end);
+          assert.deepEqual(codes(diagnose(text)), [], `${layout} ${row} ${unit}`);
+          assert.deepEqual(cellValues(text, table, row), cellValues(t, table, row), `${layout} ${row} ${unit}`);
+        }
+      }
+    }
+  });
+  it('money: thousands commas and 万 read in an amount (`984,361元`, `98.4万`); a unit that is not the column’s (`44元` in 万元, `5万` or `5元` in a count, `44件` in an amount) is invalid-number saying so, never read as the number', () => {
+    const t2019 = base().replace('本年制发件数\t本年废止件数\t现行有效件数', '本年新制作数量\t本年新公开数量\t对外公开总数量');
+    const i1 = (cells: string): string => t2019.replace('\n\n三、', `\n第二十条第（九）项\n信息内容\t采购项目数量\t采购总金额\n政府集中采购\t${cells}\n\n三、`);
+    assert.deepEqual(cellValues(i1('2笔\t984,361元'), '二', 'I1'), [2, 984361]);
+    assert.deepEqual(cellValues(i1('2\t98.4万'), '二', 'I1'), [2, 98.4]);
+    assert.deepEqual(cellValues(i1('2\t1,234.5万元'), '二', 'I1'), [2, 1234.5]);
+    assert.equal(ofCode(diagnose(i1('2笔\t984,361元')), 'invalid-number').length, 0);
+    for (const layout of LAYOUTS) {
+      const t = renderReport({ agency: '示例县发展和改革局', year: 2024, values: consistentValues(seededRandom(11)), layout });
+      const fee = parseDocument(t).reports[0].tables['二']!.rows.get('H1')!.cells![0];
+      const withFee = (written: string): string => t.slice(0, fee.span.start) + written + t.slice(fee.span.end);
+      assert.deepEqual(cellValues(withFee('98.4万'), '二', 'H1'), [98.4], layout);
+      assert.deepEqual(codes(diagnose(withFee('98.4万'))), [], layout);
+      for (const written of ['44元', '44 元', '44件']) {
+        const ds = diagnose(withFee(written));
+        assert.deepEqual(codes(ds), ['invalid-number'], `${layout} ${written}`);
+        assert.equal(ds[0].text, written);
+        assert.match(ds[0].message, /单位与本列不符：本列应填以“万元”为单位的金额$/);
+        assert.deepEqual(cellValues(withFee(written), '二', 'H1'), [null]);
+      }
+      const e1 = parseDocument(t).reports[0].tables['二']!.rows.get('E1')!.cells![0];
+      for (const written of [`${e1.raw}万`, `${e1.raw}元`]) {
+        const text = t.slice(0, e1.span.start) + written + t.slice(e1.span.end);
+        const ds = diagnose(text);
+        assert.deepEqual(codes(ds), ['invalid-number'], `${layout} ${written}`);
+        assert.match(ds[0].message, /本列应填数量，不是金额$/);
+        assert.equal(fixAll(text).text, text);
+      }
+    }
+    assert.match(checkText(replaceLine(base(), '行政事业性收费', '行政事业性收费\t44元'), { locale: 'en' }).diagnostics[0].message, /the unit of “44元” is not the column’s, which takes an amount in 万元/);
   });
   it('a letter in a tab-separated cell is invalid-number on that cell, not a short row', () => {
     const t = base();
@@ -510,6 +570,49 @@ describe('units, letters and decimals in cells', () => {
           assert.deepEqual(values.filter((_, k) => k !== col), cellValues(t, table, row)!.filter((_, k) => k !== col), `${layout} ${row} ${written}`);
         }
       }
+    }
+  });
+  it('two numbers in one tab- or pipe-separated field (`1 6`) are one cell, invalid-number there (spaces are no thousands separator), the row not shifted', () => {
+    for (const layout of ['tabs', 'pipes'] as const) {
+      const t = renderReport({ agency: '示例县发展和改革局', year: 2024, values: consistentValues(seededRandom(11)), layout });
+      for (const [table, row, col] of [['三', 'R1', 0], ['三', 'R24', 6], ['二', 'E1', 0]] as const) {
+        const cell = parseDocument(t).reports[0].tables[table]!.rows.get(row)!.cells![col];
+        const text = t.slice(0, cell.span.start) + '1 6' + t.slice(cell.span.end);
+        const ds = diagnose(text);
+        assert.deepEqual(codes(ds), ['invalid-number'], `${layout} ${row}`);
+        assert.equal(ds[0].text, '1 6');
+        assert.deepEqual(cellValues(text, table, row)!.filter((_, k) => k !== col), cellValues(t, table, row)!.filter((_, k) => k !== col), `${layout} ${row}`);
+      }
+    }
+  });
+  it('the same text in a cell gives the same diagnostic in every layout: `约16`, `16左右`, `十六` are invalid-number on that cell, the other cells read', () => {
+    for (const layout of LAYOUTS) {
+      const t = renderReport({ agency: '示例县发展和改革局', year: 2024, values: consistentValues(seededRandom(11)), layout });
+      for (const [table, row, col] of [['三', 'R1', 0], ['三', 'R3', 3], ['三', 'R24', 6], ['三', 'R25', 6], ['二', 'E1', 0], ['二', 'A2', 0]] as const) {
+        const cell = parseDocument(t).reports[0].tables[table]!.rows.get(row)!.cells![col];
+        for (const written of [`约${cell.raw}`, '十六', `${cell.raw}左右`]) {
+          const text = t.slice(0, cell.span.start) + written + t.slice(cell.span.end);
+          const ds = diagnose(text);
+          assert.deepEqual(codes(ds), ['invalid-number'], `${layout} ${row} ${written}`);
+          assert.equal(ds[0].text, written, `${layout} ${row} ${written}`);
+          assert.deepEqual(cellValues(text, table, row)!.filter((_, k) => k !== col), cellValues(t, table, row)!.filter((_, k) => k !== col), `${layout} ${row} ${written}`);
+          assert.equal(fixAll(text).text, text, 'no fix writes over text that is no number');
+        }
+      }
+    }
+  });
+  it('near miss: glued or spaced cells after a label, a unit after a space, and a label wrapped over lines are read as before', () => {
+    const t = base();
+    const r1 = lineOf(t, R1_LABEL).split('\t');
+    for (const row of [`${R1_LABEL}\t${r1.slice(1).join(' ')}`, `${R1_LABEL}${r1.slice(1).join('')}`]) {
+      const text = replaceLine(t, R1_LABEL, row);
+      assert.equal(ofCode(diagnose(text), 'invalid-number').length, 0, row);
+    }
+    for (const layout of LAYOUTS) {
+      const values = consistentValues(seededRandom(11));
+      const split = renderReport({ agency: '示例县发展和改革局', year: 2024, values, layout, splitLabels: true });
+      assert.deepEqual(codes(diagnose(split)), [], layout);
+      assert.deepEqual(cellValues(split, '三', 'R21'), values.table3.R21, layout);
     }
   });
   it('near miss: a row label’s tail in a field of its own is label text (the row read, or one value short when it is), and a unit after a space is read past', () => {

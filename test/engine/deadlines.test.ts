@@ -46,3 +46,16 @@ describe('deadline: the English message', () => {
     );
   });
 });
+
+describe('dates: a report whose title is not found', () => {
+  const text = report('示例县农业农村局', '2025-01-20');
+  const untitled = text.replace(/^.*2024年政府信息公开工作年度报告\n/m, '');
+  it('is said once, on the report’s first line, instead of its dates passing unchecked', () => {
+    assert.notEqual(untitled, text);
+    const found = diagnose(untitled).filter((d) => d.code === 'date-mismatch');
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /未找到报告标题/);
+    assert.equal(untitled.slice(found[0].span.start, found[0].span.end), '一、总体情况');
+  });
+  it('near miss: the same report with its title gives no date diagnostic', () => assert.deepEqual(lateWarnings('示例县农业农村局', '2025-01-20'), []));
+});

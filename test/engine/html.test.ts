@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkText, LineIndex, type Diagnostic } from '../../server/src/engine';
 import { reportHtml } from '../../server/src/engine/features/html';
+import { consistentValues, renderReport, seededRandom, subtotalRow } from '../support/generate';
 import { readSeed, SEEDS } from '../support/helpers';
 
 const UNESCAPE: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
@@ -61,3 +62,27 @@ for (const [name, eol] of [['LF', '\n'], ['CRLF', '\r\n']] as const) {
     }
   });
 }
+
+describe('HTML of table 三 with subtotal rows （三）–（六）', () => {
+  const values = consistentValues(seededRandom(3));
+  const text = renderReport({ agency: '示例县发展和改革局', year: 2024, values, layout: 'tabs', subtotalRows: true });
+  const cellsOfRow = (html: string, label: string): string[] | null => {
+    const row = html.match(new RegExp(`<tr class="subtotal"><th[^>]*>${label}（小计）</th>(.*?)</tr>`));
+    return row && [...row[1].matchAll(/<td class="cell [^"]*"[^>]*>([^<]*)</g)].map((m) => m[1]);
+  };
+  it('each subtotal row is drawn above its members with its own values', () => {
+    const { html } = drawn(text);
+    assert.deepEqual(cellsOfRow(html, '（三）不予公开'), subtotalRow(values, ['R5', 'R6', 'R7', 'R8', 'R9', 'R10', 'R11', 'R12']).map(String));
+    assert.equal((html.match(/<tr class="subtotal">/g) ?? []).length, 4);
+  });
+  it('a wrong subtotal cell is marked on the drawn cell', () => {
+    const sums = subtotalRow(values, ['R5', 'R6', 'R7', 'R8', 'R9', 'R10', 'R11', 'R12']);
+    const line = text.split('\n').find((l) => l.startsWith('（三）不予公开'))!;
+    const wrong = [line.split('\t')[0], sums[0] + 1, ...sums.slice(1)].join('\t');
+    const { html } = drawn(text.replace(line, wrong));
+    assert.match(html, new RegExp(`<tr class="subtotal"><th[^>]*>（三）不予公开（小计）</th><td class="cell (value|zero) error"[^>]*>${sums[0] + 1}<`));
+  });
+  it('near miss: a table without subtotal rows draws none', () => {
+    assert.doesNotMatch(drawn(renderReport({ agency: '示例县发展和改革局', year: 2024, values, layout: 'tabs' })).html, /class="subtotal"/);
+  });
+});

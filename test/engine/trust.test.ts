@@ -27,6 +27,24 @@ describe('fix-all writes only what the rules force', () => {
     assert.equal(fixAll(text).text, text);
   });
 
+  it('a row total the other corrections show to be right is not rewritten (property counterexample)', () => {
+    // 其他 of （一）予以公开 and of （七）总计 both 9 too many (the 其他 column still adds up, its balance does not),
+    // and the 总计 of another row 1 too many: (一)'s row says its 总计 is 9 short, but with that other 总计 corrected
+    // the 总计 column holds, and writing (一)'s would break it again
+    const values = consistentValues(seededRandom(1));
+    const original = structuredClone(values);
+    values.table3.R3[5] += 9;
+    values.table3.R24[5] += 9;
+    values.table3.R14[6] += 1;
+    const text = report(values);
+    const row = (t: string, label: string): string => t.split('\n').find((l) => l.startsWith(`${label}\t`))!;
+    const fixed = fixAll(text).text;
+    assert.equal(row(fixed, '（一）予以公开'), row(text, '（一）予以公开'), '（一）予以公开 left for the user');
+    assert.equal(row(fixed, '2.没有现成信息需要另行制作').split('\t').slice(1).map(Number).join(' '), original.table3.R14.join(' '), 'the forced 总计 written');
+    const check = checkText(fixed).diagnostics.map((d) => d.code);
+    assert.ok(check.includes('balance-mismatch') && check.includes('row-total-mismatch'), 'what remains is still reported');
+  });
+
   it('a balance break with item 三 filled in is offered as a choice, never applied by fix-all', () => {
     const values = consistentValues(seededRandom(11));
     values.table3.R2[0] += 2;

@@ -93,8 +93,8 @@ describe('tables in the editor, over JSON-RPC', () => {
     assert.deepEqual(await client.request('xxgk/cellEdit', { uri: u, version: 5, cell: key, text: '144' }), {
       refused: '表格视图显示的不是最新的文本，这次修改未写入；表格已刷新，请再输入一次',
     });
-    assert.deepEqual(await client.request('xxgk/cellEdit', { uri: u, version: 6, cell: key, text: '14 4' }), {
-      refused: '“14 4”写入后不会被读作这一格的数值，修改未写入；请输入一个数字（或 /、- 表示空白）',
+    assert.deepEqual(await client.request('xxgk/cellEdit', { uri: u, version: 6, cell: key, text: '申请数量' }), {
+      refused: '“申请数量”写入后不会被读作这一格的数值，修改未写入；请输入一个数字（或 /、- 表示空白）',
     });
     // applied as the client applies it, the row total's diagnostic goes
     const moved = await client.request<{ range: LspTextEdit['range']; newText: string }>('xxgk/cellEdit', { uri: u, version: 6, cell: key, text: '144' });

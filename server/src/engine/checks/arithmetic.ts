@@ -85,7 +85,7 @@ export const arithmeticCheck = defineCheck({
   },
   codes: {
     'row-total-mismatch': { severity: 'error', fix: 'safe', name: { zh: '行合计不符', en: 'Row total wrong' } },
-    'column-total-mismatch': { severity: 'error', fix: 'safe', name: { zh: '（七）总计不符', en: 'Column total wrong' } },
+    'column-total-mismatch': { severity: 'error', fix: 'safe', name: { zh: '列合计不符（（七）总计或小计行）', en: 'Column total wrong (（七）总计 or a subtotal row)' } },
     'balance-mismatch': { severity: 'error', fix: 'pick', name: { zh: '勾稽关系不平衡', en: 'Table does not balance' } },
   },
   messages: {

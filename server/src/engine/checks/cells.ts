@@ -5,6 +5,7 @@ import type { ValueKind } from '../template/types';
 import { columnName, numberFor, rowName, tableName } from './context';
 import { determinedValues, refKey } from '../rules/evaluate';
 import { defineCheck, type CheckContext } from './define';
+import { isMoneyUnit, trailingUnit } from '../parse/tokens';
 
 const SIGNED_INTEGER = /^[+\-−]?\d+$/;
 
@@ -65,9 +66,16 @@ function checkRow(ctx: CheckContext, table: Table, row: Row, determined: () => M
   for (let col = 0; col < cells.length; col++) {
     const cell = cells[col];
     if (cell.state !== 'blank') {
-      if (!validFor(row.template.columns[col].kind, cell)) {
+      const template = row.template.columns[col];
+      if (!validFor(template.kind, cell)) {
         const column = columnName(table, { row: key, col });
-        ctx.emit('invalid-number', cell.span, ctx.msg('invalid-number', { table: name, row: label, column, raw: cell.raw, kind: ctx.msg(`kind.${row.template.columns[col].kind}`) }));
+        const params = { table: name, row: label, column, raw: cell.raw, kind: ctx.msg(`kind.${template.kind}`) };
+        // a number with a unit that is not the column's (`44元` where the column counts 万元): said so
+        const unit = cell.state === 'invalid' ? trailingUnit(cell.raw) : null;
+        const expects = template.kind !== 'amount' ? 'count' : template.label.includes('万元') ? 'wan' : 'amount';
+        if ((unit !== null && isMoneyUnit(unit) !== (template.kind === 'amount')) || (unit === '元' && expects === 'wan')) {
+          ctx.emit('invalid-number', cell.span, ctx.msg('invalid-number.unit', { ...params, expects }));
+        } else ctx.emit('invalid-number', cell.span, ctx.msg('invalid-number', params));
       }
       continue;
     }
@@ -133,6 +141,11 @@ export const cellsCheck = defineCheck({
     'invalid-number': {
       zh: (p) => `${p.table}“${p.row}”行“${p.column}”的“${p.raw}”不是${p.kind}`,
       en: (p) => `${p.table}, row “${p.row}”, column “${p.column}”: “${p.raw}” is not ${p.kind}`,
+    },
+    'invalid-number.unit': {
+      zh: (p) => `${p.table}“${p.row}”行“${p.column}”的“${p.raw}”单位与本列不符：本列应填${({ wan: '以“万元”为单位的金额', amount: '金额' } as Record<string, string>)[String(p.expects)] ?? '数量，不是金额'}`,
+      en: (p) =>
+        `${p.table}, row “${p.row}”, column “${p.column}”: the unit of “${p.raw}” is not the column’s, which takes ${({ wan: 'an amount in 万元 (ten thousand yuan)', amount: 'an amount of money' } as Record<string, string>)[String(p.expects)] ?? 'a count, not an amount of money'}`,
     },
     'kind.count': {
       zh: () => '非负整数',

@@ -71,10 +71,24 @@ function deadlineFor(rule: DeadlineRule, agency: string): Deadline | null {
   return rule === 'auto' ? deadlineOf(agency) : rule;
 }
 
+/** The report's first line with text, where its title should stand. */
+function firstLine(text: string, span: Span): Span {
+  let start = span.start;
+  while (start < span.end && /\s/.test(text[start])) start++;
+  let end = start;
+  while (end < span.end && text[end] !== '\n' && text[end] !== '\r') end++;
+  return { start, end: start + text.slice(start, end).trimEnd().length };
+}
+
+// The report year is the title's (a title is read only with its year): without it, the statistics period and the
+// publication date have nothing to be checked against, which is said once rather than passed over in silence.
 const checkDates = (ctx: CheckContext): void => {
   const { report } = ctx;
   const year = report.year;
-  if (year === null) return;
+  if (year === null) {
+    ctx.emit('date-mismatch', firstLine(ctx.text, report.span), ctx.msg('date-no-title', {}));
+    return;
+  }
   for (const { match: m, prose } of proseMatches(ctx.text, report.span, '统', PERIOD, PERIOD_REACH)) {
     const found = +m[1];
     if (found !== year) {
@@ -103,6 +117,10 @@ export const datesCheck = defineCheck({
     'date-mismatch': { severity: 'warning', fix: 'none', name: { zh: '日期不符', en: 'Date mismatch' } },
   },
   messages: {
+    'date-no-title': {
+      zh: () => '未找到报告标题（“机关名称＋年度＋政府信息公开工作年度报告”），无法核对报告年度与统计期限、发布日期',
+      en: () => 'No report title found (“<agency> <year>年政府信息公开工作年度报告”): the report year cannot be checked against the statistics period and the publication date',
+    },
     'date-period': {
       zh: (p) => `统计期限的年份 ${p.found} 与报告年度 ${p.year} 不一致`,
       en: (p) => `The statistics period’s year ${p.found} differs from the report year ${p.year}`,

@@ -4,7 +4,7 @@
 import type { Diagnostic } from '../diagnostic';
 import { message, type Locale } from '../messages/catalog';
 import { codeName } from '../messages/codes';
-import type { Cell, Report, Row, Section, Span, Table } from '../model';
+import type { Cell, GroupRow, Report, Row, Section, Span, Table } from '../model';
 import { columnPaths, headerRows, type HeaderCell } from '../template/headers';
 import type { TableId } from '../template/types';
 import { lineParagraphs, Reflow } from './paragraphs';
@@ -73,7 +73,7 @@ function rowCells(table: TableId, row: Row | undefined, columns: number, ctx: Ht
   return row.cells.map((c, col) => cellHtml(c, ctx, diagnostics, used, ctx.cellKey?.(table, row.template.key, col))).join('');
 }
 
-function labelHtml(row: Row | undefined, label: string, ctx: HtmlContext, diagnostics: readonly Diagnostic[], used: Set<Diagnostic>, colspan = 1): string {
+function labelHtml(row: Pick<Row, 'labelSpan' | 'typoSpan'> | undefined, label: string, ctx: HtmlContext, diagnostics: readonly Diagnostic[], used: Set<Diagnostic>, colspan = 1): string {
   if (!row) return `<th class="label missing" colspan="${colspan}">${escapeHtml(label)}</th>`;
   const { cls, title } = marks(row.typoSpan ?? row.labelSpan, diagnostics, used);
   return `<th class="label${cls}" colspan="${colspan}" data-line="${ctx.lineOf(row.labelSpan.start)}"${title ? ` title="${escapeHtml(title)}"` : ''}>${escapeHtml(label)}</th>`;
@@ -97,10 +97,15 @@ function tableThree(table: Table, ctx: HtmlContext, diagnostics: readonly Diagno
   const head = headerHtml(header, `<th colspan="2" rowspan="${header.length}"></th>`);
   const groupOf = new Map(table.template.groups.flatMap((g) => g.members.map((m) => [m, g] as const)));
   const collapsed = new Map(table.collapsed.map((g) => [g.key, g]));
+  const subtotals = new Map(table.subtotalRows.map((g) => [g.key, g]));
+  const groupCells = (group: GroupRow): string => group.cells?.map((c, col) => cellHtml(c, ctx, diagnostics, used, ctx.cellKey?.(table.id, group.key, col))).join('') ?? '';
   const body = table.template.rows
     .map((t) => {
       const group = groupOf.get(t.key);
       const row = table.rows.get(t.key);
+      // a group's subtotal row (（三）不予公开 written with the sum of its members) drawn above its members
+      const subtotal = group && group.members[0] === t.key ? subtotals.get(group.key) : undefined;
+      const subtotalRow = subtotal ? `<tr class="subtotal">${labelHtml(subtotal, `${group!.label}（小计）`, ctx, diagnostics, used, 2)}${groupCells(subtotal)}</tr>` : '';
       let label: string;
       if (!group || group.members.length === 1) label = labelHtml(row, group ? `${group.label} ${t.label}` : t.label, ctx, diagnostics, used, 2);
       else {
@@ -112,10 +117,9 @@ function tableThree(table: Table, ctx: HtmlContext, diagnostics: readonly Diagno
       if (folded && !row) {
         // the older single （六） row: its values stand for the whole group
         if (group.members[0] !== t.key) return `<tr>${label}</tr>`;
-        const cells = folded.cells?.map((c, col) => cellHtml(c, ctx, diagnostics, used, ctx.cellKey?.(table.id, folded.key, col))).join('') ?? '';
-        return `<tr>${label}${cells.replace(/<td /g, `<td rowspan="${group.members.length}" `)}</tr>`;
+        return `${subtotalRow}<tr>${label}${groupCells(folded).replace(/<td /g, `<td rowspan="${group.members.length}" `)}</tr>`;
       }
-      return `<tr>${label}${rowCells(table.id, row, t.columns.length, ctx, diagnostics, used)}</tr>`;
+      return `${subtotalRow}<tr>${label}${rowCells(table.id, row, t.columns.length, ctx, diagnostics, used)}</tr>`;
     })
     .join('');
   return `<table class="grid">${head}${body}</table>`;

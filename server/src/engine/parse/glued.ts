@@ -179,6 +179,9 @@ function searchSplits(pieces: readonly Piece[], cells: number, rules: readonly S
   // glued rows are settled here, and the search by the layout alone is made only for the others
   const ruled = new Search(pieces, cells, rules, MAX_CANDIDATES + 1);
   if (ruled.found.length === 1 && !ruled.gaveUp) return { splittable: true, chosen: ruled.found[0], candidates: [], complete: true, contradicts: false };
+  // splits the rules allow are splits the layout allows: with two of them, the search by the layout alone could
+  // only find two as well
+  if (ruled.found.length > 1) return { splittable: true, chosen: null, candidates: ruled.found.slice(0, MAX_CANDIDATES), complete: !ruled.gaveUp && ruled.found.length <= MAX_CANDIDATES, contradicts: false };
   // with no rules, the search by the layout alone is the one just made
   const layout = rules.length ? new Search(pieces, cells, NO_RULES, 2) : ruled;
   if (layout.found.length === 0) return NONE;
@@ -189,9 +192,8 @@ function searchSplits(pieces: readonly Piece[], cells: number, rules: readonly S
   if (contradicts && pieces.length > 1) return CONTRADICTS;
   if (layout.found.length === 1 && !layout.gaveUp) return { splittable: true, chosen: layout.found[0], candidates: [], complete: true, contradicts: false };
   if (contradicts) return CONTRADICTS;
-  // a search that gave up may have found one split only: it cannot be called the only one
-  const complete = !ruled.gaveUp && ruled.found.length <= MAX_CANDIDATES;
-  return { splittable: true, chosen: null, candidates: ruled.found.length > 1 ? ruled.found.slice(0, MAX_CANDIDATES) : [], complete, contradicts: false };
+  // the rules allow one split, or none found before the search gave up: it cannot be called the only one
+  return { splittable: true, chosen: null, candidates: [], complete: false, contradicts: false };
 }
 
 const POWERS = Array.from({ length: MAX_CELL_DIGITS + 2 }, (_, k) => 10 ** k);

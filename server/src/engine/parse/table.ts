@@ -5,12 +5,12 @@
 import { BLANK as BLANK_CELL, INLINE, INVALID as INVALID_CELL, LINES, SPACED_LINES, TABS, VALUE, TableGrid, type GridArena, type Layout } from '../grid';
 import { Table, type Cell, type GluedRow, type GroupRow, type LabelTypo, type Span, type Subtotal } from '../model';
 import { lookupOf, type CompiledRule } from '../template/lookup';
-import type { GroupTemplate, TableTemplate, ValueKind } from '../template/types';
+import type { ColumnTemplate, GroupTemplate, TableTemplate, ValueKind } from '../template/types';
 import { isSpace } from '../text/chars';
 import { foldText } from '../text/fold';
 import { holdsSeveralCells, splitRow, type Piece, type RowDigits, type Split, type SplitOutcome, type SumRule } from './glued';
 import { labelAt, MAX_LABEL, type LabelInfo } from './labels';
-import { BLANK, INVALID, LABEL, NUMBER, unitAt, type Field, type TokenStream } from './tokens';
+import { BLANK, INVALID, isMoneyUnit, LABEL, NUMBER, unitAfter, unitAt, type Field, type TokenStream } from './tokens';
 
 /** The rows and group headings found in a table's tokens, in order, as parallel arrays. */
 class Hits {
@@ -85,57 +85,186 @@ function keepGluedNumbersInRows(stream: TokenStream, hits: Hits): void {
   }
 }
 
+/** A row's unit of text that may be one cell: tokens [from, to), or a blank one (from = to) where the layout shows it. */
+interface CellUnit {
+  from: number;
+  to: number;
+}
+
+/** a unit longer than this (characters) is prose after the row, never one cell's text */
+const MAX_TEXT_CELL = 12;
+
 /**
- * Label text in a cell of its own (`约16`, `十六`, `16左右` in a tab- or pipe-separated row): where the fields after a
- * row's label (up to the next row or group on its line) are as many as its cells, they say which field is which
- * cell, and a field holding label text that is neither a piece of the row's own label (its wrapped tail) nor a unit
- * (`12 件`) is a malformed number in that cell. Its tokens become one over the field's text, so that the row is read
- * with an invalid cell where the text is, not one value short.
+ * Text in a cell of its own (`约16`, `十六`, `16左右`) or two numbers in one (`1 6`): where the layout says which text
+ * is which cell, and the units after a row's label (up to the next row or group) are as many as its cells, a unit
+ * holding text that is neither a piece of the row's own label (its wrapped tail) nor a unit (`12 件`), or holding
+ * several numbers, is a malformed number in that cell. The layout's units: fields of a tab- or pipe-separated row,
+ * lines of a row written one cell per line, words (text that touches, no space between) of a row on one line. Its
+ * tokens become one over the unit's text, so that the row is read with an invalid cell there, not shifted or one
+ * value short, whatever the layout.
  */
 function readTextCells(stream: TokenStream, template: TableTemplate, hits: Hits): void {
   for (let h = 0; h < hits.count; h++) {
     const row = hits.row[h];
+    if (row < 0) continue;
     const label = hits.token[h];
-    const line = stream.line[label];
-    if (row < 0 || !stream.lineTabbed[line]) continue;
-    const next = h + 1 < hits.count && stream.line[hits.token[h + 1]] === line ? hits.token[h + 1] : stream.endToken[line];
-    // most rows hold no label text after their label's field: their fields are not read
-    let text = false;
-    for (let t = label + 1; t < next && !text; t++) text = stream.kind[t] === LABEL && stream.field[t] > stream.field[label];
-    if (!text) continue;
-    const last = next < stream.endToken[line] ? stream.field[next] : Infinity;
-    const fields = stream.fields(line).filter((f) => f.fieldNo > stream.field[label] && f.fieldNo < last);
-    const cells = cellFields(fields, template.rows[row].columns.length);
-    if (!cells) continue;
+    const next = h + 1 < hits.count ? hits.token[h + 1] : stream.tokenCount;
     const official = foldText(template.rows[row].label);
-    for (let t = label + 1; t < next; ) {
-      let end = t + 1;
-      while (end < next && stream.field[end] === stream.field[t]) end++;
-      if (cells.some((f) => f.fieldNo === stream.field[t]) && isTextCell(stream, t, end, official)) {
-        stream.kind[t] = INVALID;
-        stream.end[t] = stream.end[end - 1];
-        stream.value[t] = 0;
-        // the field's other tokens are left as empty label text, which no row reads
-        for (let k = t + 1; k < end; k++) {
-          stream.kind[k] = LABEL;
-          stream.start[k] = stream.end[k] = stream.end[t];
-        }
-      }
-      t = end;
-    }
+    const n = template.rows[row].columns.length;
+    const line = stream.line[label];
+    if (stream.lineTabbed[line]) readFieldCells(stream, label, next, n, official);
+    else if (label + 1 < next && stream.line[label + 1] !== line && absorbedWord(stream, label, official) < 0) readLineCells(stream, template, label, next, n, official);
+    else readWordCells(stream, template, hits, h, n, official);
   }
 }
 
-/** Whether the tokens [from, to) of one field hold label text that is no piece of the row's label and not only units. */
-function isTextCell(stream: TokenStream, from: number, to: number, official: string): boolean {
+/** A tab- or pipe-separated row: its fields after the label, up to the next row or group on its line. */
+function readFieldCells(stream: TokenStream, label: number, zoneEnd: number, n: number, official: string): void {
+  const line = stream.line[label];
+  const next = Math.min(zoneEnd, stream.endToken[line]);
+  // most rows hold one value a field and no label text after their label's field: their fields are not read
+  let odd = false;
+  for (let t = label + 1; t < next && !odd; t++) odd = stream.field[t] > stream.field[label] && (stream.kind[t] === LABEL || (t + 1 < next && stream.field[t + 1] === stream.field[t]));
+  if (!odd) return;
+  const last = next < stream.endToken[line] ? stream.field[next] : Infinity;
+  const fields = stream.fields(line).filter((f) => f.fieldNo > stream.field[label] && f.fieldNo < last);
+  const cells = cellFields(fields, n);
+  if (!cells) return;
+  for (let t = label + 1; t < next; ) {
+    let end = t + 1;
+    while (end < next && stream.field[end] === stream.field[t]) end++;
+    if (cells.some((f) => f.fieldNo === stream.field[t]) && isMalformedUnit(stream, { from: t, to: end }, official, Infinity)) asOneCell(stream, t, end);
+    t = end;
+  }
+}
+
+/**
+ * A row written one cell per line, its label on a line of its own: the lines up to the next row's, a line of spaces
+ * a blank cell, a line of the label's wrapped tail none.
+ */
+function readLineCells(stream: TokenStream, template: TableTemplate, label: number, zoneEnd: number, n: number, official: string): void {
+  const units: CellUnit[] = [];
+  const lastLine = zoneEnd < stream.tokenCount ? stream.line[zoneEnd] : stream.lineCount;
+  // the next row's label starts its line
+  if (zoneEnd < stream.tokenCount && stream.firstToken[lastLine] !== zoneEnd) return;
+  for (let l = stream.line[label] + 1; l < lastLine && units.length <= n; l++) {
+    const from = stream.firstToken[l];
+    const to = stream.endToken[l];
+    if (from === to) {
+      if (stream.lineEnd[l] > stream.lineStart[l]) units.push({ from, to });
+    } else if (isHeaderText(stream, from, to, template)) break;
+    else if (!isLabelPiece(stream, from, to, official)) units.push({ from, to });
+  }
+  if (units.length === n) for (const u of units) if (u.to > u.from && isMalformedUnit(stream, u, official, MAX_TEXT_CELL)) asOneCell(stream, u.from, u.to);
+}
+
+/**
+ * A row on one line with its values (space-separated): its words, each a run of tokens with no space between them;
+ * a word run into the label's text after a space (`…数量  十六  3`, `…数量  约16`) is one of them.
+ */
+function readWordCells(stream: TokenStream, template: TableTemplate, hits: Hits, h: number, n: number, official: string): void {
+  const label = hits.token[h];
+  const next = h + 1 < hits.count ? hits.token[h + 1] : stream.tokenCount;
+  const line = stream.line[label];
+  const units: CellUnit[] = [];
+  for (let t = label + 1; t < next; ) {
+    // the lines after the row's own are its values too (a row wrapped), or label text that follows the row
+    if (stream.line[t] !== line) {
+      if (countValues(stream, t, next) > 0) return;
+      break;
+    }
+    let end = t + 1;
+    while (end < next && stream.start[end] === stream.end[end - 1] && stream.line[end] === line) end++;
+    if (isHeaderText(stream, t, end, template)) break;
+    if (!isLabelPiece(stream, t, end, official)) units.push({ from: t, to: end });
+    t = end;
+  }
+  const absorbed = absorbedWord(stream, label, official);
+  const touching = absorbed >= 0 && label + 1 < next && stream.start[label + 1] === stream.end[label];
+  if (units.length + (absorbed >= 0 && !touching ? 1 : 0) !== n) return;
+  if (absorbed >= 0) {
+    // the word is a token of its own, and the label ends before it
+    let end = absorbed;
+    while (end > stream.start[label] && isSpace(stream.source.charCodeAt(end - 1))) end--;
+    insertToken(stream, hits, label + 1, absorbed, stream.end[label]);
+    stream.end[label] = end;
+    for (const u of units) {
+      u.from++;
+      u.to++;
+    }
+    if (touching) units[0].from = label + 1;
+    else units.unshift({ from: label + 1, to: label + 2 });
+  }
+  for (const u of units) if (isMalformedUnit(stream, u, official, MAX_TEXT_CELL)) asOneCell(stream, u.from, u.to);
+}
+
+/**
+ * Where the last word of a row's label token starts, when it follows a space and is neither a piece of the label
+ * nor a unit (`…申请数量  十六`: text a row on one line holds as its first cell); -1 for none.
+ */
+function absorbedWord(stream: TokenStream, label: number, official: string): number {
+  const source = stream.source;
+  let at = stream.end[label];
+  while (at > stream.start[label] && !isSpace(source.charCodeAt(at - 1))) at--;
+  if (at === stream.start[label] || stream.end[label] - at > MAX_TEXT_CELL) return -1;
+  const word = source.slice(at, stream.end[label]);
+  return official.includes(foldText(word)) || unitAt(source, at, stream.end[label]) ? -1 : at;
+}
+
+/** Puts a label token over source[start, end) at `at`, after which the tokens and the hits move up by one. */
+function insertToken(stream: TokenStream, hits: Hits, at: number, start: number, end: number): void {
+  stream.insert(at, LABEL, start, end);
+  for (let h = 0; h < hits.count; h++) if (hits.token[h] >= at) hits.token[h]++;
+}
+
+/** Whether the tokens [from, to) are label text only, some of it the table's header text (`信息内容`, `第二十条第（六）项`): the row's values have ended. */
+function isHeaderText(stream: TokenStream, from: number, to: number, template: TableTemplate): boolean {
+  let header = false;
+  for (let t = from; t < to; t++) {
+    if (stream.kind[t] !== LABEL) return false;
+    header ||= labelAt(stream.source, stream.start[t], stream.end[t]).isHeader(template);
+  }
+  return header;
+}
+
+/** Whether the tokens [from, to) are label text only that is the row's label's wrapped tail, or units (`12 件`). */
+function isLabelPiece(stream: TokenStream, from: number, to: number, official: string): boolean {
   let text = '';
   let units = true;
   for (let t = from; t < to; t++) {
-    if (stream.kind[t] !== LABEL) continue;
+    if (stream.kind[t] !== LABEL) return false;
     text += stream.text(t);
     units &&= unitAt(stream.source, stream.start[t], stream.end[t]);
   }
-  return text !== '' && !units && !official.includes(foldText(text));
+  return units || official.includes(foldText(text));
+}
+
+/** Whether a unit of a row's text is no number a cell holds: several numbers, or text (at most `limit` characters) that is no piece of the row's label and not only units. */
+function isMalformedUnit(stream: TokenStream, unit: CellUnit, official: string, limit: number): boolean {
+  let text = '';
+  let units = true;
+  let values = 0;
+  for (let t = unit.from; t < unit.to; t++) {
+    if (stream.kind[t] !== LABEL) {
+      values++;
+      continue;
+    }
+    text += stream.text(t);
+    units &&= unitAt(stream.source, stream.start[t], stream.end[t]);
+  }
+  if (values > 1) return true;
+  return text !== '' && !units && !official.includes(foldText(text)) && stream.end[unit.to - 1] - stream.start[unit.from] <= limit;
+}
+
+/** Makes the tokens [from, to) one malformed number over their text; the others are left as empty label text, which no row reads. */
+function asOneCell(stream: TokenStream, from: number, to: number): void {
+  stream.kind[from] = INVALID;
+  stream.end[from] = stream.end[to - 1];
+  stream.value[from] = 0;
+  for (let k = from + 1; k < to; k++) {
+    stream.kind[k] = LABEL;
+    stream.start[k] = stream.end[k] = stream.end[from];
+  }
 }
 
 /** The fields that are a row's `n` cells: all of them, or those left when empty fields at the end, then at the start, are left out; null when none is `n` long. */
@@ -200,27 +329,48 @@ function valueTokens(stream: TokenStream, from: number, to: number): number[] {
 /** A number the column accepts: a decimal only in an amount (万元); a count or a change is whole. */
 const accepts = (value: number, kind: ValueKind): boolean => kind === 'amount' || Number.isInteger(value);
 
-function cellOf(stream: TokenStream, token: number, kind: ValueKind): Cell {
-  const span = { start: stream.start[token], end: stream.end[token] };
-  const raw = stream.text(token);
-  if (stream.kind[token] === NUMBER && accepts(stream.value[token], kind)) return { state: 'value', value: stream.value[token], raw, span };
+/** a column of counts, for the subtotals some reports add */
+const COUNT_COLUMN: ColumnTemplate = { label: '', kind: 'count' };
+
+/**
+ * Where a number token's cell ends when the unit written after it is not the column's (`44元` in a column of 万元,
+ * `98万` in a count, `5件` in an amount): past the unit, the cell then invalid; -1 where the unit fits or there is none.
+ */
+function misfitUnitEnd(stream: TokenStream, token: number, column: ColumnTemplate): number {
+  if (stream.kind[token] !== NUMBER) return -1;
+  const after = unitAfter(stream.source, stream.end[token]);
+  if (!after) return -1;
+  const money = isMoneyUnit(after.unit);
+  const fits = column.kind === 'amount' ? money && !(after.unit === '元' && column.label.includes('万元')) : !money;
+  return fits ? -1 : after.end;
+}
+
+function cellOf(stream: TokenStream, token: number, column: ColumnTemplate): Cell {
+  const misfit = misfitUnitEnd(stream, token, column);
+  const span = { start: stream.start[token], end: misfit >= 0 ? misfit : stream.end[token] };
+  const raw = stream.source.slice(span.start, span.end);
+  if (stream.kind[token] === NUMBER && misfit < 0 && accepts(stream.value[token], column.kind)) return { state: 'value', value: stream.value[token], raw, span };
   if (stream.kind[token] === BLANK) return { state: 'blank', value: null, raw, span, marker: raw };
   return { state: 'invalid', value: null, raw, span };
 }
 
-/** Writes a value token at a grid position; a number its column does not accept (`97.5` in a count) is invalid, so no sum uses it. */
-function writeToken(grid: TableGrid, position: number, stream: TokenStream, token: number, kind: ValueKind): void {
+/**
+ * Writes a value token at a grid position; a number its column does not accept (`97.5` in a count, `44元` in 万元) is
+ * invalid, so no sum uses it.
+ */
+function writeToken(grid: TableGrid, position: number, stream: TokenStream, token: number, column: ColumnTemplate): void {
   const tokenKind = stream.kind[token];
   const value = stream.value[token];
+  const misfit = misfitUnitEnd(stream, token, column);
   // a count past 2^53 is not read exactly (no count or amount of a report comes near it): it is no value; a run of
   // that many digits may still be glued cells, which are split from its text, not from this value
-  const number = Number.isInteger(value) ? Number.isSafeInteger(value) : accepts(value, kind);
+  const number = misfit < 0 && (Number.isInteger(value) ? Number.isSafeInteger(value) : accepts(value, column.kind));
   const state = tokenKind === NUMBER ? (number ? VALUE : INVALID_CELL) : tokenKind === BLANK ? BLANK_CELL : INVALID_CELL;
-  grid.setCell(position, state, stream.start[token], stream.end[token], value, tokenKind === BLANK);
+  grid.setCell(position, state, stream.start[token], misfit >= 0 ? misfit : stream.end[token], value, tokenKind === BLANK);
 }
 
-function writeSlot(grid: TableGrid, position: number, stream: TokenStream, slot: Slot, kind: ValueKind): void {
-  if (typeof slot === 'number') writeToken(grid, position, stream, slot, kind);
+function writeSlot(grid: TableGrid, position: number, stream: TokenStream, slot: Slot, column: ColumnTemplate): void {
+  if (typeof slot === 'number') writeToken(grid, position, stream, slot, column);
   else grid.setCell(position, BLANK_CELL, slot.start, slot.end, 0, false);
 }
 
@@ -444,12 +594,12 @@ class RowReader {
 
   /** Keeps the subtotal of a row (a template row's key, or a group's for a subtotal row), to be checked against its parts. */
   keepSubtotal(row: string, token: number): void {
-    this.subtotals.push({ row, cell: cellOf(this.stream, token, 'count') });
+    this.subtotals.push({ row, cell: cellOf(this.stream, token, COUNT_COLUMN) });
   }
 
   private place(i: number, slots: readonly Slot[]): boolean {
     const columns = this.template.rows[i].columns;
-    slots.forEach((slot, col) => writeSlot(this.grid, i * this.grid.stride + col, this.stream, slot, columns[col].kind));
+    slots.forEach((slot, col) => writeSlot(this.grid, i * this.grid.stride + col, this.stream, slot, columns[col]));
     return true;
   }
 
@@ -552,7 +702,7 @@ class RowReader {
         continue;
       }
       const position = i * grid.stride + col;
-      if (whole) writeToken(grid, position, stream, token, columns[col].kind);
+      if (whole) writeToken(grid, position, stream, token, columns[col]);
       else grid.setCell(position, VALUE, stream.start[token] + split.from[k], stream.start[token] + split.to[k], split.values[k], false);
       col++;
     }
@@ -730,7 +880,7 @@ function writeRows(stream: TokenStream, template: TableTemplate, hits: Hits, row
     let hasCells = r.found > 0;
     if (r.values === null) {
       const columns = template.rows[row].columns;
-      for (let t = r.from, col = 0; t < r.to; t++) if (stream.kind[t] !== LABEL) writeToken(grid, row * grid.stride + col, stream, t, columns[col++].kind);
+      for (let t = r.from, col = 0; t < r.to; t++) if (stream.kind[t] !== LABEL) writeToken(grid, row * grid.stride + col, stream, t, columns[col++]);
     } else {
       if (r.subtotal >= 0) reader.keepSubtotal(template.rows[row].key, r.subtotal);
       hasCells = reader.write(row, r.values, labelToken, stream.end[labelToken]);
@@ -758,7 +908,7 @@ function groupRow(stream: TokenStream, template: TableTemplate, group: GroupTemp
     label: group.label,
     labelSpan: { start: stream.start[labelToken], end: stream.end[labelToken] },
     members: group.members,
-    cells: values.map((t, col) => cellOf(stream, t, template.rows[0].columns[col].kind)),
+    cells: values.map((t, col) => cellOf(stream, t, template.rows[0].columns[col])),
   };
 }
 
@@ -772,10 +922,31 @@ function subtotalRowCells(stream: TokenStream, template: TableTemplate, reader: 
   const next = h + 1;
   const member = next < hits.count ? hits.row[next] : -1;
   if (group.members.length < 2 || member < 0 || !group.members.includes(template.rows[member].key)) return null;
-  if (countValues(stream, hits.token[next] + 1, next + 1 < hits.count ? hits.token[next + 1] : stream.tokenCount) === 0) return null;
+  const memberEnd = next + 1 < hits.count ? hits.token[next + 1] : stream.tokenCount;
+  if (countValues(stream, hits.token[next] + 1, memberEnd) === 0 && !showsBlankCells(stream, hits.token[next], memberEnd)) return null;
   const subtotal = reader.subtotalIn(member, values);
   const cells = subtotal >= 0 ? values.filter((t) => t !== subtotal) : values;
   return cells.length === template.rows[member].columns.length ? { values: cells, subtotal } : null;
+}
+
+/**
+ * Whether a row with no values, whose label is token `label` and whose zone ends before token `end`, shows where its
+ * cells are, blank: its label's line has fields after the label (`1.本机关不掌握…\t\t\t…`, `| … |  |  |`), or lines of
+ * spaces follow it, one blank cell per line. A label with nothing after it shows nothing: its values may stand before
+ * it (PDF text).
+ */
+function showsBlankCells(stream: TokenStream, label: number, end: number): boolean {
+  const line = stream.line[label];
+  if (stream.lineTabbed[line]) {
+    const next = end < stream.tokenCount && stream.line[end] === line ? stream.field[end] : stream.lineFieldCount[line];
+    return next - stream.field[label] > 1;
+  }
+  const last = end < stream.tokenCount ? stream.line[end] : stream.lineCount;
+  for (let l = line + 1; l < last; l++) {
+    if (stream.firstToken[l] !== stream.endToken[l]) return false;
+    if (stream.lineEnd[l] > stream.lineStart[l]) return true;
+  }
+  return false;
 }
 
 /** A group heading written with values of its own: none of its member rows was found. */

@@ -95,6 +95,26 @@ export class TokenStream {
     this.value[t] = value;
   }
 
+  /**
+   * Puts a token at `at` on the line of the token before it (a word cut off a label), in that token's field; the
+   * tokens from `at` on, and the lines' bounds, move up by one.
+   */
+  insert(at: number, kind: TokenKind, start: number, end: number): void {
+    const line = this.line[at - 1];
+    this.kind.splice(at, 0, kind);
+    this.start.splice(at, 0, start);
+    this.end.splice(at, 0, end);
+    this.line.splice(at, 0, line);
+    this.field.splice(at, 0, this.field[at - 1]);
+    this.value.splice(at, 0, 0);
+    this.tokenCount++;
+    for (let k = 0; k < this.glued.length; k++) if (this.glued[k] >= at) this.glued[k]++;
+    for (let l = line; l < this.lineCount; l++) {
+      if (l > line) this.firstToken[l]++;
+      this.endToken[l]++;
+    }
+  }
+
   pushLine(start: number, end: number, lineNumber: number, tabbed: boolean, fieldCount: number, firstToken: number): void {
     const l = this.lineCount++;
     this.lineStart[l] = start;
@@ -169,22 +189,28 @@ function classifyWord(word: string): TokenKind {
   return LABEL;
 }
 
+const COMMA = 0x2c;
 const isDigit = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19);
 const isDecimalPoint = (code: number): boolean => code === 0x2e || code === 0xff0e;
 /** what follows the digit of an ordinal: `2.其他…`, `1、属于…` */
 const isOrdinalMark = (code: number): boolean => code === 0x2e || code === 0xff0e || code === 0x3001;
 const isOpeningParen = (code: number): boolean => code === 0x28 || code === 0xff08;
 const isClosingParen = (code: number): boolean => code === 0x29 || code === 0xff09;
-/** units a cell's number may carry (`2笔`, `984361元`, `547.9659万元`), read past when they end the word */
-const CELL_UNITS = ['万元', '元', '笔', '件', '个', '项', '条', '次', '人', '家'];
+/** money units a cell's number may carry (`984361元`, `547.9659万元`, `98.4万`): only an amount's */
+const MONEY_UNITS = ['万元', '元', '万'];
+/** count units a cell's number may carry (`2笔`, `16起`, `16人次`, also in brackets: `16（件）`): only a count's */
+const COUNT_UNITS = ['笔', '件', '个', '项', '条', '次', '人次', '人', '家', '起', '份'];
+/** units a cell's number may carry, read past when they end the word; the column says which it takes */
+const CELL_UNITS = [...MONEY_UNITS, ...COUNT_UNITS];
 /** counters and units: digits running on into one of these are prose (`2023年制作`, `509条，其中`), not a cell */
-const COUNTERS = new Set('年月日时号条件个项次人家户名份期场篇类万亿元笔余多倍天周届批%％');
+const COUNTERS = new Set('年月日时号条件个项次人家户名份期场篇类万亿元笔余多倍天周届批起%％');
 
 function numberValue(source: string, start: number, end: number): number {
   let value = 0;
   for (let i = start; i < end; i++) {
     const code = source.charCodeAt(i);
-    if (isDecimalPoint(code)) return Number(source.slice(start, end).normalize('NFKC'));
+    if (isDecimalPoint(code)) return Number(source.slice(start, end).normalize('NFKC').replace(/,/g, ''));
+    if (code === COMMA) continue;
     value = value * 10 + (code >= 0xff10 ? code - 0xff10 : code - 48);
   }
   return value;
@@ -204,8 +230,49 @@ function startsWithOrdinal(source: string, from: number, to: number): boolean {
 
 /** Whether source[at, end) is a unit a cell's number may carry. */
 export function unitAt(source: string, at: number, end: number): boolean {
-  for (const unit of CELL_UNITS) if (end - at === unit.length && source.startsWith(unit, at)) return true;
-  return false;
+  return unitOf(source, at, end) !== null;
+}
+
+/** The unit a cell's number may carry that source[at, end) is, its brackets left out (`（件）` is 件); null for none. */
+export function unitOf(source: string, at: number, end: number): string | null {
+  if (end - at > 2 && isOpeningParen(source.charCodeAt(at)) && isClosingParen(source.charCodeAt(end - 1))) {
+    at++;
+    end--;
+  }
+  for (const unit of CELL_UNITS) if (end - at === unit.length && source.startsWith(unit, at)) return unit;
+  return null;
+}
+
+/** Whether a unit is money's (元, 万元, 万), which only an amount carries. */
+export const isMoneyUnit = (unit: string): boolean => MONEY_UNITS.includes(unit);
+
+/**
+ * The unit written after the number at source[end] (the tokenizer reads past it: `44元`, `12 件`), spaces between
+ * them allowed but no tab or pipe: the unit, and where it ends; null for none.
+ */
+export function unitAfter(source: string, end: number): { unit: string; end: number } | null {
+  let at = end;
+  while (at < source.length && (source.charCodeAt(at) === 32 || source.charCodeAt(at) === 0x3000)) at++;
+  let to = at;
+  for (let c = source.charCodeAt(to); to < source.length && !isSpace(c) && c !== 9 && c !== 124 && c !== 10 && c !== 13; c = source.charCodeAt(++to));
+  const unit = to > at ? unitOf(source, at, to) : null;
+  return unit === null ? null : { unit, end: to };
+}
+
+/** The unit a cell's text ends in after its number (`44元`, `12 件`), null for none. */
+export function trailingUnit(text: string): string | null {
+  let last = text.length - 1;
+  while (last >= 0 && !isDigit(text.charCodeAt(last))) last--;
+  return last < 0 ? null : (unitAfter(text, last + 1)?.unit ?? null);
+}
+
+/** A run of digits at source[s, e) continued by thousands groups (`984,361`): where the groups end, else e. */
+function groupsEnd(source: string, s: number, e: number, to: number): number {
+  if (e - s > 3) return e;
+  let g = e;
+  const digit = (i: number): boolean => i < to && isDigit(source.charCodeAt(i));
+  while (source.charCodeAt(g) === COMMA && digit(g + 1) && digit(g + 2) && digit(g + 3) && !digit(g + 4)) g += 4;
+  return g;
 }
 
 /**
@@ -231,6 +298,7 @@ function readMixedWord(line: LineReader, source: string, from: number, to: numbe
     }
     let e = s;
     while (e < to && isDigit(source.charCodeAt(e))) e++;
+    e = groupsEnd(source, s, e, to);
     let decimal = false;
     if (e + 1 < to && isDecimalPoint(source.charCodeAt(e)) && isDigit(source.charCodeAt(e + 1))) {
       decimal = true;
@@ -242,8 +310,13 @@ function readMixedWord(line: LineReader, source: string, from: number, to: numbe
       add(LABEL, e - 1, e, 0, false);
     } else if (s > from && isOpeningParen(source.charCodeAt(s - 1)) && isClosingParen(after)) {
       add(LABEL, s, e, 0, false);
-    } else if (after >= 0 && COUNTERS.has(source[e])) {
+    } else if (after >= 0 && (COUNTERS.has(source[e]) || isOpeningParen(after))) {
       if (!unitAt(source, e, to)) {
+        if (isOpeningParen(after)) {
+          add(NUMBER, s, e, numberValue(source, s, e), true);
+          s = e;
+          continue;
+        }
         add(LABEL, s, e, 0, false);
       } else {
         add(NUMBER, s, e, numberValue(source, s, e), s > from);

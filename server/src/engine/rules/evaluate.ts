@@ -265,16 +265,22 @@ function forcedValues(table: Table): ReadonlyMap<string, number> {
     const value = agreedValue(table, ref);
     if (value !== null) forced.set(key, value);
   }
-  const holdsWritten = (r: Rule): boolean => {
+  /** whether a rule holds with the forced values written (but the one of `except`, which keeps its own) */
+  const holdsWritten = (r: Rule, except?: string): boolean => {
     let sum = 0;
-    for (const t of r.terms) sum += (forced.get(t.key) ?? knownValue(table, t.ref)!) * t.sign;
+    for (const t of r.terms) sum += ((t.key === except ? undefined : forced.get(t.key)) ?? knownValue(table, t.ref)!) * t.sign;
     return Math.abs(sum) < 1e-9;
   };
+  // a value that breaks a rule which holds, or which the other values make hold, is a guess: the row of 一's
+  // 其他 9 too many says its 总计 is 9 short, while the 总计 column, broken only by another row's 总计 that the
+  // rules do correct, holds once that one is written and breaks again with this one; the 其他 column's balance,
+  // broken too, says that 其他 is the wrong cell
+  const breaksRule = (r: Rule, key: string): boolean => r.known && (!r.broken || holdsWritten(r, key)) && !holdsWritten(r);
   // dropping a value can break another's rule in turn, so until nothing is dropped
   for (let dropped = true; dropped; ) {
     dropped = false;
     for (const key of [...forced.keys()]) {
-      if (!rulesAt(analysis, key).some((r) => r.known && !r.broken && !holdsWritten(r))) continue;
+      if (!rulesAt(analysis, key).some((r) => breaksRule(r, key))) continue;
       forced.delete(key);
       dropped = true;
     }
