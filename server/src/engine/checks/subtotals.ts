@@ -3,7 +3,7 @@
 // （三）–（六） (column-total-mismatch: the sum of the rows under the heading, column by column). A subtotal is
 // judged only where all its parts are known; its fix is safe (applied in bulk) only where none of them is itself in
 // question (in a broken row or column rule, or a subtotal row's cell that is not the sum of the rows under it).
-import type { Cell, Table } from '../model';
+import type { Cell, GroupRow, Table } from '../model';
 import { inQuestion } from '../rules/evaluate';
 import type { CellRef } from '../template/types';
 import { columnName, formatNumber, numberFor, rowName, sumText, tableName } from './context';
@@ -16,6 +16,9 @@ interface Finding {
   readonly row: string;
   readonly column: string;
 }
+
+/** A subtotal row's parts in one column: the rows under its heading. */
+const membersAt = (group: GroupRow, col: number): CellRef[] => group.members.map((row) => ({ row, col }));
 
 /** The sum of cells when all are known, else null. */
 function knownSum(table: Table, parts: readonly CellRef[]): { values: number[]; sum: number } | null {
@@ -33,7 +36,7 @@ function wrongSubtotalRowCell(table: Table, ref: CellRef): boolean {
   const group = table.subtotalRows.find((g) => g.key === ref.row);
   const value = group ? table.known(ref) : null;
   if (!group || value === null) return false;
-  const members = knownSum(table, group.members.map((row) => ({ row, col: ref.col })));
+  const members = knownSum(table, membersAt(group, ref.col));
   return members !== null && Math.abs(members.sum - value) >= 1e-9;
 }
 
@@ -72,8 +75,7 @@ export function checkSubtotals(ctx: CheckContext): void {
     }
     for (const group of table.subtotalRows) {
       group.cells?.forEach((cell, col) => {
-        const parts = group.members.map((row) => ({ row, col }));
-        checkSum(ctx, table, cell, parts, { code: 'column-total-mismatch', message: 'subtotal-row', row: group.label, column: columnName(table, { row: group.members[0], col }) });
+        checkSum(ctx, table, cell, membersAt(group, col), { code: 'column-total-mismatch', message: 'subtotal-row', row: group.label, column: columnName(table, { row: group.members[0], col }) });
       });
     }
   }

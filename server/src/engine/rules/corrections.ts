@@ -108,10 +108,10 @@ function smallestCorrections(equations: readonly Equation[], values: readonly nu
     const found = new Map<string, Map<number, number> | typeof UNDETERMINED>();
     const seen = new Set<string>();
     const needs = (i: number): boolean => (broken[i] ? touched[i] === 0 : touched[i] === 1);
-    const add = (c: number, by: number): void => {
+    const add = (c: number): void => {
       chosen.push(c);
       inSet[c] = 1;
-      for (const i of equationsOf[c]) touched[i] += by;
+      for (const i of equationsOf[c]) touched[i] += 1;
     };
     const remove = (c: number): void => {
       chosen.pop();
@@ -160,7 +160,7 @@ function smallestCorrections(equations: readonly Equation[], values: readonly nu
     };
     const tryEach = (cells: Iterable<number>): boolean => {
       for (const c of cells) {
-        add(c, 1);
+        add(c);
         const ok = grow();
         remove(c);
         if (!ok) return false;
