@@ -100,6 +100,21 @@ function crawled(seed: number, count: number): string {
   return parts.join('\n');
 }
 
+/** Crawled pages with no header block, each on one line (title, date and body), some run on into the next on the same line. */
+function oneLinePages(seed: number, count: number): string {
+  const random = below(seed);
+  let text = '';
+  for (let k = 0; k < count; k++) {
+    const page = generatedReport(seed, k, random, () => ({ flow: 'one-line', title: 'one-line' }))
+      .trim()
+      .split('\n')
+      .filter((l) => l)
+      .join(' ');
+    text += (k === 0 ? '' : ['\n', ' ', ''][random(3)]) + page;
+  }
+  return `${text}\n`;
+}
+
 /** A text of each shape, labelled: generated, ragged and crawled compilations (from these seeds), the seeds, the real reports. */
 function everyShape(generated: number, raggedSeed: number, crawledSeed: number): [string, string][] {
   return [
@@ -134,6 +149,9 @@ describe('incremental parsing equals a fresh parse after every edit', () => {
   });
   it('generated compilations with running headers, agency-less titles and reports sharing boundaries: 600 random edits', () => {
     for (const seed of [11, 12, 13, 14, 15, 16]) runEdits(ragged(seed, 6), seed, 100);
+  });
+  it('crawled pages on one line with no header block, run on into each other: 300 random edits', () => {
+    for (const seed of [31, 32, 33]) runEdits(oneLinePages(seed, 5), seed, 100);
   });
   it('crawled pages (header blocks, headings mid-line, bodies on one line): 400 random edits', () => {
     for (const seed of [21, 22, 23, 24]) runEdits(crawled(seed, 6), seed, 100);

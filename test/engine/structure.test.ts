@@ -268,6 +268,37 @@ describe('a table of contents before 一', () => {
   });
 });
 
+describe('crawled pages on one line with no header block', () => {
+  const TITLE = '示例县发展和改革局2024年政府信息公开工作年度报告';
+  /** the page on one line: title, date, body */
+  const page = (overrides: Partial<ReportSpec> = {}, join = ' '): string =>
+    renderReport(spec({ flow: 'one-line', ...overrides })).trim().split('\n').filter((l) => l).join(join);
+  const read = (text: string): unknown[] => parseDocument(text).reports.map((r) => [r.title, r.agency, r.sections.map((s) => s.number).join('')]);
+  it('the title the line opens with, ending where the report’s text begins (a space, the date, a preface sentence glued on): the report’s', () => {
+    for (const text of [page(), page({}, ''), page().replace(/ 发布时间：\S+ /, '')]) {
+      assert.deepEqual(read(text), [[TITLE, '示例县发展和改革局', '123456']], text.slice(0, 80));
+      assert.deepEqual(codes(checkText(text).diagnostics), [], text.slice(0, 80));
+    }
+  });
+  it('two such pages, on two lines or run on into each other on one line: two reports', () => {
+    const other = page({ agency: '示例市生态环境局' });
+    const expected = [[TITLE, '示例县发展和改革局', '123456'], ['示例市生态环境局2024年政府信息公开工作年度报告', '示例市生态环境局', '123456']];
+    for (const join of ['\n', ' ', '']) {
+      const text = `${page()}${join}${other}`;
+      assert.deepEqual(read(text), expected, JSON.stringify(join));
+      assert.deepEqual(codes(checkText(text).diagnostics), [], JSON.stringify(join));
+    }
+  });
+  it('near miss: a title named in a sentence of 五, or quoted, that the sections go on after: text of the report', () => {
+    const five = '规范依申请公开办理流程。';
+    for (const sentence of ['示例县人民政府2024年政府信息公开工作年度报告已按时公开。', '对照“示例县人民政府2024年政府信息公开工作年度报告”查找差距。']) {
+      const text = page().replace(five, five + sentence);
+      assert.deepEqual(parseDocument(text).reports.map((r) => r.sections.map((s) => s.number).join('')), ['123456'], sentence);
+      assert.deepEqual(codes(checkText(text).diagnostics), [], sentence);
+    }
+  });
+});
+
 describe('markdown from OCR tools', () => {
   it('# title, ## headings and ### before table 三’s numbered labels, in every layout and title shape: read as plain text is', () => {
     for (const layout of LAYOUTS) {

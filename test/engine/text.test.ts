@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { BoundedCache } from '../../server/src/engine/text/bounded-cache';
+import { BoundedCache, forgetMemos } from '../../server/src/engine/text/bounded-cache';
 import { fold, foldText } from '../../server/src/engine/text/fold';
 import { lineStartsOf } from '../../server/src/engine/text/lines';
 
@@ -48,6 +48,15 @@ describe('BoundedCache', () => {
         }
       }),
     );
+  });
+
+  it('holds nothing after forgetMemos, every table alike, and fills again', () => {
+    const tables = [new BoundedCache<string, number>(4), new BoundedCache<string, number>(100)];
+    for (const table of tables) table.set('a', 1);
+    forgetMemos();
+    for (const table of tables) assert.equal(table.has('a'), false);
+    tables[0].set('a', 2);
+    assert.equal(tables[0].get('a'), 2);
   });
 });
 

@@ -5,9 +5,11 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { applyEdits, checkText, composeEdits, fixAll, parseDocument, type TextEdit } from '../../server/src/engine';
-import { consistentValues, LAYOUTS, renderReport, seededRandom, TABLE3_KEYS, type ReportValues } from '../support/generate';
+import { consistentValues, LAYOUTS, OUTCOME_KEYS, renderReport, seededRandom, TABLE3_KEYS, type ReportValues } from '../support/generate';
 
 const defect = (name: string): string => readFileSync(`../shared/corpus/defects/${name}`, 'utf8');
+/** a damaged report of test/fixtures/fix-all (found by a sweep of --fix over damaged copies of original-*.txt) */
+const damaged = (name: string): string => readFileSync(`test/fixtures/fix-all/${name}`, 'utf8');
 const AGENCY = '示例县发展和改革局';
 const report = (values: ReportValues, layout: (typeof LAYOUTS)[number] = 'tabs', fullWidth = false): string =>
   renderReport({ agency: AGENCY, year: 2024, values, layout, fullWidth });
@@ -65,6 +67,44 @@ describe('fix-all writes only what the rules force', () => {
     assert.deepEqual(codes, ['column-total-mismatch', 'row-total-mismatch']);
     for (const d of checkText(text).diagnostics) assert.notEqual(d.fix?.preferred, true, `${d.code} must be a choice`);
     assert.equal(fixAll(text).text, text);
+  });
+
+  it('two parts swapped between two rows of one column: neither row’s 总计 is rewritten', () => {
+    // the column still adds up, both rows' 总计 look wrong; moving the parts back is as small a correction as
+    // rewriting both 总计, so the rules force neither
+    const values = consistentValues(seededRandom(11));
+    const col = [0, 1, 2, 3, 4, 5].find((c) => OUTCOME_KEYS.some((k) => values.table3[k][c] > 0))!;
+    const from = OUTCOME_KEYS.find((k) => values.table3[k][col] > 0)!;
+    const to = OUTCOME_KEYS.find((k) => k !== from)!;
+    values.table3[from][col] -= 1;
+    values.table3[to][col] += 1;
+    const text = report(values);
+    const rows = checkText(text).diagnostics.filter((d) => d.code === 'row-total-mismatch');
+    assert.equal(rows.length, 2);
+    for (const d of rows) assert.equal(d.fix?.preferred, false, d.message);
+    assert.equal(fixAll(text).text, text);
+  });
+
+  for (const [file, why] of [
+    ['parts-swapped-between-rows.txt', 'one 科研机构 request in the wrong row'],
+    ['short-row-and-wrong-part.txt', 'a row short of one value takes the column rules away; a part of another row wrong'],
+    ['wrong-subtotal-row-cell-as-part.txt', 'a cell of （五） that is not the sum of its rows, added into its 小计'],
+    ['glued-typo-other-rows-ambiguous.txt', 'a typo in a glued row leaves other rows ambiguous, so no column testifies'],
+  ]) {
+    it(`writes nothing the rules do not force: ${why} (${file})`, () => {
+      const text = damaged(file);
+      assert.ok(checkText(text).diagnostics.some((d) => d.severity === 'error'), 'the damage is reported');
+      assert.equal(fixAll(text).text, text);
+    });
+  }
+
+  it('a wrong part of a 表四 group: the group’s 总计 is set to the sum of its known parts, as SPEC §4 says (table4-wrong-part.txt)', () => {
+    const text = damaged('table4-wrong-part.txt');
+    const fixed = fixAll(text).text;
+    const lines = text.split('\n');
+    const changed = fixed.split('\n').filter((line, i) => line !== lines[i]);
+    assert.deepEqual(changed, ['1\t3\t0\t1\t5\t3\t0\t1\t1\t5\t1\t2\t1\t1\t5']);
+    assert.deepEqual(checkText(fixed).diagnostics.filter((d) => d.severity === 'error'), []);
   });
 
   it('a row that lost one value keeps the values it has: no fix rewrites them (short-rows.txt)', () => {

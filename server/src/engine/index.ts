@@ -41,6 +41,7 @@ export { SECTIONS } from './template/sections';
 export { TEMPLATES } from './template/tables';
 export { buildSnippets } from './template/snippets';
 export { foldText } from './text/fold';
+export { forgetMemos } from './text/bounded-cache';
 export { agencyYearKey, firstOfEachKey, previousYearKey } from './report-keys';
 export { editDistance } from './text/distance';
 export { codeName } from './messages/codes';

@@ -1,6 +1,7 @@
 // The open documents: kept in step with the editor (open, incremental change, save, close), and their
 // diagnostics published, at once or after the pause in typing, for documents checked as reports only. The
 // client is told when a text file (.txt, .md) is or stops being checked as a report.
+import { forgetMemos } from '../engine';
 import { NOTIFICATIONS, REPORT_LANGUAGE, type DocumentKind } from '../protocol';
 import { OpenDocument } from './open-document';
 import { PublishCache } from './publish';
@@ -130,6 +131,7 @@ export function registerDocumentSync(session: Session, publisher: Publisher): vo
       const doc = documents.get(t.uri);
       documents.delete(t.uri);
       publisher.close(t.uri);
+      if (documents.size === 0) forgetMemos();
       // an imported document saved under a name (untitled → .xxgk) is closed and opened again as the file, in
       // either order: the file that holds the same text keeps the origins
       if (doc?.origins) {

@@ -31,7 +31,8 @@ function checkRows(ctx: CheckContext, table: Table): void {
     if (table.grid.has(index) || collapsedMembers.has(row.key)) return;
     const next = rows.slice(index + 1).map((r) => table.rows.get(r.key)).find((r) => r !== undefined);
     const previous = rows.slice(0, index).reverse().map((r) => table.rows.get(r.key)).find((r) => r !== undefined);
-    const at = next ? lineStartAt(ctx.text, next.labelSpan.start) : previous ? pastLineBreak(ctx.text, previous.valueZone.end) : table.span.end;
+    // not before the report, which may start mid-line (a crawled page run on into the one before)
+    const at = next ? lineStartAt(ctx.text, next.labelSpan.start, ctx.report.span.start) : previous ? pastLineBreak(ctx.text, previous.valueZone.end) : table.span.end;
     const span = (next ?? previous)!.labelSpan;
     const params = { table: name, row: row.name };
     const insertAt = Math.min(at, ctx.text.length);

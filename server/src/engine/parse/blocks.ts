@@ -106,6 +106,57 @@ export function readTitle(text: string, start: number, end: number, hasBao: bool
   return withAgency(text, line, year, agency, from);
 }
 
+/** a section heading's numeral and mark, which the text a title runs on into holds (…报告根据…。一、总体情况…) */
+const SECTION_MARK = /[一二三四五六][ \u3000]?[、．]/g;
+
+/**
+ * The title that opens a line the whole report runs on, as a crawled page with no header block gives it
+ * (`XX局2024年政府信息公开工作年度报告根据…。一、总体情况…`), or null: an agency's name (or none), the year and the
+ * title's words at the line's start, and a section heading further on; the title's line ends with its words, where
+ * the report's text begins.
+ */
+export function runOnTitle(text: string, start: number, end: number, from: number): TitleLine | null {
+  if (end - start <= MAX_TITLE) return null;
+  const folded = fold(text, start, Math.min(end, start + MAX_TITLE * 2));
+  const m = TITLE.exec(folded.text);
+  if (!m || m.index > MAX_AGENCY) return null;
+  const line = lineOf(text, start, folded.ends[m.index + m[0].length - 1]);
+  const year = Number(m[1]);
+  const agency = agencyBeforeYear(line.text, m[1]);
+  if (year < 2000 || year > 2100 || line.text.includes('《') || line.text.includes('。') || isBreadcrumb(line.text) || !nameOfAgency(agency)) return null;
+  SECTION_MARK.lastIndex = line.end;
+  const heading = SECTION_MARK.exec(text);
+  return heading && heading.index < end ? withAgency(text, line, year, agency, from) : null;
+}
+
+/** a title's year and words, as a crawled page writes them mid-line */
+const MID_LINE_TITLE = /[0-9０-９]{4}[ \u3000]?年度?[ \u3000]?政府信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)/g;
+/** what ends the text before a title mid-line: a sentence's end or a space */
+const BEFORE_TITLE = /[。！!？?；;\s]/;
+/** what makes a title mid-line a quotation (对照“XX县2024年…报告”), not a heading */
+const QUOTING = /[“”"《》「」（）()：:，,、]/;
+
+/**
+ * The titles standing in text[from, to) after a sentence's end or a space, each with the agency's name before it
+ * (`…信息处理费。示例市生态环境局2024年政府信息公开工作年度报告根据…`): where a crawled page runs one report on into
+ * the next. Quoted titles and those inside a sentence (the words before them not an agency's name) are none.
+ */
+export function midLineTitles(text: string, from: number, to: number): TitleLine[] {
+  const found: TitleLine[] = [];
+  MID_LINE_TITLE.lastIndex = from;
+  for (let m = MID_LINE_TITLE.exec(text); m && m.index < to; m = MID_LINE_TITLE.exec(text)) {
+    let at = m.index;
+    while (at > from && m.index - at < MAX_AGENCY && !BEFORE_TITLE.test(text[at - 1]) && !QUOTING.test(text[at - 1])) at--;
+    if (at === m.index || (at > from && !BEFORE_TITLE.test(text[at - 1]))) continue;
+    const line = lineOf(text, at, m.index + m[0].length);
+    const agency = text.slice(at, m.index).normalize('NFKC').trim();
+    const year = Number(foldText(m[0]).slice(0, 4));
+    if (year < 2000 || year > 2100 || !nameOfAgency(agency)) continue;
+    found.push({ line, year, agency, agencyLine: null, start: at });
+  }
+  return found;
+}
+
 /** The agency a title's text names before its year (after a `key:`), '' when none. */
 function agencyBeforeYear(raw: string, year: string): string {
   const width = withoutMarkup(raw.normalize('NFKC'));

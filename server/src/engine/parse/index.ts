@@ -8,13 +8,17 @@ import { lineEndAt, lineStartAt, previousLineEnd } from '../text/lines';
 import { isSpace } from '../text/chars';
 import { isNavigationText } from './furniture';
 import { NextChar } from '../text/next-char';
-import { HeadingReader, readTitle, withoutMarkup, type Heading, type TitleLine } from './blocks';
+import { HeadingReader, midLineTitles, readTitle, runOnTitle, withoutMarkup, type Heading, type TitleLine } from './blocks';
 export { AGENCY_LOOKBACK } from './blocks';
 import { NextMatch } from '../text/next-match';
 import { foldText } from '../text/fold';
 import { labelAt, MAX_LABEL } from './labels';
 import { parseTable } from './table';
 import { LABEL, PAGE_FOOTER, tokenize, TokenStream } from './tokens';
+
+const LINE_BREAK_CHARS = '\n\r';
+/** a line longer than this may hold a report's title mid-line (a crawled page's text runs on from one report into the next) */
+const MAX_RUN_ON = 160;
 
 interface ReportDraft {
   title: TitleLine | null;
@@ -198,26 +202,17 @@ function splitReports(text: string, from: number, to: number): ReportDraft[] {
   /** a title inside the report, until the next heading says whether it starts the next report */
   let pending: TitleLine | null = null;
   const open = (title: TitleLine | null, start: number): ReportDraft => {
-    if (current) current.end = previousLineEnd(text, start);
+    // a report that starts mid-line (a crawled page's compilation on one line) ends the one before right there
+    if (current) current.end = start > from && !LINE_BREAK_CHARS.includes(text[start - 1]) ? start : previousLineEnd(text, start);
     const draft: ReportDraft = { title, start, headings: [], end: to };
     drafts.push(draft);
     return draft;
   };
   const lines = new CandidateLines(text, from, to);
   const headings = new HeadingReader(text, lines.places);
-  while (lines.next()) {
-    const { start, end, hasBao } = lines;
-    const title = readTitle(text, start, end, hasBao, from);
-    if (title) {
-      pending = null;
-      if (!current) current = open(title, title.start);
-      else if (current.headings.length > 0) pending = title;
-      // a second title line before any section (a metadata line, a page header): the later one is the
-      // title, unless it lacks the agency the first one names
-      else if (title.agency || !current.title?.agency) current.title = title;
-      continue;
-    }
-    for (const heading of headings.inLine(start, end)) {
+  /** the headings in text[at, end) of the line starting at `start` */
+  const readHeadings = (start: number, at: number, end: number): void => {
+    for (const heading of headings.inLine(at, end)) {
       if (current && subItem(heading, current)) continue;
       if (current && afterContents(text, current, heading)) {
         // the contents are skipped: the report's sections start here, and a title between (a running header) is one
@@ -234,6 +229,31 @@ function splitReports(text: string, from: number, to: number): ReportDraft[] {
       current ??= open(null, start);
       current.headings.push(heading);
     }
+  };
+  while (lines.next()) {
+    const { start, end, hasBao } = lines;
+    const read = readTitle(text, start, end, hasBao, from);
+    // or the title a crawled page on one line opens with, the report's text running on after it on the line
+    const runOn = read || !hasBao ? null : runOnTitle(text, start, end, from);
+    const title = read ?? runOn;
+    if (title) {
+      pending = null;
+      if (!current) current = open(title, title.start);
+      else if (current.headings.length > 0) pending = title;
+      // a second title line before any section (a metadata line, a page header): the later one is the
+      // title, unless it lacks the agency the first one names
+      else if (title.agency || !current.title?.agency) current.title = title;
+      if (!runOn) continue;
+    }
+    let at = runOn ? runOn.line.end : start;
+    // a title further on a line the reports run on (a crawled compilation on one line) waits, as one on a line of
+    // its own, for the next heading to say whether it starts the next report
+    for (const later of hasBao && end - at > MAX_RUN_ON ? midLineTitles(text, at, end) : []) {
+      readHeadings(start, at, later.line.start);
+      if (current && current.headings.length > 0) pending = later;
+      at = later.line.end;
+    }
+    readHeadings(start, at, end);
   }
   return drafts;
 }

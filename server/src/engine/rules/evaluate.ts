@@ -11,6 +11,7 @@
 // table: a reviewer's folder is mostly reports with blank cells, and each blank asks these questions.
 import type { Table } from '../model';
 import type { CellRef, RuleTemplate } from '../template/types';
+import { valuesOfEverySmallestCorrection } from './corrections';
 
 export const refKey = (ref: CellRef): string => `${ref.row}:${ref.col}`;
 
@@ -284,6 +285,17 @@ function forcedValues(table: Table): ReadonlyMap<string, number> {
       forced.delete(key);
       dropped = true;
     }
+  }
+  // a cell that two rules judge can be wrong together with another in ways one rule cannot see (two parts swapped
+  // between rows keep their column; a row unread takes the column rules away): its value is forced only where
+  // every smallest correction of the table writes it. A cell of one rule alone (a group of 表四, 一's row while
+  // item 三 is empty) is the SPEC's wrong 总计 whose parts are known.
+  const judgedTwice = [...forced.keys()].filter((key) => rulesAt(analysis, key).filter((r) => r.judges).length > 1);
+  if (judgedTwice.length) {
+    const judging = analysis.compiled.filter((r) => r.judges);
+    const refs = new Map(judging.flatMap((r) => r.terms.map((t) => [t.key, t.ref] as const)));
+    const common = valuesOfEverySmallestCorrection(judging, (key) => knownValue(table, refs.get(key)!));
+    for (const key of judgedTwice) if (common?.get(key) !== forced.get(key)) forced.delete(key);
   }
   analysis.forced = forced;
   return forced;
