@@ -549,29 +549,36 @@ describe('subtotal rows for （三）–（六）', () => {
 });
 
 describe('values beyond a row’s cells', () => {
-  const sepOf = (layout: string): string => ({ tabs: '\t', pipes: ' | ', spaces: '  ', lines: '\n', 'spaced-lines': '\n\n' })[layout]!;
-  it('an 8th value in a row of seven (table 三) and a second line of table 四 are invalid-number on the extra values, in every layout; the row’s cells are read as written', () => {
-    for (const layout of LAYOUTS) {
+  const sepOf = (layout: string): string => ({ tabs: '\t', pipes: ' | ', spaces: '  ' })[layout]!;
+  it('an 8th value on a row’s line (table 三) and a 16th on table 四’s are invalid-number on the extra values; the row’s cells are read as written', () => {
+    for (const layout of ['tabs', 'pipes', 'spaces'] as const) {
       const values = consistentValues(seededRandom(11));
       const t = renderReport({ agency: '示例县发展和改革局', year: 2024, values, layout });
       const tables = parseDocument(t).reports[0].tables;
-      for (const row of ['R1', 'R3', 'R25']) {
-        const last = tables['三']!.rows.get(row)!.cells![6];
+      const cases: [string, string, number][] = [['三', 'R1', 6], ['三', 'R3', 6], ['三', 'R25', 6], ['四', 'G', 14]];
+      for (const [table, row, lastCell] of cases) {
+        const last = tables[table]!.rows.get(row)!.cells![lastCell];
         const text = t.slice(0, last.span.end) + sepOf(layout) + '9' + t.slice(last.span.end);
         const ds = diagnose(text);
         assert.deepEqual(codes(ds), ['invalid-number'], `${layout} ${row}`);
         assert.equal(ds[0].text, '9');
-        assert.match(ds[0].message, /行多出 1 个数值（9）：本行只有 7 格/);
-        assert.deepEqual(cellValues(text, '三', row), values.table3[row], `${layout} ${row}`);
+        assert.match(ds[0].message, new RegExp(`行多出 1 个数值（9）：本行只有 ${lastCell + 1} 格`));
+        assert.deepEqual(cellValues(text, table, row), table === '三' ? values.table3[row] : values.table4, `${layout} ${row}`);
         assert.equal(fixAll(text).text, text, 'no fix for a value no cell holds');
       }
-      const g = tables['四']!.rows.get('G')!.cells![14];
-      const second = layout === 'tabs' ? `\n${Array(15).fill('0').join('\t')}` : '\n0';
-      const text = t.slice(0, g.span.end) + second + t.slice(g.span.end);
-      const ds = diagnose(text);
-      assert.deepEqual(codes(ds), ['invalid-number'], `${layout} 四`);
-      assert.equal(ds[0].text, second.slice(1));
-      assert.deepEqual(cellValues(text, '四', 'G'), values.table4, layout);
+    }
+  });
+  it('near miss: a number on a line of its own between rows or after table 四 (a page number of PDF text) is no extra value', () => {
+    for (const layout of LAYOUTS) {
+      const values = consistentValues(seededRandom(11));
+      const t = renderReport({ agency: '示例县发展和改革局', year: 2024, values, layout });
+      const tables = parseDocument(t).reports[0].tables;
+      for (const [table, row, lastCell] of [['三', 'R1', 6], ['三', 'R5', 6], ['三', 'R24', 6], ['四', 'G', 14]] as const) {
+        const end = tables[table]!.rows.get(row)!.cells![lastCell].span.end;
+        const lineEnd = t.indexOf('\n', end);
+        const text = `${t.slice(0, lineEnd)}\n5${t.slice(lineEnd)}`;
+        assert.deepEqual(codes(diagnose(text)), [], `${layout} ${row}`);
+      }
     }
   });
   it('near miss: the values of a row on the line before its wrapped label, and a right subtotal column, are no extra values', () => {

@@ -909,12 +909,17 @@ function assignValues(stream: TokenStream, template: TableTemplate, hits: Hits, 
   const rows: RowValues[] = [];
   const zone = new Zone(stream);
   let pending = NO_TOKENS;
-  // the row or group whose values are pending: values no row takes are said on it
+  // the row or group whose values are pending, and the line of the last value it took: pending values on that line
+  // that no row takes are an extra value of that row, said on it; a line of values of its own that no row takes (a
+  // page number between rows of PDF text) is not
   let pendingRow = '';
-  const wait = (key: string, values: number[]): void => {
-    if (pending.length) reader.keepExtras(pendingRow, pending);
+  let pendingLine = -1;
+  const wait = (key: string, values: number[], lastTaken: number): void => {
+    const extras = pending.filter((t) => stream.line[t] === pendingLine);
+    if (extras.length) reader.keepExtras(pendingRow, extras);
     pending = values;
     pendingRow = key;
+    pendingLine = lastTaken < 0 ? -1 : stream.line[lastTaken];
   };
   for (let h = 0; h < hits.count; h++) {
     const labelToken = hits.token[h];
@@ -925,7 +930,7 @@ function assignValues(stream: TokenStream, template: TableTemplate, hits: Hits, 
       const values = zone.tokens();
       if (values.length >= n && isCollapsed(group, hits, template)) {
         collapsed.push(groupRow(stream, template, group, labelToken, values.slice(0, n)));
-        wait(group.key, values.slice(n));
+        wait(group.key, values.slice(n), values[n - 1]);
         continue;
       }
       const cells = pending.length === 0 ? subtotalRowCells(stream, template, reader, hits, h, values) : null;
@@ -933,7 +938,7 @@ function assignValues(stream: TokenStream, template: TableTemplate, hits: Hits, 
         subtotalRows.push(groupRow(stream, template, group, labelToken, cells.values));
         if (cells.subtotal >= 0) reader.keepSubtotal(group.key, cells.subtotal);
       } else if (values.length) {
-        if (!pending.length) pendingRow = group.key;
+        if (!pending.length) wait(group.key, NO_TOKENS, -1);
         pending = pending.concat(values);
       }
       continue;
@@ -957,12 +962,12 @@ function assignValues(stream: TokenStream, template: TableTemplate, hits: Hits, 
       values = pending;
       pending = NO_TOKENS;
     }
-    wait(template.rows[row].key, values.length > n ? values.slice(n) : NO_TOKENS);
+    wait(template.rows[row].key, values.length > n ? values.slice(n) : NO_TOKENS, values.length >= n ? values[n - 1] : -1);
     if (values.length > n) values = values.slice(0, n);
     const found = values.length;
     rows.push({ hit: h, values, from, to, found, first: found ? values[0] : -1, second: found > 1 ? values[1] : -1, subtotal });
   }
-  wait('', NO_TOKENS);
+  wait('', NO_TOKENS, -1);
   return rows;
 }
 
@@ -1121,12 +1126,13 @@ function parseUnlabelled(stream: TokenStream, template: TableTemplate, reader: R
     }
     if (headerToken < 0) continue;
     const lineValues = valueTokens(stream, stream.firstToken[l], stream.endToken[l]);
-    // past the row's cells, only a line of values right after is read (into no cell: it is said)
-    if (values.length >= n && !lineValues.length) break;
     if (lineValues.length) {
       started = true;
       values.push(...lineValues);
     }
+    // the rest of the line that completes the row is read (into no cell: it is said); a line of values after it is
+    // not the row's (a page number)
+    if (values.length >= n) break;
   }
   if (headerToken < 0) return false;
   const taken = values.slice(0, n);
