@@ -555,7 +555,7 @@ describe('values beyond a row’s cells', () => {
       const values = consistentValues(seededRandom(11));
       const t = renderReport({ agency: '示例县发展和改革局', year: 2024, values, layout });
       const tables = parseDocument(t).reports[0].tables;
-      const cases: [string, string, number][] = [['三', 'R1', 6], ['三', 'R3', 6], ['三', 'R25', 6], ['四', 'G', 14]];
+      const cases: ['三' | '四', string, number][] = [['三', 'R1', 6], ['三', 'R3', 6], ['三', 'R25', 6], ['四', 'G', 14]];
       for (const [table, row, lastCell] of cases) {
         const last = tables[table]!.rows.get(row)!.cells![lastCell];
         const text = t.slice(0, last.span.end) + sepOf(layout) + '9' + t.slice(last.span.end);
