@@ -98,6 +98,18 @@ describe('fix-all writes only what the rules force', () => {
     });
   }
 
+  for (const [file, why] of [
+    ['subtotal-column-blank-total.txt', 'a row’s 总计 blank, the tab after it kept'],
+    ['subtotal-column-blank-natural.txt', '（七）总计’s 自然人 blank'],
+  ]) {
+    it(`with the 法人 小计 column, a blank cell is filled where it stands: ${why} (${file})`, () => {
+      // the row was read one column off: fix-all wrote 其他 or the 小计 instead of the blank
+      const text = damaged(file);
+      assert.ok(checkText(text).diagnostics.some((d) => d.code === 'blank-cell'), 'the blank is reported');
+      assert.equal(fixAll(text).text, damaged('original-subtotals.txt'));
+    });
+  }
+
   it('a wrong part of a 表四 group: the group’s 总计 is set to the sum of its known parts, as SPEC §4 says (table4-wrong-part.txt)', () => {
     const text = damaged('table4-wrong-part.txt');
     const fixed = fixAll(text).text;

@@ -75,6 +75,13 @@ export interface Subtotal {
   readonly cell: Cell;
 }
 
+/** A value beyond a row's cells (an 8th in a row of seven, a 16th in table 四) that no row takes: read into no cell, and said. */
+export interface ExtraValue {
+  /** the template row's key */
+  readonly row: string;
+  readonly cell: Cell;
+}
+
 export interface LabelTypo {
   readonly span: Span;
   readonly written: string;
@@ -107,6 +114,8 @@ export class Table {
     /** rows read from glued digits; a row with no split taken has no cells and takes part in no rule */
     readonly glued: readonly GluedRow[],
     readonly subtotals: readonly Subtotal[],
+    /** values beyond a row's cells that no row takes */
+    readonly extras: readonly ExtraValue[],
     /** the table uses tab-separated rows (used when inserting rows) */
     readonly tabbed: boolean,
     readonly grid: TableGrid,
@@ -198,6 +207,7 @@ export class Table {
     const typos = this.headerTypos.map((t) => ({ ...t, span: moveSpan(t.span) }));
     const glued = this.glued.map((g) => ({ ...g, span: moveSpan(g.span) }));
     const subtotals = this.subtotals.map((s) => ({ ...s, cell: moveCell(s.cell) }));
+    const extras = this.extras.map((s) => ({ ...s, cell: moveCell(s.cell) }));
     const span = moveSpan(this.span);
     return new Table(
       this.id,
@@ -208,6 +218,7 @@ export class Table {
       typos,
       glued,
       subtotals,
+      extras,
       this.tabbed,
       this.grid.shifted(delta),
       this.#source,

@@ -104,6 +104,18 @@ const checkCells = (ctx: CheckContext): void => {
     let determined: Map<string, number> | undefined;
     const lazily = (): Map<string, number> => (determined ??= determinedValues(table));
     for (const row of table.rowsFailing(accepts)) checkRow(ctx, table, row, lazily);
+    // values beyond a row's cells are read into no cell: said once a row, not left out silently
+    for (let k = 0; k < table.extras.length; ) {
+      const { row } = table.extras[k];
+      let last = k;
+      while (last + 1 < table.extras.length && table.extras[last + 1].row === row) last++;
+      const run = table.extras.slice(k, last + 1);
+      const cells = (table.template.rows.find((r) => r.key === row) ?? table.template.rows[0]).columns.length;
+      const span = { start: run[0].cell.span.start, end: run[run.length - 1].cell.span.end };
+      const params = { table: tableName(ctx, table.id), row: rowName(table, row) || table.template.title, raw: run.map((e) => e.cell.raw).join(' '), count: run.length, cells };
+      ctx.emit('invalid-number', span, ctx.msg('invalid-number.extra', params));
+      k = last + 1;
+    }
   }
 };
 
@@ -141,6 +153,10 @@ export const cellsCheck = defineCheck({
     'invalid-number': {
       zh: (p) => `${p.table}“${p.row}”行“${p.column}”的“${p.raw}”不是${p.kind}`,
       en: (p) => `${p.table}, row “${p.row}”, column “${p.column}”: “${p.raw}” is not ${p.kind}`,
+    },
+    'invalid-number.extra': {
+      zh: (p) => `${p.table}“${p.row}”行多出 ${p.count} 个数值（${p.raw}）：本行只有 ${p.cells} 格，多出的数值未计入任何一格，请核对本行`,
+      en: (p) => `${p.table}, row “${p.row}”: ${p.count} extra value(s) (${p.raw}); the row has ${p.cells} cells, and they are read into none of them: check the row`,
     },
     'invalid-number.unit': {
       zh: (p) => `${p.table}“${p.row}”行“${p.column}”的“${p.raw}”单位与本列不符：本列应填${({ wan: '以“万元”为单位的金额', amount: '金额' } as Record<string, string>)[String(p.expects)] ?? '数量，不是金额'}`,

@@ -3,7 +3,7 @@
 // overflow one row wait for the next label that has none (PDF text often puts a row's numbers on the
 // line before its wrapped label); values glued together are split by the template (see glued.ts).
 import { BLANK as BLANK_CELL, INLINE, INVALID as INVALID_CELL, LINES, SPACED_LINES, TABS, VALUE, TableGrid, type GridArena, type Layout } from '../grid';
-import { Table, type Cell, type GluedRow, type GroupRow, type LabelTypo, type Span, type Subtotal } from '../model';
+import { Table, type Cell, type ExtraValue, type GluedRow, type GroupRow, type LabelTypo, type Span, type Subtotal } from '../model';
 import { lookupOf, type CompiledRule } from '../template/lookup';
 import type { ColumnTemplate, GroupTemplate, TableTemplate, ValueKind } from '../template/types';
 import { isSpace } from '../text/chars';
@@ -68,6 +68,37 @@ function noteHeaderTypo(stream: TokenStream, t: number, info: LabelInfo, templat
   if (!header) return;
   const span = { start: stream.start[t] + header.typo.start, end: stream.start[t] + header.typo.end };
   headerTypos.push({ span, written: stream.source.slice(span.start, span.end), official: header.official });
+}
+
+/** Per template, its row and group labels folded, joined by a character no label holds. */
+const foldedLabelsOf = new WeakMap<TableTemplate, string>();
+
+function foldedLabels(template: TableTemplate): string {
+  let labels = foldedLabelsOf.get(template);
+  if (labels === undefined) foldedLabelsOf.set(template, (labels = [...template.rows, ...template.groups].map((r) => foldText(r.label)).join('|')));
+  return labels;
+}
+
+/**
+ * A lone 无 between two pieces of label text on one line and in one field (`(四) 无 法提供`, `4. 无 正当理由…`) is
+ * the label's own character broken off by stray spaces, not a blank marker: where the characters on either side of
+ * it and it are in one of the template's labels, the three tokens become one label.
+ */
+function joinLabelsAroundWu(stream: TokenStream, template: TableTemplate): void {
+  for (let t = 1; t + 1 < stream.tokenCount; t++) {
+    if (stream.kind[t] !== BLANK || stream.kind[t - 1] !== LABEL || stream.kind[t + 1] !== LABEL || stream.text(t) !== '无') continue;
+    if (stream.line[t - 1] !== stream.line[t + 1] || stream.field[t - 1] !== stream.field[t + 1]) continue;
+    const before = foldText(stream.text(t - 1));
+    const after = foldText(stream.text(t + 1));
+    if (!before || !after) continue;
+    if (!foldedLabels(template).includes(`${before[before.length - 1]}无${after[0]}`)) continue;
+    stream.end[t - 1] = stream.end[t + 1];
+    for (const k of [t, t + 1]) {
+      stream.kind[k] = LABEL;
+      stream.start[k] = stream.end[k] = stream.end[t - 1];
+    }
+    t++;
+  }
 }
 
 /**
@@ -557,6 +588,7 @@ function groupEnds(rules: readonly SumRule[], cells: number): number[] {
 class RowReader {
   readonly glued: GluedRow[] = [];
   readonly subtotals: Subtotal[] = [];
+  readonly extras: ExtraValue[] = [];
   /** rows with several splits the row's rules allow, for the column rules to decide between */
   private readonly open: { row: number; glued: number; values: readonly number[]; candidates: readonly Split[]; withSubtotal: boolean; plain: boolean }[] = [];
   /** whether the table has the subtotal column: decided for the whole table, the first time a row could hold one */
@@ -585,6 +617,40 @@ class RowReader {
     return values.length > 0 && this.split(i, values, zoneStart);
   }
 
+  /** Whether the table has the 法人或其他组织 subtotal column (decided once for the table). */
+  subtotalColumnShown(): boolean {
+    return this.template.subtotal !== undefined && (this.subtotalColumn ??= this.tableHasSubtotalColumn());
+  }
+
+  /**
+   * Row i's cells (and its subtotal's token, -1 for none) where its layout shows their places with the subtotal
+   * column, some of them empty (tabs, pipes, lines of spaces): each value is the cell of its place, so that a blank
+   * is not read as the next cell's value (`（七）总计\t\t41\t…`: 自然人 blank, 41 the subtotal). An empty place at the
+   * end may be a tab after a row that leaves its subtotal out instead: where the values add up as the row's cells,
+   * and not as cells and a subtotal, they are the row's cells. Null where the layout does not show the places. For a
+   * table with the subtotal column only.
+   */
+  cellsByPlace(i: number, values: number[], labelToken: number): { cells: Slot[]; subtotal: number } | null {
+    const n = this.template.rows[i].columns.length;
+    const before = this.template.subtotal!.before;
+    const slots = values.length <= n ? positionalCells(this.stream, values, labelToken, n + 1) : null;
+    if (!slots) return null;
+    if (values.length === n && typeof slots[n] !== 'number') {
+      const plain = rowRules(this.template, i);
+      if (rulesHold(plain, this.numberAt(values)) && !rulesHold(rulesWithSubtotal(plain, this.template.subtotal!), this.numberAt(slots))) return null;
+    }
+    const subtotal = slots[before];
+    return { cells: slots.filter((_, k) => k !== before), subtotal: typeof subtotal === 'number' ? subtotal : -1 };
+  }
+
+  /** The numbers of value tokens (or blank places) by their index, NaN for one that holds none. */
+  private numberAt(slots: readonly Slot[]): (k: number) => number {
+    return (k) => {
+      const slot = slots[k];
+      return typeof slot === 'number' && this.stream.kind[slot] === NUMBER ? this.stream.value[slot] : NaN;
+    };
+  }
+
   /** The token of row i's values that is the row's subtotal, when they hold one; else -1. */
   subtotalIn(i: number, values: number[]): number {
     const subtotal = this.template.subtotal;
@@ -592,12 +658,17 @@ class RowReader {
     return values[subtotal.before];
   }
 
+  /** Keeps value tokens beyond the cells of a row (a template row's key, or a group's) that no row takes, to be said. */
+  keepExtras(row: string, tokens: readonly number[]): void {
+    for (const t of tokens) this.extras.push({ row, cell: cellOf(this.stream, t, COUNT_COLUMN) });
+  }
+
   /** Keeps the subtotal of a row (a template row's key, or a group's for a subtotal row), to be checked against its parts. */
   keepSubtotal(row: string, token: number): void {
     this.subtotals.push({ row, cell: cellOf(this.stream, token, COUNT_COLUMN) });
   }
 
-  private place(i: number, slots: readonly Slot[]): boolean {
+  place(i: number, slots: readonly Slot[]): boolean {
     const columns = this.template.rows[i].columns;
     slots.forEach((slot, col) => writeSlot(this.grid, i * this.grid.stride + col, this.stream, slot, columns[col]));
     return true;
@@ -610,14 +681,18 @@ class RowReader {
    * sum of its parts, or the row adds up without it.
    */
   private hasSubtotalColumn(i: number, values: readonly number[]): boolean {
-    this.subtotalColumn ??= this.tableHasSubtotalColumn();
-    if (this.subtotalColumn) return true;
-    const subtotal = this.template.subtotal!;
-    const numbers = values.map((t) => (this.stream.kind[t] === NUMBER ? this.stream.value[t] : NaN));
-    if (numbers.some(Number.isNaN)) return false;
-    const rules = rulesWithSubtotal(rowRules(this.template, i), subtotal);
+    if (this.subtotalColumnShown()) return true;
+    const number = this.numberAt(values);
+    if (values.some((_, k) => Number.isNaN(number(k)))) return false;
+    const plain = rowRules(this.template, i);
+    const rules = rulesWithSubtotal(plain, this.template.subtotal!);
+    // a reading as a subtotal that explains every value wins; the first cells adding up can be a coincidence of zeros
+    // (`0 2 0 0 0 0 2 2`: 自然人 0, the subtotal 2, only 其他 2)
+    if (rulesHold(rules, number)) return true;
+    // the row's cells as written add up without a subtotal: the value after them is an extra one, not a subtotal
+    if (rulesHold(plain, number)) return false;
     const own = rules[rules.length - 1];
-    return rulesHold([own], (c) => numbers[c]) || rulesHold(rules.slice(0, -1), (c) => numbers[c]);
+    return rulesHold([own], number) || rulesHold(rules.slice(0, -1), number);
   }
 
   private tableHasSubtotalColumn(): boolean {
@@ -652,9 +727,8 @@ class RowReader {
     // field of digits after the label is kept apart from nothing and may well be glued
     if (values.length > 1 && eachInFieldOfItsOwn(this.stream, values) && !holdsSeveralCells(digits)) return false;
     const rules = rowRules(this.template, i);
-    const subtotal = this.template.subtotal;
-    if (subtotal && (this.subtotalColumn ??= this.tableHasSubtotalColumn())) {
-      const withSubtotal = rulesWithSubtotal(rules, subtotal);
+    if (this.subtotalColumnShown()) {
+      const withSubtotal = rulesWithSubtotal(rules, this.template.subtotal!);
       const outcome = splitRow(digits, n + 1, withSubtotal);
       if (outcome.splittable) return this.takeSplit(i, values, outcome, zoneStart, withSubtotal, true);
     }
@@ -764,6 +838,7 @@ const NO_GROUPS: readonly GroupRow[] = [];
 const NO_TYPOS: readonly LabelTypo[] = [];
 const NO_GLUED: readonly GluedRow[] = [];
 const NO_SUBTOTALS: readonly Subtotal[] = [];
+const NO_EXTRAS: readonly ExtraValue[] = [];
 
 /** The table in a section's tokens, its numbers kept in `arena`; null when no row of it is found. */
 export function parseTable(stream: TokenStream, template: TableTemplate, sectionEnd: number, arena: GridArena): Table | null {
@@ -784,6 +859,7 @@ export function parseTable(stream: TokenStream, template: TableTemplate, section
       headerTypos.length ? headerTypos : NO_TYPOS,
       reader.glued.length ? reader.glued : NO_GLUED,
       reader.subtotals.length ? reader.subtotals : NO_SUBTOTALS,
+      reader.extras.length ? reader.extras : NO_EXTRAS,
       tabbed,
       grid,
       stream.source,
@@ -795,6 +871,7 @@ export function parseTable(stream: TokenStream, template: TableTemplate, section
   }
 
   // in three phases: the rows by their labels, the value tokens each row takes, the cells written into the grid
+  joinLabelsAroundWu(stream, template);
   const hits = findHits(stream, template, headerTypos);
   if (!hits.rows) return null;
   keepGluedNumbersInRows(stream, hits);
@@ -810,6 +887,8 @@ interface RowValues {
   readonly hit: number;
   /** null: the zone's own tokens, which are exactly the row's cells or none, read straight into the grid */
   readonly values: number[] | null;
+  /** the row's cells where its layout places them with the subtotal column (RowReader.cellsByPlace), else null */
+  readonly placed?: readonly Slot[];
   readonly from: number;
   readonly to: number;
   readonly found: number;
@@ -830,6 +909,18 @@ function assignValues(stream: TokenStream, template: TableTemplate, hits: Hits, 
   const rows: RowValues[] = [];
   const zone = new Zone(stream);
   let pending = NO_TOKENS;
+  // the row or group whose values are pending, and the line of the last value it took: pending values on that line
+  // that no row takes are an extra value of that row, said on it; a line of values of its own that no row takes (a
+  // page number between rows of PDF text) is not
+  let pendingRow = '';
+  let pendingLine = -1;
+  const wait = (key: string, values: number[], lastTaken: number): void => {
+    const extras = pending.filter((t) => stream.line[t] === pendingLine);
+    if (extras.length) reader.keepExtras(pendingRow, extras);
+    pending = values;
+    pendingRow = key;
+    pendingLine = lastTaken < 0 ? -1 : stream.line[lastTaken];
+  };
   for (let h = 0; h < hits.count; h++) {
     const labelToken = hits.token[h];
     zone.at(labelToken + 1, h + 1 < hits.count ? hits.token[h + 1] : stream.tokenCount);
@@ -839,14 +930,15 @@ function assignValues(stream: TokenStream, template: TableTemplate, hits: Hits, 
       const values = zone.tokens();
       if (values.length >= n && isCollapsed(group, hits, template)) {
         collapsed.push(groupRow(stream, template, group, labelToken, values.slice(0, n)));
-        pending = values.slice(n);
+        wait(group.key, values.slice(n), values[n - 1]);
         continue;
       }
       const cells = pending.length === 0 ? subtotalRowCells(stream, template, reader, hits, h, values) : null;
       if (cells) {
         subtotalRows.push(groupRow(stream, template, group, labelToken, cells.values));
         if (cells.subtotal >= 0) reader.keepSubtotal(group.key, cells.subtotal);
-      } else {
+      } else if (values.length) {
+        if (!pending.length) wait(group.key, NO_TOKENS, -1);
         pending = pending.concat(values);
       }
       continue;
@@ -854,6 +946,11 @@ function assignValues(stream: TokenStream, template: TableTemplate, hits: Hits, 
     const row = hits.row[h];
     const n = template.rows[row].columns.length;
     const { from, to } = zone;
+    const placed = pending.length === 0 && zone.count > 0 && reader.subtotalColumnShown() ? reader.cellsByPlace(row, zone.tokens(), labelToken) : null;
+    if (placed) {
+      rows.push({ hit: h, values: null, placed: placed.cells, from, to, found: zone.count, first: zone.first, second: zone.second, subtotal: placed.subtotal });
+      continue;
+    }
     if (pending.length === 0 && (zone.count === n || zone.count === 0)) {
       rows.push({ hit: h, values: null, from, to, found: zone.count, first: zone.first, second: zone.second, subtotal: -1 });
       continue;
@@ -861,12 +958,16 @@ function assignValues(stream: TokenStream, template: TableTemplate, hits: Hits, 
     let values = zone.tokens();
     const subtotal = reader.subtotalIn(row, values);
     if (subtotal >= 0) values = values.filter((t) => t !== subtotal);
-    if (values.length === 0 && pending.length >= n) values = pending;
-    pending = values.length > n ? values.slice(n) : NO_TOKENS;
+    if (values.length === 0 && pending.length >= n) {
+      values = pending;
+      pending = NO_TOKENS;
+    }
+    wait(template.rows[row].key, values.length > n ? values.slice(n) : NO_TOKENS, values.length >= n ? values[n - 1] : -1);
     if (values.length > n) values = values.slice(0, n);
     const found = values.length;
     rows.push({ hit: h, values, from, to, found, first: found ? values[0] : -1, second: found > 1 ? values[1] : -1, subtotal });
   }
+  wait('', NO_TOKENS, -1);
   return rows;
 }
 
@@ -878,13 +979,12 @@ function writeRows(stream: TokenStream, template: TableTemplate, hits: Hits, row
     const labelToken = hits.token[h];
     const row = hits.row[h];
     let hasCells = r.found > 0;
-    if (r.values === null) {
+    if (r.subtotal >= 0) reader.keepSubtotal(template.rows[row].key, r.subtotal);
+    if (r.placed) reader.place(row, r.placed);
+    else if (r.values === null) {
       const columns = template.rows[row].columns;
       for (let t = r.from, col = 0; t < r.to; t++) if (stream.kind[t] !== LABEL) writeToken(grid, row * grid.stride + col, stream, t, columns[col++]);
-    } else {
-      if (r.subtotal >= 0) reader.keepSubtotal(template.rows[row].key, r.subtotal);
-      hasCells = reader.write(row, r.values, labelToken, stream.end[labelToken]);
-    }
+    } else hasCells = reader.write(row, r.values, labelToken, stream.end[labelToken]);
     const layout = layoutOf(stream, labelToken, r.first, r.second, r.found);
     if (r.found) layouts.add(layout);
     const last = h + 1 >= hits.count;
@@ -1030,10 +1130,13 @@ function parseUnlabelled(stream: TokenStream, template: TableTemplate, reader: R
       started = true;
       values.push(...lineValues);
     }
+    // the rest of the line that completes the row is read (into no cell: it is said); a line of values after it is
+    // not the row's (a page number)
     if (values.length >= n) break;
   }
   if (headerToken < 0) return false;
   const taken = values.slice(0, n);
+  reader.keepExtras(template.rows[0].key, values.slice(n));
   const last = taken[taken.length - 1];
   const zoneStart = !taken.length ? stream.end[headerToken] : sameLine ? stream.end[headerToken] : stream.lineStart[stream.line[taken[0]]];
   const zoneEnd = !taken.length ? stream.end[headerToken] : sameLine ? stream.end[last] : stream.lineEnd[stream.line[last]];
