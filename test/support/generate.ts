@@ -95,7 +95,8 @@ export function consistentValues(random: (max: number) => number): ReportValues 
 }
 
 const FULL_WIDTH_DIGITS = '０１２３４５６７８９';
-const digits = (n: number, fullWidth: boolean): string => (fullWidth ? String(n).replace(/\d/g, (d) => FULL_WIDTH_DIGITS[+d]) : String(n));
+/** A count as the table writes it: in ASCII or full-width digits. */
+export const digits = (n: number, fullWidth: boolean): string => (fullWidth ? String(n).replace(/\d/g, (d) => FULL_WIDTH_DIGITS[+d]) : String(n));
 
 const SPLIT_FROM = 14;
 const SECTION_HEADINGS = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
