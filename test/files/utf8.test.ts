@@ -1,9 +1,9 @@
-// The UTF-8 loop against the library's decoder: the same text for any string's bytes (every length of sequence,
+// The UTF-8 decoders (ICU's, and the loop for a runtime without ICU) against the library's decoder: the same text for any string's bytes (every length of sequence,
 // surrogate pairs, a BOM), and for bytes that are no UTF-8 at all.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { utf8Text } from '../../server/src/files/utf8';
+import { utf8Text, validUtf8Text, validUtf8TextByLoop } from '../../server/src/files/utf8';
 
 const library = (bytes: Uint8Array): string => new TextDecoder('utf-8').decode(bytes);
 
@@ -16,6 +16,18 @@ describe('utf8Text', () => {
         assert.equal(utf8Text(bytes), library(bytes));
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('the loop for a runtime without ICU gives what ICU gives', () => {
+    const piece = fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('\uFEFF', '表三“（一）予以公开”\t151', '😀𠀀', '\u0080\u07ff\u0800\uffff', '\r\n'));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const bytes = Buffer.from(pieces.join(''));
+        assert.equal(validUtf8TextByLoop(bytes), validUtf8Text(bytes));
+        assert.equal(validUtf8Text(bytes), library(bytes));
+      }),
+      { numRuns: 1000 },
     );
   });
 
