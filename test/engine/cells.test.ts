@@ -750,21 +750,30 @@ describe('units, letters and decimals in cells', () => {
     const t = base();
     assert.deepEqual(codes(diagnose(replaceLine(t, '行政事业性收费', '行政事业性收费\t12.5'))), []);
   });
-  it('a dash run into a number (`97---`, `97—`) is invalid-number on that cell in every layout, the row’s other cells read', () => {
+  it('digits followed by stray separators (`97---`, `97—`, SPEC §2) are the number, in every layout; a fix writes the digits and keeps the dashes', () => {
     for (const layout of LAYOUTS) {
       const t = renderReport({ agency: '示例县发展和改革局', year: 2024, values: consistentValues(seededRandom(11)), layout });
       for (const [table, row] of [['三', 'R1'], ['四', 'G']] as const) {
         const cell = parseDocument(t).reports[0].tables[table]!.rows.get(row)!.cells![0];
         for (const dashes of ['---', '—']) {
-          const written = `${cell.raw}${dashes}`;
-          const text = t.slice(0, cell.span.start) + written + t.slice(cell.span.end);
-          const ds = diagnose(text);
-          assert.deepEqual(codes(ds), ['invalid-number'], `${layout} ${table} ${written}`);
-          assert.equal(ds[0].text, written);
-          assert.deepEqual(cellValues(text, table, row)!.slice(1), cellValues(t, table, row)!.slice(1), `${layout} ${table}`);
+          const text = t.slice(0, cell.span.start) + cell.raw + dashes + t.slice(cell.span.end);
+          assert.deepEqual(codes(diagnose(text)), [], `${layout} ${table} ${cell.raw}${dashes}`);
+          assert.deepEqual(cellValues(text, table, row), cellValues(t, table, row), `${layout} ${table}`);
         }
       }
+      const total = parseDocument(t).reports[0].tables['三']!.rows.get('R3')!.cells![6];
+      const wrong = t.slice(0, total.span.start) + String(total.value! + 1) + '---' + t.slice(total.span.end);
+      assert.ok(codes(diagnose(wrong)).includes('row-total-mismatch'), layout);
+      assert.equal(fixAll(wrong).text, t.slice(0, total.span.end) + '---' + t.slice(total.span.end), `${layout}: the 总计 written, its dashes kept`);
     }
+  });
+  it('a dash set apart from its number in a tab’s field (`97 ---`) is a stray separator too; where spaces part the cells a lone dash stays a blank cell', () => {
+    const t = base();
+    const line = lineOf(t, R1_LABEL);
+    const cells = line.split('\t');
+    assert.deepEqual(codes(diagnose(t.replace(line, [cells[0], `${cells[1]} ---`, ...cells.slice(2)].join('\t')))), []);
+    const spaced = [cells[0], cells[1], '—', ...cells.slice(3)].join('  ');
+    assert.deepEqual(codes(diagnose(t.replace(line, spaced))), ['blank-cell'], 'the dash is 法人’s blank cell, as before');
   });
   it('near miss: a separator line after a row (`---------\t---`) and a page footer (`- 3 -`) are no cells', () => {
     const t = base();

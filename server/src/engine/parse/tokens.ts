@@ -128,8 +128,11 @@ export class TokenStream {
 }
 
 const NUMBER_TEXT = /^(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$/;
-/** signed digits, digits with stray commas or points, and digits run into a dash (`97---`, `97—`: a cell, wherever it stands) */
+/** signed digits, and digits with stray commas or points (run into a dash too: `9,7---`) */
 const MALFORMED = /^[+\-−]?\d[\d,.]*\d$|^[+\-−]\d+$|^\d[\d,.]*[-—–―]+$/;
+/** digits followed by stray separators (`97---`, `97—`, SPEC §2): the number, the dashes no part of the cell */
+const DIGITS_THEN_DASHES = /^(\d+)[-—–―]+$/;
+const DASHES = /^[-—–―]+$/;
 const BLANK_MARKERS = new Set(['/', '\\', '-', '—', '–', '——', '--', '无', '×', '／']);
 export const PAGE_FOOTER = /^[\s]*[-—－]\s*\d+\s*[-—－][\s]*$|^\s*第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?\s*$/;
 const SEPARATOR_CHARS = /^[\s|:：\-—–－=＝+_]*$/;
@@ -490,8 +493,23 @@ class LineReader {
     return i;
   }
 
+  /** The last token read is a number of the field being read. */
+  private followsNumberInField(): boolean {
+    const { stream } = this;
+    const t = stream.tokenCount - 1;
+    return this.labelStart < 0 && t >= 0 && stream.kind[t] === NUMBER && stream.line[t] === this.lineNo && stream.field[t] === this.field;
+  }
+
   /** A word without an ideograph that is not plain digits: see classifyWord. */
   private word(word: string, start: number, end: number): void {
+    const dashed = DIGITS_THEN_DASHES.exec(word);
+    if (dashed) {
+      this.value(NUMBER, start, start + dashed[1].length, Number(dashed[1]));
+      return;
+    }
+    // and set apart from its number within a tab's or a pipe's field (`97 ---`); where spaces part the cells, a dash
+    // may be a blank cell's mark
+    if (this.field > 0 && DASHES.test(word) && this.followsNumberInField()) return;
     let kind = classifyWord(word);
     // text that is no label (no ideograph in it: `x0`, `abc`, `N/A`, `?`, `16%`; not the ordinal a label's text
     // follows, `2.`) in a field of its own: the tabs or pipes say it is a cell, so it is a malformed number
