@@ -243,6 +243,8 @@ interface RulePlan {
   readonly othersAfter: readonly number[];
   /** per cell: when it is the total of a rule whose parts all come before it (the total is then computed), the rule's last part; else -1 */
   readonly lastPart: readonly number[];
+  /** the last cell is the total of a rule whose parts are all the other cells (table 三's rows) */
+  readonly allPartsOfLast: boolean;
 }
 
 /** plans made once per rule set and cell count: every row of a kind is searched with the same one */
@@ -273,7 +275,8 @@ function planOf(rules: readonly SumRule[], cells: number): RulePlan {
       lastPart[last] = parts[parts.length - 1];
     } else checkedAt[last].push(rule);
   }
-  byCells.set(cells, (plan = { checkedAt, partOf, previousPart, partsAfter, othersAfter, lastPart }));
+  const allPartsOfLast = rules.length === 1 && lastPart[cells - 1] >= 0 && rules[0].parts.length === cells - 1;
+  byCells.set(cells, (plan = { checkedAt, partOf, previousPart, partsAfter, othersAfter, lastPart, allPartsOfLast }));
   return plan;
 }
 
@@ -292,6 +295,15 @@ const FITS = 0;
 const NOT_HERE = 1;
 const NEVER = 2;
 type Fit = typeof FITS | typeof NOT_HERE | typeof NEVER;
+
+/** The order a depth-first search finds splits of one row in: by the first cell that differs, the shorter first. */
+function shorterFirst(a: Split, b: Split): number {
+  for (let k = 0; k < a.to.length; k++) {
+    const difference = a.to[k] - a.from[k] - (b.to[k] - b.from[k]);
+    if (difference) return difference;
+  }
+  return 0;
+}
 
 /** A depth-first search for up to `limit` splits; with rules, only those that satisfy them. */
 class Search {
@@ -313,6 +325,17 @@ class Search {
   private readonly lastDigitsEnd: number;
   /** some piece is a cell with no number (a null piece) */
   private readonly withoutNumber: boolean;
+  /**
+   * Where the row's last cell is a total its parts add up to, the search is made once per length of it: its value is
+   * then known (`target`, in `targetLength` digits), and each part placed is checked against it once, not against
+   * every total the row's last digits could spell. 0: no length fixed.
+   */
+  private target = 0;
+  private targetLength = 0;
+  /** with the total known, its last part, whose value is then computed (-1: none) */
+  private computedPart = -1;
+  /** the first of `found` of the length being searched */
+  private foundFrom = 0;
 
   constructor(
     private readonly pieces: readonly Piece[],
@@ -331,12 +354,31 @@ class Search {
       this.lastDigits[length] = length > 1 && tail.charCodeAt(at) === 48 ? NaN : digitsValue(tail, at, length);
     }
     this.lastDigitsEnd = length;
-    this.place(0, 0, 0);
+    if (!this.plan.allPartsOfLast || this.withoutNumber) {
+      this.place(0, 0, 0);
+      return;
+    }
+    // a number is its digits' sum modulo 9, so the parts, however split, add up to the sum of their digits modulo
+    // 9: a total the row's last digits spell is only worth searching for where its own digits agree
+    let digitSum = 0;
+    for (const piece of pieces) for (let i = 0; i < piece!.length; i++) digitSum += piece!.charCodeAt(i) - 48;
+    let totalDigitSum = 0;
+    for (let total = 1; total < this.lastDigitsEnd && !this.gaveUp; total++) {
+      totalDigitSum += tail!.charCodeAt(tail!.length - total) - 48;
+      if (Number.isNaN(this.lastDigits[total]) || (digitSum - 2 * totalDigitSum) % 9 !== 0) continue;
+      this.target = this.lastDigits[total];
+      this.targetLength = total;
+      this.computedPart = this.plan.lastPart[cells - 1];
+      this.foundFrom = this.found.length;
+      this.place(0, 0, 0);
+    }
+    // the first `limit` splits in the order of a search over every length at once (cell by cell, shorter first)
+    if (this.found.length > 1) this.found.sort(shorterFirst).splice(limit);
   }
 
   /** Places cell k at offset o of piece p, and the cells after it. */
   private place(k: number, p: number, o: number): void {
-    if (this.found.length >= this.limit || this.gaveUp) return;
+    if (this.found.length - this.foundFrom >= this.limit || this.gaveUp) return;
     if (++this.steps > STEP_BUDGET) {
       this.gaveUp = true;
       return;
@@ -358,9 +400,10 @@ class Search {
       return;
     }
     const lastPart = this.plan.lastPart[k];
-    const expected = lastPart >= 0 ? this.partSum[lastPart] : NaN;
+    const expected = lastPart >= 0 ? this.partSum[lastPart] : k === this.computedPart ? this.target - this.sumBefore(k) : NaN;
     if (!Number.isNaN(expected)) {
-      // the total is computed: the digits there must spell it
+      // the total is computed (or, with the total known, the last of its parts): the digits there must spell it
+      if (expected < 0) return;
       const length = digitCount(expected);
       if (o + length <= digits.length && (length === 1 || digits.charCodeAt(o) !== 48) && digitsValue(digits, o, length) === expected) this.take(k, p, o, length, expected);
       return;
@@ -374,13 +417,19 @@ class Search {
     }
   }
 
+  /** The sum of the parts of cell k's rule placed before it. */
+  private sumBefore(k: number): number {
+    const previous = this.plan.previousPart[k];
+    return previous >= 0 ? this.partSum[previous] : 0;
+  }
+
   /** Cell k holds `length` digits from offset o (none: a whole null piece) of value `value`. */
   private record(k: number, o: number, length: number, value: number): void {
     this.to[k] = o + length;
     this.values[k] = value;
     if (!this.plan.partOf[k]) return;
     const previous = this.plan.previousPart[k];
-    this.partSum[k] = (previous >= 0 ? this.partSum[previous] : 0) + value;
+    this.partSum[k] = this.sumBefore(k) + value;
     this.partLongest[k] = Math.max(previous >= 0 ? this.partLongest[previous] : 0, length);
   }
 
@@ -435,6 +484,11 @@ class Search {
     const shortest = digitCount(sum);
     const cellsAfterTotal = this.cells - 1 - rule.total;
     if (left < partsAfter + shortest + cellsAfterTotal) return NEVER;
+    if (cellsAfterTotal === 0 && this.targetLength > 0) {
+      const rest = this.target - sum;
+      if (rest < 0 || left < partsAfter + this.targetLength) return NEVER;
+      return partsFit(rest, left - this.targetLength, partsAfter, others, longest, this.targetLength) ? FITS : NOT_HERE;
+    }
     if (cellsAfterTotal === 0) {
       const longestTotal = Math.min(this.lastDigitsEnd - 1, left - partsAfter);
       let largest = longestTotal;
