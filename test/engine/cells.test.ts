@@ -777,6 +777,47 @@ describe('units, letters and decimals in cells', () => {
     const spaced = [cells[0], cells[1], '—', ...cells.slice(3)].join('  ');
     assert.deepEqual(codes(diagnose(t.replace(line, spaced))), ['blank-cell'], 'the dash is 法人’s blank cell, as before');
   });
+  it('page footers with full-width digits (`- ５ -`, `第 ３ 页 共 ８ 页`) are no cells, between rows and before table 四’s values, in every layout', () => {
+    for (const layout of LAYOUTS) {
+      const t = renderReport({ agency: '示例县发展和改革局', year: 2024, values: consistentValues(seededRandom(11)), layout });
+      const tables = parseDocument(t).reports[0].tables;
+      for (const footer of ['- ５ -', '— ５ —', '第 ３ 页 共 ８ 页']) {
+        for (const cell of [tables['三']!.rows.get('R5')!.cells![2], tables['四']!.rows.get('G')!.cells![0]]) {
+          const lineStart = t.lastIndexOf('\n', cell.span.start - 1) + 1;
+          const text = `${t.slice(0, lineStart)}${footer}\n${t.slice(lineStart)}`;
+          assert.deepEqual(codes(diagnose(text)), [], `${layout} ${footer}`);
+        }
+      }
+    }
+  });
+  it('a bare page number on a line of its own before table 四’s values is no value where the values add up without it, in every layout', () => {
+    for (const layout of LAYOUTS) {
+      const values = consistentValues(seededRandom(11));
+      const t = renderReport({ agency: '示例县发展和改革局', year: 2024, values, layout });
+      const first = parseDocument(t).reports[0].tables['四']!.rows.get('G')!.cells![0];
+      const lineStart = t.lastIndexOf('\n', first.span.start - 1) + 1;
+      const text = `${t.slice(0, lineStart)}5\n${t.slice(lineStart)}`;
+      assert.deepEqual(codes(diagnose(text)), [], layout);
+      assert.deepEqual(cellValues(text, '四', 'G'), values.table4, layout);
+    }
+  });
+  it('near miss: a bare number before table 四’s values that add up only with it is read as its first value, and the rest said', () => {
+    const values = consistentValues(seededRandom(11));
+    const t = renderReport({ agency: '示例县发展和改革局', year: 2024, values, layout: 'tabs' });
+    const first = parseDocument(t).reports[0].tables['四']!.rows.get('G')!.cells![0];
+    const lineStart = t.lastIndexOf('\n', first.span.start - 1) + 1;
+    // the group's total one more than its parts: the number before the values is not what makes the rules hold
+    const line = t.slice(lineStart, t.indexOf('\n', lineStart)).split('\t');
+    line[4] = String(Number(line[4]) + 1);
+    const text = `${t.slice(0, lineStart)}5\n${line.join('\t')}${t.slice(t.indexOf('\n', lineStart))}`;
+    assert.ok(codes(diagnose(text)).includes('row-total-mismatch'));
+  });
+  it('a blank cell’s mark beyond a row’s cells (`5\t---`) is no extra value', () => {
+    const t = base();
+    const line = lineOf(t, '规章');
+    assert.deepEqual(codes(diagnose(t.replace(line, `${line}\t---`))), []);
+    assert.deepEqual(codes(diagnose(t.replace(line, `${line}\t—`))), []);
+  });
   it('near miss: a separator line after a row (`---------\t---`) and a page footer (`- 3 -`) are no cells', () => {
     const t = base();
     const text = replaceLine(replaceLine(t, '行政事业性收费', '行政事业性收费\t0\n---------\t---'), R1_LABEL, `- 3 -\n${lineOf(t, R1_LABEL)}`);

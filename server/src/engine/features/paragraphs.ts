@@ -40,7 +40,7 @@ export function lineParagraphs(text: string, base: number): Paragraph[] {
 }
 
 /** A page footer or number: `- 4 -`, `—4—`, `第 4 页`, `第4页 共12页`. */
-const PAGE_FOOTER = /^(?:[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(?:\s*[/／，,]?\s*共\s*\d{1,4}\s*页)?)$/;
+const PAGE_FOOTER = /^(?:[-－—–]\s*[\d０-９]{1,4}\s*[-－—–]|第\s*[\d０-９]{1,4}\s*页(?:\s*[/／，,]?\s*共\s*[\d０-９]{1,4}\s*页)?)$/;
 /** What a paragraph may end with: 。！？； and a closing quote or bracket after them (a colon may run on: “如下：” is followed by its items, which open lines of their own). */
 const ENDS_PARAGRAPH = /[。！？；!?;][”’」』）)】]*$/;
 /** A line that opens something of its own: a heading, a numbered item, 一是…, 第一，… */

@@ -660,7 +660,8 @@ class RowReader {
 
   /** Keeps value tokens beyond the cells of a row (a template row's key, or a group's) that no row takes, to be said. */
   keepExtras(row: string, tokens: readonly number[]): void {
-    for (const t of tokens) this.extras.push({ row, cell: cellOf(this.stream, t, COUNT_COLUMN) });
+    // a blank cell's mark beyond the row's cells (`5\t---`) holds nothing to count
+    for (const t of tokens) if (this.stream.kind[t] !== BLANK) this.extras.push({ row, cell: cellOf(this.stream, t, COUNT_COLUMN) });
   }
 
   /** Keeps the subtotal of a row (a template row's key, or a group's for a subtotal row), to be checked against its parts. */
@@ -1100,6 +1101,27 @@ function spanOfStream(stream: TokenStream, sectionEnd: number): Span {
  * its cells run together (`…尚未审结总计 0 0 1 …`, `…总计000000000000000`: a scraped page). Writes its one
  * row; false when there is no header.
  */
+/**
+ * Of a row's values one too many, the one that stands alone on its line (a bare page number between a table's header
+ * and its values) and without which, alone of such, every rule of the row holds, where the first values as they
+ * stand break one; -1 for none.
+ */
+function loneExtra(stream: TokenStream, rules: readonly SumRule[], values: readonly number[]): number {
+  const holdsWithout = (skip: number): boolean => {
+    const kept = skip < 0 ? values.slice(0, values.length - 1) : values.filter((_, k) => k !== skip);
+    return rulesHold(rules, (c) => (stream.kind[kept[c]] === NUMBER ? stream.value[kept[c]] : NaN));
+  };
+  if (holdsWithout(-1)) return -1;
+  const onItsLine = (k: number): boolean => (k === 0 || stream.line[values[k - 1]] !== stream.line[values[k]]) && (k + 1 === values.length || stream.line[values[k + 1]] !== stream.line[values[k]]);
+  let found = -1;
+  for (let k = 0; k < values.length; k++) {
+    if (stream.kind[values[k]] !== NUMBER || !onItsLine(k) || !holdsWithout(k)) continue;
+    if (found >= 0) return -1;
+    found = k;
+  }
+  return found;
+}
+
 function parseUnlabelled(stream: TokenStream, template: TableTemplate, reader: RowReader, grid: TableGrid, sectionEnd: number): boolean {
   const n = template.rows[0].columns.length;
   const values: number[] = [];
@@ -1115,6 +1137,7 @@ function parseUnlabelled(stream: TokenStream, template: TableTemplate, reader: R
     }
   }
   const sameLine = started;
+  let nextLine = -1;
   for (let l = 0; l < stream.lineCount && !sameLine; l++) {
     if (stream.lineHasLabel(l)) {
       if (started) break;
@@ -1132,9 +1155,21 @@ function parseUnlabelled(stream: TokenStream, template: TableTemplate, reader: R
     }
     // the rest of the line that completes the row is read (into no cell: it is said); a line of values after it is
     // not the row's (a page number)
-    if (values.length >= n) break;
+    if (values.length >= n) {
+      // the next line with anything on it
+      for (nextLine = l + 1; nextLine < stream.lineCount && stream.firstToken[nextLine] === stream.endToken[nextLine]; ) nextLine++;
+      break;
+    }
   }
   if (headerToken < 0) return false;
+  const rules = rowRules(template, 0);
+  // one value a line: the value after them may be the row's last, where one before was a page number
+  const oneMore = values.length === n && nextLine < stream.lineCount && nextLine > 0 && !stream.lineHasLabel(nextLine) ? valueTokens(stream, stream.firstToken[nextLine], stream.endToken[nextLine]) : [];
+  const lone = values.length + (oneMore.length === 1 ? 1 : 0) === n + 1 ? loneExtra(stream, rules, [...values, ...oneMore]) : -1;
+  if (lone >= 0) {
+    values.push(...oneMore);
+    values.splice(lone, 1);
+  }
   const taken = values.slice(0, n);
   reader.keepExtras(template.rows[0].key, values.slice(n));
   const last = taken[taken.length - 1];

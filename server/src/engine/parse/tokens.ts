@@ -134,7 +134,8 @@ const MALFORMED = /^[+\-−]?\d[\d,.]*\d$|^[+\-−]\d+$|^\d[\d,.]*[-—–―]+$
 const DIGITS_THEN_DASHES = /^(\d+)[-—–―]+$/;
 const DASHES = /^[-—–―]+$/;
 const BLANK_MARKERS = new Set(['/', '\\', '-', '—', '–', '——', '--', '无', '×', '／']);
-export const PAGE_FOOTER = /^[\s]*[-—－]\s*\d+\s*[-—－][\s]*$|^\s*第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?\s*$/;
+/** a page footer (`- 3 -`, `第 3 页 共 8 页`), its digits half- or full-width */
+export const PAGE_FOOTER = /^\s*[-—－]\s*[\d０-９]+\s*[-—－]\s*$|^\s*第\s*[\d０-９]+\s*页(?:\s*共\s*[\d０-９]+\s*页)?\s*$/;
 const SEPARATOR_CHARS = /^[\s|:：\-—–－=＝+_]*$/;
 /** What a page footer or a separator line can start with, after spaces: |:：-—–－=＝+_第 (asked of every line). */
 function skippableStart(code: number): boolean {
@@ -187,7 +188,7 @@ const WU = '无'.charCodeAt(0);
  */
 function classifyWord(word: string): TokenKind {
   if (NUMBER_TEXT.test(word)) return NUMBER;
-  if (BLANK_MARKERS.has(word)) return BLANK;
+  if (BLANK_MARKERS.has(word) || DASHES.test(word)) return BLANK;
   if (MALFORMED.test(word)) return INVALID;
   return LABEL;
 }
