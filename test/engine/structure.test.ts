@@ -371,3 +371,33 @@ describe('page furniture in a section', () => {
     assert.deepEqual(codes(checkText(emptySix(`本机关${HEADER}已按时公开。\n`)).diagnostics), ['fee-statement-missing']);
   });
 });
+
+describe('a sentence before a table that names one of its rows', () => {
+  const SENTENCES: [heading: string, sentence: string][] = [
+    ['三、收到和处理政府信息公开申请情况', '本机关依法办理政府信息公开申请，对能够公开的依法予以公开。'],
+    ['三、收到和处理政府信息公开申请情况', '2024年共有8件申请结转下年度继续办理。'],
+    ['三、收到和处理政府信息公开申请情况', '本年新收政府信息公开申请144件。'],
+    ['二、主动公开政府信息情况', '本年度办理行政许可793件，行政处罚247件。'],
+  ];
+  it('is prose: the table’s rows are read from its header on, in every layout and flow', () => {
+    const values = consistentValues(seededRandom(8));
+    for (const layout of LAYOUTS) {
+      for (const flow of ['lines', 'one-line'] as const) {
+        const text = renderReport(spec({ values, layout, flow }));
+        for (const [heading, sentence] of SENTENCES) {
+          assert.ok(text.includes(heading), heading);
+          const withSentence = text.replace(heading, `${heading}${flow === 'lines' ? '\n' : ' '}${sentence}`);
+          assert.deepEqual(codes(checkText(withSentence).diagnostics.filter((d) => d.severity !== 'info')), [], `${layout} ${flow}: ${sentence}`);
+          const rows = parseDocument(withSentence).reports[0].tables['三']!.rows;
+          assert.deepEqual(rows.get('R1')!.cells!.map((c) => c.value), values.table3.R1, `${layout} ${flow}`);
+        }
+      }
+    }
+  });
+  it('near miss: a table with no header keeps its rows where a header word comes only after them', () => {
+    const text = renderReport(spec());
+    const headerless = text.replace('申请人情况\n', '').replace('自然人\t法人或其他组织\t总计\n', '').replace(/\n商业企业\t[^\n]*/, '');
+    const after = headerless.replace('四、政府信息公开行政复议', '其中自然人申请居多。\n\n四、政府信息公开行政复议');
+    assert.equal(parseDocument(after).reports[0].tables['三']!.rows.get('R1')!.cells!.length, 7);
+  });
+});

@@ -37,10 +37,42 @@ class Hits {
 /** A cell position filled from the layout: a value token, or a blank where the layout shows one. */
 type Slot = number | Span;
 
+/**
+ * The rows' (and groups') labels in a section's tokens, in the template's order. A sentence before the table may
+ * name a row (`…对能够公开的依法予以公开。`, `本年新收政府信息公开申请144件。`): taken for that row, it would push the
+ * table's own rows out of order. Where labels are found before the table's first header cell, they are looked for
+ * again from that header on, and the second reading is taken where it finds as many rows.
+ */
 function findHits(stream: TokenStream, template: TableTemplate, headerTypos: LabelTypo[]): Hits {
+  const typos: LabelTypo[] = [];
+  const whole = hitsFrom(stream, template, 0, typos);
+  const header = whole.count ? firstHeaderToken(stream, template) : -1;
+  if (header > whole.token[0]) {
+    const fromHeader: LabelTypo[] = [];
+    const hits = hitsFrom(stream, template, header, fromHeader);
+    if (hits.rows >= whole.rows) {
+      headerTypos.push(...typos.filter((typo) => typo.span.start < stream.start[header]), ...fromHeader);
+      return hits;
+    }
+  }
+  headerTypos.push(...typos);
+  return whole;
+}
+
+/** The first token that is one of the table's header cells (or ends with several run together); -1 for none. */
+function firstHeaderToken(stream: TokenStream, template: TableTemplate): number {
+  for (let t = 0; t < stream.tokenCount; t++) {
+    if (stream.kind[t] !== LABEL || stream.end[t] - stream.start[t] > MAX_LABEL) continue;
+    const info = labelAt(stream.source, stream.start[t], stream.end[t]);
+    if (info.isHeader(template) || info.endsWithHeaderRun(template)) return t;
+  }
+  return -1;
+}
+
+function hitsFrom(stream: TokenStream, template: TableTemplate, from: number, headerTypos: LabelTypo[]): Hits {
   const hits = new Hits();
   let cursor = 0;
-  for (let t = 0; t < stream.tokenCount; t++) {
+  for (let t = from; t < stream.tokenCount; t++) {
     if (stream.kind[t] !== LABEL || stream.end[t] - stream.start[t] > MAX_LABEL) continue;
     const info = labelAt(stream.source, stream.start[t], stream.end[t]);
     if (!info.folded.text) continue;
