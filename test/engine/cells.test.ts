@@ -320,6 +320,16 @@ describe('table 四 on one line', () => {
     assert.deepEqual(codes(diagnose(text)), []);
     assert.deepEqual(cellValues(text, '四', 'G'), values.table4);
   });
+  it('the header words and the values on one line, each in a field of its own (tabs or pipes)', () => {
+    const t = base(values);
+    const header = ['行政复议', '行政诉讼', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉'];
+    for (const sep of ['\t', ' | ']) {
+      const line = [...header, ...values.table4].join(sep);
+      const text = t.slice(0, t.indexOf('行政复议\n')) + line + t.slice(t.indexOf('\n\n五、'));
+      assert.deepEqual(codes(diagnose(text)), [], JSON.stringify(sep));
+      assert.deepEqual(cellValues(text, '四', 'G'), values.table4);
+    }
+  });
   it('near miss: a sentence naming 行政复议 and 行政诉讼 with a number is not the table', () => {
     const t = base(values);
     const text = t.slice(0, t.indexOf('行政复议\n')) + '本年度行政复议、行政诉讼 0 件。' + t.slice(t.indexOf('\n\n五、'));
@@ -811,6 +821,16 @@ describe('units, letters and decimals in cells', () => {
     line[4] = String(Number(line[4]) + 1);
     const text = `${t.slice(0, lineStart)}5\n${line.join('\t')}${t.slice(t.indexOf('\n', lineStart))}`;
     assert.ok(codes(diagnose(text)).includes('row-total-mismatch'));
+  });
+  it('a bare page number among a row’s values, one a line, is left out where the row adds up without it alone (一 with 总计 144)', () => {
+    for (const layout of ['lines', 'spaced-lines'] as const) {
+      const values = withR1([97, 16, 7, 14, 4, 6, 144]);
+      const t = renderReport({ agency: '示例县发展和改革局', year: 2024, values, layout });
+      const first = parseDocument(t).reports[0].tables['三']!.rows.get('R1')!.cells![0];
+      const text = `${t.slice(0, first.span.start)}5\n${t.slice(first.span.start)}`;
+      assert.deepEqual(codes(diagnose(text)), [], layout);
+      assert.deepEqual(cellValues(text, '三', 'R1'), values.table3.R1, layout);
+    }
   });
   it('a blank cell’s mark beyond a row’s cells (`5\t---`) is no extra value', () => {
     const t = base();

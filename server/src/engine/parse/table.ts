@@ -994,6 +994,10 @@ function assignValues(stream: TokenStream, template: TableTemplate, hits: Hits, 
     if (values.length === 0 && pending.length >= n) {
       values = pending;
       pending = NO_TOKENS;
+    } else if (pending.length === 0 && values.length === n + 1) {
+      // one value a line, one too many: a bare page number among them (see loneExtra)
+      const lone = loneExtra(stream, rowRules(template, row), values);
+      if (lone >= 0) values = values.filter((_, k) => k !== lone);
     }
     wait(template.rows[row].key, values.length > n ? values.slice(n) : NO_TOKENS, values.length >= n ? values[n - 1] : -1);
     if (values.length > n) values = values.slice(0, n);
@@ -1154,6 +1158,25 @@ function loneExtra(stream: TokenStream, rules: readonly SumRule[], values: reado
   return found;
 }
 
+/**
+ * Label token t ends the table's header on its line: it ends with several header cells run together
+ * (`…结果维持结果纠正其他结果尚未审结总计`), or it and the labels before it on the line are that many header cells
+ * apart (`行政复议\t行政诉讼\t结果维持…\t复议后起诉`, the values after them on the same line).
+ */
+function endsHeaderOnLine(stream: TokenStream, template: TableTemplate, t: number): boolean {
+  const info = labelAt(stream.source, stream.start[t], stream.end[t]);
+  if (info.endsWithHeaderRun(template)) return true;
+  if (!info.isHeader(template)) return false;
+  let headers = 1;
+  for (let k = t - 1; k >= 0 && stream.line[k] === stream.line[t] && headers < MIN_HEADER_CELLS; k--) {
+    if (stream.kind[k] === LABEL && labelAt(stream.source, stream.start[k], stream.end[k]).isHeader(template)) headers++;
+  }
+  return headers >= MIN_HEADER_CELLS;
+}
+
+/** header cells on a line before its values that make it the table's header, not a sentence naming one or two */
+const MIN_HEADER_CELLS = 3;
+
 function parseUnlabelled(stream: TokenStream, template: TableTemplate, reader: RowReader, grid: TableGrid, sectionEnd: number): boolean {
   const n = template.rows[0].columns.length;
   const values: number[] = [];
@@ -1162,7 +1185,7 @@ function parseUnlabelled(stream: TokenStream, template: TableTemplate, reader: R
   for (let l = 0; l < stream.lineCount && !started; l++) {
     if (!stream.lineHasLabel(l)) continue;
     for (let t = stream.firstToken[l]; t < stream.endToken[l] - 1 && !started; t++) {
-      if (stream.kind[t] !== LABEL || stream.kind[t + 1] === LABEL || !labelAt(stream.source, stream.start[t], stream.end[t]).endsWithHeaderRun(template)) continue;
+      if (stream.kind[t] !== LABEL || stream.kind[t + 1] === LABEL || !endsHeaderOnLine(stream, template, t)) continue;
       for (let v = t + 1; v < stream.endToken[l] && stream.kind[v] !== LABEL; v++) values.push(v);
       started = values.length > 0;
       if (started) headerToken = t;
