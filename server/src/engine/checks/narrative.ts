@@ -3,7 +3,7 @@
 import type { Table } from '../model';
 import { formatNumber } from './context';
 import { partsMismatches } from './parts';
-import { compactProse, proseSpan, type Prose } from './prose';
+import { compactProse, proseSpan, withoutDigitGroupSeparators, type Prose } from './prose';
 import { knownValue } from '../rules/evaluate';
 import { defineCheck, type CheckContext } from './define';
 
@@ -68,7 +68,8 @@ const checkNarrative = (ctx: CheckContext): void => {
   const t4 = report.tables['四'];
   // the prose before section 二: the preamble and 一、总体情况
   const two = report.sections.find((s) => s.number === 2);
-  const prose = compactProse(text, { start: report.span.start, end: two ? two.headingSpan.start : report.span.end });
+  // counts are read without their thousands separators (`3,119件` states 3119)
+  const prose = withoutDigitGroupSeparators(compactProse(text, { start: report.span.start, end: two ? two.headingSpan.start : report.span.end }));
   const sentences = prose.text;
   for (const claim of CLAIMS) {
     if (!claim.words.some((w) => sentences.includes(w))) continue;
