@@ -1,5 +1,5 @@
 // narrative-mismatch for a figure of the prose against table 三 and 四: how a count is read (thousands
-// separators).
+// separators), and which figures are this year's (not another period's: 上年同期, 与2023年…相比, 自2020年以来累计).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { compactProse, proseSpan, withoutDigitGroupSeparators } from '../../server/src/engine/checks/prose';
@@ -78,4 +78,64 @@ describe('narrative figures: what is a thousands separator', () => {
     const list = '1,2'.repeat(300000);
     assert.equal(folded(list), list);
   });
+});
+
+describe('narrative figures: another period’s figure is not this year’s', () => {
+  const v = values();
+  const r1 = v.table3.R1[6];
+  const other = r1 + 7;
+  const silent = (sentence: string): void => assert.deepEqual(findings(stating(v, (n) => `${SENTENCE(n)}，${sentence}`)), [], sentence);
+  it('near miss: last year’s figure in a clause of its own', () => silent(`上年同期受理政府信息公开申请${other}件`));
+  it('near miss: 去年, 上一年度, 上年度, 近三年, 历年', () => {
+    for (const words of ['去年', '上一年度', '上年度', '近三年共', '近3年', '历年来']) silent(`${words}受理政府信息公开申请${other}件`);
+  });
+  it('near miss: the figure a comparison is made with', () => {
+    silent(`与2023年受理政府信息公开申请${other}件相比有所增加`);
+    silent(`较上年受理的申请${other}件有所增加`);
+    silent(`比2023年新收申请${other}件略有增加`);
+  });
+  it('near miss: a figure without a verb of its own was never read as a claim (较上年的120件)', () => silent(`较上年的${other}件有所增加`));
+  it('near miss: a change from last year', () => silent(`同比增加受理申请${other}件`));
+  it('near miss: a total over several years', () => {
+    silent(`自2020年以来累计受理政府信息公开申请${other}件`);
+    silent(`自条例实施以来共受理政府信息公开申请${other}件`);
+  });
+  it('near miss: another year named in the figure’s own clause', () => silent(`2023年受理政府信息公开申请${other}件`));
+  it('near miss: last year’s qualifier in the figure’s clause after the verb’s', () =>
+    assert.deepEqual(findings(stating(v, (n) => `全年共受理政府信息公开申请${n}件，新收申请（上年同期${other}件）`)), []));
+  it('near miss: a report saying it received none last year', () =>
+    assert.deepEqual(findings(stating(v, (n) => `${SENTENCE(n)}，上年度未收到政府信息公开申请`)), []));
+  it('near miss: last year’s 行政复议', () => {
+    const t = report(v).replace('一、总体情况\n', `一、总体情况\n\n上年同期政府信息公开行政复议${v.table4[4] + 3}件。\n`);
+    assert.deepEqual(findings(t), []);
+  });
+
+  /** `sentence` in place of the report's on this year's applications is reported, quoted as `quote` */
+  const warns = (sentence: string, quote = `受理政府信息公开申请${other}件`): void =>
+    assert.deepEqual(findings(stating(v, () => sentence)), [`${other}: 正文说“${quote}”，但${R1_ROW}为 ${r1}`], sentence);
+  it('this year’s figure that disagrees', () => warns(`本年度共受理政府信息公开申请${other}件`));
+  it('this year’s figure beside last year’s', () =>
+    warns(`本年度共受理政府信息公开申请${other}件，上年同期受理政府信息公开申请${r1}件`));
+  it('the report’s own year is this year', () => warns(`2024年受理政府信息公开申请${other}件`));
+  it('a comparison closed before the figure frames this year’s', () =>
+    warns(`与上年相比本年受理政府信息公开申请${other}件`));
+  it('a comparison in a clause between the verb and the figure qualifies neither', () =>
+    warns(`全年受理政府信息公开申请，同比增长5%，共计${other}件`, `受理政府信息公开申请，同比增长5%，共计${other}件`));
+  it('今年以来 and 全年累计 are this year', () => {
+    warns(`今年以来受理政府信息公开申请${other}件`);
+    warns(`全年累计受理政府信息公开申请${other}件`);
+  });
+  it('a change that gives the new figure (增加至) is this year’s', () =>
+    warns(`受理政府信息公开申请增加至${other}件`, `受理政府信息公开申请增加至${other}件`));
+  it('上年结转 is this year’s carry-over, not last year’s figure', () => {
+    const r2 = v.table3.R2[6];
+    assert.deepEqual(findings(stating(v, (n) => `${SENTENCE(n)}，上年结转政府信息公开申请${r2 + 7}件`)), [
+      `${r2 + 7}: 正文说“上年结转政府信息公开申请${r2 + 7}件”，但表三“二、上年结转政府信息公开申请数量”总计为 ${r2}`,
+    ]);
+  });
+  it('this year’s none is still held to the table', () =>
+    assert.deepEqual(
+      findings(stating(v, (n) => `${SENTENCE(n)}，本年度未收到政府信息公开申请`)).map((f) => f.split(':')[0]),
+      ['未收到政府信息公开申请'],
+    ));
 });
