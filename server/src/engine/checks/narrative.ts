@@ -3,7 +3,7 @@
 import type { Table } from '../model';
 import { formatNumber } from './context';
 import { partsMismatches } from './parts';
-import { compactProse, proseSpan, type Prose } from './prose';
+import { compactProse, proseSpan, withoutDigitGroupSeparators, type Prose } from './prose';
 import { knownValue } from '../rules/evaluate';
 import { defineCheck, type CheckContext } from './define';
 
@@ -51,10 +51,53 @@ const REVIEW = /行政复议([^。；;，,]{0,8}?)(\d+)件/g;
 const LITIGATION = /行政诉讼([^。；;，,]{0,8}?)(\d+)件/g;
 const NONE = /(?:无|未收到|没有收到|未发生|未接到)(?:[^。；;，,]{0,8}?)依申请公开|未收到(?:[^。；;，,]{0,12}?)公开申请/g;
 
+/**
+ * Words by which a clause puts its figure in another period than the report's year: last year's (上年同期受理…120件,
+ * 去年), one compared with (较上年…), a change from it (同比增加…; not 增加至, which gives the new figure), a span of
+ * years (自…以来, 近三年, 历年). 上年结转 is this year's carry-over (table 三's row 二), not last year's figure; 累计
+ * alone is no other period (全年累计受理 is this year's total), nor 以来 after 今年/本年/年初.
+ */
+const OTHER_PERIOD =
+  /上一?年(?!度?结转)|去年|前年|往年|历年|同期|同比|环比|(?:增加|增长|减少|下降|上升)(?!至|到)|近[一二两三四五六七八九十\d]*年|多年|(?<!今年|本年|年初|年度)以来/;
+/** a comparison closed before the figure frames it (与上年相比本年受理…144件): the figure is this year's */
+const CLOSED_COMPARISON = /(?:与|和|同|跟|较|比)[^，,；;。]{0,20}?(?:相比|相较|比较|对比)/g;
+/** a year named (2023年受理…, 与2023年受理…相比, 自2020年以来累计…), and the word comparing with it */
+const YEAR = /(?<!\d)(较|比|与|和|同|自)?((?:19|20)\d\d)年/g;
+/** what a clause starts after */
+const CLAUSE_MARKS = '，,；;。！？!?：:（(【[';
+/** how far back before a claim's verb its clause is read */
+const CLAUSE_BACK = 40;
+
+/** Where the clause holding text[at] starts, looking back no further than `floor`. */
+function clauseStart(text: string, at: number, floor = Math.max(0, at - CLAUSE_BACK)): number {
+  for (let i = at - 1; i >= floor; i--) if (CLAUSE_MARKS.includes(text[i])) return i + 1;
+  return floor;
+}
+
+/** Whether `words` put a figure in another period than `year` (the report's): a year other than it, or one compared with where it is unknown. */
+const namesOtherPeriod = (words: string, year: number | null): boolean => {
+  const open = words.replace(CLOSED_COMPARISON, '');
+  return OTHER_PERIOD.test(open) || [...open.matchAll(YEAR)].some((y) => (year === null ? y[1] !== undefined : Number(y[2]) !== year));
+};
+
+/**
+ * Whether the figure at `numberAt`, stated by the words from `verbAt` on (受理…120件), is another period's than the
+ * report's year: a qualifier in the verb's clause before the verb (上年同期受理…), or in the figure's clause before
+ * the figure (受理…，上年同期为120件). A clause in between that the figure does not stand in qualifies nothing
+ * (受理…申请，同比增长20%，共计144件).
+ */
+function otherPeriod(text: string, verbAt: number, numberAt: number, year: number | null): boolean {
+  const start = clauseStart(text, verbAt);
+  const own = clauseStart(text, numberAt, verbAt);
+  if (own === verbAt) return namesOtherPeriod(text.slice(start, numberAt), year);
+  return namesOtherPeriod(text.slice(start, verbAt), year) || namesOtherPeriod(text.slice(own, numberAt), year);
+}
+
 function emitMismatch(ctx: CheckContext, prose: Prose, m: RegExpMatchArray, tableLabel: string, what: string, expected: number[]): void {
   const number = Number(m[2]);
   if (expected.includes(number)) return;
   const at = m.index! + m[0].length - 1 - m[2].length;
+  if (otherPeriod(prose.text, m.index!, at, ctx.report.year)) return;
   ctx.emit(
     'narrative-mismatch',
     proseSpan(prose, at, at + m[2].length),
@@ -68,7 +111,8 @@ const checkNarrative = (ctx: CheckContext): void => {
   const t4 = report.tables['四'];
   // the prose before section 二: the preamble and 一、总体情况
   const two = report.sections.find((s) => s.number === 2);
-  const prose = compactProse(text, { start: report.span.start, end: two ? two.headingSpan.start : report.span.end });
+  // counts are read without their thousands separators (`3,119件` states 3119)
+  const prose = withoutDigitGroupSeparators(compactProse(text, { start: report.span.start, end: two ? two.headingSpan.start : report.span.end }));
   const sentences = prose.text;
   for (const claim of CLAIMS) {
     if (!claim.words.some((w) => sentences.includes(w))) continue;
@@ -91,6 +135,7 @@ const checkNarrative = (ctx: CheckContext): void => {
   const r1 = total3(t3, 'R1');
   if (r1 !== null && r1 > 0 && sentences.includes('申请')) {
     for (const m of sentences.matchAll(NONE)) {
+      if (otherPeriod(sentences, m.index!, m.index!, report.year)) continue;
       ctx.emit('narrative-mismatch', proseSpan(prose, m.index!, m.index! + m[0].length), ctx.msg('narrative-none', { quote: m[0], expected: r1 }));
     }
   }

@@ -21,6 +21,52 @@ export class Prose {
     const run = lastAtOrBefore(this.runText.length, (k) => this.runText[k], i);
     return this.runSource[run] + (i - this.runText[run]);
   }
+
+  /** The prose without the characters at `drop` (ascending), each dropped as a skipped space is: the text around it runs on. */
+  without(drop: readonly number[]): Prose {
+    if (drop.length === 0) return this;
+    let text = '';
+    const runText: number[] = [];
+    const runSource: number[] = [];
+    // keeps text[from, to): a run starts there, and at each run of this prose that starts inside
+    const keep = (from: number, to: number): void => {
+      if (from >= to) return;
+      let run = lastAtOrBefore(this.runText.length, (k) => this.runText[k], from);
+      runText.push(text.length);
+      runSource.push(this.runSource[run] + (from - this.runText[run]));
+      for (run++; run < this.runText.length && this.runText[run] < to; run++) {
+        runText.push(text.length + this.runText[run] - from);
+        runSource.push(this.runSource[run]);
+      }
+      text += this.text.slice(from, to);
+    };
+    let from = 0;
+    for (const at of drop) {
+      keep(from, at);
+      from = at + 1;
+    }
+    keep(from, this.text.length);
+    return new Prose(text, runText, runSource, this.end);
+  }
+}
+
+/**
+ * A count written with thousands separators (`3,119`, `3，119`): one to three digits, then groups of exactly three
+ * after one separator throughout, not inside a longer number or a decimal, and no separator and digit right after
+ * (`3,5`, `12,3456` and `1,234,56` are no such count). The full-width comma is taken too (`1，200件`, typed in a
+ * full-width input mode): the other reading, two clauses, would end the first on a bare number, while report prose
+ * gives a count its measure word before the clause ends (`12件，`) and writes an enumeration of numbers with 、; a
+ * number without a unit that does end a clause (a year, 2023，) is four digits, no group's head.
+ */
+const DIGIT_GROUPS = /(?<![\d.])(?<!\d[,，])\d{1,3}([,，])\d{3}(?:\1\d{3})*(?!\d|[,，]\d)/g;
+
+/** The prose with the thousands separators of its counts dropped (`3,119件` reads `3119件`), or the prose itself when it has none. */
+export function withoutDigitGroupSeparators(prose: Prose): Prose {
+  const drop: number[] = [];
+  for (const m of prose.text.matchAll(DIGIT_GROUPS)) {
+    for (let j = 1; j < m[0].length; j++) if (m[0][j] === m[1]) drop.push(m.index! + j);
+  }
+  return prose.without(drop);
 }
 
 /** The prose of source[span], or of its start up to `limit` characters of prose. */
