@@ -605,6 +605,14 @@ describe('values beyond a row’s cells', () => {
 });
 
 describe('units, letters and decimals in cells', () => {
+  it('table 二’s lines joined with their tabs kept: a value run on into the next block’s heading (`34第二十条第（五）项信息内容`) is the value', () => {
+    const t = base();
+    const start = t.indexOf('第二十条第（一）项');
+    const end = t.indexOf('\n\n三、');
+    const text = t.slice(0, start) + t.slice(start, end).replace(/\n+/g, '') + t.slice(end);
+    assert.deepEqual(codes(diagnose(text)), []);
+    for (const key of ['A1', 'A2', 'E1', 'H1']) assert.deepEqual(cellValues(text, '二', key), cellValues(t, '二', key), key);
+  });
   it('a unit after a number is read past: 793件, 44.5万元', () => {
     const t = base();
     const text = replaceLine(replaceLine(t, '行政许可', '行政许可\t793件'), '行政事业性收费', '行政事业性收费\t44.5万元');

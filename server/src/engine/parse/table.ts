@@ -175,14 +175,14 @@ function readTextCells(stream: TokenStream, template: TableTemplate, hits: Hits)
     const official = foldText(template.rows[row].label);
     const n = template.rows[row].columns.length;
     const line = stream.line[label];
-    if (stream.lineTabbed[line]) readFieldCells(stream, label, next, n, official);
+    if (stream.lineTabbed[line]) readFieldCells(stream, template, label, next, n, official);
     else if (label + 1 < next && stream.line[label + 1] !== line && absorbedWord(stream, label, official) < 0) readLineCells(stream, template, label, next, n, official);
     else readWordCells(stream, template, hits, h, n, official);
   }
 }
 
 /** A tab- or pipe-separated row: its fields after the label, up to the next row or group on its line. */
-function readFieldCells(stream: TokenStream, label: number, zoneEnd: number, n: number, official: string): void {
+function readFieldCells(stream: TokenStream, template: TableTemplate, label: number, zoneEnd: number, n: number, official: string): void {
   const line = stream.line[label];
   const next = Math.min(zoneEnd, stream.endToken[line]);
   // most rows hold one value a field and no label text after their label's field: their fields are not read
@@ -196,7 +196,7 @@ function readFieldCells(stream: TokenStream, label: number, zoneEnd: number, n: 
   for (let t = label + 1; t < next; ) {
     let end = t + 1;
     while (end < next && stream.field[end] === stream.field[t]) end++;
-    if (cells.some((f) => f.fieldNo === stream.field[t]) && isMalformedUnit(stream, { from: t, to: end }, official, Infinity)) asOneCell(stream, t, end);
+    if (cells.some((f) => f.fieldNo === stream.field[t]) && isMalformedUnit(stream, template, { from: t, to: end }, official, Infinity)) asOneCell(stream, t, end);
     t = end;
   }
 }
@@ -218,7 +218,7 @@ function readLineCells(stream: TokenStream, template: TableTemplate, label: numb
     } else if (isHeaderText(stream, from, to, template)) break;
     else if (!isLabelPiece(stream, from, to, official)) units.push({ from, to });
   }
-  if (units.length === n) for (const u of units) if (u.to > u.from && isMalformedUnit(stream, u, official, MAX_TEXT_CELL)) asOneCell(stream, u.from, u.to);
+  if (units.length === n) for (const u of units) if (u.to > u.from && isMalformedUnit(stream, template, u, official, MAX_TEXT_CELL)) asOneCell(stream, u.from, u.to);
 }
 
 /**
@@ -258,7 +258,7 @@ function readWordCells(stream: TokenStream, template: TableTemplate, hits: Hits,
     if (touching) units[0].from = label + 1;
     else units.unshift({ from: label + 1, to: label + 2 });
   }
-  for (const u of units) if (isMalformedUnit(stream, u, official, MAX_TEXT_CELL)) asOneCell(stream, u.from, u.to);
+  for (const u of units) if (isMalformedUnit(stream, template, u, official, MAX_TEXT_CELL)) asOneCell(stream, u.from, u.to);
 }
 
 /**
@@ -303,7 +303,7 @@ function isLabelPiece(stream: TokenStream, from: number, to: number, official: s
 }
 
 /** Whether a unit of a row's text is no number a cell holds: several numbers, or text (at most `limit` characters) that is no piece of the row's label and not only units. */
-function isMalformedUnit(stream: TokenStream, unit: CellUnit, official: string, limit: number): boolean {
+function isMalformedUnit(stream: TokenStream, template: TableTemplate, unit: CellUnit, official: string, limit: number): boolean {
   let text = '';
   let units = true;
   let values = 0;
@@ -316,7 +316,19 @@ function isMalformedUnit(stream: TokenStream, unit: CellUnit, official: string, 
     units &&= unitAt(stream.source, stream.start[t], stream.end[t]);
   }
   if (values > 1) return true;
-  return text !== '' && !units && !official.includes(foldText(text)) && stream.end[unit.to - 1] - stream.start[unit.from] <= limit;
+  if (text === '' || units) return false;
+  const folded = foldText(text);
+  // the label's wrapped tail, or the table's next block run on after the value (`34第二十条第（五）项信息内容`: lines joined with their tabs kept)
+  return !official.includes(folded) && !startsWithHeaderCell(folded, template) && stream.end[unit.to - 1] - stream.start[unit.from] <= limit;
+}
+
+/** Per template, its header cells folded. */
+const foldedHeaderCells = new WeakMap<TableTemplate, string[]>();
+
+function startsWithHeaderCell(folded: string, template: TableTemplate): boolean {
+  let headers = foldedHeaderCells.get(template);
+  if (!headers) foldedHeaderCells.set(template, (headers = template.headers.map((h) => foldText(h))));
+  return headers.some((h) => folded.startsWith(h));
 }
 
 /** Makes the tokens [from, to) one malformed number over their text; the others are left as empty label text, which no row reads. */
