@@ -42,10 +42,12 @@ describe('xxgk check', () => {
     assert.equal(code, 1);
     assert.equal(doc.files.length, 7);
   });
-  it('reads GBK, a BOM and CRLF the same as UTF-8', () => {
+  it('reads GBK, a BOM and CRLF, UTF-16 without a BOM, the same as UTF-8', () => {
     const dir = tmp();
     const text = readSeed('003');
     writeFileSync(join(dir, 'gbk.txt'), iconv.encode(text, 'gbk'));
+    writeFileSync(join(dir, 'utf16le.txt'), iconv.encode(text, 'utf16le'));
+    writeFileSync(join(dir, 'utf16be.txt'), iconv.encode(text, 'utf16be'));
     writeFileSync(join(dir, 'bom-crlf.txt'), '\ufeff' + text.replace(/\n/g, '\r\n'));
     const { doc } = json(dir);
     for (const f of doc.files) {

@@ -62,10 +62,38 @@ function gb18030(body: Uint8Array): { text: string; replaced: number } {
   return { text, replaced: marks && marks - occurrences(body, REPLACEMENT_GB18030) };
 }
 
+/**
+ * UTF-16 without a BOM, by where its zero bytes are: every ASCII character (line breaks, digits, tabs, spaces) has a
+ * zero high byte, while the characters of Chinese text seldom have a zero low byte (开 U+5F00, 一 U+4E00): in text,
+ * one side of the pairs holds several times the zeros the other does. Binary data holds them on both sides alike.
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'utf16le' | 'utf16be' | null {
+  if (bytes.length < 4 || bytes.length % 2) return null;
+  const end = Math.min(bytes.length, UTF16_SAMPLE);
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < end; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const units = end / 2;
+  if (oddZeros >= MIN_ASCII_SHARE * units && oddZeros >= ZERO_SIDE_RATIO * evenZeros) return 'utf16le';
+  if (evenZeros >= MIN_ASCII_SHARE * units && evenZeros >= ZERO_SIDE_RATIO * oddZeros) return 'utf16be';
+  return null;
+}
+
+const UTF16_SAMPLE = 8192;
+/** a report's ASCII characters (digits, tabs, line breaks) are far more than this share of its characters */
+const MIN_ASCII_SHARE = 0.05;
+/** zeros on one side of the pairs against the other's */
+const ZERO_SIDE_RATIO = 4;
+
 export function decode(bytes: Uint8Array, encoding: Encoding): Decoded {
-  const utf16 = (which: 'utf16le' | 'utf16be'): Decoded => ({ text: iconv.decode(Buffer.from(bytes.subarray(2)), which), encoding: which, binary: false, replaced: 0 });
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16('utf16le');
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16('utf16be');
+  const utf16 = (which: 'utf16le' | 'utf16be', from: number): Decoded => ({ text: iconv.decode(Buffer.from(bytes.subarray(from)), which), encoding: which, binary: false, replaced: 0 });
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16('utf16le', 2);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16('utf16be', 2);
+  const wide = encoding === 'auto' ? utf16WithoutBom(bytes) : null;
+  if (wide) return utf16(wide, 0);
   const binary = looksBinary(bytes);
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;
