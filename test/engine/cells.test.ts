@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { applyEdits, checkText, fixAll, parseDocument } from '../../server/src/engine';
 import { IncrementalDocument } from '../../server/src/engine/incremental';
 import { splitPieces, type SumRule } from '../../server/src/engine/parse/glued';
-import { consistentValues, LAYOUTS, renderReport, seededRandom, subtotalRow, TABLE3_KEYS, type ReportValues } from '../support/generate';
+import { consistentValues, LAYOUTS, renderReport, seededRandom, subtotalRow, TABLE3_KEYS, withSubtotalColumn, type Layout, type ReportValues, type SubtotalColumn } from '../support/generate';
 import { gluedReport, tableFourOnOneLine } from '../support/glued';
 import { codes, diagnose, ofCode, plainReport, readExample } from '../support/helpers';
 
@@ -498,6 +498,87 @@ describe('a 法人或其他组织 subtotal column', () => {
     const spaced = blankField(text, 'R21', 6).replace(lineOf(blankField(text, 'R21', 6), '1.申请人无正当理由'), (line) => line.replace(/\t+$/, '').replace(/\t/g, '  '));
     assert.ok(!diagnose(spaced).some((d) => /“总计”为空/.test(d.message)), 'spaces do not say which cell is blank');
   });
+});
+
+describe('the 法人或其他组织 subtotal column after 其他 (before 总计)', () => {
+  const values = consistentValues(seededRandom(11));
+  const report = (layout: Layout, subtotalColumn: SubtotalColumn, subtotalRows = false): string =>
+    renderReport({ agency: '示例县发展和改革局', year: 2024, values, layout, subtotalColumn, subtotalRows });
+  /** the same table with no 小计 in its header: only the rows' values say where the subtotal is */
+  const unheaded = (text: string): string => text.replace(/其他\s*\|?\s*小计/, '其他').replace(/小计\s*\|?\s*商业企业/, '商业企业');
+  /** `check` on the report with the subtotal at `place` in every layout, with the header's 小计 and without it */
+  const eachReport = (place: SubtotalColumn, check: (text: string, where: string) => void): void => {
+    for (const layout of LAYOUTS) {
+      const text = report(layout, place);
+      check(text, `${layout} header`);
+      check(unheaded(text), `${layout} no header`);
+    }
+  };
+  const table3 = (text: string) => parseDocument(text).reports[0].tables['三']!;
+  const r1Subtotal = (text: string) => table3(text).subtotals.find((s) => s.row === 'R1')!.cell;
+  /** `text` with the number at `span` one more */
+  const bumped = (text: string, span: { start: number; end: number }): string =>
+    text.slice(0, span.start) + String(Number(text.slice(span.start, span.end)) + 1) + text.slice(span.end);
+  /** Whether row R1's subtotal stands between its cells `col` and `col + 1`. */
+  const subtotalAfter = (text: string, col: number): boolean => {
+    const cells = table3(text).rows.get('R1')!.cells!;
+    const span = r1Subtotal(text).span;
+    return cells[col].span.end <= span.start && span.end <= cells[col + 1].span.start;
+  };
+  /** No diagnostic, every row's cells read past its subtotal, which stands after cell `col`, and `subtotals` of them kept. */
+  const readsRight = (text: string, where: string, col: number, subtotals = TABLE3_KEYS.length): void => {
+    assert.deepEqual(codes(diagnose(text)), [], where);
+    for (const key of TABLE3_KEYS) assert.deepEqual(cellValues(text, '三', key), values.table3[key], `${where} ${key}`);
+    assert.equal(table3(text).subtotals.length, subtotals, where);
+    assert.ok(subtotalAfter(text, col), where);
+  };
+  it('every subtotal right: no diagnostic, the cells read past the subtotal, in every layout, with the header’s 小计 or without it, and with subtotal rows', () => {
+    eachReport('after-other', (text, where) => readsRight(text, where, 5));
+    for (const layout of LAYOUTS) readsRight(report(layout, 'after-other', true), `${layout} subtotal rows`, 5, TABLE3_KEYS.length + 4);
+  });
+  it('the sweep’s table (C1): clean; and a lone row with the subtotal after 其他, no 小计 in the header: clean too', () => {
+    const r1 = [97, 16, 7, 14, 4, 6, 144];
+    const text = renderReport({ agency: '示例县发展和改革局', year: 2024, values: withR1(r1), layout: 'tabs', subtotalColumn: 'after-other' });
+    assert.ok(text.includes('商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t小计\n'));
+    assert.ok(text.includes(`${R1_LABEL}\t97\t16\t7\t14\t4\t6\t47\t144\n`));
+    assert.deepEqual(codes(diagnose(text)), []);
+    assert.deepEqual(cellValues(text, '三', 'R1'), r1);
+    const lone = replaceLine(base(withR1(r1)), R1_LABEL, [R1_LABEL, ...withSubtotalColumn(r1, 'after-other')].join('\t'));
+    assert.deepEqual(codes(diagnose(lone)), []);
+    assert.deepEqual(cellValues(lone, '三', 'R1'), r1);
+    assert.deepEqual(table3(lone).subtotals.map((s) => [s.row, s.cell.value]), [['R1', 47]]);
+  });
+  /** R1's subtotal one more: reported on it, R1's cells read as they are, and fix-all gives the text back. */
+  const wrongSubtotal = (text: string, where: string): void => {
+    const cell = r1Subtotal(text);
+    const off = bumped(text, cell.span);
+    const ds = diagnose(off);
+    assert.deepEqual(codes(ds), ['row-total-mismatch'], where);
+    assert.match(ds[0].message, /法人或其他组织·小计”应为/, where);
+    assert.equal(ds[0].span.start, cell.span.start, where);
+    assert.deepEqual(cellValues(off, '三', 'R1'), values.table3.R1, where);
+    assert.equal(fixAll(off).text, text, where);
+  };
+  it('a wrong 小计 is reported on the 小计 (the 7th of 8 values), and fix-all writes it there', () => eachReport('after-other', wrongSubtotal));
+  it('a wrong 总计 is reported and fixed on the 总计, not on the 小计', () =>
+    eachReport('after-other', (text, where) => {
+        const total = table3(text).rows.get('R3')!.cells![6];
+        const off = bumped(text, total.span);
+        const ds = diagnose(off);
+        // the row's own total, and （七）总计 below it, which the row no longer adds up to
+        const rowTotal = ofCode(ds, 'row-total-mismatch');
+        assert.equal(rowTotal.length, 1, where);
+        assert.equal(rowTotal[0].span.start, total.span.start, where);
+        assert.match(rowTotal[0].message, /“总计”应为/, where);
+        const fixed = fixAll(off).text;
+        assert.equal(fixed, text, where);
+        assert.deepEqual(codes(diagnose(fixed)), [], where);
+    }));
+  it('near miss: the subtotal right after 自然人 is read there, as before, in every layout, with the header’s 小计 or without it', () =>
+    eachReport('after-natural', (text, where) => {
+      readsRight(text, where, 0);
+      wrongSubtotal(text, where);
+    }));
 });
 
 describe('subtotal rows for （三）–（六）', () => {

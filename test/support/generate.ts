@@ -35,7 +35,11 @@ export interface ReportSpec {
   scraper?: boolean;
   /** table 三's headings （三）–（六） written as rows carrying the sums of the rows under them, as some reports add */
   subtotalRows?: boolean;
+  /** table 三 with a 法人或其他组织 小计 column, as some reports add: right after 自然人, or after 其他 (before 总计) */
+  subtotalColumn?: SubtotalColumn;
 }
+
+export type SubtotalColumn = 'after-natural' | 'after-other';
 
 /**
  * How the body runs, as crawled pages give it: `mid-line`, each heading glued to the text before it and to its
@@ -125,8 +129,25 @@ export function subtotalRow(values: ReportValues, members: readonly string[]): n
   return values.table3[members[0]].map((_, col) => members.reduce((sum, key) => sum + values.table3[key][col], 0));
 }
 
-export function renderTables(values: ReportValues, layout: Layout, fullWidth = false, splitLabels = false, subtotalRows = false): { two: string[]; three: string[]; four: string[] } {
+/** A table 三 row's cells with the 法人或其他组织 subtotal (the sum of its five 法人 cells) at its place, or none. */
+export function withSubtotalColumn(cells: readonly number[], place?: SubtotalColumn): number[] {
+  if (!place) return [...cells];
+  const at = place === 'after-natural' ? 1 : 6;
+  return [...cells.slice(0, at), cells.slice(1, 6).reduce((a, b) => a + b, 0), ...cells.slice(at)];
+}
+
+export function renderTables(
+  values: ReportValues,
+  layout: Layout,
+  fullWidth = false,
+  splitLabels = false,
+  subtotalRows = false,
+  subtotalColumn?: SubtotalColumn,
+): { two: string[]; three: string[]; four: string[] } {
   const num = (n: number): string => digits(n, fullWidth);
+  const cells3 = (cells: readonly number[]): string[] => withSubtotalColumn(cells, subtotalColumn).map(num);
+  const parts3 = ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'];
+  const header3 = subtotalColumn === 'after-natural' ? ['小计', ...parts3] : subtotalColumn === 'after-other' ? [...parts3, '小计'] : parts3;
   const two = T['二'].blocks!.flatMap((block) => {
     const rows = block.rows.map((k) => T['二'].rows.find((r) => r.key === k)!);
     return [
@@ -137,15 +158,15 @@ export function renderTables(values: ReportValues, layout: Layout, fullWidth = f
   });
   const groupOf = new Map(T['三'].groups.map((g) => [g.members[0], g]));
   const heading = (group: (typeof T)['三']['groups'][number]): string[] =>
-    subtotalRows && group.members.length > 1 ? rowText(group.label, subtotalRow(values, group.members).map(num), layout) : [group.label];
+    subtotalRows && group.members.length > 1 ? rowText(group.label, cells3(subtotalRow(values, group.members)), layout) : [group.label];
   const three = [
     '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
     '申请人情况',
     ...rowText('自然人', ['法人或其他组织', '总计'], layout),
-    ...rowText('商业企业', ['科研机构', '社会公益组织', '法律服务机构', '其他'], layout),
+    ...rowText(header3[0], header3.slice(1), layout),
     ...T['三'].rows.flatMap((r) => {
       const group = groupOf.get(r.key);
-      return [...(group ? heading(group) : []), ...rowText(r.label, values.table3[r.key].map(num), layout, splitLabels)];
+      return [...(group ? heading(group) : []), ...rowText(r.label, cells3(values.table3[r.key]), layout, splitLabels)];
     }),
   ];
   const four = [
@@ -217,7 +238,7 @@ function flowed(flow: Exclude<Flow, 'lines'>, sections: { heading: string; body:
 export function renderReport(spec: ReportSpec): string {
   const flow = spec.flow ?? 'lines';
   if (flow === 'one-line' || flow === 'run-on') spec = { ...spec, layout: 'spaces', splitLabels: false };
-  const { two, three, four } = renderTables(spec.values, spec.layout, spec.fullWidth, spec.splitLabels, spec.subtotalRows);
+  const { two, three, four } = renderTables(spec.values, spec.layout, spec.fullWidth, spec.splitLabels, spec.subtotalRows, spec.subtotalColumn);
   const r1 = spec.values.table3.R1[6];
   const bodies = [
     [`${spec.year}年，本机关认真贯彻《中华人民共和国政府信息公开条例》，全年共受理政府信息公开申请${r1}件，均在法定期限内答复。`],

@@ -513,16 +513,18 @@ function rowRules(template: TableTemplate, row: number): readonly SumRule[] {
   return rules[row];
 }
 
-/** per row's rules, the same with the subtotal column: one array per row kind, so the splitter's cache knows it again */
-const withSubtotalOf = new WeakMap<readonly SumRule[], SumRule[]>();
+/** per row's rules, the same with the subtotal column, by its place: one array per row kind and place, so the splitter's cache knows it again */
+const withSubtotalOf = new WeakMap<readonly SumRule[], Map<number, SumRule[]>>();
 
 /** The row's rules over its cells with the subtotal written before column `before`, and the subtotal's own. */
-function rulesWithSubtotal(rules: readonly SumRule[], subtotal: NonNullable<TableTemplate['subtotal']>): SumRule[] {
-  let shifted = withSubtotalOf.get(rules);
+function rulesWithSubtotal(rules: readonly SumRule[], subtotal: NonNullable<TableTemplate['subtotal']>, before: number): SumRule[] {
+  let byPlace = withSubtotalOf.get(rules);
+  if (!byPlace) withSubtotalOf.set(rules, (byPlace = new Map()));
+  let shifted = byPlace.get(before);
   if (shifted) return shifted;
-  const at = (col: number): number => (col >= subtotal.before ? col + 1 : col);
-  shifted = [...rules.map((r) => ({ parts: r.parts.map(at), total: at(r.total) })), { parts: subtotal.parts.map(at), total: subtotal.before }];
-  withSubtotalOf.set(rules, shifted);
+  const at = (col: number): number => (col >= before ? col + 1 : col);
+  shifted = [...rules.map((r) => ({ parts: r.parts.map(at), total: at(r.total) })), { parts: subtotal.parts.map(at), total: before }];
+  byPlace.set(before, shifted);
   return shifted;
 }
 
@@ -637,6 +639,10 @@ class RowReader {
   private readonly open: { row: number; glued: number; values: readonly number[]; candidates: readonly Split[]; withSubtotal: boolean; plain: boolean }[] = [];
   /** whether the table has the subtotal column: decided for the whole table, the first time a row could hold one */
   private subtotalColumn: boolean | undefined;
+  /** the column the subtotal is written before, of the template's places: decided for the whole table, when first asked */
+  private subtotalPlace = -1;
+  /** the label text before the table's first row, folded (headerText) */
+  private header: string | undefined;
   private readonly digits: StreamDigits;
 
   constructor(
@@ -676,12 +682,12 @@ class RowReader {
    */
   cellsByPlace(i: number, values: number[], labelToken: number): { cells: Slot[]; subtotal: number } | null {
     const n = this.template.rows[i].columns.length;
-    const before = this.template.subtotal!.before;
+    const before = this.subtotalBefore();
     const slots = values.length <= n ? positionalCells(this.stream, values, labelToken, n + 1) : null;
     if (!slots) return null;
     if (values.length === n && typeof slots[n] !== 'number') {
       const plain = rowRules(this.template, i);
-      if (rulesHold(plain, this.numberAt(values)) && !rulesHold(rulesWithSubtotal(plain, this.template.subtotal!), this.numberAt(slots))) return null;
+      if (rulesHold(plain, this.numberAt(values)) && !rulesHold(rulesWithSubtotal(plain, this.template.subtotal!, before), this.numberAt(slots))) return null;
     }
     const subtotal = slots[before];
     return { cells: slots.filter((_, k) => k !== before), subtotal: typeof subtotal === 'number' ? subtotal : -1 };
@@ -699,7 +705,7 @@ class RowReader {
   subtotalIn(i: number, values: number[]): number {
     const subtotal = this.template.subtotal;
     if (!subtotal || values.length !== this.template.rows[i].columns.length + 1 || !this.hasSubtotalColumn(i, values)) return -1;
-    return values[subtotal.before];
+    return values[this.subtotalBefore()];
   }
 
   /** Keeps value tokens beyond the cells of a row (a template row's key, or a group's) that no row takes, to be said. */
@@ -730,7 +736,7 @@ class RowReader {
     const number = this.numberAt(values);
     if (values.some((_, k) => Number.isNaN(number(k)))) return false;
     const plain = rowRules(this.template, i);
-    const rules = rulesWithSubtotal(plain, this.template.subtotal!);
+    const rules = rulesWithSubtotal(plain, this.template.subtotal!, this.subtotalBefore());
     // a reading as a subtotal that explains every value wins; the first cells adding up can be a coincidence of zeros
     // (`0 2 0 0 0 0 2 2`: 自然人 0, the subtotal 2, only 其他 2)
     if (rulesHold(rules, number)) return true;
@@ -744,8 +750,7 @@ class RowReader {
     const hits = this.hits;
     if (!hits) return false;
     const stream = this.stream;
-    const firstRow = hits.row.findIndex((r) => r >= 0);
-    for (let t = 0; t < hits.token[firstRow]; t++) if (stream.kind[t] === LABEL && labelAt(stream.source, stream.start[t], stream.end[t]).folded.text.includes('小计')) return true;
+    if (this.headerText(hits).includes('小计')) return true;
     const zone = new Zone(stream);
     let rows = 0;
     let withExtra = 0;
@@ -757,6 +762,72 @@ class RowReader {
       if (count === this.template.rows[hits.row[h]].columns.length + 1) withExtra++;
     }
     return withExtra * 2 > rows;
+  }
+
+  /**
+   * The column the table's subtotal is written before, of the template's places (decided once for the table): the
+   * place after its parts where the header writes 小计 after their headers, and none of them after it
+   * (`…法律服务机构\t其他\t小计`); where the header does not say, the place at which the rows with one value more
+   * than cells add up best, the subtotal and the row's total (`97 16 7 14 4 6 47 144`: 47 after 其他 is the sum of
+   * 16…6, the 16 after 自然人 is no sum of what follows it); the first place where no other does better.
+   */
+  private subtotalBefore(): number {
+    if (this.subtotalPlace < 0) this.subtotalPlace = this.headerSubtotalPlace() ?? this.valuesSubtotalPlace();
+    return this.subtotalPlace;
+  }
+
+  /** The subtotal's place as the header's words put it; null where they do not say. */
+  private headerSubtotalPlace(): number | null {
+    const { places, parts } = this.template.subtotal!;
+    const hits = this.hits;
+    if (!hits || places.length < 2) return places[0];
+    const header = this.headerText(hits);
+    const at = header.indexOf('小计');
+    if (at < 0) return null;
+    // the parts' headers that are no piece of another header word (其他 is one of 法人或其他组织)
+    const words = this.template.headers.map(foldText);
+    const labels = parts.map((col) => foldText(this.template.rows[0].columns[col].label)).filter((l) => !words.some((w) => w !== l && w.includes(l)));
+    if (labels.some((l) => header.indexOf(l, at) >= 0)) return places[0];
+    if (!labels.some((l) => header.lastIndexOf(l, at) >= 0)) return null;
+    const last = Math.max(...parts);
+    return places.find((p) => p > last) ?? places[0];
+  }
+
+  /** The label text before the table's first row (its header, and what stands before it), folded and run together. */
+  private headerText(hits: Hits): string {
+    if (this.header === undefined) {
+      const stream = this.stream;
+      const firstRow = hits.token[hits.row.findIndex((r) => r >= 0)];
+      this.header = '';
+      for (let t = 0; t < firstRow; t++) if (stream.kind[t] === LABEL) this.header += labelAt(stream.source, stream.start[t], stream.end[t]).folded.text;
+    }
+    return this.header;
+  }
+
+  /** The subtotal's place at which the rows with one number more than cells add up best. */
+  private valuesSubtotalPlace(): number {
+    const { places } = this.template.subtotal!;
+    const hits = this.hits;
+    if (!hits || places.length < 2) return places[0];
+    const stream = this.stream;
+    const zone = new Zone(stream);
+    const scores = places.map(() => 0);
+    for (let h = 0; h < hits.count; h++) {
+      const i = hits.row[h];
+      if (i < 0) continue;
+      zone.at(hits.token[h] + 1, h + 1 < hits.count ? hits.token[h + 1] : stream.tokenCount);
+      if (zone.count !== this.template.rows[i].columns.length + 1) continue;
+      const values = zone.tokens();
+      if (values.some((t) => stream.kind[t] !== NUMBER)) continue;
+      const number = this.numberAt(values);
+      const plain = rowRules(this.template, i);
+      places.forEach((p, k) => {
+        for (const rule of rulesWithSubtotal(plain, this.template.subtotal!, p)) if (rulesHold([rule], number)) scores[k]++;
+      });
+    }
+    let best = 0;
+    for (let k = 1; k < places.length; k++) if (scores[k] > scores[best]) best = k;
+    return places[best];
   }
 
   /**
@@ -773,7 +844,7 @@ class RowReader {
     if (values.length > 1 && eachInFieldOfItsOwn(this.stream, values) && !holdsSeveralCells(digits)) return false;
     const rules = rowRules(this.template, i);
     if (this.subtotalColumnShown()) {
-      const withSubtotal = rulesWithSubtotal(rules, this.template.subtotal!);
+      const withSubtotal = rulesWithSubtotal(rules, this.template.subtotal!, this.subtotalBefore());
       const outcome = splitRow(digits, n + 1, withSubtotal);
       if (outcome.splittable) return this.takeSplit(i, values, outcome, zoneStart, withSubtotal, true);
     }
@@ -812,7 +883,7 @@ class RowReader {
   private placeSplit(i: number, values: readonly number[], split: Split, withSubtotal: boolean, keep: boolean): void {
     const { stream, grid } = this;
     const columns = this.template.rows[i].columns;
-    const before = withSubtotal ? this.template.subtotal!.before : -1;
+    const before = withSubtotal ? this.subtotalBefore() : -1;
     for (let k = 0, col = 0; k < split.piece.length; k++) {
       const token = values[split.piece[k]];
       const whole = split.from[k] === split.to[k];

@@ -212,7 +212,8 @@ function table3(otherRows: [string, string, string][], groups: GroupTemplate[]):
     groups,
     headers: ['申请人情况', '自然人', '法人或其他组织', ...TABLE3_COLUMNS],
     unlabelled: false,
-    subtotal: { label: '法人或其他组织·小计', before: 1, parts: [1, 2, 3, 4, 5] },
+    // right after 自然人 (`自然人\t小计\t商业企业…`), or after its parts, before 总计 (`…其他\t小计\t总计`)
+    subtotal: { label: '法人或其他组织·小计', places: [1, 6], parts: [1, 2, 3, 4, 5] },
     headerLines: [
       '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况',
       '\t自然人\t法人或其他组织\t\t\t\t\t总计',

@@ -62,10 +62,11 @@ export interface TableTemplate {
   readonly unlabelled: boolean;
   readonly blocks?: readonly BlockTemplate[];
   /**
-   * A subtotal column some reports add (table 三's 法人或其他组织 小计): written before column `before`, the sum
-   * of columns `parts`; not a template cell, so it takes part in no rule but its own.
+   * A subtotal column some reports add (table 三's 法人或其他组织 小计): the sum of columns `parts`, written before
+   * one of the columns `places` (the first where most reports write it; which one a table has, its header or its
+   * rows' values say); not a template cell, so it takes part in no rule but its own.
    */
-  readonly subtotal?: { readonly label: string; readonly before: number; readonly parts: readonly number[] };
+  readonly subtotal?: { readonly label: string; readonly places: readonly number[]; readonly parts: readonly number[] };
   /** header lines of the blank table, tab-separated */
   readonly headerLines: readonly string[];
   readonly rules: readonly RuleTemplate[];
