@@ -1,7 +1,7 @@
 // Every diagnostic code: a small text that triggers it, and a near miss that must not.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkText, indexByAgencyYear, parseDocument } from '../../server/src/engine';
+import { checkText, fixAll, indexByAgencyYear, parseDocument } from '../../server/src/engine';
 import { codes, diagnose, ofCode } from '../support/helpers';
 import { consistentValues, renderReport, rewriteProse, seededRandom, type ReportValues } from '../support/generate';
 
@@ -156,6 +156,20 @@ describe('label-typo', () => {
   it('triggers on a row label with a character missing', () => {
     const ds = expectOnly(base().replace('4.保护第三方合法权益', '4.保护第三方合权益'), 'label-typo');
     assert.equal(ds[0].text, '保护第三方合权益');
+  });
+  it('a label’s last character mistyped: the typo covers it, and the fix writes the label in its place', () => {
+    for (const [official, written] of [['4.保护第三方合法权益', '4.保护第三方合法权利'], ['1.属于国家秘密', '1.属于国家秘蜜'], ['7.属于行政执法案卷', '7.属于行政执法案件']]) {
+      const t = base();
+      const text = t.replace(official, written);
+      const ds = expectOnly(text, 'label-typo');
+      assert.equal(ds[0].text, written.slice(2));
+      assert.equal(fixAll(text).text, t, written);
+    }
+  });
+  it('near miss: a label cut short before a bracket keeps the bracket when fixed', () => {
+    const t = base();
+    const fixed = fixAll(t.replace('4.保护第三方合法权益', '4.保护第三方合法权（注）')).text;
+    assert.ok(fixed.includes('4.保护第三方合法权益（注）'), lineOf(fixed, '4.'));
   });
   it('near miss: spaces inside a label', () => expectClean(base().replace('本年废止件数', '本年 废止 件数')));
 });

@@ -163,6 +163,20 @@ function charsMissing(pattern: string, text: string): number {
   return missing;
 }
 
+/**
+ * Where an approximate match of a label ends: a last character mistyped reads as well as one left out (`合法权利`
+ * for 合法权益: 利 left over, or 利 for 益), and where the label's text ends with that one ideograph, right after
+ * the match in the source too, it is taken in, so that a fix replaces it rather than writing the label before it.
+ */
+function mistypedLastEnd(folded: Folded, core: string, m: { start: number; end: number; distance: number }): number {
+  const { text } = folded;
+  const next = m.end;
+  if (next + 1 !== text.length || folded.starts[next] !== folded.ends[next - 1]) return m.end;
+  const code = text.charCodeAt(next);
+  if (code < 0x4e00 || code > 0x9fff) return m.end;
+  return editDistance(core, text.slice(m.start, next + 1)) === m.distance ? next + 1 : m.end;
+}
+
 function nearRow(folded: Folded, rows: readonly RowTemplate[], cursor: number): RowMatch | null {
   const text = folded.text;
   const end = Math.min(rows.length, cursor + LOOKAHEAD);
@@ -176,7 +190,7 @@ function nearRow(folded: Folded, rows: readonly RowTemplate[], cursor: number): 
     const allowed = Math.floor(row.core.length / 4);
     if (row.core.length >= 6 && charsMissing(row.core, text) <= allowed) {
       const m = findApprox(row.core, text);
-      if (m.distance > 0 && m.distance <= allowed && m.end > m.start) return { index: i, typo: sourceRange(folded, m.start, m.end) };
+      if (m.distance > 0 && m.distance <= allowed && m.end > m.start) return { index: i, typo: sourceRange(folded, m.start, mistypedLastEnd(folded, row.core, m)) };
     }
   }
   return null;
