@@ -401,3 +401,20 @@ describe('a sentence before a table that names one of its rows', () => {
     assert.equal(parseDocument(after).reports[0].tables['三']!.rows.get('R1')!.cells!.length, 7);
   });
 });
+
+describe('a title whose year is in Chinese numerals', () => {
+  it('二〇二四年, 二零二四年度: the report year is 2024 and the report reads as with digits', () => {
+    const text = renderReport(spec());
+    for (const year of ['二〇二四年', '二零二四年度']) {
+      const written = text.replace('示例县发展和改革局2024年政府信息公开工作年度报告', `示例县发展和改革局${year}政府信息公开工作年度报告`);
+      assert.notEqual(written, text);
+      const report = parseDocument(written).reports[0];
+      assert.equal(report.year, 2024, year);
+      assert.deepEqual(codes(checkText(written).diagnostics), [], year);
+    }
+  });
+  it('near miss: numerals that are no year before 年 make no title', () => {
+    const text = renderReport(spec()).replace('示例县发展和改革局2024年政府信息公开工作年度报告', '示例县发展和改革局二四年政府信息公开工作年度报告');
+    assert.equal(parseDocument(text).reports[0]?.year ?? null, null);
+  });
+});

@@ -13,7 +13,16 @@ import type { NextMatch } from '../text/next-match';
 import { readSectionTitle } from './section-title';
 
 /** A report title, in folded text (see text/fold): what makes a line a title, and a .txt file a report. */
-export const TITLE = /(\d{4})年度?政府信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)/;
+/** the title's year and words; the year in digits or in Chinese numerals (二〇二四年) */
+export const TITLE = /([0-9〇零一二三四五六七八九]{4})年度?政府信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)/;
+const DIGIT_NUMERALS = '〇一二三四五六七八九';
+
+/** A title's year, from its digits or its Chinese numerals (〇 or 零 for zero). */
+function titleYear(written: string): number {
+  let year = 0;
+  for (const ch of written) year = year * 10 + (ch >= '0' && ch <= '9' ? Number(ch) : ch === '零' ? 0 : DIGIT_NUMERALS.indexOf(ch));
+  return year;
+}
 const MAX_TITLE = 80;
 const MAX_HEADING = 40;
 /** markdown's marks before a title or heading, as OCR tools write them: `# …报告`, `## 一、总体情况`, `**一、总体情况**` */
@@ -93,7 +102,7 @@ export function readTitle(text: string, start: number, end: number, hasBao: bool
     if (!wrapped && !mayEndTitle(folded)) notTitles.set(detached(whole), true);
     return wrapped;
   }
-  const year = Number(m[1]);
+  const year = titleYear(m[1]);
   if (year < 2000 || year > 2100) return null;
   const agency = agencyBeforeYear(raw, m[1]);
   if (metadata) {
@@ -121,7 +130,7 @@ export function runOnTitle(text: string, start: number, end: number, from: numbe
   const m = TITLE.exec(folded.text);
   if (!m || m.index > MAX_AGENCY) return null;
   const line = lineOf(text, start, folded.ends[m.index + m[0].length - 1]);
-  const year = Number(m[1]);
+  const year = titleYear(m[1]);
   const agency = agencyBeforeYear(line.text, m[1]);
   if (year < 2000 || year > 2100 || line.text.includes('《') || line.text.includes('。') || isBreadcrumb(line.text) || !nameOfAgency(agency)) return null;
   SECTION_MARK.lastIndex = line.end;
@@ -222,7 +231,7 @@ function wrappedTitle(text: string, line: Line, folded: string, from: number): T
   const m = joined.length > MAX_TITLE ? null : TITLE.exec(joined);
   // the year on the first line, the title's last words ending the second
   if (!m || m.index + m[1].length >= first.length || m.index + m[0].length !== joined.length) return null;
-  const year = Number(m[1]);
+  const year = titleYear(m[1]);
   const agency = agencyBeforeYear(head.text, m[1]);
   if (year < 2000 || year > 2100 || !nameOfAgency(agency)) return null;
   return withAgency(text, lineOf(text, head.start, line.end), year, agency, from);
