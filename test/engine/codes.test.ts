@@ -166,6 +166,18 @@ describe('label-typo', () => {
       assert.equal(fixAll(text).text, t, written);
     }
   });
+  it('a short label with one character mistyped, or written 其它 / 合计: the row is read, and the fix writes the label', () => {
+    for (const [official, written] of [['2.重复申请', '2.重复申清'], ['行政许可', '行政许诺'], ['（七）总计', '（七）总记'], ['3.其他', '3.其它'], ['（七）总计', '（七）合计']]) {
+      const t = base();
+      const text = t.replace(`\n${official}\t`, `\n${written}\t`);
+      assert.notEqual(text, t, written);
+      expectOnly(text, 'label-typo');
+      assert.equal(fixAll(text).text, t, written);
+    }
+  });
+  it('near miss: a short label with two characters changed is no typo of it', () => {
+    assert.ok(codes(diagnose(base().replace('\n2.重复申请\t', '\n2.重复投诉\t'))).includes('missing-row'));
+  });
   it('near miss: a label cut short before a bracket keeps the bracket when fixed', () => {
     const t = base();
     const fixed = fixAll(t.replace('4.保护第三方合法权益', '4.保护第三方合法权（注）')).text;

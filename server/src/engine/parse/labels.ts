@@ -184,16 +184,42 @@ function nearRow(folded: Folded, rows: readonly RowTemplate[], cursor: number): 
     const row = rows[i];
     for (const alias of row.aliases ?? []) {
       const at = text.indexOf(alias);
-      if (at >= 0) return { index: i, typo: sourceRange(folded, at, at + alias.length) };
+      // the typo is the words after the numbering a short label is found by (`3.其它`: 其它), which the fix replaces
+      if (at >= 0) return { index: i, typo: sourceRange(folded, at + numberingLength(alias), at + alias.length) };
     }
     if (endsWithStartOf(text, row.core)) return { index: i };
     const allowed = Math.floor(row.core.length / 4);
     if (row.core.length >= 6 && charsMissing(row.core, text) <= allowed) {
       const m = findApprox(row.core, text);
       if (m.distance > 0 && m.distance <= allowed && m.end > m.start) return { index: i, typo: sourceRange(folded, m.start, mistypedLastEnd(folded, row.core, m)) };
+    } else if (row.core.length >= MIN_SHORT_CORE && row.core.length < 6) {
+      const at = shortLabelOneOff(text, row.core);
+      if (at >= 0) return { index: i, typo: sourceRange(folded, at + numberingLength(row.core), text.length) };
     }
   }
   return null;
+}
+
+const NUMBERING = /^[0-9一二三四五六七八九]+/;
+
+/** The length of the numbering a folded label starts with (`3其他`, `七总计`), 0 for none. */
+const numberingLength = (label: string): number => NUMBERING.exec(label)?.[0].length ?? 0;
+
+/** a short label (`重复申请`, `行政许可`, `七总计`) is found with one character mistyped only from this long on */
+const MIN_SHORT_CORE = 3;
+
+/**
+ * Where a short label with one character mistyped starts in the text (`2重复申清`, `七总记`), -1 if it is not that: a
+ * short label is the whole of its text but for its number, so only text exactly as long with one character changed
+ * is taken, never text in which a short word merely occurs.
+ */
+function shortLabelOneOff(text: string, core: string): number {
+  const bare = text.replace(NUMBERING, '');
+  const at = bare.length === core.length ? text.length - bare.length : text.length === core.length ? 0 : -1;
+  if (at < 0) return -1;
+  let differ = 0;
+  for (let k = 0; k < core.length && differ < 2; k++) if (text[at + k] !== core[k]) differ++;
+  return differ === 1 ? at : -1;
 }
 
 const headerFolds = new WeakMap<readonly string[], { official: string; folded: string }[]>();

@@ -160,8 +160,9 @@ const OTHER_ROW_2019: [string, string, string][] = [['R21', '（六）其他处�
 function table3Row([key, label, name]: [string, string, string]): RowTemplate {
   const r = row(key, label, TABLE3_COLUMN_TEMPLATES, name);
   // `3.其他` and `（七）总计` are too short to find without their numbering
-  if (key === 'R23') return { ...r, core: '3其他' };
-  if (key === 'R24') return { ...r, core: '七总计' };
+  // and written 3.其它 or （七）合计 by some: found, and said as label-typo
+  if (key === 'R23') return { ...r, core: '3其他', aliases: ['3其它'] };
+  if (key === 'R24') return { ...r, core: '七总计', aliases: ['七合计'] };
   return r;
 }
 
