@@ -217,7 +217,18 @@ describe('empty-section', () => {
     const t = base();
     expectOnly(t.slice(0, t.indexOf('本年度未收取')), 'empty-section');
   });
+  it('triggers when 六 holds only the signature: the agency’s name and the date', () => {
+    const t = base();
+    for (const date of ['2025年1月15日', '2025-01-15', '二〇二五年一月十五日']) {
+      const ds = diagnose(`${t.slice(0, t.indexOf('本年度未收取'))}示例县发展和改革局\n${date}\n`);
+      assert.ok(codes(ds).includes('empty-section'), date);
+    }
+  });
   it('near miss: 六 with one line', () => expectClean(base()));
+  it('near miss: 六 with one line and the signature', () => {
+    const t = base();
+    assert.ok(!codes(diagnose(`${t.trimEnd()}\n\n示例县发展和改革局\n2025年1月15日\n`)).includes('empty-section'));
+  });
 });
 
 describe('outdated-template', () => {

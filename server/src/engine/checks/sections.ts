@@ -14,6 +14,24 @@ export function holdsNoText(text: string, span: Span): boolean {
   return onlyFurniture(text, span.start, span.end, false);
 }
 
+/** a date line (`2025年1月15日`, `2025-01-15`, `二〇二五年一月十五日`), as a report's signature gives it */
+const DATE_LINE = /^[0-9０-９〇零一二三四五六七八九]{4}\s*(?:年\s*[0-9０-９〇零一二三四五六七八九十]{1,3}\s*月\s*[0-9０-９〇零一二三四五六七八九十]{1,3}\s*日|[-./／][0-9０-９]{1,2}[-./／][0-9０-９]{1,2})$/;
+
+/**
+ * Whether the span holds text, but only a signature: the agency's name and the date, each on a line of its own (a
+ * section 六 with nothing to report but the report's closing lines says nothing).
+ */
+function onlySignature(text: string, span: Span, agency: string): boolean {
+  let lines = 0;
+  for (const raw of text.slice(span.start, span.end).split('\n')) {
+    const line = raw.trim();
+    if (!line || holdsNoText(line, { start: 0, end: line.length })) continue;
+    if (!DATE_LINE.test(line) && !(agency && line === agency)) return false;
+    lines++;
+  }
+  return lines > 0;
+}
+
 const checkSections = (ctx: CheckContext): void => {
   const { report, eol, text } = ctx;
   const seen = new Map<number, Span>();
@@ -31,7 +49,7 @@ const checkSections = (ctx: CheckContext): void => {
       ctx.emit('section-order', section.headingSpan, ctx.msg('section-order', { ...params, after: SECTIONS[highest - 1].numeral }));
     }
     highest = Math.max(highest, section.number);
-    if (section.number >= 5 && holdsNoText(text, section.body)) {
+    if (section.number >= 5 && (holdsNoText(text, section.body) || onlySignature(text, section.body, report.agency))) {
       ctx.emit('empty-section', section.headingSpan, ctx.msg('empty-section', params));
     }
   }
