@@ -98,6 +98,26 @@ describe('xxgk check', () => {
     const current = doc.files.find((f: { path: string }) => f.path.endsWith('2024.txt'));
     assert.ok(current.diagnostics.some((d: { code: string }) => d.code === 'carryover-mismatch'));
   });
+  it('takes last year’s report from the report’s own folder before another folder’s, whatever the order of the paths, in one thread or a pool', () => {
+    const dir = tmp();
+    const year = (y: number, carried: number) =>
+      readSeed('000').replace('湛河区曹镇乡人民政府 2024 年', `湛河区曹镇乡人民政府 ${y} 年`).replace('四、结转下年度继续办理\t\t0\t0', `四、结转下年度继续办理\t\t${carried}\t0`);
+    for (const folder of ['A', 'B']) mkdirSync(join(dir, folder));
+    // A's own 2023 report carries 3 over, which A's 2024 report does not take up; B's carries none
+    writeFileSync(join(dir, 'A', '2023.txt'), year(2023, 3));
+    writeFileSync(join(dir, 'A', '2024.txt'), year(2024, 0));
+    writeFileSync(join(dir, 'B', '2023.txt'), year(2023, 0));
+    const carried = (env: NodeJS.ProcessEnv, ...paths: string[]): number => {
+      const r = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', ...paths], { encoding: 'utf8', env: { ...PLAIN_ENV, ...env } });
+      const file = JSON.parse(r.stdout).files.find((f: { path: string }) => f.path.endsWith(join('A', '2024.txt')));
+      return file.diagnostics.filter((d: { code: string }) => d.code === 'carryover-mismatch').length;
+    };
+    for (const env of [{}, { XXGK_THREADS: '2' }]) {
+      const [ab, ba] = [carried(env, join(dir, 'A'), join(dir, 'B')), carried(env, join(dir, 'B'), join(dir, 'A'))];
+      assert.ok(ab > 0, 'A’s 2024 report is held to A’s 2023 report');
+      assert.equal(ba, ab, JSON.stringify(env));
+    }
+  });
   it('reads xxgk.config.json from the current folder or a parent, as the editor does; a broken one is exit 2', () => {
     const dir = tmp();
     const broken = join(process.cwd(), 'examples', 'arithmetic-errors-2024.txt');

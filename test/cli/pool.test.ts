@@ -96,7 +96,7 @@ describe('a part of the pool', () => {
     const setup = { found: paths.map((path) => ({ path })), encoding: 'auto' as const, options: { locale: 'zh' as const } };
     const [first, second] = [new Shard(setup), new Shard(setup)];
     const loaded = [...(await first.load(0, 1)), ...(await second.load(1, 2))];
-    const plan = planPartners(loaded)[1]!;
+    const plan = planPartners(loaded, () => dir)[1]!;
     assert.deepEqual(plan.partners[0]?.previous, [0, 0], 'last year’s report is in the other file');
     const carried = (await second.check([plan]))[0]!.report.diagnostics as { code: string }[];
     assert.ok(carried.some((d) => d.code === 'carryover-mismatch'), 'two years of random figures do not carry over');

@@ -9,6 +9,7 @@
 // 4,000 reports took as long with 2 threads as with one, or longer (npm run bench); from 4 cores, one worker per core
 // but one checks while the main thread writes.
 import { availableParallelism } from 'node:os';
+import { dirname } from 'node:path';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { firstOfEachKey, PeerIndex } from '../engine';
 import type { Encoding } from '../files/decode';
@@ -88,18 +89,28 @@ interface Entry extends ReportEntry {
   readonly ref: ReportRef;
 }
 
-/** Every report's partners, as checkParsed finds them with the run's index of reports by agency and year. */
-export function planPartners(files: readonly LoadedFile[]): FilePlan[] {
+/**
+ * Every report's partners, as checkedFiles finds them: last year's report in the file itself, else in its folder
+ * (`folderOf` a file's index in the list found), else the run's first.
+ */
+export function planPartners(files: readonly LoadedFile[], folderOf: (index: number) => string): FilePlan[] {
   const entries = files.map((f) => f.reports.map((r, i): Entry => ({ ...r, ref: [f.index, i] })));
   const byKey = (list: readonly Entry[]) => firstOfEachKey(list, (e) => e.key);
   const run = byKey(entries.flat());
+  const folderIndexes = new Map<string, Map<string, Entry>>();
+  files.forEach((f, i) => {
+    const index = folderIndexes.get(folderOf(f.index)) ?? new Map<string, Entry>();
+    folderIndexes.set(folderOf(f.index), index);
+    for (const [key, entry] of byKey(entries[i]!)) if (!index.has(key)) index.set(key, entry);
+  });
   const peers = new PeerIndex<Entry>(run, (e) => e.hashes!, (e) => e.key!);
   return entries.map((own, i) => {
     const ownIndex = byKey(own);
+    const folderIndex = folderIndexes.get(folderOf(files[i]!.index))!;
     return {
       index: files[i]!.index,
       partners: own.map((e) => {
-        const previous = e.previousKey === null ? undefined : (ownIndex.get(e.previousKey) ?? run.get(e.previousKey));
+        const previous = e.previousKey === null ? undefined : (ownIndex.get(e.previousKey) ?? folderIndex.get(e.previousKey) ?? run.get(e.previousKey));
         const peer = run.size ? peers.likeliest(e, () => e.hashes!, ownIndex) : null;
         return { ...(previous && { previous: previous.ref }), ...(peer && { peer: peer.ref }) };
       }),
@@ -123,7 +134,7 @@ export async function checkInPool(found: readonly FoundFile[], encoding: Encodin
       tell(`xxgk: ${found[i]!.path}: ${file.error}`);
       outcome.failed = true;
     }
-    return inOrder(parts, planPartners(holder.loaded), holder.of, outcome, tell, close);
+    return inOrder(parts, planPartners(holder.loaded, (i) => dirname(found[i]!.path)), holder.of, outcome, tell, close);
   } catch (e) {
     close();
     throw e;

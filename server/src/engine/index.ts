@@ -140,13 +140,14 @@ export interface Partners {
 }
 
 /** checkText on a document already parsed. A report of the document itself comes before another file's of the same agency and year. */
-export function checkParsed(parsed: ParsedDocument, options: EngineOptions = {}, lastYear: OtherReports = []): CheckResult {
+export function checkParsed(parsed: ParsedDocument, options: EngineOptions = {}, lastYear: OtherReports = [], nearer?: ReadonlyMap<string, Report>): CheckResult {
   const own = indexByAgencyYear(parsed.reports);
   const others = lastYear instanceof Map ? lastYear : indexByAgencyYear(lastYear as readonly Report[]);
   const folder: Folder | null = others.size ? { index: others, own } : null;
   return checkWithPartners(parsed, options, (report) => {
     const key = previousYearKey(report);
-    return { previous: key === null ? undefined : (own.get(key) ?? others.get(key)), peer: folder && likeliestPeer(report, folder) };
+    // last year's report: the document's own, else one nearer it (its folder's), else among the others
+    return { previous: key === null ? undefined : (own.get(key) ?? nearer?.get(key) ?? others.get(key)), peer: folder && likeliestPeer(report, folder) };
   });
 }
 
