@@ -175,6 +175,18 @@ describe('label-typo', () => {
       assert.equal(fixAll(text).text, t, written);
     }
   });
+  it('a label cut short, its values after it on its line: label-typo, and the fix writes the whole label', () => {
+    const t = base();
+    const text = t.replace('\n4.保护第三方合法权益\t', '\n4.保护第三方合法权\t');
+    assert.equal(expectOnly(text, 'label-typo')[0].text, '保护第三方合法权');
+    assert.equal(fixAll(text).text, t);
+  });
+  it('near miss: a label written without its bracketed note (（二）部分公开), or wrapped onto the next line, is no typo', () => {
+    expectClean(base().replace('（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '（二）部分公开'));
+    const t = base();
+    const line = lineOf(t, '4.保护第三方合法权益');
+    expectClean(t.replace(line, `${line.replace('4.保护第三方合法权益', '4.保护第三方合法')}\n权益`));
+  });
   it('near miss: a short label with two characters changed is no typo of it', () => {
     assert.ok(codes(diagnose(base().replace('\n2.重复申请\t', '\n2.重复投诉\t'))).includes('missing-row'));
   });

@@ -6,7 +6,7 @@ import type { GroupTemplate, RowTemplate, TableTemplate } from '../template/type
 import { BoundedCache } from '../text/bounded-cache';
 import { detached } from '../text/detach';
 import { editDistance, findApprox } from '../text/distance';
-import { fold, sourceRange, type Folded } from '../text/fold';
+import { fold, foldText, sourceRange, type Folded } from '../text/fold';
 
 /** longer label tokens are prose, not table labels */
 export const MAX_LABEL = 160;
@@ -26,6 +26,8 @@ export interface RowMatch {
   readonly index: number;
   /** where the official label was found only approximately, relative to the token's start */
   readonly typo?: Span;
+  /** where the text ends with the label's start only (a label wrapped onto the next line, or cut short), relative to the token's start */
+  readonly start?: Span;
 }
 
 interface TemplateAnswers {
@@ -146,14 +148,15 @@ function exactRows(text: string, rows: readonly RowTemplate[]): RowMatch[] {
 
 /**
  * A label wrapped onto the next line: the text ends with the start of the official label (at least
- * MIN_SPLIT_PREFIX characters of it, not all of it). The earliest such start is the longest prefix.
+ * MIN_SPLIT_PREFIX characters of it, not all of it). The earliest such start is the longest prefix; where it
+ * starts, -1 for none.
  */
-function endsWithStartOf(text: string, core: string): boolean {
+function endsWithStartOf(text: string, core: string): number {
   const from = Math.max(0, text.length - (core.length - 1));
   for (let at = text.indexOf(core[0], from); at >= 0 && text.length - at >= MIN_SPLIT_PREFIX; at = text.indexOf(core[0], at + 1)) {
-    if (core.startsWith(text.slice(at))) return true;
+    if (core.startsWith(text.slice(at))) return at;
   }
-  return false;
+  return -1;
 }
 
 /** Characters of the pattern that do not occur in the text: a lower bound of the edit distance, found cheaply. */
@@ -187,7 +190,8 @@ function nearRow(folded: Folded, rows: readonly RowTemplate[], cursor: number): 
       // the typo is the words after the numbering a short label is found by (`3.其它`: 其它), which the fix replaces
       if (at >= 0) return { index: i, typo: sourceRange(folded, at + numberingLength(alias), at + alias.length) };
     }
-    if (endsWithStartOf(text, row.core)) return { index: i };
+    const start = endsWithStartOf(text, row.core);
+    if (start >= 0) return { index: i, start: shortOfMoreThanNote(text.slice(start), row) ? sourceRange(folded, start + numberingLength(row.core), text.length) : undefined };
     const allowed = Math.floor(row.core.length / 4);
     if (row.core.length >= 6 && charsMissing(row.core, text) <= allowed) {
       const m = findApprox(row.core, text);
@@ -201,6 +205,20 @@ function nearRow(folded: Folded, rows: readonly RowTemplate[], cursor: number): 
 }
 
 const NUMBERING = /^[0-9一二三四五六七八九]+/;
+
+/** a label's bracketed note (`（区分处理的，只计这一情形，不计其他情形）`), which a label written short leaves out */
+const NOTE = /[（(].*$/;
+/** a label's numbering as written (`（二）`, `4.`, `一、`) */
+const WRITTEN_NUMBERING = /^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.．、])\s*/;
+
+/**
+ * Whether the start of a label that a text ends with (folded) is the label cut short, if nothing follows it on
+ * its line: not where it is the whole label but for its bracketed note (`（二）部分公开`).
+ */
+function shortOfMoreThanNote(written: string, row: RowTemplate): boolean {
+  const proper = foldText(row.label.replace(WRITTEN_NUMBERING, '').replace(NOTE, ''));
+  return !written.endsWith(proper);
+}
 
 /** The length of the numbering a folded label starts with (`3其他`, `七总计`), 0 for none. */
 const numberingLength = (label: string): number => NUMBERING.exec(label)?.[0].length ?? 0;

@@ -79,7 +79,8 @@ function hitsFrom(stream: TokenStream, template: TableTemplate, from: number, he
     const match = info.row(template, cursor);
     if (match) {
       const start = stream.start[t];
-      const typoSpan = match.typo && { start: start + match.typo.start, end: start + match.typo.end };
+      const typo = match.typo ?? (match.start && cutShort(stream, template.rows[match.index].core, t) ? match.start : undefined);
+      const typoSpan = typo && { start: start + typo.start, end: start + typo.end };
       hits.add(t, match.index, null, typoSpan);
       cursor = match.index + 1;
       noteHeaderTypo(stream, t, info, template, headerTypos);
@@ -93,6 +94,21 @@ function hitsFrom(stream: TokenStream, template: TableTemplate, from: number, he
     noteHeaderTypo(stream, t, info, template, headerTypos);
   }
   return hits;
+}
+
+/**
+ * Whether label token t, which ends with the start of a row's label, is that label cut short (`4.保护第三方合法权\t21…`)
+ * rather than wrapped: its values follow it on its line, and no label text after them before the next row's label
+ * holds the label's end (`…公开申\t0\t0…` with `请` on the next line is wrapped).
+ */
+function cutShort(stream: TokenStream, core: string, t: number): boolean {
+  if (t + 1 >= stream.tokenCount || stream.line[t + 1] !== stream.line[t] || stream.kind[t + 1] === LABEL) return false;
+  for (let k = t + 1; k < stream.tokenCount; k++) {
+    if (stream.kind[k] !== LABEL) continue;
+    const rest = foldText(stream.text(k));
+    return !(rest && core.endsWith(rest));
+  }
+  return true;
 }
 
 function noteHeaderTypo(stream: TokenStream, t: number, info: LabelInfo, template: TableTemplate, headerTypos: LabelTypo[]): void {
