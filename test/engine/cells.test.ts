@@ -921,6 +921,16 @@ describe('units, letters and decimals in cells', () => {
       assert.deepEqual(cellValues(text, '三', 'R1'), values.table3.R1, layout);
     }
   });
+  it('one value a line, an empty line among them is that blank cell: said on it, and filled by the rules', () => {
+    const values = consistentValues(seededRandom(11));
+    const t = renderReport({ agency: '示例县发展和改革局', year: 2024, values, layout: 'lines' });
+    const cell = parseDocument(t).reports[0].tables['三']!.rows.get('R1')!.cells![0];
+    const text = t.slice(0, cell.span.start) + t.slice(cell.span.end);
+    const ds = diagnose(text);
+    assert.deepEqual(codes(ds), ['blank-cell']);
+    assert.match(ds[0].message, /“自然人”为空/);
+    assert.equal(fixAll(text).text, t);
+  });
   it('a blank cell’s mark beyond a row’s cells (`5\t---`) is no extra value', () => {
     const t = base();
     const line = lineOf(t, '规章');

@@ -501,7 +501,29 @@ function positionalCells(stream: TokenStream, values: number[], labelToken: numb
       slots.push({ start: lead, end: lineEnd });
     } else if (l > lastLine) break;
   }
-  return slots.length === n ? slots : null;
+  if (slots.length === n) return slots;
+  return labelLine !== firstLine ? withEmptyLines(stream, values, from, lastLine, n) : null;
+}
+
+/**
+ * One cell per line with empty lines among the values: each an empty cell where that makes the row's cells
+ * (`4.保护第三方合法权益` then an empty line and six values). Values written a blank line apart never come to
+ * that count with a value missing (2k − 1 lines for k values).
+ */
+function withEmptyLines(stream: TokenStream, values: readonly number[], from: number, lastLine: number, n: number): Slot[] | null {
+  const slots: Slot[] = [];
+  for (let l = from; l <= lastLine; l++) {
+    if (stream.lineHasLabel(l)) return null;
+    const lineValues = valueTokens(stream, stream.firstToken[l], stream.endToken[l]);
+    if (lineValues.length > 1) return null;
+    if (lineValues.length) slots.push(lineValues[0]);
+    else {
+      let lead = stream.lineStart[l];
+      while (lead < stream.lineEnd[l] && isSpace(stream.source.charCodeAt(lead))) lead++;
+      slots.push({ start: lead, end: stream.lineEnd[l] });
+    }
+  }
+  return slots.length === n && values.length < n ? slots : null;
 }
 
 /** How a row's values are laid out, from its label and its first two values (-1: none) of `count`. */
