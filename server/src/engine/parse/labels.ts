@@ -28,6 +28,8 @@ export interface RowMatch {
   readonly typo?: Span;
   /** where the text ends with the label's start only (a label wrapped onto the next line, or cut short), relative to the token's start */
   readonly start?: Span;
+  /** then, the label's folded words after that start, which a wrapped label has on a later line */
+  readonly rest?: string;
 }
 
 interface TemplateAnswers {
@@ -191,7 +193,10 @@ function nearRow(folded: Folded, rows: readonly RowTemplate[], cursor: number): 
       if (at >= 0) return { index: i, typo: sourceRange(folded, at + numberingLength(alias), at + alias.length) };
     }
     const start = endsWithStartOf(text, row.core);
-    if (start >= 0) return { index: i, start: shortOfMoreThanNote(text.slice(start), row) ? sourceRange(folded, start + numberingLength(row.core), text.length) : undefined };
+    if (start >= 0) {
+      const cut = shortOfMoreThanNote(text.slice(start), row);
+      return { index: i, start: cut ? sourceRange(folded, start + numberingLength(row.core), text.length) : undefined, rest: row.core.slice(text.length - start) };
+    }
     const allowed = Math.floor(row.core.length / 4);
     if (row.core.length >= 6 && charsMissing(row.core, text) <= allowed) {
       const m = findApprox(row.core, text);
@@ -235,6 +240,9 @@ function shortLabelOneOff(text: string, core: string): number {
   const bare = text.replace(NUMBERING, '');
   const at = bare.length === core.length ? text.length - bare.length : text.length === core.length ? 0 : -1;
   if (at < 0) return -1;
+  // a label found by its number (`3其他`, `七总计`) has that number as written: `5其他` is a value run into a header
+  const numbering = numberingLength(core);
+  if (text.slice(at, at + numbering) !== core.slice(0, numbering)) return -1;
   let differ = 0;
   for (let k = 0; k < core.length && differ < 2; k++) if (text[at + k] !== core[k]) differ++;
   return differ === 1 ? at : -1;

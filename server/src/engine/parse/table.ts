@@ -79,7 +79,7 @@ function hitsFrom(stream: TokenStream, template: TableTemplate, from: number, he
     const match = info.row(template, cursor);
     if (match) {
       const start = stream.start[t];
-      const typo = match.typo ?? (match.start && cutShort(stream, template.rows[match.index].core, t) ? match.start : undefined);
+      const typo = match.typo ?? (match.start && cutShort(stream, match.rest!, t) ? match.start : undefined);
       const typoSpan = typo && { start: start + typo.start, end: start + typo.end };
       hits.add(t, match.index, null, typoSpan);
       cursor = match.index + 1;
@@ -98,18 +98,21 @@ function hitsFrom(stream: TokenStream, template: TableTemplate, from: number, he
 
 /**
  * Whether label token t, which ends with the start of a row's label, is that label cut short (`4.保护第三方合法权\t21…`)
- * rather than wrapped: its values follow it on its line, and no label text after them before the next row's label
- * holds the label's end (`…公开申\t0\t0…` with `请` on the next line is wrapped).
+ * rather than wrapped: its values follow it on its line, and no label text on the lines just after starts with the
+ * label's rest (`…公开申\t0\t0…` with `请` on the next line is wrapped; PDF text may put another row's words between).
  */
-function cutShort(stream: TokenStream, core: string, t: number): boolean {
+function cutShort(stream: TokenStream, rest: string, t: number): boolean {
   if (t + 1 >= stream.tokenCount || stream.line[t + 1] !== stream.line[t] || stream.kind[t + 1] === LABEL) return false;
-  for (let k = t + 1; k < stream.tokenCount; k++) {
+  for (let k = t + 1; k < stream.tokenCount && stream.line[k] <= stream.line[t] + WRAP_LINES; k++) {
     if (stream.kind[k] !== LABEL) continue;
-    const rest = foldText(stream.text(k));
-    return !(rest && core.endsWith(rest));
+    const words = foldText(stream.text(k));
+    if (words && (rest.startsWith(words) || words.startsWith(rest))) return false;
   }
   return true;
 }
+
+/** lines after a wrapped label's start within which its rest is looked for */
+const WRAP_LINES = 3;
 
 function noteHeaderTypo(stream: TokenStream, t: number, info: LabelInfo, template: TableTemplate, headerTypos: LabelTypo[]): void {
   const header = info.headerTypo(template);
