@@ -11,7 +11,7 @@
 import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
-import { firstOfEachKey, PeerIndex } from '../engine';
+import { firstOfEachKey, firstOfEachKeyByGroup, PeerIndex } from '../engine';
 import type { Encoding } from '../files/decode';
 import type { FoundFile } from '../files/find';
 import type { CheckOptions, Outcome } from './checked-file';
@@ -97,12 +97,7 @@ export function planPartners(files: readonly LoadedFile[], folderOf: (index: num
   const entries = files.map((f) => f.reports.map((r, i): Entry => ({ ...r, ref: [f.index, i] })));
   const byKey = (list: readonly Entry[]) => firstOfEachKey(list, (e) => e.key);
   const run = byKey(entries.flat());
-  const folderIndexes = new Map<string, Map<string, Entry>>();
-  files.forEach((f, i) => {
-    const index = folderIndexes.get(folderOf(f.index)) ?? new Map<string, Entry>();
-    folderIndexes.set(folderOf(f.index), index);
-    for (const [key, entry] of byKey(entries[i]!)) if (!index.has(key)) index.set(key, entry);
-  });
+  const folderIndexes = firstOfEachKeyByGroup<Entry>(files.map((f, i) => [folderOf(f.index), entries[i]!] as const), (e) => e.key);
   const peers = new PeerIndex<Entry>(run, (e) => e.hashes!, (e) => e.key!);
   return entries.map((own, i) => {
     const ownIndex = byKey(own);

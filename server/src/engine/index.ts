@@ -42,7 +42,7 @@ export { TEMPLATES } from './template/tables';
 export { buildSnippets } from './template/snippets';
 export { foldText } from './text/fold';
 export { forgetMemos } from './text/bounded-cache';
-export { agencyYearKey, firstOfEachKey, previousYearKey } from './report-keys';
+export { agencyYearKey, firstOfEachKey, firstOfEachKeyByGroup, previousYearKey } from './report-keys';
 export { editDistance } from './text/distance';
 export { codeName } from './messages/codes';
 export type { Table } from './model';

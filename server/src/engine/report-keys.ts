@@ -22,3 +22,17 @@ export function firstOfEachKey<T>(items: Iterable<T>, keyOf: (item: T) => string
   }
   return index;
 }
+
+/** Per group (a folder), its items by key, the first of each key winning: each group's items in order, as firstOfEachKey gives them. */
+export function firstOfEachKeyByGroup<T>(groups: Iterable<readonly [string, Iterable<T>]>, keyOf: (item: T) => string | null): Map<string, Map<string, T>> {
+  const byGroup = new Map<string, Map<string, T>>();
+  for (const [group, items] of groups) {
+    let index = byGroup.get(group);
+    if (!index) byGroup.set(group, (index = new Map()));
+    for (const item of items) {
+      const key = keyOf(item);
+      if (key !== null && !index.has(key)) index.set(key, item);
+    }
+  }
+  return byGroup;
+}

@@ -1,7 +1,7 @@
 // label-typo: a row or header label, or a section heading's title, that differs from the official one.
+import { WRITTEN_NUMBERING } from '../parse/labels';
 import { defineCheck, type CheckContext } from './define';
 
-const NUMBERING = /^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.．、])\s*/;
 
 const checkLabels = (ctx: CheckContext): void => {
   // a heading's title one character away from the official one (政府信息公开行政法复议、行政诉讼情况); another wording is none
@@ -17,7 +17,7 @@ const checkLabels = (ctx: CheckContext): void => {
   for (const table of Object.values(ctx.report.tables)) {
     for (const row of table.rowsWithTypos()) {
       if (!row.typoSpan) continue;
-      const official = row.template.label.replace(NUMBERING, '');
+      const official = row.template.label.replace(WRITTEN_NUMBERING, '');
       const written = ctx.text.slice(row.typoSpan.start, row.typoSpan.end);
       ctx.emit('label-typo', row.typoSpan, ctx.msg('label-typo', { written, official }), {
         title: ctx.msg('fix.replace-label', { official }),

@@ -12,8 +12,10 @@ import { headerBlockAround, isBreadcrumb, metadataLine } from './furniture';
 import type { NextMatch } from '../text/next-match';
 import { readSectionTitle } from './section-title';
 
-/** A report title, in folded text (see text/fold): what makes a line a title, and a .txt file a report. */
-/** the title's year and words; the year in digits or in Chinese numerals (二〇二四年) */
+/**
+ * A report title, in folded text (see text/fold): what makes a line a title, and a .txt file a report. Its year in
+ * digits or in Chinese numerals (二〇二四年).
+ */
 export const TITLE = /([0-9〇零一二三四五六七八九]{4})年度?政府信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)/;
 const DIGIT_NUMERALS = '〇一二三四五六七八九';
 

@@ -214,7 +214,7 @@ const NUMBERING = /^[0-9一二三四五六七八九]+/;
 /** a label's bracketed note (`（区分处理的，只计这一情形，不计其他情形）`), which a label written short leaves out */
 const NOTE = /[（(].*$/;
 /** a label's numbering as written (`（二）`, `4.`, `一、`) */
-const WRITTEN_NUMBERING = /^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.．、])\s*/;
+export const WRITTEN_NUMBERING = /^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.．、])\s*/;
 
 /**
  * Whether the start of a label that a text ends with (folded) is the label cut short, if nothing follows it on
@@ -249,7 +249,8 @@ function shortLabelOneOff(text: string, core: string): number {
 }
 
 const headerFolds = new WeakMap<readonly string[], { official: string; folded: string }[]>();
-function foldedHeaders(headers: readonly string[]): { official: string; folded: string }[] {
+/** A table's header cells, official and folded, in the template's order (made once per header list). */
+export function foldedHeaders(headers: readonly string[]): { official: string; folded: string }[] {
   let folded = headerFolds.get(headers);
   if (!folded) headerFolds.set(headers, (folded = headers.map((official) => ({ official, folded: fold(official).text }))));
   return folded;

@@ -9,7 +9,7 @@ import type { ColumnTemplate, GroupTemplate, TableTemplate, ValueKind } from '..
 import { isSpace } from '../text/chars';
 import { foldText } from '../text/fold';
 import { holdsSeveralCells, splitRow, type Piece, type RowDigits, type Split, type SplitOutcome, type SumRule } from './glued';
-import { labelAt, MAX_LABEL, type LabelInfo } from './labels';
+import { foldedHeaders, labelAt, MAX_LABEL, type LabelInfo } from './labels';
 import { BLANK, INVALID, isMoneyUnit, LABEL, NUMBER, unitAfter, unitAt, type Field, type TokenStream } from './tokens';
 
 /** The rows and group headings found in a table's tokens, in order, as parallel arrays. */
@@ -338,17 +338,9 @@ function isMalformedUnit(stream: TokenStream, template: TableTemplate, unit: Cel
   if (text === '' || units) return false;
   const folded = foldText(text);
   // the label's wrapped tail, or the table's next block run on after the value (`34第二十条第（五）项信息内容`: lines joined with their tabs kept)
-  return !official.includes(folded) && !startsWithHeaderCell(folded, template) && stream.end[unit.to - 1] - stream.start[unit.from] <= limit;
+  return !official.includes(folded) && !foldedHeaders(template.headers).some((h) => folded.startsWith(h.folded)) && stream.end[unit.to - 1] - stream.start[unit.from] <= limit;
 }
 
-/** Per template, its header cells folded. */
-const foldedHeaderCells = new WeakMap<TableTemplate, string[]>();
-
-function startsWithHeaderCell(folded: string, template: TableTemplate): boolean {
-  let headers = foldedHeaderCells.get(template);
-  if (!headers) foldedHeaderCells.set(template, (headers = template.headers.map((h) => foldText(h))));
-  return headers.some((h) => folded.startsWith(h));
-}
 
 /** Makes the tokens [from, to) one malformed number over their text; the others are left as empty label text, which no row reads. */
 function asOneCell(stream: TokenStream, from: number, to: number): void {
@@ -826,7 +818,7 @@ class RowReader {
     const at = header.indexOf('小计');
     if (at < 0) return null;
     // the parts' headers that are no piece of another header word (其他 is one of 法人或其他组织)
-    const words = this.template.headers.map(foldText);
+    const words = foldedHeaders(this.template.headers).map((h) => h.folded);
     const labels = parts.map((col) => foldText(this.template.rows[0].columns[col].label)).filter((l) => !words.some((w) => w !== l && w.includes(l)));
     if (labels.some((l) => header.indexOf(l, at) >= 0)) return places[0];
     if (!labels.some((l) => header.lastIndexOf(l, at) >= 0)) return null;
@@ -1257,11 +1249,6 @@ function spanOfStream(stream: TokenStream, sectionEnd: number): Span {
 }
 
 /**
- * Table 四: fifteen values after the header, on lines that hold nothing else, or on the header's own line after
- * its cells run together (`…尚未审结总计 0 0 1 …`, `…总计000000000000000`: a scraped page). Writes its one
- * row; false when there is no header.
- */
-/**
  * Of a row's values one too many, the one that stands alone on its line (a bare page number between a table's header
  * and its values) and without which, alone of such, every rule of the row holds, where the first values as they
  * stand break one; -1 for none.
@@ -1301,6 +1288,11 @@ function endsHeaderOnLine(stream: TokenStream, template: TableTemplate, t: numbe
 /** header cells on a line before its values that make it the table's header, not a sentence naming one or two */
 const MIN_HEADER_CELLS = 3;
 
+/**
+ * Table 四: fifteen values after the header, on lines that hold nothing else, or on the header's own line after
+ * its cells run together (`…尚未审结总计 0 0 1 …`, `…总计000000000000000`: a scraped page). Writes its one
+ * row; false when there is no header.
+ */
 function parseUnlabelled(stream: TokenStream, template: TableTemplate, reader: RowReader, grid: TableGrid, sectionEnd: number): boolean {
   const n = template.rows[0].columns.length;
   const values: number[] = [];
