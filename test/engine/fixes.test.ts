@@ -65,3 +65,28 @@ describe('fix-all', () => {
     assert.deepEqual(diagnose(fixed).filter((d) => d.code === 'missing-section'), []);
   });
 });
+
+describe('fixes in a markdown table', () => {
+  const values = consistentValues(seededRandom(11));
+  const clean = renderReport({ agency: '示例县发展和改革局', year: 2024, values, layout: 'pipes' });
+  const label = '4.保护第三方合法权益';
+  const row = clean.split('\n').find((l) => l.startsWith(`| ${label} |`))!;
+  const cells = values.table3.R8;
+  it('a blank cell between pipes is filled inside its padding, giving back the table as it was', () => {
+    const blanked = clean.replace(row, row.replace(`| ${label} | ${cells[0]} |`, `| ${label} |    |`));
+    assert.notEqual(blanked, clean);
+    assert.deepEqual(diagnose(blanked).map((d) => d.code), ['blank-cell']);
+    assert.equal(fixAll(blanked).text, clean);
+  });
+  it('a row whose cells are all blank is rewritten between its pipes', () => {
+    const blanked = clean.replace(row, `| ${label} |${'  |'.repeat(cells.length)}`);
+    assert.deepEqual(diagnose(blanked).map((d) => d.code), ['blank-cell']);
+    const fixed = fixAll(blanked).text;
+    assert.equal(fixed, clean);
+    assert.deepEqual(diagnose(fixed), []);
+  });
+  it('a blank cell with no padding of its own gets none', () => {
+    const blanked = clean.replace(row, row.replace(`| ${label} | ${cells[0]} |`, `| ${label} ||`));
+    assert.equal(fixAll(blanked).text, clean.replace(row, row.replace(`| ${label} | ${cells[0]} |`, `| ${label} |${cells[0]}|`)));
+  });
+});

@@ -17,8 +17,12 @@ function validFor(kind: ValueKind, cell: Cell): boolean {
   return cell.state === 'invalid' && kind === 'change' && SIGNED_INTEGER.test(cell.raw.normalize('NFKC'));
 }
 
+/** a row written between pipes (a markdown table): its rewrite keeps them */
+const PIPED_ZONE = /^[^\S\n\r]*\|/;
+
 function rowText(ctx: CheckContext, row: Row, values: string[]): string {
   const eol = ctx.eol;
+  if (PIPED_ZONE.test(ctx.text.slice(row.valueZone.start, row.valueZone.end))) return ` | ${values.join(' | ')} |`;
   switch (row.layout) {
     case 'tabs':
       return `\t${values.join('\t')}`;
@@ -29,6 +33,14 @@ function rowText(ctx: CheckContext, row: Row, values: string[]): string {
     case 'lines':
       return `${eol}${values.join(eol)}${eol}`;
   }
+}
+
+/**
+ * What a blank cell's fix writes: the value, inside the blank's own padding where it has some on both sides (`|    |`
+ * between pipes becomes `| 21 |`, not `|21|`, like the cells beside it).
+ */
+function padded(blank: string, value: string): string {
+  return blank.length >= 2 && /^\s+$/.test(blank) ? `${blank[0]}${value}${blank[blank.length - 1]}` : value;
 }
 
 function checkRow(ctx: CheckContext, table: Table, row: Row, determined: () => Map<string, number>): void {
@@ -90,7 +102,7 @@ function checkRow(ctx: CheckContext, table: Table, row: Row, determined: () => M
       const allDetermined = fills.every((f) => f.determined);
       return {
         title: ctx.msg('fix.fill', { value: fills.map((f) => f.value).join('、'), determined: allDetermined ? 1 : 0 }),
-        edits: run.map((c, k) => ({ span: c.span, newText: fills[k].value })),
+        edits: run.map((c, k) => ({ span: c.span, newText: padded(ctx.text.slice(c.span.start, c.span.end), fills[k].value) })),
         preferred: allDetermined,
       };
     });
