@@ -7,7 +7,7 @@ import { BoundedCache, forgetMemos } from '../../server/src/engine/text/bounded-
 import { fold, foldText } from '../../server/src/engine/text/fold';
 import { lineStartsOf } from '../../server/src/engine/text/lines';
 
-const pieces = ['a', 'Z', '5', '０', 'Ａ', ' ', '\u3000', '\t', '、', '（', '）', '一', '政', '𠀀', '\uD800', '.', '-', 'ﬁ', '㈠', '⽅', '１２', '\uFEFF'];
+const pieces = ['a', 'Z', '5', '０', 'Ａ', ' ', '\u3000', '\t', '、', '（', '）', '一', '政', '𠀀', '\uD800', '.', '-', 'ﬁ', '㈠', '⽅', '１２', '\uFEFF', '\u200B', '\u00AD'];
 const text = fc.array(fc.constantFrom(...pieces), { maxLength: 60 }).map((xs) => xs.join(''));
 
 describe('foldText', () => {

@@ -1,12 +1,16 @@
 // Character tests that run on every character of a document, as code comparisons rather than regexes.
 
-/** What `\s` matches (the ideographic space and the BOM among it). */
+/**
+ * What `\s` matches (the ideographic space and the BOM among it), and the invisible characters web pages put
+ * between words and cells: the zero-width space and joiners, the word joiner and the soft hyphen. A reader sees
+ * nothing there, so neither does the parser (`\t\u200b21` is the cell 21).
+ */
 export function isSpace(code: number): boolean {
   // ideographs and ASCII, the common cases, are answered first
   if (code > 0x3000) return code === 0xfeff;
   if (code < 0xa0) return code === 32 || (code >= 9 && code <= 13);
   return (
-    code === 0xa0 || code === 0x3000 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f
+    code === 0xa0 || code === 0x3000 || code === 0x1680 || (code >= 0x2000 && code <= 0x200d) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x2060 || code === 0xad
   );
 }

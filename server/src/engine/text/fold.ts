@@ -9,7 +9,8 @@ export interface Folded {
   readonly ends: readonly number[];
 }
 
-const DROPPED = /[\s\p{P}\p{S}\uFEFF\u200B]/u;
+// format characters (\p{Cf}: the BOM, zero-width spaces and joiners, the soft hyphen) are invisible
+const DROPPED = /[\s\p{P}\p{S}\p{Cf}]/u;
 
 function isStable(code: number): boolean {
   // ASCII letters and digits and CJK ideographs are NFKC-stable: skip the normalizer for them.
