@@ -167,6 +167,28 @@ function keepGluedNumbersInRows(stream: TokenStream, hits: Hits): void {
   }
 }
 
+/**
+ * A page footer inside a line (`4.保护第三方合法权益 - 3 - 21 0 …`, `… 0 21 - 3 - 申请人情况 …`: PDF text flattened
+ * onto one line) is no cell where the row it stands in has one value too many for each of its tokens, and
+ * exactly its cells without them: the tokens are taken out. Where the row has its cells with them (`- 3 - 0 0 0
+ * 3`, blank marks and numbers), they stay cells.
+ */
+function dropFooters(stream: TokenStream, template: TableTemplate, hits: Hits): void {
+  for (let f = stream.footers.length - 2; f >= 0; f -= 2) {
+    const from = stream.footers[f];
+    const to = stream.footers[f + 1];
+    let h = hits.count - 1;
+    while (h >= 0 && hits.token[h] >= from) h--;
+    if (h < 0 || hits.row[h] < 0 || to === from) continue;
+    const zoneEnd = h + 1 < hits.count ? hits.token[h + 1] : stream.tokenCount;
+    const n = template.rows[hits.row[h]].columns.length;
+    const own = countValues(stream, from, to);
+    if (own === 0 || countValues(stream, hits.token[h] + 1, zoneEnd) - own !== n) continue;
+    stream.remove(from, to - from);
+    for (let k = 0; k < hits.count; k++) if (hits.token[k] >= to) hits.token[k] -= to - from;
+  }
+}
+
 /** A row's unit of text that may be one cell: tokens [from, to), or a blank one (from = to) where the layout shows it. */
 interface CellUnit {
   from: number;
@@ -1024,6 +1046,7 @@ export function parseTable(stream: TokenStream, template: TableTemplate, section
   const hits = findHits(stream, template, headerTypos);
   if (!hits.rows) return null;
   keepGluedNumbersInRows(stream, hits);
+  dropFooters(stream, template, hits);
   readTextCells(stream, template, hits);
   const reader = new RowReader(stream, template, grid, hits);
   const rows = assignValues(stream, template, hits, reader, collapsed, subtotalRows);
