@@ -234,12 +234,33 @@ function readFieldCells(stream: TokenStream, template: TableTemplate, label: num
   const fields = stream.fields(line).filter((f) => f.fieldNo > stream.field[label] && f.fieldNo < last);
   const cells = cellFields(fields, n);
   if (!cells) return;
+  const lastCell = cells[cells.length - 1].fieldNo;
   for (let t = label + 1; t < next; ) {
     let end = t + 1;
     while (end < next && stream.field[end] === stream.field[t]) end++;
-    if (cells.some((f) => f.fieldNo === stream.field[t]) && isMalformedUnit(stream, template, { from: t, to: end }, official, Infinity)) asOneCell(stream, t, end);
+    const prose = stream.field[t] === lastCell && proseAfterNumber(stream, t, end);
+    if (!prose && cells.some((f) => f.fieldNo === stream.field[t]) && isMalformedUnit(stream, template, { from: t, to: end }, official, Infinity)) asOneCell(stream, t, end);
     t = end;
   }
+}
+
+/** sentence punctuation: text holding it is a sentence, never a cell's */
+const SENTENCE_MARKS = /[。，；！？]/;
+
+/**
+ * Whether the tokens [from, to) of a row's last field are its last value and then prose, set apart by a space:
+ * a sentence or a note after the table, run on to its last row where text was flattened onto one line
+ * (`8 （数据截至2024年12月31日）`, `44 本年度行政许可793件，…`). Text of a cell's length (`16 左右`) is no prose:
+ * the cell holds it, a malformed number.
+ */
+function proseAfterNumber(stream: TokenStream, from: number, to: number): boolean {
+  if (stream.kind[from] !== NUMBER || to - from < 2) return false;
+  for (let t = from + 1; t < to; t++) if (stream.kind[t] !== LABEL) return false;
+  const source = stream.source;
+  const rest = stream.start[from + 1];
+  if (!isSpace(source.charCodeAt(rest - 1))) return false;
+  const text = source.slice(rest, stream.end[to - 1]);
+  return text.length > MAX_TEXT_CELL || SENTENCE_MARKS.test(text);
 }
 
 /**
