@@ -17,10 +17,11 @@ const arbReport = fc.record({
   splitLabels: fc.boolean(),
   flow: fc.constantFrom(...FLOWS),
   scraper: fc.boolean(),
+  units: fc.boolean(),
 });
-type Arb = { seed: number; layout: Layout; fullWidth: boolean; splitLabels: boolean; flow: Flow; scraper: boolean };
+type Arb = { seed: number; layout: Layout; fullWidth: boolean; splitLabels: boolean; flow: Flow; scraper: boolean; units?: boolean };
 const textOf = (r: Arb, values: ReportValues, subtotalRows = false): string =>
-  renderReport({ agency: '示例县发展和改革局', year: 2024, values, layout: r.layout, fullWidth: r.fullWidth, splitLabels: r.splitLabels, flow: r.flow, scraper: r.scraper, subtotalRows });
+  renderReport({ agency: '示例县发展和改革局', year: 2024, values, layout: r.layout, fullWidth: r.fullWidth, splitLabels: r.splitLabels, flow: r.flow, scraper: r.scraper, subtotalRows, units: r.units });
 const render = (r: Arb) => {
   const values = consistentValues(seededRandom(r.seed));
   return { values, text: textOf(r, values) };
@@ -69,7 +70,11 @@ describe('generated reports', () => {
 });
 
 describe('differential: the same report in every layout and flow', () => {
-  const every: Arb[] = LAYOUTS.flatMap((layout) => FLOWS.flatMap((flow) => [false, true].map((scraper) => ({ seed: 0, layout, fullWidth: false, splitLabels: false, flow, scraper }))));
+  const every: Arb[] = [
+    ...LAYOUTS.flatMap((layout) => FLOWS.flatMap((flow) => [false, true].map((scraper) => ({ seed: 0, layout, fullWidth: false, splitLabels: false, flow, scraper })))),
+    // a unit on every cell (`144件`), in lines and in the scraped flows that glue a unit to the next row's label
+    ...(['lines', 'tab-rows', 'glued-rows'] as const).map((flow) => ({ seed: 0, layout: 'tabs' as const, fullWidth: false, splitLabels: false, flow, scraper: true, units: true })),
+  ];
   /** what a reviewer reads of each diagnostic: its code, severity, message and the text it marks */
   const seen = (text: string): string[] => checkText(text).diagnostics.map((d) => `${d.code} ${d.severity} ${d.message} «${text.slice(d.span.start, d.span.end)}»`).sort();
   it('gives the same diagnostics, on the same cells, with any one cell of table 三 or 四 changed', () => {
@@ -80,7 +85,7 @@ describe('differential: the same report in every layout and flow', () => {
         else values.table3[key][col % 7] += delta;
         const expected = seen(textOf(every[0], values));
         assert.notDeepEqual(expected, []);
-        for (const r of every.slice(1)) assert.deepEqual(seen(textOf(r, values)), expected, `${r.layout} ${r.flow} ${r.scraper ? 'scraped' : ''}`);
+        for (const r of every.slice(1)) assert.deepEqual(seen(textOf(r, values)), expected, `${r.layout} ${r.flow} ${r.scraper ? 'scraped' : ''} ${r.units ? 'units' : ''}`);
       }),
       { numRuns: 30 },
     );

@@ -196,3 +196,168 @@ describe('the 平潭 pages (one line after a header block)', () => {
     assert.match(typos[0].message, /应为“本年废止件数”/);
   });
 });
+
+describe('tables flattened onto one line by a scraper', () => {
+  /** examples/clean-2024.txt on one line: its lines (the empty ones left out) joined by a space, tabs kept */
+  const clean = readExample('examples/clean-2024.txt');
+  const oneLine = clean.split('\n').filter((l) => l.trim()).join(' ');
+  const cellsOf = (text: string, table: '二' | '三' | '四', key: string) => parseDocument(text).reports[0].tables[table]!.rows.get(key)!.cells!;
+  /** the text with its one occurrence of `from` replaced */
+  const once = (text: string, from: string, to: string): string => {
+    assert.equal(text.split(from).length, 2, from);
+    return text.replace(from, to);
+  };
+  /** fix-all writes `expected`, which then checks clean */
+  const fixesTo = (text: string, expected: string): void => {
+    assert.equal(fixAll(text).text, expected);
+    assert.deepEqual(codes(checkText(expected).diagnostics), []);
+  };
+
+  describe('a unit on every cell, run into the next row’s label (\\t144件二、上年结转…)', () => {
+    const glued = renderReport(spec({ flow: 'glued-rows', scraper: true, units: true }));
+    const values = spec().values;
+    it('reads every row as without the units: no diagnostic, each cell its digits only', () => {
+      assert.match(glued, new RegExp(`\\t${values.table3.R1[6]}件二、上年结转`));
+      assert.deepEqual(codes(checkText(glued).diagnostics), []);
+      for (const key of ['R1', 'R24', 'R25']) {
+        const cells = cellsOf(glued, '三', key);
+        assert.deepEqual(cells.map((c) => c.value), values.table3[key], key);
+        assert.deepEqual(cells.map((c) => glued.slice(c.span.start, c.span.end)), values.table3[key].map(String), key);
+      }
+      assert.deepEqual(cellsOf(glued, '四', 'G').map((c) => c.value), values.table4);
+    });
+    it('the same with a space between the rows, and with 个 or 条 for 件', () => {
+      for (const text of [renderReport(spec({ flow: 'tab-rows', scraper: true, units: true })), glued.replace(/件(?=[^数\t])/g, '个'), glued.replace(/件(?=[^数\t])/g, '条')]) {
+        assert.deepEqual(codes(checkText(text).diagnostics), []);
+      }
+    });
+    it('near miss: a row a cell short is still short, its unit glued to the next label or not', () => {
+      const r1 = values.table3.R1;
+      const text = once(glued, `\t${r1[5]}件\t${r1[6]}件二、`, `\t${r1[6]}件二、`);
+      const ds = diagnose(text);
+      assert.deepEqual(codes(ds), ['blank-cell']);
+      assert.match(ds[0].message, /应有 7 个数值，只找到 6 个/);
+    });
+    it('a wrong 总计 so glued is row-total-mismatch on its digits, and fix-all writes the sum, the unit left in place', () => {
+      const r1 = values.table3.R1;
+      const text = once(glued, `\t${r1[6]}件二、`, `\t${r1[6] + 1}件二、`);
+      const ds = diagnose(text).filter((d) => d.code === 'row-total-mismatch');
+      assert.equal(ds.length, 1);
+      assert.deepEqual(ds[0].span, cellsOf(text, '三', 'R1')[6].span);
+      assert.equal(ds[0].text, String(r1[6] + 1));
+      fixesTo(text, glued);
+    });
+    it('prose keeps its numbers and units: 申请144件，均在… and 第19条2款 are no cells', () => {
+      const text = once(glued, '均在法定期限内答复。', '均在法定期限内答复。依据第19条2款办理3件。');
+      assert.deepEqual(codes(checkText(text).diagnostics), []);
+    });
+  });
+
+  describe('a blank cell’s mark run into the next row’s label (\\t-（三）不予公开)', () => {
+    const scraped = clean.split('\n').slice(0, 3).join('\n') + '\n' + clean.split('\n').slice(3).filter((l) => l.trim()).join('');
+    const row = '（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t0\t0\t0\t0\t0\t0\t0';
+    const dashes = '（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t-\t-\t-\t-\t-\t-\t-';
+    it('the clean report so scraped has no diagnostic', () => {
+      assert.match(scraped, /\t0（三）不予公开1\.属于国家秘密/);
+      assert.deepEqual(codes(checkText(scraped).diagnostics), []);
+    });
+    it('a row of marks reads as with a line break after it: seven blank-cell, fix-all writes the 0s', () => {
+      const text = once(scraped, row, dashes);
+      const broken = once(scraped, row, `${dashes}\n`);
+      const seen = (t: string) => diagnose(t).map((d) => `${d.code} ${d.message} «${d.text}»`);
+      assert.deepEqual(codes(diagnose(text)), Array(7).fill('blank-cell'));
+      assert.deepEqual(seen(text), seen(broken));
+      fixesTo(text, scraped);
+    });
+    it('near miss: one mark among numbers is that one cell blank', () => {
+      const one = once(scraped, row, row.replace(/\t0$/, '\t-'));
+      const ds = diagnose(one);
+      assert.deepEqual(codes(ds), ['blank-cell']);
+      assert.deepEqual(ds[0].span, cellsOf(one, '三', 'R4')[6].span);
+      fixesTo(one, scraped);
+    });
+  });
+
+  describe('a page footer inside the line (- 3 -)', () => {
+    const label = '4.保护第三方合法权益';
+    const row = `${label}\t21\t0\t0\t0\t0\t0\t21`;
+    const header = '申请人情况 自然人\t法人或其他组织\t总计 商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他';
+    it('between a row’s label and its values, or after a row before the repeated header: no cell', () => {
+      for (const text of [once(oneLine, row, row.replace(`${label}\t`, `${label} - 3 - `)), once(oneLine, row, `${row} - 3 - ${header}`), once(oneLine, row, `${row} － ３ － ${header}`)]) {
+        assert.deepEqual(codes(checkText(text).diagnostics), [], text.slice(text.indexOf(label), text.indexOf(label) + 60));
+        assert.deepEqual(cellsOf(text, '三', 'R8').map((c) => c.value), [21, 0, 0, 0, 0, 0, 21]);
+      }
+    });
+    it('near miss: a mark and numbers that are the row’s cells stay cells (- 21 - 0 0 0 0 21: seven, a dash after a number no cell)', () => {
+      const text = once(oneLine, row, `${label} - 21 - 0 0 0 0 21`);
+      const cells = cellsOf(text, '三', 'R8');
+      assert.deepEqual(cells.map((c) => c.value), [null, 21, 0, 0, 0, 0, 21]);
+      assert.deepEqual(codes(diagnose(text)).filter((c) => c === 'blank-cell'), ['blank-cell']);
+    });
+    it('a wrong total after the footer is row-total-mismatch on it; fix-all writes the sum', () => {
+      const fine = once(oneLine, row, row.replace(`${label}\t`, `${label} - 3 - `));
+      const text = once(fine, `${label} - 3 - 21\t0\t0\t0\t0\t0\t21`, `${label} - 3 - 21\t0\t0\t0\t0\t0\t22`);
+      const ds = diagnose(text);
+      assert.deepEqual(codes(ds), ['row-total-mismatch', 'column-total-mismatch']);
+      assert.deepEqual(ds[0].span, cellsOf(text, '三', 'R8')[6].span);
+      fixesTo(text, fine);
+    });
+  });
+
+  describe('prose after a table’s last cell, and a unit note in table 四', () => {
+    const last = '四、结转下年度继续办理\t0\t2\t2\t1\t2\t1\t8';
+    const note = `${last} （数据截至2024年12月31日）`;
+    const fee = '行政事业性收费\t44';
+    const sentence = `${fee} 本年度行政许可793件，行政处罚247件，行政强制19件，行政事业性收费44万元。`;
+    const four = '复议后起诉 1\t1\t0';
+    it('a note after table 三, a sentence after table 二, 单位：件 before table 四’s values: no diagnostic', () => {
+      for (const text of [once(oneLine, last, note), once(oneLine, fee, sentence), once(oneLine, four, '复议后起诉 单位：件 1\t1\t0'), once(oneLine, four, '复议后起诉 （单位：件） 1\t1\t0')]) {
+        assert.deepEqual(codes(checkText(text).diagnostics), []);
+      }
+      assert.equal(cellsOf(once(oneLine, last, note), '三', 'R25')[6].raw, '8');
+      assert.equal(cellsOf(once(oneLine, fee, sentence), '二', 'H1')[0].raw, '44');
+    });
+    it('near miss: text of a cell’s length after the number is the cell’s (8 左右 is invalid-number)', () => {
+      const ds = diagnose(once(oneLine, last, `${last} 左右`));
+      assert.deepEqual(codes(ds), ['invalid-number']);
+      assert.equal(ds[0].text, '8 左右');
+    });
+    it('a wrong total before the note, or after the unit note, is row-total-mismatch on that cell; fix-all writes the sum', () => {
+      const noted = once(oneLine, last, note);
+      const text = once(noted, `\t1\t8 （数据截至`, `\t1\t9 （数据截至`);
+      const ds = diagnose(text).filter((d) => d.code === 'row-total-mismatch');
+      assert.equal(ds.length, 1);
+      assert.deepEqual(ds[0].span, cellsOf(text, '三', 'R25')[6].span);
+      fixesTo(text, noted);
+      const unit = once(oneLine, four, '复议后起诉 单位：件 1\t1\t0');
+      const g = cellsOf(unit, '四', 'G');
+      const wrong = unit.slice(0, g[4].span.start) + '4' + unit.slice(g[4].span.end);
+      const rows = diagnose(wrong).filter((d) => d.code === 'row-total-mismatch');
+      assert.equal(rows.length, 1);
+      assert.deepEqual(rows[0].span, g[4].span);
+      fixesTo(wrong, unit);
+    });
+  });
+
+  describe('a running page header after a heading on the line', () => {
+    const page = renderReport(spec({ flow: 'glued-rows', scraper: true }));
+    const withHeader = once(page, '一、总体情况2024年，', '一、总体情况2024年政府信息公开工作年度报告2024年，');
+    it('is no title: the title is the header block’s, section 一 is found, no diagnostic', () => {
+      const result = checkText(withHeader);
+      assert.equal(result.reports.length, 1);
+      assert.equal(result.reports[0].title, TITLE);
+      assert.deepEqual(headingsOf(withHeader), OFFICIAL);
+      assert.deepEqual(codes(result.diagnostics), []);
+    });
+    it('near miss: with 一’s heading gone, section 一 is still missing; a late 发布时间 is still date-mismatch', () => {
+      assert.deepEqual(codes(checkText(withHeader.replace('一、总体情况', '')).diagnostics), ['missing-section']);
+      const late = renderReport(spec({ flow: 'glued-rows', scraper: true, published: '2025-03-05' })).replace('一、总体情况2024年，', '一、总体情况2024年政府信息公开工作年度报告2024年，');
+      assert.deepEqual(codes(checkText(late).diagnostics), ['date-mismatch']);
+    });
+    it('near miss: a title that opens the line the report runs on is still the title', () => {
+      const text = `${TITLE}根据《条例》要求，现将有关情况报告如下。一、总体情况2024年政府信息公开工作年度报告${page.slice(page.indexOf('一、总体情况') + '一、总体情况'.length)}`;
+      assert.equal(checkText(text).reports[0].title, TITLE);
+      assert.deepEqual(headingsOf(text), OFFICIAL);
+    });
+  });
+});

@@ -37,6 +37,8 @@ export interface ReportSpec {
   subtotalRows?: boolean;
   /** table 三 with a 法人或其他组织 小计 column, as some reports add: right after 自然人, or after 其他 (before 总计) */
   subtotalColumn?: SubtotalColumn;
+  /** a unit on every count cell (`144件`), as some pages write them; the fee (万元) without */
+  units?: boolean;
 }
 
 export type SubtotalColumn = 'after-natural' | 'after-other';
@@ -47,10 +49,13 @@ export type SubtotalColumn = 'after-natural' | 'after-other';
  * `one-line`, the whole body on one line, table cells and rows separated by single spaces as scrapers leave them
  * (the layout is then `spaces`, and labels are never split: there is no line to split them over); `run-on`, the
  * same, but a row that starts with its ordinal follows the row before with nothing between, its total run into
- * the ordinal (`…3 0 0 32.其他法律…`), as a page whose line breaks were dropped gives it.
+ * the ordinal (`…3 0 0 32.其他法律…`), as a page whose line breaks were dropped gives it; `tab-rows`, the whole
+ * body on one line, each row's cells kept apart by tabs and the rows by a space (the layout is then `tabs`);
+ * `glued-rows`, the same with nothing between the rows (`…\t144二、上年结转…`), as a scraper that drops a table's
+ * row breaks but keeps its cell breaks saves it.
  */
-export type Flow = 'lines' | 'mid-line' | 'one-line' | 'run-on';
-export const FLOWS: readonly Flow[] = ['lines', 'mid-line', 'one-line', 'run-on'];
+export type Flow = 'lines' | 'mid-line' | 'one-line' | 'run-on' | 'tab-rows' | 'glued-rows';
+export const FLOWS: readonly Flow[] = ['lines', 'mid-line', 'one-line', 'run-on', 'tab-rows', 'glued-rows'];
 
 /** The agency on the title's line, on the line before it (a title in two lines), or nowhere. */
 export type TitleShape = 'one-line' | 'two-lines' | 'no-agency';
@@ -143,8 +148,9 @@ export function renderTables(
   splitLabels = false,
   subtotalRows = false,
   subtotalColumn?: SubtotalColumn,
+  units = false,
 ): { two: string[]; three: string[]; four: string[] } {
-  const num = (n: number): string => digits(n, fullWidth);
+  const num = (n: number): string => digits(n, fullWidth) + (units ? '件' : '');
   const cells3 = (cells: readonly number[]): string[] => withSubtotalColumn(cells, subtotalColumn).map(num);
   const parts3 = ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'];
   const header3 = subtotalColumn === 'after-natural' ? ['小计', ...parts3] : subtotalColumn === 'after-other' ? [...parts3, '小计'] : parts3;
@@ -153,7 +159,7 @@ export function renderTables(
     return [
       block.label,
       ...rowText('信息内容', rows[0].columns.map((c) => c.label), layout),
-      ...rows.flatMap((r) => rowText(r.label, values.table2[r.key].map(num), layout)),
+      ...rows.flatMap((r) => rowText(r.label, values.table2[r.key].map((v, k) => (r.columns[k].kind === 'amount' ? digits(v, fullWidth) : num(v))), layout)),
     ];
   });
   const groupOf = new Map(T['三'].groups.map((g) => [g.members[0], g]));
@@ -222,6 +228,10 @@ function headerBlock(spec: ReportSpec, published: string): string[] {
 
 /** The body's lines in a flow: headings glued to the text around them, or everything (with the navigation around it) on one line. */
 function flowed(flow: Exclude<Flow, 'lines'>, sections: { heading: string; body: string[] }[], before: string[], after: string[]): string[] {
+  if (flow === 'tab-rows' || flow === 'glued-rows') {
+    const body = sections.map((s) => s.heading + s.body.join(flow === 'glued-rows' ? '' : ' ')).join('');
+    return [[...before, INTRO + body, ...after].join(' ')];
+  }
   if (flow === 'one-line' || flow === 'run-on') {
     const joined = (lines: string[]): string => (flow === 'run-on' ? lines.reduce((out, l) => out + (/^\d[.、．]/.test(l) ? '' : ' ') + l) : lines.join(' '));
     const body = sections.map((s) => s.heading + joined(s.body).replace(/[\t ]+/g, ' ')).join('');
@@ -238,7 +248,8 @@ function flowed(flow: Exclude<Flow, 'lines'>, sections: { heading: string; body:
 export function renderReport(spec: ReportSpec): string {
   const flow = spec.flow ?? 'lines';
   if (flow === 'one-line' || flow === 'run-on') spec = { ...spec, layout: 'spaces', splitLabels: false };
-  const { two, three, four } = renderTables(spec.values, spec.layout, spec.fullWidth, spec.splitLabels, spec.subtotalRows, spec.subtotalColumn);
+  if (flow === 'tab-rows' || flow === 'glued-rows') spec = { ...spec, layout: 'tabs', splitLabels: false };
+  const { two, three, four } = renderTables(spec.values, spec.layout, spec.fullWidth, spec.splitLabels, spec.subtotalRows, spec.subtotalColumn, spec.units);
   const r1 = spec.values.table3.R1[6];
   const bodies = [
     [`${spec.year}年，本机关认真贯彻《中华人民共和国政府信息公开条例》，全年共受理政府信息公开申请${r1}件，均在法定期限内答复。`],

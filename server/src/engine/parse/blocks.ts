@@ -135,6 +135,12 @@ export function runOnTitle(text: string, start: number, end: number, from: numbe
   const year = titleYear(m[1]);
   const agency = agencyBeforeYear(line.text, m[1]);
   if (year < 2000 || year > 2100 || line.text.includes('《') || line.text.includes('。') || isBreadcrumb(line.text) || !nameOfAgency(agency)) return null;
+  // a section heading before the title's words (`发布时间：2025-01-15一、总体情况2024年…报告2024年，…`): the report
+  // has begun, and the words are a running page header in its text, no title
+  SECTION_MARK.lastIndex = start;
+  for (let mark = SECTION_MARK.exec(text); mark && mark.index < line.end; mark = SECTION_MARK.exec(text)) {
+    if (midLineHeading(text, mark.index, start, end)) return null;
+  }
   SECTION_MARK.lastIndex = line.end;
   const heading = SECTION_MARK.exec(text);
   return heading && heading.index < end ? withAgency(text, line, year, agency, from) : null;

@@ -264,7 +264,8 @@ function headerCellsAtEnd(folded: string, headers: readonly string[]): number {
   const cells = foldedHeaders(headers)
     .map((h) => h.folded)
     .sort((a, b) => b.length - a.length);
-  let end = folded.length;
+  // a note of the values' unit after the header (`…复议后起诉 单位：件`) is no header cell, and ends none
+  let end = folded.length - (UNIT_NOTE.exec(folded)?.[0].length ?? 0);
   let count = 0;
   for (let cell = cells.find((c) => folded.endsWith(c, end)); cell; cell = cells.find((c) => folded.endsWith(c, end))) {
     end -= cell.length;
@@ -272,6 +273,9 @@ function headerCellsAtEnd(folded: string, headers: readonly string[]): number {
   }
   return count;
 }
+
+/** a note of the unit a table's values are counted in, folded (`单位：件`, `（单位：件）`, `单位:万元`) */
+const UNIT_NOTE = /[(（]?单位[:：]?[件个项次条人元万]{1,2}[)）]?$/;
 
 /** header cells a run-together header must hold to be read as one, so that a sentence is not taken for it */
 const MIN_RUN_CELLS = 3;

@@ -167,6 +167,28 @@ function keepGluedNumbersInRows(stream: TokenStream, hits: Hits): void {
   }
 }
 
+/**
+ * A page footer inside a line (`4.保护第三方合法权益 - 3 - 21 0 …`, `… 0 21 - 3 - 申请人情况 …`: PDF text flattened
+ * onto one line) is no cell where the row it stands in has one value too many for each of its tokens, and
+ * exactly its cells without them: the tokens are taken out. Where the row has its cells with them (`- 3 - 0 0 0
+ * 3`, blank marks and numbers), they stay cells.
+ */
+function dropFooters(stream: TokenStream, template: TableTemplate, hits: Hits): void {
+  for (let f = stream.footers.length - 2; f >= 0; f -= 2) {
+    const from = stream.footers[f];
+    const to = stream.footers[f + 1];
+    let h = hits.count - 1;
+    while (h >= 0 && hits.token[h] >= from) h--;
+    if (h < 0 || hits.row[h] < 0 || to === from) continue;
+    const zoneEnd = h + 1 < hits.count ? hits.token[h + 1] : stream.tokenCount;
+    const n = template.rows[hits.row[h]].columns.length;
+    const own = countValues(stream, from, to);
+    if (own === 0 || countValues(stream, hits.token[h] + 1, zoneEnd) - own !== n) continue;
+    stream.remove(from, to - from);
+    for (let k = 0; k < hits.count; k++) if (hits.token[k] >= to) hits.token[k] -= to - from;
+  }
+}
+
 /** A row's unit of text that may be one cell: tokens [from, to), or a blank one (from = to) where the layout shows it. */
 interface CellUnit {
   from: number;
@@ -212,12 +234,33 @@ function readFieldCells(stream: TokenStream, template: TableTemplate, label: num
   const fields = stream.fields(line).filter((f) => f.fieldNo > stream.field[label] && f.fieldNo < last);
   const cells = cellFields(fields, n);
   if (!cells) return;
+  const lastCell = cells[cells.length - 1].fieldNo;
   for (let t = label + 1; t < next; ) {
     let end = t + 1;
     while (end < next && stream.field[end] === stream.field[t]) end++;
-    if (cells.some((f) => f.fieldNo === stream.field[t]) && isMalformedUnit(stream, template, { from: t, to: end }, official, Infinity)) asOneCell(stream, t, end);
+    const prose = stream.field[t] === lastCell && proseAfterNumber(stream, t, end);
+    if (!prose && cells.some((f) => f.fieldNo === stream.field[t]) && isMalformedUnit(stream, template, { from: t, to: end }, official, Infinity)) asOneCell(stream, t, end);
     t = end;
   }
+}
+
+/** sentence punctuation: text holding it is a sentence, never a cell's */
+const SENTENCE_MARKS = /[。，；！？]/;
+
+/**
+ * Whether the tokens [from, to) of a row's last field are its last value and then prose, set apart by a space:
+ * a sentence or a note after the table, run on to its last row where text was flattened onto one line
+ * (`8 （数据截至2024年12月31日）`, `44 本年度行政许可793件，…`). Text of a cell's length (`16 左右`) is no prose:
+ * the cell holds it, a malformed number.
+ */
+function proseAfterNumber(stream: TokenStream, from: number, to: number): boolean {
+  if (stream.kind[from] !== NUMBER || to - from < 2) return false;
+  for (let t = from + 1; t < to; t++) if (stream.kind[t] !== LABEL) return false;
+  const source = stream.source;
+  const rest = stream.start[from + 1];
+  if (!isSpace(source.charCodeAt(rest - 1))) return false;
+  const text = source.slice(rest, stream.end[to - 1]);
+  return text.length > MAX_TEXT_CELL || SENTENCE_MARKS.test(text);
 }
 
 /**
@@ -1024,6 +1067,7 @@ export function parseTable(stream: TokenStream, template: TableTemplate, section
   const hits = findHits(stream, template, headerTypos);
   if (!hits.rows) return null;
   keepGluedNumbersInRows(stream, hits);
+  dropFooters(stream, template, hits);
   readTextCells(stream, template, hits);
   const reader = new RowReader(stream, template, grid, hits);
   const rows = assignValues(stream, template, hits, reader, collapsed, subtotalRows);

@@ -41,6 +41,11 @@ export class TokenStream {
   readonly value: number[] = [];
   /** NUMBER tokens cut out of a word that also holds label text (`数量151300…`, `0行政强制`): cells only where they follow a row's label */
   readonly glued: number[] = [];
+  /**
+   * mid-line page footers (`… - 3 - …`, text flattened onto one line), as [first token, one past the last] pairs: the
+   * tokens read there, which a table drops where its row then has its cells (see dropFooters in table.ts)
+   */
+  readonly footers: number[] = [];
   /** per tokenized line (skipped lines are left out) */
   readonly lineStart: number[] = [];
   readonly lineEnd: number[] = [];
@@ -58,6 +63,7 @@ export class TokenStream {
     this.tokenCount = 0;
     this.lineCount = 0;
     this.glued.length = 0;
+    this.footers.length = 0;
     return this;
   }
 
@@ -115,6 +121,21 @@ export class TokenStream {
     }
   }
 
+  /** Takes the tokens [at, at + count) out of the stream; the tokens after them, and the lines' bounds, move down. */
+  remove(at: number, count: number): void {
+    for (const list of [this.kind, this.start, this.end, this.line, this.field, this.value] as number[][]) list.splice(at, count);
+    this.tokenCount -= count;
+    const moved = (t: number): number => (t >= at + count ? t - count : Math.min(t, at));
+    let kept = 0;
+    for (const t of this.glued) if (t < at || t >= at + count) this.glued[kept++] = moved(t);
+    this.glued.length = kept;
+    for (let k = 0; k < this.footers.length; k++) this.footers[k] = moved(this.footers[k]);
+    for (let l = 0; l < this.lineCount; l++) {
+      this.firstToken[l] = moved(this.firstToken[l]);
+      this.endToken[l] = moved(this.endToken[l]);
+    }
+  }
+
   pushLine(start: number, end: number, lineNumber: number, tabbed: boolean, fieldCount: number, firstToken: number): void {
     const l = this.lineCount++;
     this.lineStart[l] = start;
@@ -136,6 +157,9 @@ const DASHES = /^[-—–―]+$/;
 const BLANK_MARKERS = new Set(['/', '\\', '-', '—', '–', '——', '--', '无', '×', '／']);
 /** a page footer (`- 3 -`, `第 3 页 共 8 页`), its digits half- or full-width */
 export const PAGE_FOOTER = /^\s*[-—－]\s*[\d０-９]+\s*[-—－]\s*$|^\s*第\s*[\d０-９]+\s*页(?:\s*共\s*[\d０-９]+\s*页)?\s*$/;
+/** a page footer inside a line (`… - 3 - …`), from its first dash: spaces around its number, no tab */
+const MID_LINE_FOOTER = /[-—－][ \u3000]+([\d０-９]{1,3})[ \u3000]+[-—－](?=[\s]|$)/y;
+const isFooterDash = (code: number): boolean => code === 0x2d || code === 0x2014 || code === 0xff0d;
 const SEPARATOR_CHARS = /^[\s|:：\-—–－=＝+_]*$/;
 /** What a page footer or a separator line can start with, after spaces: |:：-—–－=＝+_第 (asked of every line). */
 function skippableStart(code: number): boolean {
@@ -180,7 +204,18 @@ function skipped(source: string, start: number, end: number, first: number): boo
   return (skippableStart(first) && isSkippedLine(source.slice(start, end))) || isRunningTitle(source, start, end);
 }
 
+/** the characters a blank cell's mark is written in, 无 aside (a word of its own only: 无法提供 is a label) */
+const MARK_CHARS = '-—–―/／\\×';
+
+/** Where a blank cell's mark that opens source[from, to) and is followed by other text ends; `from` for none. */
+function blankMarkEnd(source: string, from: number, to: number): number {
+  let at = from;
+  while (at < to && MARK_CHARS.includes(source[at])) at++;
+  return at < to && at > from && classifyWord(source.slice(from, at)) === BLANK ? at : from;
+}
+
 const WU = '无'.charCodeAt(0);
+const DI = '第'.charCodeAt(0);
 /**
  * The kind of a word (NFKC-normalized) that is neither plain digits nor a label with an ideograph in it
  * (LineReader tells those apart as it reads): full-width or grouped digits, decimals, blank markers (无 among
@@ -230,6 +265,13 @@ const isOrdinalWord = (word: string): boolean => word.length === 2 && isDigit(wo
  */
 function startsWithOrdinal(source: string, from: number, to: number): boolean {
   return from + 2 < to && isDigit(source.charCodeAt(from)) && isOrdinalMark(source.charCodeAt(from + 1)) && !isDigit(source.charCodeAt(from + 2));
+}
+
+/** Where the unit a cell's number may carry that opens source[at, end) ends (the longest: 万元 before 万), -1 for none. */
+function unitPrefixEnd(source: string, at: number, end: number): number {
+  let longest = -1;
+  for (const unit of CELL_UNITS) if (at + unit.length <= end && source.startsWith(unit, at)) longest = Math.max(longest, at + unit.length);
+  return longest;
 }
 
 /** Whether source[at, end) is a unit a cell's number may carry. */
@@ -284,9 +326,12 @@ function groupsEnd(source: string, s: number, e: number, to: number): number {
  * text glues a row's cells to its label and to the next label (`数量15130000154二、上年…`, `行政处罚0行政强制0`).
  * Digits stay label text where they are an ordinal (`2.其他`, `（2）`, and the one digit before `.其他` in
  * `00000002.其他`: the template's ordinals are single digits) or a count in prose (`2023年`, `509条，`);
- * a unit that ends the word (`2笔`) is read past.
+ * a unit that ends the word (`2笔`) is read past. So is a unit the word goes on after, where the number is a cell for
+ * sure: the tabs say the word starts a cell (`cellStart`: it opens a field after other text on its line), or it
+ * follows a number, or digits follow the unit (`…数量97件16件…6件144件二、上年结转…`, a scraped row glued to the next
+ * row's label; not `第19条2款`).
  */
-function readMixedWord(line: LineReader, source: string, from: number, to: number): void {
+function readMixedWord(line: LineReader, source: string, from: number, to: number, cellStart: boolean): void {
   const add = (kind: TokenKind, start: number, end: number, value: number, glued: boolean): void => {
     if (kind === LABEL) line.labelText(start, end);
     else line.value(NUMBER, start, end, value, glued);
@@ -315,6 +360,14 @@ function readMixedWord(line: LineReader, source: string, from: number, to: numbe
     } else if (s > from && isOpeningParen(source.charCodeAt(s - 1)) && isClosingParen(after)) {
       add(LABEL, s, e, 0, false);
     } else if (after >= 0 && (COUNTERS.has(source[e]) || isOpeningParen(after))) {
+      const unitEnd = unitPrefixEnd(source, e, to);
+      if (unitEnd > e && unitEnd < to && ((cellStart && s === from) || line.afterNumber() || (isDigit(source.charCodeAt(unitEnd)) && source.charCodeAt(s - 1) !== DI))) {
+        // a cell and its unit run into the next cell or the next row's label: the number, the unit no part of
+        // either, the rest read on
+        add(NUMBER, s, e, numberValue(source, s, e), s > from);
+        s = unitEnd;
+        continue;
+      }
       if (!unitAt(source, e, to)) {
         if (isOpeningParen(after)) {
           add(NUMBER, s, e, numberValue(source, s, e), true);
@@ -400,6 +453,12 @@ class LineReader {
     this.labelEnd = end;
   }
 
+  /** The last thing read on this line is a number, no label text after it. */
+  afterNumber(): boolean {
+    const t = this.stream.tokenCount - 1;
+    return this.labelStart < 0 && t >= 0 && this.stream.kind[t] === NUMBER && this.stream.line[t] === this.lineNo;
+  }
+
   /** A token that is no label text: the label read so far ends before it. */
   value(kind: TokenKind, start: number, end: number, value: number, glued = false): void {
     this.endLabel();
@@ -446,6 +505,8 @@ class LineReader {
         i++;
         continue;
       }
+      // the first word of a field after other text on the line: a cell's start, where the tabs or pipes say so
+      const cellStart = this.field > 0 && !fieldHasContent && (stream.tokenCount > firstToken || this.labelStart >= 0);
       fieldHasContent = true;
       // the word's end, and on the way its kind: plain digits are a number, a word with an ideograph a label
       let j = i;
@@ -468,9 +529,29 @@ class LineReader {
           }
         }
       }
+      // a page footer mid-line, after a space: its words are read as ever, and noted (a table drops them where it can)
+      if (isFooterDash(c) && i > start && isSpace(source.charCodeAt(i - 1)) && source.charCodeAt(i - 1) !== TAB) {
+        MID_LINE_FOOTER.lastIndex = i;
+        const footer = MID_LINE_FOOTER.exec(source);
+        if (footer && i + footer[0].length <= limit) {
+          this.footer(source, i, i + footer[0].length, i + footer[0].indexOf(footer[1]), footer[1].length);
+          i += footer[0].length;
+          continue;
+        }
+      }
+      // a blank cell's mark run into the next row's label (`\t-（三）不予公开`): where the tabs say a cell starts, the
+      // mark is that cell, the rest is read on as the next word
+      if (ideograph && cellStart) {
+        const marks = blankMarkEnd(source, i, j);
+        if (marks > i) {
+          this.value(BLANK, i, marks, 0);
+          i = marks;
+          continue;
+        }
+      }
       // most labels with a digit are an ordinal and their text (`1.属于国家秘密`), with no number in them
       if (ideograph && anyDigit && (digitAfterIdeograph || !startsWithOrdinal(source, i, j))) {
-        readMixedWord(this, source, i, j);
+        readMixedWord(this, source, i, j, cellStart);
         i = j;
         continue;
       }
@@ -492,6 +573,16 @@ class LineReader {
       if (leading) for (let t = firstToken; t < stream.tokenCount; t++) stream.field[t]--;
     }
     return i;
+  }
+
+  /** The footer source[from, to): its dash, its number of `digits` at `at`, its dash, each read as a word of its own. */
+  private footer(source: string, from: number, to: number, at: number, digits: number): void {
+    this.endLabel();
+    const first = this.stream.tokenCount;
+    this.word(source[from].normalize('NFKC'), from, from + 1);
+    this.word(source.slice(at, at + digits).normalize('NFKC'), at, at + digits);
+    this.word(source[to - 1].normalize('NFKC'), to - 1, to);
+    this.stream.footers.push(first, this.stream.tokenCount);
   }
 
   /** The last token read is a number of the field being read. */
