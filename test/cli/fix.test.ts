@@ -40,6 +40,17 @@ describe('xxgk check --fix', () => {
     assert.equal(readFileSync(file, 'utf8'), FIXED);
   });
 
+  it('a crawled page’s &nbsp; between the cells: the wrong totals found and written, every other byte as it was, the markup too', () => {
+    const dir = tmp();
+    const file = join(dir, 'a.txt');
+    const nbsp = (text: string): string => text.replace(/\t/g, '&nbsp;');
+    writeFileSync(file, nbsp(BROKEN));
+    const r = xxgk(['check', '--fix', file]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(linesOf(r.stdout)[4], '已修复 4 处（1 个文件）');
+    assert.equal(readFileSync(file, 'utf8'), nbsp(FIXED));
+  });
+
   it('leaves two totals that an equally small correction of their parts explains: the example as shipped', () => {
     const dir = tmp();
     const file = join(dir, 'a.txt');

@@ -17,14 +17,17 @@ const below = (seed: number): Random => {
   return (n) => (n <= 0 ? 0 : random(n - 1));
 };
 
+/** What typing in a text pasted from a web page adds: references and tags whole, and their pieces one keystroke each. */
+const MARKUP_SNIPPETS = [...SNIPPETS, '&nbsp;', '&emsp;', '&ldquo;', '<br>', '</span>', '&', ';', '<', '>', 'nbsp', 'br', '&#160;'];
+
 /** A random edit: mostly small insertions and deletions, sometimes a whole line or a span of lines. */
-function randomEdit(text: string, random: Random): { start: number; end: number; inserted: string } {
+function randomEdit(text: string, random: Random, snippets = SNIPPETS): { start: number; end: number; inserted: string } {
   const at = random(text.length + 1);
   const kind = random(10);
-  if (kind < 4) return { start: at, end: at, inserted: SNIPPETS[random(SNIPPETS.length)] };
+  if (kind < 4) return { start: at, end: at, inserted: snippets[random(snippets.length)] };
   if (kind < 7) return { start: at, end: Math.min(text.length, at + 1 + random(3)), inserted: '' };
-  if (kind < 9) return { start: at, end: Math.min(text.length, at + random(4)), inserted: SNIPPETS[random(SNIPPETS.length)] };
-  return { start: at, end: Math.min(text.length, at + random(2000)), inserted: random(2) ? '' : SNIPPETS[random(SNIPPETS.length)] };
+  if (kind < 9) return { start: at, end: Math.min(text.length, at + random(4)), inserted: snippets[random(snippets.length)] };
+  return { start: at, end: Math.min(text.length, at + random(2000)), inserted: random(2) ? '' : snippets[random(snippets.length)] };
 }
 
 const key = (d: Diagnostic): string => JSON.stringify(d);
@@ -39,12 +42,12 @@ function assertSameAsFresh(doc: IncrementalDocument, step: string): void {
   assert.ok(starts.every((s, k) => k === 0 || s > starts[k - 1]), `reports start at distinct lines after ${step}: ${starts}`);
 }
 
-function runEdits(text: string, seed: number, edits: number): { reparsed: number; reports: number } {
+function runEdits(text: string, seed: number, edits: number, snippets = SNIPPETS): { reparsed: number; reports: number } {
   const random = below(seed);
   const doc = new IncrementalDocument(text);
   let reparsed = 0;
   for (let k = 0; k < edits; k++) {
-    const edit = randomEdit(doc.text, random);
+    const edit = randomEdit(doc.text, random, snippets);
     reparsed += doc.update(edit.start, edit.end, edit.inserted).reparsed;
     assertSameAsFresh(doc, `edit ${k} ${JSON.stringify(edit)} (seed ${seed})`);
   }
@@ -115,6 +118,19 @@ function oneLinePages(seed: number, count: number): string {
   return `${text}\n`;
 }
 
+/**
+ * `text` as a crawled page's text pasted with its HTML left in: some cells apart by `&nbsp;` instead of a tab, lines
+ * indented by `&emsp;`, quotes written `&ldquo;` `&rdquo;`, `<br>` after some numbers.
+ */
+function withMarkup(text: string, seed: number): string {
+  const random = below(seed);
+  return text
+    .replace(/\t/g, (tab) => (random(3) === 0 ? '&nbsp;' : tab))
+    .replace(/\n(?=\S)/g, (lf) => (random(8) === 0 ? `${lf}&emsp;&emsp;` : lf))
+    .replace(/[“”]/g, (q) => (q === '“' ? '&ldquo;' : '&rdquo;'))
+    .replace(/[0-9](?=[\t\n])/g, (d) => (random(10) === 0 ? `${d}<br>` : d));
+}
+
 /** A text of each shape, labelled: generated, ragged and crawled compilations (from these seeds), the seeds, the real reports. */
 function everyShape(generated: number, raggedSeed: number, crawledSeed: number): [string, string][] {
   return [
@@ -156,6 +172,11 @@ describe('incremental parsing equals a fresh parse after every edit', () => {
   it('crawled pages (header blocks, headings mid-line, bodies on one line): 400 random edits', () => {
     for (const seed of [21, 22, 23, 24]) runEdits(crawled(seed, 6), seed, 100);
     for (const name of ['pingtan-czj-2023', 'pingtan-gaj-2021', 'pingtan-shenpi-2020']) runEdits(readExample(`test/fixtures/real/${name}.txt`), name.length * 7919, 50);
+  });
+  it('HTML left in (&nbsp; between cells, &emsp; indents, <br>), in compilations, crawled pages and pages on one line, references typed and broken: 400 random edits', () => {
+    for (const seed of [51, 52]) runEdits(withMarkup(compilation(seed, 6), seed), seed, 100, MARKUP_SNIPPETS);
+    runEdits(withMarkup(crawled(53, 5), 53), 53, 100, MARKUP_SNIPPETS);
+    runEdits(withMarkup(oneLinePages(54, 5), 54), 54, 100, MARKUP_SNIPPETS);
   });
   it('a heading, an agency-less title, then a report: typing in the last report keeps one copy of each report', () => {
     const text = '六、其他需要报告的事项\n2024年政府信息公开工作年度报告\n一、总体情况\n正文\n示例局2025年政府信息公开工作年度报告\n一、总体情况\n正文';

@@ -28,6 +28,7 @@ import { AGENCY_LOOKBACK, outsideSplit, parseRange } from './parse';
 import { sameData } from './same-data';
 import { ChunkedText } from './text/chunked';
 import { detached } from './text/detach';
+import { maskMarkup } from './text/markup';
 import { firstAtOrAfter, lastAtOrBefore } from './text/search';
 import { shiftDiagnostic, shiftReport } from './shift';
 
@@ -72,13 +73,17 @@ export interface UpdateStats {
   readonly full: boolean;
 }
 
-/** A flat copy of text[from, to), the line break after it and a character of the next line. */
+/**
+ * A flat copy of text[from, to), the line break after it and a character of the next line, masked as
+ * parseDocument masks the whole text: its markup is recomputed on every parse, so an edit that makes or breaks a
+ * reference (`&nbsp` typed up to its `;`) is read as a fresh parse reads it.
+ */
 function windowText(text: ChunkedText, from: number, to: number): string {
   let end = to;
   if (text.charAt(end) === '\r') end++;
   if (text.charAt(end) === '\n') end++;
   if (end < text.length) end++;
-  return detached(text.slice(from, end));
+  return maskMarkup(detached(text.slice(from, end)));
 }
 
 function setOf<K, V>(map: Map<K, Set<V>>, key: K): Set<V> {
@@ -305,7 +310,8 @@ export class IncrementalDocument {
       return lineEnd - lineStart > MAX_LINE_READ ? null : chunks.slice(lineStart, lineEnd);
     };
     const edited = lineText(line);
-    if (edited === null || chunks.lineAt(end + delta) !== line || !outsideSplit(edited)) return null;
+    // the line as the split reads it: a heading behind `&emsp;` opens its line once masked
+    if (edited === null || chunks.lineAt(end + delta) !== line || !outsideSplit(maskMarkup(edited))) return null;
     for (let l = line + 1; l <= line + AGENCY_LOOKBACK; l++) if (lineText(l)?.includes('报') ?? true) return null;
     const to = oldEnd + delta;
     const window = windowText(chunks, from, to);
@@ -377,7 +383,8 @@ export class IncrementalDocument {
     return this.entries.map((e) => shiftReport(e.report, e.delta));
   }
 
-  private rebuild(text: string): void {
+  private rebuild(written: string): void {
+    const text = maskMarkup(written);
     this.entries = parseRange(text, 0, text.length).map((r) => this.entryFor(r, text, 0));
     this.unparsedFrom = null;
     this.byKey.clear();

@@ -2,7 +2,8 @@
 // width (an ideograph takes two columns), each row keeping its own separator: tab-separated rows keep one tab per
 // cell, with spaces before it so that it lands on the column; PDF text stays space-separated, its lines of values
 // apart from their labels set under the same columns; markdown rows are padded between their pipes. Only the
-// whitespace before and between the cells changes, and the result is given only when the parser reads every cell
+// whitespace before and between the cells changes (with the HTML markup the parser reads as blanks there, a crawled
+// page's `&nbsp;` or `<br>`: the rows are laid out as read), and the result is given only when the parser reads every cell
 // of it back as before.
 //
 // Rows are padded to their table's longest label, whatever the editor's width (which formatting is not told), and
@@ -176,16 +177,17 @@ function aligned(rows: readonly LineRow[], separator: Separator, tabSize: number
   return out;
 }
 
-function tableEdits(text: string, table: Table, tabSize: number): { edits: TextEdit[]; left: number } {
+/** The edits aligning a table, as `read` (the text masked) lays it out, of the text as `written`. */
+function tableEdits(read: string, written: string, table: Table, tabSize: number): { edits: TextEdit[]; left: number } {
   const rows = rowsOf(table);
-  const lineRows = rows.flatMap((r) => (r.cells?.length ? [lineRow(text, r.labelEnd, r.cells, tabSize)] : [null])).filter((r) => r !== null);
+  const lineRows = rows.flatMap((r) => (r.cells?.length ? [lineRow(read, r.labelEnd, r.cells, tabSize)] : [null])).filter((r) => r !== null);
   const edits: TextEdit[] = [];
   for (const separator of ['tab', 'pipe', 'space'] as const) {
     const group = lineRows.filter((r) => r.separator === separator);
     if (!group.length) continue;
     aligned(group, separator, tabSize).forEach((newText, i) => {
       const span = group[i].span;
-      if (text.slice(span.start, span.end) !== newText) edits.push({ span, newText });
+      if (written.slice(span.start, span.end) !== newText) edits.push({ span, newText });
     });
   }
   return { edits, left: rows.length - lineRows.length };
@@ -203,12 +205,12 @@ function unreadableTable(before: readonly Report[], after: readonly Report[]): T
 
 /** Format Document: the edits that align every table of the text, for an editor showing tabs `tabSize` wide. */
 export function formatDocument(text: string, tabSize: number): FormatResult {
-  const reports = parseDocument(text).reports;
+  const { text: read, reports } = parseDocument(text);
   const edits: TextEdit[] = [];
   const left = new Map<TableId, number>();
   for (const report of reports) {
     for (const table of Object.values(report.tables)) {
-      const result = tableEdits(text, table, tabSize);
+      const result = tableEdits(read, text, table, tabSize);
       edits.push(...result.edits);
       if (result.left) left.set(table.id, (left.get(table.id) ?? 0) + result.left);
     }

@@ -12,6 +12,7 @@ import { HeadingReader, midLineTitles, readTitle, runOnTitle, withoutMarkup, typ
 export { AGENCY_LOOKBACK } from './blocks';
 import { NextMatch } from '../text/next-match';
 import { foldText } from '../text/fold';
+import { maskMarkup } from '../text/markup';
 import { labelAt, MAX_LABEL } from './labels';
 import { parseTable } from './table';
 import { LABEL, PAGE_FOOTER, tokenize, TokenStream } from './tokens';
@@ -344,8 +345,10 @@ function buildReport(text: string, draft: ReportDraft, arena: GridArena, streams
   };
 }
 
+/** The document read: its text with any HTML markup masked (see maskMarkup), which is what the checks read. */
 export function parseDocument(text: string): ParsedDocument {
-  return { text, reports: parseRange(text, 0, text.length) };
+  const read = maskMarkup(text);
+  return { text: read, reports: parseRange(read, 0, read.length) };
 }
 
 /** What the tables of one report take from a grid arena, at most: all the tables of the largest template. */
