@@ -243,6 +243,8 @@ export interface XlsxReportOptions {
   formulas: 'cached' | 'uncached' | 'none';
   /** the total (keyName) whose SUM stops one addend short, its cached value the short sum, as auto-sum leaves it */
   shortRange?: string;
+  /** a blank value cell left out of the sheet, as Excel saves an empty cell without a style (else written empty) */
+  absentBlanks?: boolean;
 }
 
 /** Where each value cell of the report went: its sheet and A1 reference. */
@@ -288,7 +290,8 @@ export function xlsxReport(blocks: readonly Block[], options: XlsxReportOptions)
         continue;
       }
       placement.set(keyName(c.key), { sheet: target.name, cell: ref });
-      target.cells.push(valueCell(ref, c, b.table, at, options));
+      const cell = valueCell(ref, c, b.table, at, options);
+      if (cell) target.cells.push(cell);
     }
     target.row = top + b.table.rowCount + 1;
   }
@@ -305,10 +308,10 @@ function partsOf(key: CellKey): CellKey[] | null {
   return null;
 }
 
-function valueCell(ref: string, c: GridCell, t: GridTable, at: Map<string, string>, options: XlsxReportOptions): SheetCell {
+function valueCell(ref: string, c: GridCell, t: GridTable, at: Map<string, string>, options: XlsxReportOptions): SheetCell | null {
   const value = digitsOf(c.text);
   const parts = options.formulas === 'none' ? null : partsOf(c.key!);
-  if (value === null) return { ref };
+  if (value === null) return options.absentBlanks ? null : { ref };
   if (parts) {
     const cells = parts.map((k) => t.cells.find((x) => x.key && keyName(x.key) === keyName(k))!);
     const values = cells.map((x) => digitsOf(x.text));
