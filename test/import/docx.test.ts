@@ -9,7 +9,7 @@ import { formatNumber, Numbering } from '../../server/src/import/numbering';
 import { originAt } from '../../server/src/import/origins';
 import { arbVariant, namedDiagnostics, variantReport } from '../support/import-check';
 import { reviewerCell } from '../support/official';
-import { docxFile, paragraph, run, type DocxOptions } from '../support/ooxml';
+import { docxFile, paragraph, run, textBox, type DocxOptions } from '../support/ooxml';
 
 const lines = (bytes: Uint8Array): string[] => importDocx(bytes).text.split('\n').filter((l) => l);
 /** A document of the given body only (paragraphs and tables in WordprocessingML). */
@@ -160,6 +160,27 @@ describe('DOCX import: what the printed page shows', () => {
     assert.deepEqual(imported.text.split('\n').filter((l) => l), ['前文', '规章\t1', '行政规范性文件\t2', '附表', '行政许可\t7', '行政处罚\t8', '后文']);
     const at = imported.text.indexOf('8');
     assert.deepEqual(originAt(imported, { start: at, end: at + 1 }), { table: 2, row: 2, cell: 2 });
+  });
+
+  for (const kind of ['alternate', 'vml'] as const) {
+    it(`a title in a text box (${kind === 'alternate' ? "Word's DrawingML shape with its VML fallback" : "WPS's VML shape"}) is the title, read once`, () => {
+      const report = variantReport({ seed: 5, fullWidth: false, deltas: [], blanks: [] });
+      const text = importDocx(docxFile(report.blocks, { titleInTextBox: kind })).text;
+      assert.deepEqual(namedDiagnostics(text), []);
+      const [parsed] = parseDocument(text).reports;
+      assert.deepEqual([parsed.title, parsed.year], ['示例县发展和改革局2024年政府信息公开工作年度报告', 2024]);
+      assert.equal(text.split('政府信息公开工作年度报告').length, 2);
+    });
+  }
+
+  it("a text box's paragraphs come before the text of the paragraph it is anchored in; one in a hidden run, or in a cell, is hidden or in its cell", () => {
+    const hidden = '<w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r>';
+    const bytes = body(
+      `<w:p>${run('框前')}<w:r>${textBox(p('框内一') + `<w:p>${hidden}${run('框内二')}</w:p>`, 'alternate')}</w:r>${run('框后')}</w:p>` +
+        `<w:p>${run('正文')}<w:r><w:rPr><w:vanish/></w:rPr>${textBox(p('隐藏的框'), 'vml')}</w:r></w:p>` +
+        table(tr(cell(p('规章')) + cell(`<w:p><w:r>${textBox(p('1'), 'vml')}</w:r></w:p>`))),
+    );
+    assert.deepEqual(lines(bytes), ['框内一', '框内二', '框前框后', '正文', '规章\t1']);
   });
 
   it('a paragraph is prose, its indentation and padding trimmed', () => {
