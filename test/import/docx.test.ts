@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import * as iconv from 'iconv-lite';
 import { parseDocument } from '../../server/src/engine';
 import { importDocx } from '../../server/src/import/docx';
@@ -182,6 +183,21 @@ describe('DOCX import: what the printed page shows', () => {
     );
     assert.deepEqual(lines(bytes), ['框内一', '框内二', '框前框后', '正文', '规章\t1']);
   });
+
+  for (const [name, mark] of [['w:tab', '<w:tab/>'], ['w:br', '<w:br/>']]) {
+    it(`a mistyped label with a ${name} inside: label-typo quotes it as typed, as for the text`, () => {
+      const report = variantReport({ seed: 9, fullWidth: false, deltas: [], blanks: [] });
+      const label = '<w:t xml:space="preserve">2.其他法律行政法规禁止公开</w:t>';
+      const files = unzipSync(docxFile(report.blocks));
+      const xml = strFromU8(files['word/document.xml']);
+      assert.ok(xml.includes(label));
+      files['word/document.xml'] = strToU8(xml.replace(label, `<w:t>2.其他法</w:t>${mark}<w:t>律行政止公开</w:t>`));
+      const text = importDocx(zipSync(files)).text;
+      const typed = report.text.replace('2.其他法律行政法规禁止公开', '2.其他法律行政止公开');
+      assert.deepEqual(namedDiagnostics(text), namedDiagnostics(typed));
+      assert.ok(namedDiagnostics(text).some((d) => d.includes('“其他法律行政止公开”与规范名称不符')), namedDiagnostics(text).join('\n'));
+    });
+  }
 
   it('a paragraph is prose, its indentation and padding trimmed', () => {
     assert.deepEqual(lines(body(paragraph(run('\u3000\u30002024年，本机关…')))), ['2024年，本机关…']);

@@ -89,7 +89,8 @@ interface Paragraph {
 }
 
 interface Cell {
-  parts: string[];
+  /** its paragraphs on lines of their own (the writer joins them as any cell's lines), a nested table's by spaces */
+  text: string;
   gridSpan: number;
   vMerge: 'restart' | 'continue' | null;
   hMerge: 'restart' | 'continue' | null;
@@ -201,7 +202,7 @@ class BodyReader implements XmlHandler {
         if (this.#inRowProperties && this.#row) this.#row.gridBefore = Math.max(0, +a['w:val'] || 0);
         break;
       case Element.Cell:
-        if (this.#tableDepth === 1 && this.#row) this.#row.cells.push((this.#cell = { parts: [], gridSpan: 1, vMerge: null, hMerge: null, deleted: false }));
+        if (this.#tableDepth === 1 && this.#row) this.#row.cells.push((this.#cell = { text: '', gridSpan: 1, vMerge: null, hMerge: null, deleted: false }));
         break;
       case Element.CellProperties:
         this.#inCellProperties = this.#tableDepth === 1;
@@ -293,8 +294,9 @@ class BodyReader implements XmlHandler {
     this.#paragraph = null;
     if (!p || this.styles.isContents(p.style)) return;
     const text = this.#label(p) + p.text;
-    if (this.#cell) this.#cell.parts.push(text);
-    else if (this.#tableDepth === 0) this.writer.prose(text);
+    if (this.#cell) {
+      if (text) this.#cell.text += this.#cell.text ? (this.#tableDepth > 1 ? ' ' : '\n') + text : text;
+    } else if (this.#tableDepth === 0) this.writer.prose(text);
   }
 
   /** The paragraph's automatic number, from its own numbering or its style's; counted even when its text is empty. */
@@ -323,7 +325,7 @@ function placeCells(rows: readonly Row[]): [number, PlacedCell<null>[]] {
       if (cell.hMerge === 'continue' && previous) previous.colSpan += cell.gridSpan;
       else if (cell.vMerge === 'continue' && above && above.row + above.rowSpan === r) above.rowSpan++;
       else {
-        previous = { row: r, col, rowSpan: 1, colSpan: cell.gridSpan, text: cell.parts.filter((t) => t).join(' '), source: null };
+        previous = { row: r, col, rowSpan: 1, colSpan: cell.gridSpan, text: cell.text, source: null };
         placed.push(previous);
         startedAt.set(col, previous);
       }
