@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import * as iconv from 'iconv-lite';
 import { parseDocument } from '../../server/src/engine';
 import { importDocx } from '../../server/src/import/docx';
@@ -9,7 +10,7 @@ import { formatNumber, Numbering } from '../../server/src/import/numbering';
 import { originAt } from '../../server/src/import/origins';
 import { arbVariant, namedDiagnostics, variantReport } from '../support/import-check';
 import { reviewerCell } from '../support/official';
-import { docxFile, paragraph, run, type DocxOptions } from '../support/ooxml';
+import { docxFile, paragraph, run, textBox, type DocxOptions } from '../support/ooxml';
 
 const lines = (bytes: Uint8Array): string[] => importDocx(bytes).text.split('\n').filter((l) => l);
 /** A document of the given body only (paragraphs and tables in WordprocessingML). */
@@ -161,6 +162,42 @@ describe('DOCX import: what the printed page shows', () => {
     const at = imported.text.indexOf('8');
     assert.deepEqual(originAt(imported, { start: at, end: at + 1 }), { table: 2, row: 2, cell: 2 });
   });
+
+  for (const kind of ['alternate', 'vml'] as const) {
+    it(`a title in a text box (${kind === 'alternate' ? "Word's DrawingML shape with its VML fallback" : "WPS's VML shape"}) is the title, read once`, () => {
+      const report = variantReport({ seed: 5, fullWidth: false, deltas: [], blanks: [] });
+      const text = importDocx(docxFile(report.blocks, { titleInTextBox: kind })).text;
+      assert.deepEqual(namedDiagnostics(text), []);
+      const [parsed] = parseDocument(text).reports;
+      assert.deepEqual([parsed.title, parsed.year], ['示例县发展和改革局2024年政府信息公开工作年度报告', 2024]);
+      assert.equal(text.split('政府信息公开工作年度报告').length, 2);
+    });
+  }
+
+  it("a text box's paragraphs come before the text of the paragraph it is anchored in; one in a hidden run, or in a cell, is hidden or in its cell", () => {
+    const hidden = '<w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r>';
+    const bytes = body(
+      `<w:p>${run('框前')}<w:r>${textBox(p('框内一') + `<w:p>${hidden}${run('框内二')}</w:p>`, 'alternate')}</w:r>${run('框后')}</w:p>` +
+        `<w:p>${run('正文')}<w:r><w:rPr><w:vanish/></w:rPr>${textBox(p('隐藏的框'), 'vml')}</w:r></w:p>` +
+        table(tr(cell(p('规章')) + cell(`<w:p><w:r>${textBox(p('1'), 'vml')}</w:r></w:p>`))),
+    );
+    assert.deepEqual(lines(bytes), ['框内一', '框内二', '框前框后', '正文', '规章\t1']);
+  });
+
+  for (const [name, mark] of [['w:tab', '<w:tab/>'], ['w:br', '<w:br/>']]) {
+    it(`a mistyped label with a ${name} inside: label-typo quotes it as typed, as for the text`, () => {
+      const report = variantReport({ seed: 9, fullWidth: false, deltas: [], blanks: [] });
+      const label = '<w:t xml:space="preserve">2.其他法律行政法规禁止公开</w:t>';
+      const files = unzipSync(docxFile(report.blocks));
+      const xml = strFromU8(files['word/document.xml']);
+      assert.ok(xml.includes(label));
+      files['word/document.xml'] = strToU8(xml.replace(label, `<w:t>2.其他法</w:t>${mark}<w:t>律行政止公开</w:t>`));
+      const text = importDocx(zipSync(files)).text;
+      const typed = report.text.replace('2.其他法律行政法规禁止公开', '2.其他法律行政止公开');
+      assert.deepEqual(namedDiagnostics(text), namedDiagnostics(typed));
+      assert.ok(namedDiagnostics(text).some((d) => d.includes('“其他法律行政止公开”与规范名称不符')), namedDiagnostics(text).join('\n'));
+    });
+  }
 
   it('a paragraph is prose, its indentation and padding trimmed', () => {
     assert.deepEqual(lines(body(paragraph(run('\u3000\u30002024年，本机关…')))), ['2024年，本机关…']);

@@ -142,11 +142,21 @@ describe('HTML import: tables on their grid', () => {
     assert.ok(namedDiagnostics(text).some((d) => d.startsWith('row-total-mismatch|') && d.endsWith('|四/G/4')));
   });
 
-  it('a cell with paragraphs and line breaks is one field', () => {
-    assert.deepEqual(lines(page('<table><tr><td><p>（二）部分公开</p><p>（区分处理的，<br>只计这一情形）</p></td><td>1</td></tr><tr><td>a</td><td>2</td></tr></table>')), [
-      '（二）部分公开 （区分处理的， 只计这一情形）\t1',
-      'a\t2',
+  it('a cell with paragraphs and line breaks is one field: a break inside Chinese goes, any other is a space; numbers stay apart', () => {
+    assert.deepEqual(lines(page('<table><tr><td><p>（二）部分公开</p><p>（区分处理的，<br>只计这一情形）</p></td><td>1<br>2</td></tr><tr><td>第<br>20条 PDF<br>文件</td><td>１<br>２</td></tr></table>')), [
+      '（二）部分公开（区分处理的，只计这一情形）\t1 2',
+      '第 20条 PDF 文件\t１ ２',
     ]);
+  });
+
+  it('a mistyped label wrapped by <br>: label-typo quotes it as typed, as for the text', () => {
+    const report = variantReport({ seed: 9, fullWidth: false, deltas: [], blanks: [] });
+    const html = new TextDecoder().decode(htmlPage(report.blocks, 'modern-utf8'));
+    assert.ok(html.includes('2.其他法律行政法规禁止公开'));
+    const text = importHtml(utf8(html.replace('2.其他法律行政法规禁止公开', '2.其他法<br>律行政止公开'))).text;
+    const typed = report.text.replace('2.其他法律行政法规禁止公开', '2.其他法律行政止公开');
+    assert.deepEqual(namedDiagnostics(text), namedDiagnostics(typed));
+    assert.ok(namedDiagnostics(text).some((d) => d.includes('“其他法律行政止公开”与规范名称不符')), namedDiagnostics(text).join('\n'));
   });
 });
 

@@ -2,35 +2,41 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { checkText, parseDocument } from '../../server/src/engine';
+import { applyEdits, checkText, parseDocument } from '../../server/src/engine';
 import { evaluateSum, shiftFormula, type Operand } from '../../server/src/import/formula';
 import { originAt } from '../../server/src/import/origins';
+import type { Imported } from '../../server/src/import/types';
 import { importXlsx } from '../../server/src/import/xlsx';
-import { arbVariant, namedDiagnostics, variantReport } from '../support/import-check';
-import { keyName } from '../support/official';
-import { xlsxFile, xlsxReport, type SheetCell, type XlsxReportOptions } from '../support/ooxml';
+import { arbVariant, namedDiagnostics, variantReport, type VariantReport } from '../support/import-check';
+import { keyName, type CellKey } from '../support/official';
+import { cellRef, xlsxFile, xlsxReport, type SheetCell, type XlsxReportOptions } from '../support/ooxml';
 
 const lines = (cells: SheetCell[], merges: string[] = []): string[] => importXlsx(xlsxFile([{ name: 'Sheet1', cells, merges }])).text.split('\n').filter((l) => l);
+
+/** The report as a workbook, imported: the text form's diagnostics on the same cells, every value's origin its cell. */
+function asTheText(report: VariantReport, options: XlsxReportOptions): Imported {
+  const { bytes, placement } = xlsxReport(report.blocks, options);
+  const imported = importXlsx(bytes);
+  assert.deepEqual(namedDiagnostics(imported.text), namedDiagnostics(report.text));
+  const tables = parseDocument(imported.text).reports[0].tables;
+  for (const b of report.blocks) {
+    if (b.kind !== 'table') continue;
+    for (const c of b.table.cells) {
+      if (!c.key) continue;
+      const span = tables[c.key.table]!.rows.get(c.key.row)!.cells![c.key.col].span;
+      assert.deepEqual(originAt(imported, span), placement.get(keyName(c.key)));
+    }
+  }
+  return imported;
+}
 
 describe('XLSX import: the same report as its text form', () => {
   for (const formulas of ['cached', 'uncached', 'none'] as const) {
     it(`one sheet, totals ${formulas === 'none' ? 'as values' : `as formulas ${formulas}`}: the same diagnostics on the same cells, every value's origin its cell`, () => {
       fc.assert(
         fc.property(arbVariant, (variant) => {
-          const report = variantReport(variant);
-          const { bytes, placement } = xlsxReport(report.blocks, { layout: 'one-sheet', formulas });
-          const imported = importXlsx(bytes);
-          assert.deepEqual(namedDiagnostics(imported.text), namedDiagnostics(report.text));
+          const imported = asTheText(variantReport(variant), { layout: 'one-sheet', formulas });
           assert.deepEqual(imported.formulaRanges, []);
-          const tables = parseDocument(imported.text).reports[0].tables;
-          for (const b of report.blocks) {
-            if (b.kind !== 'table') continue;
-            for (const c of b.table.cells) {
-              if (!c.key) continue;
-              const span = tables[c.key.table]!.rows.get(c.key.row)!.cells![c.key.col].span;
-              assert.deepEqual(originAt(imported, span), placement.get(keyName(c.key)));
-            }
-          }
         }),
         { numRuns: 10 },
       );
@@ -47,6 +53,69 @@ describe('XLSX import: the same report as its text form', () => {
       }),
       { numRuns: 10 },
     );
+  });
+});
+
+describe('XLSX import: empty cells Excel did not write', () => {
+  // before a row's first cell or after its last, an absent cell is not read as the table's (see absentCells)
+  const inside = (k: CellKey): boolean => (k.table === '三' ? k.col < 6 : k.col > 0 && k.col < 14);
+
+  it('a blank between two cells of its row, left out of the sheet, is that blank: the diagnostics and origins of the text form', () => {
+    fc.assert(
+      fc.property(arbVariant, (variant) => {
+        asTheText(variantReport({ ...variant, blanks: variant.blanks.filter(inside) }), { layout: 'one-sheet', formulas: 'none', absentBlanks: true });
+      }),
+      { numRuns: 10 },
+    );
+  });
+
+  it('（一）予以公开·商业企业 not written: said on its cell, E of its row, and the fix writes that cell', () => {
+    const key: CellKey = { table: '三', row: 'R3', col: 1 };
+    const report = variantReport({ seed: 7, fullWidth: false, deltas: [], blanks: [key] });
+    const { bytes, placement } = xlsxReport(report.blocks, { layout: 'one-sheet', formulas: 'none', absentBlanks: true });
+    const imported = importXlsx(bytes);
+    const [blank, ...others] = checkText(imported.text).diagnostics;
+    assert.deepEqual(others, []);
+    assert.equal(blank.message, '表三“（一）予以公开”行“商业企业”为空（空白不等于 0）');
+    const cell = placement.get(keyName(key))!;
+    assert.match(cell.cell, /^E\d+$/);
+    assert.deepEqual(originAt(imported, blank.span), cell);
+    const fixed = applyEdits(imported.text, blank.fix!.edits).text;
+    assert.equal(blank.fix!.preferred, true, 'rule 4 forces the blank: the fix fix-all applies');
+    const row = fixed.split('\n').find((l) => l.includes('\t（一）予以公开\t'))!;
+    assert.deepEqual(row.split('\t').slice(-7).map(Number), report.values.table3.R3);
+  });
+
+  it("cells without `r` follow the one before; no field for a spacer column, a merge's hidden cells, or past a row's last cell", () => {
+    const sheet = (cells: SheetCell[], merges: string[] = []) => importXlsx(xlsxFile([{ name: 'Sheet1', cells, merges }]));
+    const unnumbered = sheet([
+      { ref: 'A1', value: '项目' }, { ref: 'B1', value: '甲' }, { ref: 'C1', value: '乙' }, { ref: 'D1', value: '丙' },
+      { ref: 'A2', value: '规章' }, { ref: 'A2', xml: '<c><v>1</v></c>' }, { ref: 'D2', value: 3 },
+    ]);
+    assert.deepEqual(unnumbered.text.split('\n').filter((l) => l), ['项目\t甲\t乙\t丙', '规章\t1\t\t3']);
+    const gap = unnumbered.text.indexOf('1\t\t3') + 2;
+    assert.deepEqual(originAt(unnumbered, { start: gap, end: gap }), { sheet: 'Sheet1', cell: 'C2' });
+    const spacer = [
+      { ref: 'A1', value: '项目' }, { ref: 'C1', value: '甲' }, { ref: 'D1', value: '乙' },
+      { ref: 'A2', value: '规章' }, { ref: 'C2', value: 1 }, { ref: 'D2', value: 2 },
+      { ref: 'A4', value: '注' }, { ref: 'B4', value: '见附件' },
+    ];
+    assert.deepEqual(lines(spacer), ['项目\t甲\t乙', '规章\t1\t2', '注\t见附件']);
+    assert.deepEqual(lines([{ ref: 'A1', value: '项目' }, { ref: 'C1', value: '甲' }, { ref: 'A2', value: '规章' }, { ref: 'C2', value: 1 }], ['A1:B1']), ['项目\t甲', '规章\t1']);
+    const wider = [
+      { ref: 'A1', value: '项目' }, { ref: 'B1', value: '甲' }, { ref: 'C1', value: '乙' },
+      { ref: 'A2', value: '规章' }, { ref: 'B2', value: 1 },
+      { ref: 'A3', value: '注' },
+      { ref: 'A4', value: '丁' }, { ref: 'B4', value: 1 }, { ref: 'C4', value: 2 }, { ref: 'D4', value: 3 }, { ref: 'E4', value: 4 },
+    ];
+    assert.deepEqual(lines(wider), ['项目\t甲\t乙', '规章\t1', '注', '丁\t1\t2\t3\t4']);
+  });
+
+  it('a crafted sheet asking for most of its grid as empty fields: filled up to a bound, and said', () => {
+    const header = Array.from({ length: 1000 }, (_, col): SheetCell => ({ ref: cellRef(0, col), value: col }));
+    const sides = Array.from({ length: 101 }, (_, k): SheetCell[] => [{ ref: cellRef(k + 1, 0), value: 1 }, { ref: cellRef(k + 1, 999), value: 2 }]).flat();
+    const imported = importXlsx(xlsxFile([{ name: 'Sheet1', cells: [...header, ...sides] }]));
+    assert.deepEqual(imported.notes, ['工作表「Sheet1」中没有写出的空白单元格过多，只补出了前 100000 个']);
   });
 });
 

@@ -11,7 +11,7 @@ export function zipParts(files: Record<string, string | Uint8Array>): Uint8Array
 }
 
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n';
-const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"';
+const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:vml"';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 function relationships(rels: readonly { id: string; type: string; target: string }[]): string {
@@ -40,6 +40,8 @@ export interface DocxOptions {
   tracked?: boolean;
   /** the title and the value cells of table 四 inside content controls */
   contentControls?: boolean;
+  /** the title in a floating text box: as Word writes it (DrawingML, VML fallback) or as a VML shape only */
+  titleInTextBox?: 'alternate' | 'vml';
   /** paragraphs to add after the body, raw WordprocessingML (unit tests) */
   extraBody?: string;
   /** extra parts and relationships of document.xml (altChunk tests) */
@@ -49,6 +51,12 @@ export interface DocxOptions {
 
 const RUN_PROPERTIES = '<w:rPr><w:rFonts w:ascii="仿宋_GB2312" w:eastAsia="仿宋_GB2312" w:hAnsi="仿宋_GB2312" w:hint="eastAsia"/><w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr>';
 export const run = (text: string): string => `<w:r>${RUN_PROPERTIES}<w:t xml:space="preserve">${xmlEscape(text)}</w:t></w:r>`;
+const VML_BOX = (paragraphs: string): string => `<w:pict><v:shape id="_x0000_s1026" type="#_x0000_t202" style="position:absolute;width:400pt;height:40pt"><v:textbox><w:txbxContent>${paragraphs}</w:txbxContent></v:textbox></v:shape></w:pict>`;
+/** A floating text box holding the paragraphs, the content of a run: Word's mc:AlternateContent, or WPS's VML shape. */
+export const textBox = (paragraphs: string, kind: 'alternate' | 'vml'): string =>
+  kind === 'vml'
+    ? VML_BOX(paragraphs)
+    : `<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV><wp:extent cx="5080000" cy="508000"/><wp:wrapTopAndBottom/><wp:docPr id="1" name="文本框 1"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></wps:spPr><wps:txbx><w:txbxContent>${paragraphs}</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback>${VML_BOX(paragraphs)}</mc:Fallback></mc:AlternateContent>`;
 export const paragraph = (content: string, properties = ''): string => `<w:p><w:pPr>${properties}<w:spacing w:line="560" w:lineRule="exact"/><w:ind w:firstLine="640"/></w:pPr>${content}</w:p>`;
 
 const HEADINGS = 1;
@@ -125,6 +133,7 @@ export function docxFile(blocks: readonly Block[], options: DocxOptions = {}): U
       case 'table':
         return docxTable(b.table, options, b.table.id === '三' ? labelGroup : () => null);
       case 'title':
+        if (options.titleInTextBox) return `<w:p><w:r>${textBox(paragraph(run(b.text), '<w:jc w:val="center"/>'), options.titleInTextBox)}</w:r></w:p>`;
         return options.contentControls
           ? `<w:sdt><w:sdtPr><w:alias w:val="标题"/><w:tag w:val="title"/></w:sdtPr><w:sdtContent>${paragraph(run(b.text), '<w:jc w:val="center"/>')}</w:sdtContent></w:sdt>`
           : paragraph(run(b.text), '<w:jc w:val="center"/>');
@@ -243,6 +252,8 @@ export interface XlsxReportOptions {
   formulas: 'cached' | 'uncached' | 'none';
   /** the total (keyName) whose SUM stops one addend short, its cached value the short sum, as auto-sum leaves it */
   shortRange?: string;
+  /** a blank value cell left out of the sheet, as Excel saves an empty cell without a style (else written empty) */
+  absentBlanks?: boolean;
 }
 
 /** Where each value cell of the report went: its sheet and A1 reference. */
@@ -288,7 +299,8 @@ export function xlsxReport(blocks: readonly Block[], options: XlsxReportOptions)
         continue;
       }
       placement.set(keyName(c.key), { sheet: target.name, cell: ref });
-      target.cells.push(valueCell(ref, c, b.table, at, options));
+      const cell = valueCell(ref, c, b.table, at, options);
+      if (cell) target.cells.push(cell);
     }
     target.row = top + b.table.rowCount + 1;
   }
@@ -305,10 +317,10 @@ function partsOf(key: CellKey): CellKey[] | null {
   return null;
 }
 
-function valueCell(ref: string, c: GridCell, t: GridTable, at: Map<string, string>, options: XlsxReportOptions): SheetCell {
+function valueCell(ref: string, c: GridCell, t: GridTable, at: Map<string, string>, options: XlsxReportOptions): SheetCell | null {
   const value = digitsOf(c.text);
   const parts = options.formulas === 'none' ? null : partsOf(c.key!);
-  if (value === null) return { ref };
+  if (value === null) return options.absentBlanks ? null : { ref };
   if (parts) {
     const cells = parts.map((k) => t.cells.find((x) => x.key && keyName(x.key) === keyName(k))!);
     const values = cells.map((x) => digitsOf(x.text));

@@ -42,13 +42,14 @@ function writeAltChunk(parts: Parts, relationship: Relationship | undefined, wri
 enum Element {
   Unseen, Run, Paragraph, ParagraphProperties, ParagraphStyle, NumberingId, NumberingLevel, RunElement,
   RunProperties, Hidden, Text, AltChunk, Table, Row, RowProperties, GridBefore, Cell, CellProperties, GridSpan,
-  VerticalMerge, HorizontalMerge, Deleted, CellDeleted, Character,
+  VerticalMerge, HorizontalMerge, Deleted, CellDeleted, Character, TextBox,
 }
 
 const ELEMENTS = new Map<string, Element>([
   // subtrees whose text a reader of the printed document does not see, or that only describe an earlier version
   ...[
-    'w:moveFrom', 'w:delText', 'w:instrText', 'w:sdtPr', 'w:sdtEndPr', 'w:drawing', 'w:pict', 'w:object', 'mc:Fallback',
+    // (mc:Fallback repeats mc:Choice: a shape's text box again, as VML; w:drawing and w:pict are read for it)
+    'w:moveFrom', 'w:delText', 'w:instrText', 'w:sdtPr', 'w:sdtEndPr', 'w:object', 'mc:Fallback',
     'w:pPrChange', 'w:rPrChange', 'w:tblPrChange', 'w:tcPrChange', 'w:trPrChange', 'w:sectPrChange', 'w:tblGridChange',
     'w:numberingChange', 'w:footnoteReference', 'w:endnoteReference', 'w:commentReference', 'w:fldData', 'w:sectPr',
   ].map((name): [string, Element] => [name, Element.Unseen]),
@@ -74,6 +75,7 @@ const ELEMENTS = new Map<string, Element>([
   ['w:vMerge', Element.VerticalMerge],
   ['w:hMerge', Element.HorizontalMerge],
   ['w:cellDel', Element.CellDeleted],
+  ['w:txbxContent', Element.TextBox],
   ...['w:tab', 'w:ptab', 'w:br', 'w:cr', 'w:noBreakHyphen'].map((name): [string, Element] => [name, Element.Character]),
 ]);
 /** What a run's empty elements stand for. */
@@ -87,7 +89,8 @@ interface Paragraph {
 }
 
 interface Cell {
-  parts: string[];
+  /** its paragraphs on lines of their own (the writer joins them as any cell's lines), a nested table's by spaces */
+  text: string;
   gridSpan: number;
   vMerge: 'restart' | 'continue' | null;
   hMerge: 'restart' | 'continue' | null;
@@ -98,6 +101,15 @@ interface Row {
   cells: Cell[];
   gridBefore: number;
   deleted: boolean;
+}
+
+/** Where the reader stood in the paragraph that anchors a text box, taken up again after the box's own paragraphs. */
+interface Anchor {
+  readonly paragraph: Paragraph | null;
+  readonly inParagraphProperties: boolean;
+  readonly inRun: boolean;
+  readonly inRunProperties: boolean;
+  readonly inText: boolean;
 }
 
 const on = (a: Attributes): boolean => !['0', 'false', 'off'].includes(a['w:val'] ?? 'true');
@@ -120,6 +132,8 @@ class BodyReader implements XmlHandler {
   #cell: Cell | null = null;
   #inRowProperties = false;
   #inCellProperties = false;
+  /** the paragraphs whose runs hold the text boxes being read, innermost last */
+  readonly #anchors: Anchor[] = [];
 
   constructor(
     private readonly writer: TextWriter,
@@ -188,7 +202,7 @@ class BodyReader implements XmlHandler {
         if (this.#inRowProperties && this.#row) this.#row.gridBefore = Math.max(0, +a['w:val'] || 0);
         break;
       case Element.Cell:
-        if (this.#tableDepth === 1 && this.#row) this.#row.cells.push((this.#cell = { parts: [], gridSpan: 1, vMerge: null, hMerge: null, deleted: false }));
+        if (this.#tableDepth === 1 && this.#row) this.#row.cells.push((this.#cell = { text: '', gridSpan: 1, vMerge: null, hMerge: null, deleted: false }));
         break;
       case Element.CellProperties:
         this.#inCellProperties = this.#tableDepth === 1;
@@ -204,6 +218,18 @@ class BodyReader implements XmlHandler {
         break;
       case Element.CellDeleted:
         if (this.#inCellProperties && this.#cell) this.#cell.deleted = true;
+        break;
+      case Element.TextBox:
+        // a box in a hidden run is hidden with it
+        if (this.#hiddenRun) {
+          this.#skipping = this.#depth;
+          break;
+        }
+        // its paragraphs are the document's (a title or a red header is often set in one), met before the anchor's
+        // own text, which is written when the anchor ends
+        this.#anchors.push({ paragraph: this.#paragraph, inParagraphProperties: this.#inParagraphProperties, inRun: this.#inRun, inRunProperties: this.#inRunProperties, inText: this.#inText });
+        this.#paragraph = null;
+        this.#inParagraphProperties = this.#inRun = this.#inRunProperties = this.#inText = false;
         break;
     }
   }
@@ -245,6 +271,17 @@ class BodyReader implements XmlHandler {
       case Element.Table:
         if (this.#tableDepth-- === 1) this.writer.table(layoutRows(...placeCells(this.#rows)));
         break;
+      case Element.TextBox: {
+        const anchor = this.#anchors.pop()!;
+        this.#paragraph = anchor.paragraph;
+        this.#inParagraphProperties = anchor.inParagraphProperties;
+        this.#inRun = anchor.inRun;
+        this.#inRunProperties = anchor.inRunProperties;
+        // a box is read only out of a run that is not hidden
+        this.#hiddenRun = false;
+        this.#inText = anchor.inText;
+        break;
+      }
     }
   }
 
@@ -257,8 +294,9 @@ class BodyReader implements XmlHandler {
     this.#paragraph = null;
     if (!p || this.styles.isContents(p.style)) return;
     const text = this.#label(p) + p.text;
-    if (this.#cell) this.#cell.parts.push(text);
-    else if (this.#tableDepth === 0) this.writer.prose(text);
+    if (this.#cell) {
+      if (text) this.#cell.text += this.#cell.text ? (this.#tableDepth > 1 ? ' ' : '\n') + text : text;
+    } else if (this.#tableDepth === 0) this.writer.prose(text);
   }
 
   /** The paragraph's automatic number, from its own numbering or its style's; counted even when its text is empty. */
@@ -287,7 +325,7 @@ function placeCells(rows: readonly Row[]): [number, PlacedCell<null>[]] {
       if (cell.hMerge === 'continue' && previous) previous.colSpan += cell.gridSpan;
       else if (cell.vMerge === 'continue' && above && above.row + above.rowSpan === r) above.rowSpan++;
       else {
-        previous = { row: r, col, rowSpan: 1, colSpan: cell.gridSpan, text: cell.parts.filter((t) => t).join(' '), source: null };
+        previous = { row: r, col, rowSpan: 1, colSpan: cell.gridSpan, text: cell.text, source: null };
         placed.push(previous);
         startedAt.set(col, previous);
       }

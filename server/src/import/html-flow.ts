@@ -3,6 +3,7 @@
 // characters disappears, as CSS says, so Word's wrapped source lines do not split words). Tables are handed
 // to the caller, which decides whether they hold data or only layout.
 import type { DefaultTreeAdapterTypes as P } from 'parse5';
+import { WIDE } from './writer';
 
 export type Element = P.Element;
 
@@ -33,7 +34,6 @@ export function isShown(el: Element): boolean {
 
 export const childrenOf = (el: Element): P.ChildNode[] => (el.tagName === 'template' ? (el as P.Template).content.childNodes : el.childNodes);
 
-const WIDE = '\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef';
 const BREAK_BETWEEN_WIDE = new RegExp(`(?<=[${WIDE}])[ \\n]*\\n[ \\n]*(?=[${WIDE}])`, 'gu');
 
 /** Collapses a line's whitespace as a browser shows it. */
@@ -158,13 +158,22 @@ export function walkTableAsBlocks(table: Element, flow: Flow): void {
   flow.break();
 }
 
-/** A cell's text on one line: its paragraphs and line breaks joined by spaces, a nested table's cells too. */
+/**
+ * A cell's text: its paragraphs and lines one after another on lines of their own, for the writer to join as it
+ * joins any cell's lines; a nested table's cells by spaces, never run together.
+ */
 export function cellTextOf(cell: Element): string {
-  const parts: string[] = [];
-  const flow = new Flow({ line: (text) => parts.push(text), table: walkTableAsBlocks }, cell);
+  let text = '';
+  let nested = 0;
+  const table = (t: Element, flow: Flow): void => {
+    nested++;
+    walkTableAsBlocks(t, flow);
+    nested--;
+  };
+  const flow = new Flow({ line: (line) => (text += text ? (nested ? ' ' : '\n') + line : line), table }, cell);
   flow.children(cell);
   flow.break();
-  return parts.join(' ');
+  return text;
 }
 
 /** Whether a table stands anywhere inside `el` (known once per element: layout tables nest the whole page). */

@@ -17,8 +17,18 @@ const RUN_OF_SPACES = /[ \u00a0]{2,}/g;
 /** A line of prose: padding trimmed, runs of spaces made one (tabs are kept: a tabbed paragraph is a table row). */
 export const proseText = (s: string): string => s.replace(PADDING, '').replace(RUN_OF_SPACES, ' ');
 
-/** A cell's text on one line: its own line breaks and tabs become spaces, which the engine reads within a label. */
-export const cellText = (s: string): string => s.replace(/[\t\r\n\f\v]+/g, ' ').replace(PADDING, '').replace(RUN_OF_SPACES, ' ');
+/** Characters set solid, with no space between words: Chinese characters, CJK punctuation, full-width forms. */
+export const WIDE = '\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef';
+const FULL_WIDTH_DIGIT = '０-９';
+/** a cell's line breaks and tabs (with the spaces around them) between two wide characters, neither a digit */
+const BREAK_IN_WORDS = new RegExp(`(?<=[${WIDE}])(?<![${FULL_WIDTH_DIGIT}])[ \\u00a0\\u3000]*[\\t\\r\\n\\f\\v]\\s*(?=[${WIDE}])(?![${FULL_WIDTH_DIGIT}])`, 'gu');
+
+/**
+ * A cell's text on one line. A line break or tab inside Chinese is where the cell wrapped or the writer aligned a
+ * label (其他法<br>律…), and goes, so a label reads as written; any other becomes a space, which the engine reads
+ * within a label and which keeps numbers on two lines of a cell two numbers.
+ */
+export const cellText = (s: string): string => s.replace(BREAK_IN_WORDS, '').replace(/[\t\r\n\f\v]+/g, ' ').replace(PADDING, '').replace(RUN_OF_SPACES, ' ');
 
 export class TextWriter {
   #text = '';

@@ -17,6 +17,8 @@ const MAX_ROWS = 20000;
 const MAX_COLUMNS = 16384;
 /** formulas without values evaluated one inside another at most: a report's sums are one or two deep */
 const MAX_FORMULA_CHAIN = 200;
+/** empty cells Excel left unwritten that are made empty fields, at most (a crafted sheet could ask for its whole grid) */
+const MAX_ABSENT = 100000;
 const TOTAL = /总计|合计/;
 const SUBTOTAL = /小计|合计|总计/;
 
@@ -258,7 +260,7 @@ interface Source {
 /** Writes a sheet's rows; returns its totals whose range misses an addend. */
 function writeSheet(sheet: Sheet, writer: TextWriter): ShortFormula[] {
   if (sheet.truncated) writer.note(`工作表「${sheet.name}」过大，只读取了前 ${MAX_ROWS} 行`);
-  const placed = placeCells(sheet);
+  const placed = placeCells(sheet, writer);
   const rowCount = placed.reduce((n, c) => Math.max(n, c.row + c.rowSpan), 0);
   const spans = new Map<string, { start: number; end: number }>();
   let previousRow = -1;
@@ -282,7 +284,7 @@ function writeSheet(sheet: Sheet, writer: TextWriter): ShortFormula[] {
  * cell of a table, written by Excel for its style) is an empty field when it lies within the columns its block
  * of rows fills, a block being rows with text one after another.
  */
-function placeCells(sheet: Sheet): PlacedCell<Source>[] {
+function placeCells(sheet: Sheet, writer: TextWriter): PlacedCell<Source>[] {
   const mergeAt = new Map<number, Range>();
   // the cells a merge hides, among those the sheet holds (a merge as wide as the sheet is not walked cell by cell)
   const covered = new Set<number>();
@@ -319,11 +321,82 @@ function placeCells(sheet: Sheet): PlacedCell<Source>[] {
     const e = edges.get(block) ?? { left: Infinity, right: -1 };
     edges.set(block, { left: Math.min(e.left, c.col), right: Math.max(e.right, c.col + c.colSpan - 1) });
   }
-  return cells.filter((c) => {
+  const kept = cells.filter((c) => {
     if (c.text) return true;
     const e = edges.get(blockOf.get(c.row) ?? -1);
     return e !== undefined && c.col >= e.left && c.col <= e.right;
   });
+  const absent = absentCells(kept, cells);
+  if (absent.cut) writer.note(`工作表「${sheet.name}」中没有写出的空白单元格过多，只补出了前 ${MAX_ABSENT} 个`);
+  return [...kept, ...absent.cells];
+}
+
+/**
+ * Excel writes no `<c>` for an empty cell it has no style for, and the row would close up over it. Such a cell
+ * between two cells of its row is an empty field when its column is one the table uses: a cell starts in that
+ * column in the row above or below, or above or below the run of rows that all lack it (a spacer column, where no
+ * cell starts, stays out). Before a row's first cell or after its last nothing tells the table's width from the
+ * prose or the wider table next to it, so nothing is added there.
+ */
+function absentCells(kept: readonly PlacedCell<Source>[], all: readonly PlacedCell<Source>[]): { cells: PlacedCell<Source>[]; cut: boolean } {
+  const rowCount = kept.reduce((n, c) => Math.max(n, c.row + c.rowSpan), 0);
+  // every cell covers its columns, an empty merge left out of the text included: what it covers is no gap
+  const covers: { from: number; to: number }[][] = Array.from({ length: rowCount }, () => []);
+  for (const c of all) for (let r = c.row; r < Math.min(rowCount, c.row + c.rowSpan); r++) covers[r].push({ from: c.col, to: c.col + c.colSpan - 1 });
+  const starts: Set<number>[] = Array.from({ length: rowCount }, () => new Set());
+  const own: { first: number; last: number }[] = [];
+  for (const c of kept) {
+    for (let r = c.row; r < c.row + c.rowSpan; r++) starts[r].add(c.col);
+    const o = own[c.row] ?? { first: c.col, last: c.col };
+    own[c.row] = { first: Math.min(o.first, c.col), last: Math.max(o.last, c.col) };
+  }
+  const columns = [...new Set(kept.map((c) => c.col))].sort((a, b) => a - b);
+  const after = (col: number): number => {
+    let lo = 0;
+    let hi = columns.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (columns[mid] <= col) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const gaps = new Map<number, number[]>();
+  let found = 0;
+  scan: for (let r = 0; r < rowCount; r++) {
+    const o = own[r];
+    if (!o) continue;
+    const spans = covers[r].sort((a, b) => a.from - b.from);
+    let j = 0;
+    let coveredTo = -1;
+    for (let k = after(o.first); k < columns.length && columns[k] < o.last; ) {
+      const col = columns[k];
+      while (j < spans.length && spans[j].from <= col) coveredTo = Math.max(coveredTo, spans[j++].to);
+      if (coveredTo >= col) {
+        k = after(coveredTo);
+        continue;
+      }
+      if (++found > MAX_ABSENT) break scan;
+      const column = gaps.get(col);
+      if (column) column.push(r);
+      else gaps.set(col, [r]);
+      k++;
+    }
+  }
+  const cells: PlacedCell<Source>[] = [];
+  for (const [col, rows] of gaps) {
+    for (let i = 0; i < rows.length; ) {
+      let end = i;
+      while (end + 1 < rows.length && rows[end + 1] === rows[end] + 1) end++;
+      const top = rows[i];
+      const bottom = rows[end];
+      if (starts[top - 1]?.has(col) || starts[bottom + 1]?.has(col)) {
+        for (let r = top; r <= bottom; r++) cells.push({ row: r, col, rowSpan: 1, colSpan: 1, text: '', source: { ref: formatAddress({ row: r, col }), cell: null } });
+      }
+      i = end + 1;
+    }
+  }
+  return { cells, cut: found > MAX_ABSENT };
 }
 
 /** Rows with text, each numbered by the block of consecutive such rows (a merged cell joins the rows it spans). */
