@@ -9,12 +9,12 @@ import { before, describe, it } from 'node:test';
 import { checkText, type CheckResult, type Span } from '../../server/src/engine';
 import { ENCRYPTED, importPdf, NO_TEXT } from '../../server/src/import/pdf';
 import { cMapsFromDirectory } from '../../server/src/import/pdf-cmaps';
-import { loadPdfJs } from '../../server/src/import/pdf-load';
 import { holdsOversizedStream } from '../../server/src/import/pdf-streams';
-import { isFailure, type Imported, type OriginSpan } from '../../server/src/import/types';
+import { isFailure, type Imported } from '../../server/src/import/types';
 import { consistentValues, seededRandom, type ReportValues } from '../support/generate';
 import { ROOT } from '../support/helpers';
 import { encryptedPdf, pdfWithoutEmbeddedFont } from '../support/pdf-minimal';
+import { originOf, overlap, rawItems } from '../support/pdf-origins';
 import { printPdf } from '../support/pdf-print';
 import { reportPage, reportTextForm, type PageSpec } from '../support/pdf-report-page';
 
@@ -90,36 +90,6 @@ const diagnosticsByCell = (text: string): string[] => {
   const result = checkText(text);
   return result.diagnostics.map((d) => `${d.code} @ ${placeOf(result, d.span)}`);
 };
-
-/** The origin whose span is exactly this one (a cell's comes after its line's). */
-const originOf = (result: Imported, span: Span): OriginSpan | undefined =>
-  result.origins.filter((o) => o.span.start === span.start && o.span.end === span.end).pop();
-
-interface RawItem {
-  text: string;
-  box: [number, number, number, number];
-}
-
-/** The text items of each page as pdf.js gives them, with their boxes: the ground truth for origins. */
-async function rawItems(bytes: Uint8Array): Promise<RawItem[][]> {
-  const pdfjs = await loadPdfJs();
-  const document = await pdfjs.getDocument({ data: bytes.slice(), verbosity: 0, isEvalSupported: false }).promise;
-  const pages: RawItem[][] = [];
-  for (let n = 1; n <= document.numPages; n++) {
-    const content = await (await document.getPage(n)).getTextContent();
-    pages.push(
-      content.items.flatMap((item) => {
-        if (!('str' in item) || !item.str.trim()) return [];
-        const [, , , d, x, y] = item.transform;
-        return [{ text: item.str.trim(), box: [x, y - 0.25 * d, x + item.width, y + d] as RawItem['box'] }];
-      }),
-    );
-  }
-  await document.destroy();
-  return pages;
-}
-
-const overlap = (a: readonly number[], b: readonly number[]): boolean => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
 
 describe('importPdf: reports printed by Chromium', () => {
   it('loads pdf.js (bundled into this CommonJS file by esbuild) without a word on stdout', () => {

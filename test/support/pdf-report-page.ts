@@ -24,6 +24,10 @@ export interface PageSpec {
   readonly repeatHeader?: boolean;
   /** 行 and 方 written as the Kangxi radicals ⾏ and ⽅, as some fonts' ToUnicode maps give them */
   readonly radicals?: boolean;
+  /** table 三's row labels in cells this wide (CSS), so that long ones wrap onto two or three lines */
+  readonly labelWidth?: string;
+  /** （六）其他处理's rowspan runs on over this many rows after its members, into （七）总计 and 四、 (a CMS's slip) */
+  readonly overrun?: number;
 }
 
 const isBlank = (spec: PageSpec, key: string, col: number): boolean => (spec.blanks ?? []).some((b) => b.key === key && b.col === col);
@@ -76,10 +80,11 @@ function table3(spec: PageSpec): string {
     const labels: string[] = [];
     if (r.key === 'R3') labels.push(td('三、本年度办理结果', ' rowspan="22"'));
     const group = groups.get(r.key);
-    if (group) labels.push(td(group.label, ` rowspan="${group.members.length}"`));
+    const last = group === [...groups.values()].pop();
+    if (group) labels.push(td(group.label, ` rowspan="${group.members.length + (last ? (spec.overrun ?? 0) : 0)}"`));
     const inGroup = [...groups.values()].some((g) => g.members.includes(r.key));
     const span = ['R1', 'R2', 'R25'].includes(r.key) ? 3 : inGroup ? 1 : 2;
-    labels.push(td(r.label, span > 1 ? ` colspan="${span}"` : ''));
+    labels.push(td(r.label, ` class="l"${span > 1 ? ` colspan="${span}"` : ''}`));
     return tr([...labels, ...values], r.key === spec.breakBefore ? ' class="break"' : '');
   });
   return spec.repeatHeader ? `<table><thead>${header.join('')}</thead><tbody>${body.join('')}</tbody></table>` : `<table>${[...header, ...body].join('')}</table>`;
@@ -112,7 +117,7 @@ h1 { font-size: 16pt; text-align: center; }
 table { border-collapse: collapse; margin: 6pt 0; font-size: 9pt; }
 td { ${ruled ? 'border: 0.75pt solid #000; padding: 2pt 3pt;' : 'padding: 1pt 9pt; vertical-align: top;'} }
 td.n { text-align: center; min-width: 2em; }
-tr.break { break-before: page; }`;
+tr.break { break-before: page; }${spec.labelWidth ? `\ntd.l { width: ${spec.labelWidth}; }` : ''}`;
 }
 
 /** The report as a web page: title, prose and the three tables. */

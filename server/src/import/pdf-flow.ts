@@ -91,24 +91,27 @@ function fillColumns(run: Line[], header: Line | undefined): void {
 
 const isTableRow = (line: Line): boolean => line.cells.length >= 2 && line.cells.some((c) => isValue(c.text));
 
-/** A label-only line right under a table row, starting under its label: the rest of the label. */
+/**
+ * A label-only line right under a table row, starting under one of its labels (the row's own, or the member's
+ * after a group label such as （三）不予公开): the rest of that label.
+ */
 function joinWrappedLabels(lines: Line[]): Line[] {
   const out: Line[] = [];
   for (const line of lines) {
     const above = out[out.length - 1];
-    const label = above?.cells[0];
+    const rest = line.cells[0];
+    const under = (c: Cell): boolean => !isValue(c.text) && rest.box[0] >= c.box[0] - line.size / 2 && rest.box[2] <= c.box[2] + line.size / 2;
+    const k = above === undefined ? -1 : above.cells.findIndex(under);
     const continues =
-      above !== undefined &&
+      k >= 0 &&
       isTableRow(above) &&
-      !isValue(label.text) &&
       line.cells.length === 1 &&
-      !isValue(line.cells[0].text) &&
-      !NUMBERED.test(line.cells[0].text) &&
-      above.box[1] - line.box[3] < line.size &&
-      line.cells[0].box[0] >= label.box[0] - line.size / 2 &&
-      line.cells[0].box[2] <= label.box[2] + line.size / 2;
+      !isValue(rest.text) &&
+      !NUMBERED.test(rest.text) &&
+      above.box[1] - line.box[3] < line.size;
     if (continues) {
-      above.cells[0] = { text: joinLines(label.text, line.cells[0].text), box: unionBox(label.box, line.cells[0].box) };
+      const label = above.cells[k];
+      above.cells[k] = { text: joinLines(label.text, rest.text), box: unionBox(label.box, rest.box) };
       out[out.length - 1] = { ...above, box: unionBox(above.box, line.box) };
     } else out.push(line);
   }

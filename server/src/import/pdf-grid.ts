@@ -19,6 +19,9 @@ export interface GridCell {
 
 export interface Grid {
   readonly rect: Box;
+  /** the page cuts the table at its top (bottom): the first (last) row goes on from (onto) another page */
+  readonly cutTop: boolean;
+  readonly cutBottom: boolean;
   readonly rowCount: number;
   /** cells by first row, then first column */
   readonly cells: readonly GridCell[];
@@ -74,7 +77,7 @@ export function mergeSegments(segments: readonly Segment[]): Segment[] {
 const crosses = (h: Segment, v: Segment): boolean =>
   v.at >= h.from - SNAP && v.at <= h.to + SNAP && h.at >= v.from - SNAP && h.at <= v.to + SNAP;
 
-/** Sets of rules that touch each other: each with two horizontal and two vertical lines or more is a table. */
+/** Sets of rules that touch each other. */
 function connectedSets(segments: readonly Segment[]): Segment[][] {
   const parent = segments.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
@@ -87,10 +90,36 @@ function connectedSets(segments: readonly Segment[]): Segment[][] {
     if (!sets.has(root)) sets.set(root, []);
     sets.get(root)!.push(s);
   });
-  return [...sets.values()].filter((set) => set.filter((s) => s.horizontal).length >= 2 && set.filter((s) => !s.horizontal).length >= 2);
+  return [...sets.values()];
 }
 
-function gridOf(rules: readonly Segment[]): { rect: Box; xs: number[]; ys: number[]; cells: GridCell[]; cellAt: (i: number, j: number) => GridCell } {
+/**
+ * A table cut by a page break has no rule where the page cuts it (Chromium draws a row's border on one page
+ * only): its column rules run on past the last row rule to the edge of the printed area. Where two or more of
+ * them end together there, that end is the edge of the cut row, which would otherwise have no top (or bottom)
+ * and its text would fall outside the table. The edge also reaches the page's other rules that end there: the
+ * sides of a merged cell the cut runs through touch no row rule on this page.
+ */
+function cutEdges(set: readonly Segment[], page: readonly Segment[]): Segment[] {
+  const hs = set.filter((s) => s.horizontal);
+  if (hs.length === 0) return [];
+  const vs = set.filter((s) => !s.horizontal);
+  const top = Math.max(...hs.map((s) => s.at));
+  const bottom = Math.min(...hs.map((s) => s.at));
+  const edges = (end: (v: Segment) => number, beyond: (y: number) => boolean): Segment[] =>
+    clusterValues(vs.map(end).filter(beyond), SNAP).flatMap((at) => {
+      const closed = vs.filter((v) => Math.abs(end(v) - at) <= SNAP);
+      if (closed.length < 2) return [];
+      const xs = page.filter((v) => !v.horizontal && Math.abs(end(v) - at) <= SNAP && v.from <= top && v.to >= bottom).map((v) => v.at);
+      return [{ horizontal: true, at, from: Math.min(...xs), to: Math.max(...xs) }];
+    });
+  return [...edges((v) => v.to, (y) => y > top + SNAP), ...edges((v) => v.from, (y) => y < bottom - SNAP)];
+}
+
+/** Two horizontal and two vertical lines or more make a table. */
+const isTable = (set: readonly Segment[]): boolean => set.filter((s) => s.horizontal).length >= 2 && set.filter((s) => !s.horizontal).length >= 2;
+
+function gridOf(rules: readonly Segment[]): { rules: readonly Segment[]; rect: Box; xs: number[]; ys: number[]; cells: GridCell[]; cellAt: (i: number, j: number) => GridCell } {
   const hs = rules.filter((s) => s.horizontal);
   const vs = rules.filter((s) => !s.horizontal);
   const xs = clusterValues(vs.map((s) => s.at), SNAP);
@@ -138,7 +167,29 @@ function gridOf(rules: readonly Segment[]): { rect: Box; xs: number[]; ys: numbe
     });
   }
   const cells = [...byRoot.values()].sort((a, b) => a.row - b.row || a.col - b.col);
-  return { rect: [xs[0], ys[rows], xs[cols], ys[0]], xs, ys, cells, cellAt: (i, j) => byRoot.get(find(i * cols + j))! };
+  return { rules, rect: [xs[0], ys[rows], xs[cols], ys[0]], xs, ys, cells, cellAt: (i, j) => byRoot.get(find(i * cols + j))! };
+}
+
+type Built = ReturnType<typeof gridOf>;
+
+/**
+ * The cell a run goes to: the one that holds its middle (row `i`, column `j`). But a run that reaches across a
+ * column rule, out of a cell spanning several rows, and lies within one row's band, is that row's: it was set
+ * in a box the rules do not draw (cells that overlap, as Chromium prints a rowspan running over a later row's
+ * colspan), and it stands level with that row, where the merged cell's own text is spread over all of its
+ * rows. Of that row's own cells it goes to the one holding most of it.
+ */
+function cellFor(grid: Built, piece: Piece, i: number, j: number): GridCell {
+  const cell = grid.cellAt(i, j);
+  if (cell.rowSpan === 1 || piece.y0 < grid.ys[i + 1] - SNAP || piece.y1 > grid.ys[i] + SNAP) return cell;
+  let best = cell;
+  let most = piece.size / 2;
+  for (let k = 0; k + 1 < grid.xs.length; k++) {
+    const other = grid.cellAt(i, k);
+    const inside = Math.min(piece.x1, other.rect[2]) - Math.max(piece.x0, other.rect[0]);
+    if (other.rowSpan === 1 && inside > most) [best, most] = [other, inside];
+  }
+  return best;
 }
 
 /**
@@ -149,8 +200,13 @@ export function gridsOf(segments: readonly Segment[], pieces: readonly Piece[]):
   // a frame around a paragraph or around the whole page is one cell, not a table; a table inside a frame
   // holds its own runs (the smallest grid around a run wins)
   const area = (b: Box): number => (b[2] - b[0]) * (b[3] - b[1]);
-  const built = connectedSets(mergeSegments(segments))
+  const rules = mergeSegments(segments);
+  const cuts = new Set(connectedSets(rules).flatMap((set) => cutEdges(set, rules)));
+  const isCut = (set: readonly Segment[], at: number): boolean => set.some((s) => cuts.has(s) && Math.abs(s.at - at) <= SNAP);
+  const built = connectedSets([...rules, ...cuts])
+    .filter(isTable)
     .map(gridOf)
+    .map((g) => ({ ...g, cutTop: isCut(g.rules, g.rect[3]), cutBottom: isCut(g.rules, g.rect[1]) }))
     .filter((g) => g.cells.length >= 2)
     .sort((a, b) => area(a.rect) - area(b.rect));
   const outside: Piece[] = [];
@@ -166,9 +222,9 @@ export function gridsOf(segments: readonly Segment[], pieces: readonly Piece[]):
     while (j > 0 && grid.xs[j] > x) j--;
     let i = grid.ys.length - 2;
     while (i > 0 && grid.ys[i] < y) i--;
-    grid.cellAt(i, j).pieces.push(piece);
+    cellFor(grid, piece, i, j).pieces.push(piece);
   }
-  const grids = built.map((g) => ({ rect: g.rect, rowCount: g.ys.length - 1, cells: g.cells }));
+  const grids = built.map((g) => ({ rect: g.rect, cutTop: g.cutTop, cutBottom: g.cutBottom, rowCount: g.ys.length - 1, cells: g.cells }));
   return { grids, outside };
 }
 

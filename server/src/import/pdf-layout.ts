@@ -1,6 +1,6 @@
 // Pages to the rows of the imported text: ruled tables row by row (a merged cell once, in its first row),
 // the rest of the page as lines and borderless table rows, top to bottom; running headers and footers left out.
-import { boxOf, unionBox, type Box } from './pdf-geometry';
+import { boxOf, joinLines, unionBox, type Box } from './pdf-geometry';
 import { cellBox, cellText, gridsOf, lineText, linesOfPieces, type Grid, type GridCell } from './pdf-grid';
 import { flowRows, type Field } from './pdf-flow';
 import type { PageContent } from './pdf-page';
@@ -24,12 +24,12 @@ const NUMBER = /^[0-9０-９][0-9０-９,，.．]*$/;
  * the table, is the rest of a label cell the page break cut (Chromium and Word draw it again, empty, on the
  * next page): it is left out, where an empty cell among values stays an empty field.
  */
-function gridRows(grid: Grid, page: number): PageRow[] {
-  const texts = new Map(grid.cells.map((c) => [c, cellText(c)]));
+function gridRows(grid: Grid, page: number, carried: Carried): PageRow[] {
+  const texts = new Map(grid.cells.map((c) => [c, carried.texts.get(c) ?? cellText(c)]));
   const valueColumns = new Set(grid.cells.filter((c) => NUMBER.test(texts.get(c)!)).flatMap((c) => Array.from({ length: c.colSpan }, (_, k) => c.col + k)));
   const labelOnly = (c: GridCell): boolean => Array.from({ length: c.colSpan }, (_, k) => c.col + k).every((col) => !valueColumns.has(col));
   const rows: PageRow[] = [];
-  for (let r = 0; r < grid.rowCount; r++) {
+  for (let r = carried.onwards.has(grid) ? 1 : 0; r < grid.rowCount; r++) {
     const cells = grid.cells.filter((c) => c.row === r);
     const first = cells.findIndex((c) => texts.get(c) !== '');
     const kept = first > 0 && cells.slice(0, first).every(labelOnly) ? cells.slice(first) : cells;
@@ -40,6 +40,45 @@ function gridRows(grid: Grid, page: number): PageRow[] {
   return rows;
 }
 
+const sameColumns = (a: Grid, b: Grid): boolean => Math.abs(a.rect[0] - b.rect[0]) <= 2 && Math.abs(a.rect[2] - b.rect[2]) <= 2;
+
+/** Cells whose text runs on across a page break: what each is to read, and the tables whose first row went back to the page before. */
+interface Carried {
+  readonly texts: Map<GridCell, string>;
+  readonly onwards: Set<Grid>;
+}
+
+/**
+ * A row the page break cuts in two: the last row of a page's lowest table and the first row of the next page's
+ * top table, both open where the page cuts them, are one row of one table (a label wrapped over the break, its
+ * last line on the next page). Each piece on the next page joins the cell above it; the row is read once, where
+ * it starts, and its cells point there. Tables whose columns differ, or a piece with no cell above it, are not
+ * joined.
+ */
+function carryCutRows(pages: readonly (readonly Grid[])[]): Carried {
+  const carried: Carried = { texts: new Map(), onwards: new Set() };
+  for (let p = 0; p + 1 < pages.length; p++) {
+    const upper = pages[p].reduce<Grid | undefined>((low, g) => (!low || g.rect[1] < low.rect[1] ? g : low), undefined);
+    const lower = pages[p + 1].reduce<Grid | undefined>((high, g) => (!high || g.rect[3] > high.rect[3] ? g : high), undefined);
+    if (!upper?.cutBottom || !lower?.cutTop || !sameColumns(upper, lower)) continue;
+    const last = upper.rowCount - 1;
+    const above = upper.cells.filter((c) => c.row <= last && last < c.row + c.rowSpan);
+    const pairs = lower.cells
+      .filter((c) => c.row === 0 && c.pieces.length > 0)
+      .map((c) => {
+        const x = (c.rect[0] + c.rect[2]) / 2;
+        return [c, above.find((a) => a.rect[0] <= x && x <= a.rect[2])] as const;
+      });
+    if (pairs.some(([, a]) => !a)) continue;
+    for (const [c, a] of pairs) {
+      carried.texts.set(a!, joinLines(carried.texts.get(a!) ?? cellText(a!), cellText(c)));
+      carried.texts.set(c, '');
+    }
+    carried.onwards.add(lower);
+  }
+  return carried;
+}
+
 interface Block {
   readonly top: number;
   readonly rows: PageRow[];
@@ -48,7 +87,6 @@ interface Block {
 }
 
 const rowKey = (row: PageRow): string => row.fields.map((f) => f.text).join('\t');
-const sameColumns = (a: Grid, b: Grid): boolean => Math.abs(a.rect[0] - b.rect[0]) <= 2 && Math.abs(a.rect[2] - b.rect[2]) <= 2;
 
 /**
  * A ruled table that goes on at the top of the next page, with its header rows printed again (a repeated
@@ -75,12 +113,13 @@ export function layoutPages(pages: readonly PageContent[]): PageRow[] {
     const { grids, outside } = gridsOf(page.segments, page.pieces);
     return { page, grids, printed: linesOfPieces(outside) };
   });
+  const carried = carryCutRows(split.map((s) => s.grids));
   const running = runningLines(
     split.map(({ page, printed }) => ({ height: page.height, lines: printed.map((line) => ({ text: lineText(line), box: boxOf(line) })) })),
   );
   const pageBlocks = split.map(({ page, grids, printed }, p) => {
     const kept = printed.filter((_, k) => !running[p].has(k));
-    const blocks: Block[] = grids.map((grid) => ({ top: grid.rect[3], rows: gridRows(grid, page.number), grid }));
+    const blocks: Block[] = grids.map((grid) => ({ top: grid.rect[3], rows: gridRows(grid, page.number, carried), grid }));
     // the text between two tables (or before the first, after the last) is laid out apart: a table's value
     // columns are never looked for across another table
     const tops = [...grids.map((g) => g.rect[3]), -Infinity].sort((a, b) => b - a);
