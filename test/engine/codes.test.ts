@@ -166,6 +166,15 @@ describe('label-typo', () => {
       assert.equal(fixAll(text).text, t, written);
     }
   });
+  it('a typo just inside a closing quote or bracket: the fix keeps one of it (it wrote …一稳定”” and …其他情形）））', () => {
+    for (const [official, written] of [['3.危及“三安全一稳定”', '3.危及“三安全一稳订”'], ['（区分处理的，只计这一情形，不计其他情形）', '（区分处理的，只计这一情形，不计其他情行）']]) {
+      const t = base();
+      const text = t.replace(official, written);
+      assert.notEqual(text, t, written);
+      expectOnly(text, 'label-typo');
+      assert.equal(fixAll(text).text, t, written);
+    }
+  });
   it('a short label with one character mistyped, or written 其它 / 合计: the row is read, and the fix writes the label', () => {
     for (const [official, written] of [['2.重复申请', '2.重复申清'], ['行政许可', '行政许诺'], ['（七）总计', '（七）总记'], ['3.其他', '3.其它'], ['（七）总计', '（七）合计']]) {
       const t = base();
