@@ -175,6 +175,23 @@ describe('label-typo', () => {
       assert.equal(fixAll(text).text, t, written);
     }
   });
+  it('a character added or lost at a label word’s end: fix-all writes the label, never a doubled or lost piece of it', () => {
+    // each once gave garbage: 1.属属于…, …秘密甲密, 属于… (the numbering lost), （予以公开, 行政规范性文件甲件
+    for (const [official, written] of [
+      ['1.属于国家秘密', '1.属甲于国家秘密'],
+      ['1.属于国家秘密', '1.属于国家秘甲密'],
+      ['1.属于国家秘密', '1.于国家秘密'],
+      ['（一）予以公开', '（一）以公开'],
+      ['行政规范性文件', '行政规范性文甲件'],
+      ['二、上年结转政府信息公开申请数量', '二、上甲年结转政府信息公开申请数量'],
+    ]) {
+      const t = base();
+      const text = t.replace(`\n${official}\t`, `\n${written}\t`);
+      assert.notEqual(text, t, written);
+      expectOnly(text, 'label-typo');
+      assert.equal(fixAll(text).text, t, written);
+    }
+  });
   it('a short label with one character mistyped, or written 其它 / 合计: the row is read, and the fix writes the label', () => {
     for (const [official, written] of [['2.重复申请', '2.重复申清'], ['行政许可', '行政许诺'], ['（七）总计', '（七）总记'], ['3.其他', '3.其它'], ['（七）总计', '（七）合计']]) {
       const t = base();

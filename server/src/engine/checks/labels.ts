@@ -1,6 +1,8 @@
 // label-typo: a row or header label, or a section heading's title, that differs from the official one.
-import type { Span } from '../model';
+import type { Row, Span } from '../model';
 import { WRITTEN_NUMBERING } from '../parse/labels';
+import { editDistance } from '../text/distance';
+import { foldText } from '../text/fold';
 import { defineCheck, type CheckContext } from './define';
 
 /** what label matching passes over: the official label's brackets and quotes are no part of a typo's span */
@@ -24,6 +26,37 @@ function fixedSpan(text: string, span: Span, official: string): Span {
 }
 
 
+/**
+ * Where a row label's fix writes the official words, and whether the label then reads as the official one. The
+ * typo's span is where the words differ, but at a word's ends a character added or lost can be matched either side
+ * of it (`1.属甲于国家秘密`: the typo may be found as `甲于…`, and writing `属于…` there gave `1.属属于…`; `…秘甲密` gave
+ * `…秘密甲密`). So the span written must take in the whole word: it must not stand beside a Chinese character of the
+ * label (a numbering, a bracket, a space or the label's end are its bounds), nor take in the numbering as written.
+ * Where it does, the word it stands in is
+ * written whole, if that word is the official one mistyped (no more changed than a typo is); else the fix is
+ * offered, never applied by fix-all.
+ */
+function rowLabelFix(text: string, row: Row, official: string): { span: Span; gives: boolean } {
+  const label = row.labelSpan;
+  const typo = fixedSpan(text, row.typoSpan!, official);
+  // a typo read across the label's line or into its neighbour: its span is all there is to go by
+  if (typo.start < label.start || typo.end > label.end) return { span: typo, gives: true };
+  // the numbering as written stays (`1.于国家秘密`: the typo may be found as `1.于…`, for 1属于…)
+  const words = label.start + (WRITTEN_NUMBERING.exec(text.slice(label.start, label.end))?.[0].length ?? 0);
+  const inWord = (at: number): boolean => at >= words && at < label.end && IDEOGRAPH.test(text[at]);
+  if (typo.start >= words && !inWord(typo.start - 1) && !inWord(typo.end)) return { span: typo, gives: true };
+  let start = Math.max(typo.start, words);
+  let end = typo.end;
+  while (inWord(start - 1)) start--;
+  while (inWord(end)) end++;
+  const word = fixedSpan(text, { start, end }, official);
+  const core = foldText(official);
+  const gives = editDistance(foldText(text.slice(word.start, word.end)), core) <= Math.max(1, Math.floor(core.length / 4));
+  return { span: gives ? word : typo, gives };
+}
+
+const IDEOGRAPH = /\p{Script=Han}/u;
+
 const checkLabels = (ctx: CheckContext): void => {
   // a heading's title one character away from the official one (政府信息公开行政法复议、行政诉讼情况); another wording is none
   for (const section of ctx.report.sections) {
@@ -40,10 +73,11 @@ const checkLabels = (ctx: CheckContext): void => {
       if (!row.typoSpan) continue;
       const official = row.template.label.replace(WRITTEN_NUMBERING, '');
       const written = ctx.text.slice(row.typoSpan.start, row.typoSpan.end);
+      const fix = rowLabelFix(ctx.text, row, official);
       ctx.emit('label-typo', row.typoSpan, ctx.msg('label-typo', { written, official }), {
         title: ctx.msg('fix.replace-label', { official }),
-        edits: [{ span: fixedSpan(ctx.text, row.typoSpan, official), newText: official }],
-        preferred: true,
+        edits: [{ span: fix.span, newText: official }],
+        preferred: fix.gives,
       });
     }
     for (const typo of table.headerTypos) {
