@@ -149,6 +149,14 @@ describe('arithmetic', () => {
 });
 
 describe('label-typo', () => {
+  /** `written` for the row label `official` (by default where it starts a tab row) is label-typo alone, and fix-all gives the report back byte for byte. */
+  const typoFixedBack = (official: string, written: string, misspell = (t: string): string => t.replace(`\n${official}\t`, `\n${written}\t`)): void => {
+    const t = base();
+    const text = misspell(t);
+    assert.notEqual(text, t, written);
+    expectOnly(text, 'label-typo');
+    assert.equal(fixAll(text).text, t, written);
+  };
   it('triggers on 本年度止件数', () => {
     const ds = expectOnly(base().replace('本年废止件数', '本年度止件数'), 'label-typo');
     assert.equal(ds[0].fix!.edits[0].newText, '本年废止件数');
@@ -168,11 +176,7 @@ describe('label-typo', () => {
   });
   it('a typo just inside a closing quote or bracket: the fix keeps one of it (it wrote …一稳定”” and …其他情形）））', () => {
     for (const [official, written] of [['3.危及“三安全一稳定”', '3.危及“三安全一稳订”'], ['（区分处理的，只计这一情形，不计其他情形）', '（区分处理的，只计这一情形，不计其他情行）']]) {
-      const t = base();
-      const text = t.replace(official, written);
-      assert.notEqual(text, t, written);
-      expectOnly(text, 'label-typo');
-      assert.equal(fixAll(text).text, t, written);
+      typoFixedBack(official, written, (t) => t.replace(official, written));
     }
   });
   it('a character added or lost at a label word’s end: fix-all writes the label, never a doubled or lost piece of it', () => {
@@ -185,20 +189,12 @@ describe('label-typo', () => {
       ['行政规范性文件', '行政规范性文甲件'],
       ['二、上年结转政府信息公开申请数量', '二、上甲年结转政府信息公开申请数量'],
     ]) {
-      const t = base();
-      const text = t.replace(`\n${official}\t`, `\n${written}\t`);
-      assert.notEqual(text, t, written);
-      expectOnly(text, 'label-typo');
-      assert.equal(fixAll(text).text, t, written);
+      typoFixedBack(official, written);
     }
   });
   it('a short label with one character mistyped, or written 其它 / 合计: the row is read, and the fix writes the label', () => {
     for (const [official, written] of [['2.重复申请', '2.重复申清'], ['行政许可', '行政许诺'], ['（七）总计', '（七）总记'], ['3.其他', '3.其它'], ['（七）总计', '（七）合计']]) {
-      const t = base();
-      const text = t.replace(`\n${official}\t`, `\n${written}\t`);
-      assert.notEqual(text, t, written);
-      expectOnly(text, 'label-typo');
-      assert.equal(fixAll(text).text, t, written);
+      typoFixedBack(official, written);
     }
   });
   it('a label cut short, its values after it on its line: label-typo, and the fix writes the whole label', () => {

@@ -1,30 +1,28 @@
 // label-typo: a row or header label, or a section heading's title, that differs from the official one.
 import type { Row, Span } from '../model';
-import { WRITTEN_NUMBERING } from '../parse/labels';
+import { typoEdits, WRITTEN_NUMBERING } from '../parse/labels';
 import { editDistance } from '../text/distance';
-import { foldText } from '../text/fold';
+import { droppedInFolding, foldText } from '../text/fold';
 import { defineCheck, type CheckContext } from './define';
 
-/** what label matching passes over: the official label's brackets and quotes are no part of a typo's span */
-const PASSED_OVER = /[\p{P}\p{S}]/u;
 const sameMark = (a: string, b: string): boolean => a === b || a.normalize('NFKC') === b.normalize('NFKC');
 
 /**
  * The span a label fix writes `official` over: the typo's, and the brackets and quotes the official label opens or
- * closes with where the text has them right before or after it. A typo found in the words stops at `稳订` in
+ * closes with where the text has them right before or after it (label matching passes over them, as folding drops
+ * them, so they are no part of a typo's span). A typo found in the words stops at `稳订` in
  * `危及“三安全一稳订”`; writing `危及“三安全一稳定”` there alone would double the closing quote (`…一稳定””`).
  */
 function fixedSpan(text: string, span: Span, official: string): Span {
   let { start, end } = span;
   let tail = official.length;
-  while (tail > 0 && PASSED_OVER.test(official[tail - 1])) tail--;
+  while (tail > 0 && droppedInFolding(official[tail - 1])) tail--;
   for (let k = tail; k < official.length && end < text.length && sameMark(text[end], official[k]); k++) end++;
   let head = 0;
-  while (head < official.length && PASSED_OVER.test(official[head])) head++;
+  while (head < official.length && droppedInFolding(official[head])) head++;
   for (let k = head - 1; k >= 0 && start > 0 && sameMark(text[start - 1], official[k]); k--) start--;
   return { start, end };
 }
-
 
 /**
  * Where a row label's fix writes the official words, and whether the label then reads as the official one. The
@@ -32,9 +30,8 @@ function fixedSpan(text: string, span: Span, official: string): Span {
  * of it (`1.属甲于国家秘密`: the typo may be found as `甲于…`, and writing `属于…` there gave `1.属属于…`; `…秘甲密` gave
  * `…秘密甲密`). So the span written must take in the whole word: it must not stand beside a Chinese character of the
  * label (a numbering, a bracket, a space or the label's end are its bounds), nor take in the numbering as written.
- * Where it does, the word it stands in is
- * written whole, if that word is the official one mistyped (no more changed than a typo is); else the fix is
- * offered, never applied by fix-all.
+ * Where it does, the word it stands in is written whole, if that word is the official one mistyped (no more changed
+ * than the parser allows a typo); else the fix is offered, never applied by fix-all.
  */
 function rowLabelFix(text: string, row: Row, official: string): { span: Span; gives: boolean } {
   const label = row.labelSpan;
@@ -51,7 +48,7 @@ function rowLabelFix(text: string, row: Row, official: string): { span: Span; gi
   while (inWord(end)) end++;
   const word = fixedSpan(text, { start, end }, official);
   const core = foldText(official);
-  const gives = editDistance(foldText(text.slice(word.start, word.end)), core) <= Math.max(1, Math.floor(core.length / 4));
+  const gives = editDistance(foldText(text.slice(word.start, word.end)), core) <= typoEdits(core);
   return { span: gives ? word : typo, gives };
 }
 

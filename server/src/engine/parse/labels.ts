@@ -197,7 +197,7 @@ function nearRow(folded: Folded, rows: readonly RowTemplate[], cursor: number): 
       const cut = shortOfMoreThanNote(text.slice(start), row);
       return { index: i, start: cut ? sourceRange(folded, start + numberingLength(row.core), text.length) : undefined, rest: row.core.slice(text.length - start) };
     }
-    const allowed = Math.floor(row.core.length / 4);
+    const allowed = typoEdits(row.core);
     if (row.core.length >= 6 && charsMissing(row.core, text) <= allowed) {
       const m = findApprox(row.core, text);
       if (m.distance > 0 && m.distance <= allowed && m.end > m.start) return { index: i, typo: sourceRange(folded, m.start, mistypedLastEnd(folded, row.core, m)) };
@@ -230,6 +230,9 @@ const numberingLength = (label: string): number => NUMBERING.exec(label)?.[0].le
 
 /** a short label (`重复申请`, `行政许可`, `七总计`) is found with one character mistyped only from this long on */
 const MIN_SHORT_CORE = 3;
+
+/** The characters a row label's typo may change, by its folded core: one in four, one for a short label. */
+export const typoEdits = (core: string): number => (core.length >= 6 ? Math.floor(core.length / 4) : 1);
 
 /**
  * Where a short label with one character mistyped starts in the text (`2重复申清`, `七总记`), -1 if it is not that: a

@@ -12,6 +12,9 @@ export interface Folded {
 // format characters (\p{Cf}: the BOM, zero-width spaces and joiners, the soft hyphen) are invisible
 const DROPPED = /[\s\p{P}\p{S}\p{Cf}]/u;
 
+/** Whether folding drops the character: a blank, punctuation, a symbol or an invisible format character. */
+export const droppedInFolding = (ch: string): boolean => DROPPED.test(ch);
+
 function isStable(code: number): boolean {
   // ASCII letters and digits and CJK ideographs are NFKC-stable: skip the normalizer for them.
   return (

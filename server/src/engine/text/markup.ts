@@ -4,6 +4,7 @@
 // is the same in the text read and in the text written, and a column's display width too (markup is ASCII).
 // Markup never spans a line break, so a line is masked alike whatever text around it is masked with it: a
 // window of an edited document is masked as the whole document would be.
+import { droppedInFolding } from './fold';
 
 /**
  * The named references a page's text holds between and inside its words: spaces, quotes, dashes, dots and the
@@ -25,14 +26,11 @@ const MARKUP = new RegExp(
   'g',
 );
 
-/** What a numeric reference may stand for to be masked: a blank, punctuation, a symbol or an invisible format character. */
-const BLANK_LIKE = /^[\s\p{P}\p{S}\p{Cf}]$/u;
-
 /** Whether a numeric reference stands for what the reading takes for a blank; one for a letter, digit or ideograph is text. */
 function numericBlank(reference: string): boolean {
   const hex = reference[2] === 'x' || reference[2] === 'X';
   const code = Number.parseInt(reference.slice(hex ? 3 : 2, -1), hex ? 16 : 10);
-  return code <= 0x10ffff && BLANK_LIKE.test(String.fromCodePoint(code));
+  return code <= 0x10ffff && droppedInFolding(String.fromCodePoint(code));
 }
 
 /**
