@@ -130,6 +130,15 @@ function foldedLabels(template: TableTemplate): string {
   return labels;
 }
 
+/** Per template, each row's official label folded, by row: folded once, not at every row of every table read. */
+const foldedRowLabelsOf = new WeakMap<TableTemplate, readonly string[]>();
+
+function foldedRowLabels(template: TableTemplate): readonly string[] {
+  let labels = foldedRowLabelsOf.get(template);
+  if (labels === undefined) foldedRowLabelsOf.set(template, (labels = template.rows.map((r) => foldText(r.label))));
+  return labels;
+}
+
 /**
  * A lone 无 between two pieces of label text on one line and in one field (`(四) 无 法提供`, `4. 无 正当理由…`) is
  * the label's own character broken off by stray spaces, not a blank marker: where the characters on either side of
@@ -208,12 +217,13 @@ const MAX_TEXT_CELL = 12;
  * value short, whatever the layout.
  */
 function readTextCells(stream: TokenStream, template: TableTemplate, hits: Hits): void {
+  const officials = foldedRowLabels(template);
   for (let h = 0; h < hits.count; h++) {
     const row = hits.row[h];
     if (row < 0) continue;
     const label = hits.token[h];
     const next = h + 1 < hits.count ? hits.token[h + 1] : stream.tokenCount;
-    const official = foldText(template.rows[row].label);
+    const official = officials[row];
     const n = template.rows[row].columns.length;
     const line = stream.line[label];
     if (stream.lineTabbed[line]) readFieldCells(stream, template, label, next, n, official);
