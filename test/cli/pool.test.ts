@@ -12,6 +12,7 @@ import { planPartners, workersFor } from '../../server/src/cli/pool';
 import { Shard } from '../../server/src/cli/shard';
 import { consistentValues, LAYOUTS, renderReport, seededRandom } from '../support/generate';
 import { readReal } from '../support/helpers';
+import { zipParts } from '../support/ooxml';
 import { xxgk, type Ran } from './process';
 
 const AGENCY = '淮安市洪泽区人民政府';
@@ -39,6 +40,9 @@ function makeFolder(generated: number): string {
   writeFileSync(join(dir, 'binary.txt'), Buffer.from([0, 1, 2, 3, 255, 0, 7]));
   writeFileSync(join(dir, 'broken.docx'), 'not a zip');
   writeFileSync(join(dir, 'notes.md'), '会议纪要\n\n今天天气很好。');
+  // an archive: its next year's report, compared with last year's outside it, and a lock file beside the documents
+  writeFileSync(join(dir, 'n-archive.zip'), zipParts({ '汇编/2025.txt': year(2025, 5), '~$2025.docx': 'someone' }));
+  writeFileSync(join(dir, '~$m-next.docx'), 'someone');
   return dir;
 }
 
@@ -75,7 +79,9 @@ describe('xxgk check on a folder shared among threads', () => {
     assert.ok(codes.includes('label-typo'));
     assert.ok(json.files.some((f) => f.path.endsWith('broken.docx') && f.error));
     assert.ok(json.files.some((f) => f.path.endsWith('binary.txt') && f.notice));
-    assert.equal(json.files.length, 70 + 9);
+    const archived = json.files.find((f) => f.path === join(dir, 'n-archive.zip', '汇编', '2025.txt'))!;
+    assert.ok(archived.diagnostics.some((d) => d.code === 'carryover-mismatch'), 'last year’s report outside the archive');
+    assert.equal(json.files.length, 70 + 10);
   });
 
   it('a folder of one agency’s two years in one file and the next in another: the file’s own report comes first', () => {

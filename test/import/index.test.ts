@@ -22,8 +22,8 @@ const failure = (r: ImportResult): string => (isFailure(r) ? r.error : assert.fa
 
 describe('importBytes', () => {
   it('chooses the reader by extension, in any case', () => {
-    assert.deepEqual(['a.html', 'b.HTM', 'c.shtml', 'd.docx', 'e.XLSX', 'f.pdf', 'g.doc', 'h.wps', 'i.xls', 'j.txt', 'noext'].map(importFormat), [
-      'html', 'html', 'html', 'docx', 'xlsx', 'pdf', 'doc', 'wps', 'xls', null, null,
+    assert.deepEqual(['a.html', 'b.HTM', 'c.shtml', 'd.docx', 'e.XLSX', 'f.pdf', 'g.doc', 'h.wps', 'i.xls', 'k.ET', 'l.ofd', 'm.rar', 'n.7z', 'j.txt', 'noext'].map(importFormat), [
+      'html', 'html', 'html', 'docx', 'xlsx', 'pdf', 'doc', 'wps', 'xls', 'et', 'ofd', 'rar', '7z', null, null,
     ]);
     assert.equal(now(importBytes(html, '/x/年报.HTM')).format, 'html');
     assert.equal(now(importBytes(docx, 'C:\\x\\年报.docx')).format, 'docx');

@@ -7,7 +7,7 @@ import * as iconv from 'iconv-lite';
 import { fixAll, LineIndex, type EngineOptions, type Locale, type TextEdit } from '../engine';
 import { decode, type Decoded, type Encoding } from '../files/decode';
 import type { FoundFile } from '../files/find';
-import { importFound, isPublished, loadedText, readFound, type Loaded } from './files';
+import { isPublished, loadedBytes, loadedText, readFound, type Loaded } from './files';
 import { cliMessage } from './messages';
 
 /** One edit as the user is told of it: where it is in the file as it was, what it was, what it became. */
@@ -106,11 +106,13 @@ export async function loadFixed(
 ): Promise<Loaded> {
   const read = readFound(found, options.locale);
   if ('error' in read) return { path: found.path, error: read.error };
-  if (isPublished(found.path)) {
-    const imported = await importFound(found.path, read.bytes);
-    const fixable = imported.text === undefined ? 0 : fixAll(imported.text, options).edits.length;
-    if (fixable) tell(`xxgk: ${found.path}: ${cliMessage(options.locale, 'fix.published', { count: fixable })}`);
-    return imported;
+  // a file inside an archive has nowhere to be written back to
+  const archived = found.bytes !== undefined;
+  if (archived || isPublished(found.path)) {
+    const loaded = await loadedBytes(found.path, read.bytes, encoding, options.locale);
+    const fixable = loaded.text === undefined || loaded.binary ? 0 : fixAll(loaded.text, options).edits.length;
+    if (fixable) tell(`xxgk: ${found.path}: ${cliMessage(options.locale, archived ? 'fix.archived' : 'fix.published', { count: fixable })}`);
+    return loaded;
   }
   const decoded = decode(read.bytes, encoding);
   const loaded = loadedText(found.path, decoded, options.locale);

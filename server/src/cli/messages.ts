@@ -27,6 +27,8 @@ export type CliMessageKey =
   | 'io.cannot-write'
   | 'io.internal'
   | 'found.none'
+  | 'archive.none'
+  | 'archive.too-deep'
   | 'text.report'
   | 'text.total'
   | 'text.unread'
@@ -35,6 +37,7 @@ export type CliMessageKey =
   | 'fix.unfaithful'
   | 'fix.cannot-write'
   | 'fix.published'
+  | 'fix.archived'
   | 'summary.xlsx-terminal'
   | 'html.line'
   | 'import.same-file'
@@ -72,8 +75,9 @@ const zh: Catalog = {
   --locale zh|en                 提示语言（默认中文）
   -o, --output 输出文件          import 写入该文件（UTF-8），而不是标准输出
 
-路径：文件或文件夹；文件夹中查找 *.txt、*.md、*.xxgk，以及发布的格式 *.html、*.htm、*.shtml、*.docx、*.xlsx、*.pdf
-（导入后检查，诊断旁注明原文位置，如“第 3 页”“表 2 第 5 行第 7 格”；旧版 .doc、.wps、.xls 会说明如何转换）。
+路径：文件、文件夹或 .zip 压缩包（按文件夹读）；文件夹中查找 *.txt、*.md、*.xxgk，发布的格式 *.html、*.htm、*.shtml、
+*.docx、*.xlsx、*.pdf（导入后检查，诊断旁注明原文位置，如“第 3 页”“表 2 第 5 行第 7 格”），以及 *.zip；
+旧版 .doc、.wps、.xls、.et 和 .ofd、.rar、.7z 会说明如何转换。
 语言：--locale，其次 xxgk.config.json 的 locale，其次环境变量 XXGK_LOCALE，其次 LC_ALL、LC_MESSAGES、LANG
 （以 en 开头为英文），都没有则为中文。
 退出码：0 没有错误级问题；1 有错误级问题；2 用法错误或文件读写错误。
@@ -88,6 +92,8 @@ const zh: Catalog = {
   'io.cannot-write': (p) => `无法写出输出：${p.reason}`,
   'io.internal': (p) => `内部错误：${p.reason}`,
   'found.none': (p) => `没有找到年报文件（在 ${p.paths} 中查找 ${p.patterns}）`,
+  'archive.none': (p) => `压缩包中没有年报文件（查找 ${p.patterns}）`,
+  'archive.too-deep': () => '压缩包中的压缩包套了不止一层，未读取：请解压后检查',
   'text.report': (p) => `报告“${p.title}”（${p.year} 年度，适用 ${p.template} 年版格式）`,
   'text.total': (p) => `共 ${p.files} 个文件：${p.errors} 个错误，${p.warnings} 个警告，${p.infos} 个提示`,
   'text.unread': (p) => `；${p.count} 个文件无法读取`,
@@ -96,6 +102,7 @@ const zh: Catalog = {
   'fix.unfaithful': () => '未修改：文件中有按其编码无法原样写回的字节（坏字节已被替换），请先转成 UTF-8 再修复',
   'fix.cannot-write': (p) => `无法写回修复：${p.reason}`,
   'fix.published': (p) => `有 ${p.count} 处可自动修复，但导入的格式不会改写：请改原文件，或用 xxgk import 转成文本后再 --fix`,
+  'fix.archived': (p) => `有 ${p.count} 处可自动修复，但压缩包中的文件不会改写：请解压后再 --fix`,
   'html.line': (p) => `第 ${p.line} 行`,
   'import.same-file': (p) => `-o 不能是要导入的文件本身（${p.file}）：文本会覆盖原文件`,
   'html.problems': (p) => `${p.errors} 个错误，${p.warnings} 个警告，${p.infos} 个提示`,
@@ -135,9 +142,10 @@ Options:
   --locale zh|en                 language of the messages (default Chinese)
   -o, --output OUT               import writes the text to OUT (UTF-8) instead of stdout
 
-PATH: files or folders; folders are searched for *.txt, *.md, *.xxgk and the published formats *.html, *.htm,
-*.shtml, *.docx, *.xlsx, *.pdf (imported, then checked; each diagnostic names its place in the original, such as
-"page 3"; a legacy .doc, .wps or .xls is told how to convert it).
+PATH: files, folders or .zip archives (read as folders); folders are searched for *.txt, *.md, *.xxgk, the
+published formats *.html, *.htm, *.shtml, *.docx, *.xlsx, *.pdf (imported, then checked; each diagnostic names its
+place in the original, such as "page 3") and *.zip; a legacy .doc, .wps, .xls, .et, or an .ofd, .rar, .7z is told
+how to convert it.
 Language: --locale, else the locale of xxgk.config.json, else the environment variable XXGK_LOCALE, else LC_ALL,
 LC_MESSAGES, LANG (English when it starts with en), else Chinese.
 Exit status: 0 no error-severity problem; 1 some; 2 a usage error or a file that could not be read or written.
@@ -152,6 +160,8 @@ Exit status: 0 no error-severity problem; 1 some; 2 a usage error or a file that
   'io.cannot-write': (p) => `cannot write the output: ${p.reason}`,
   'io.internal': (p) => `internal error: ${p.reason}`,
   'found.none': (p) => `no report files found (looked in ${p.paths} for ${p.patterns})`,
+  'archive.none': (p) => `no report files in the archive (looked for ${p.patterns})`,
+  'archive.too-deep': () => 'an archive nested more than one level deep is not read: unpack it and check the files',
   'text.report': (p) => `report “${p.title}” (year ${p.year}, ${p.template} template)`,
   'text.total': (p) => `${p.files} file(s): ${p.errors} error(s), ${p.warnings} warning(s), ${p.infos} info`,
   'text.unread': (p) => `; ${p.count} file(s) could not be read`,
@@ -160,6 +170,7 @@ Exit status: 0 no error-severity problem; 1 some; 2 a usage error or a file that
   'fix.unfaithful': () => 'not changed: the file holds bytes its encoding cannot write back as they were (bad bytes were replaced); convert it to UTF-8 first',
   'fix.cannot-write': (p) => `cannot write the fixes back: ${p.reason}`,
   'fix.published': (p) => `${p.count} fix(es) could be made, but an imported format is never rewritten: edit the original, or convert it with xxgk import and --fix the text`,
+  'fix.archived': (p) => `${p.count} fix(es) could be made, but a file inside an archive is never rewritten: unpack it and --fix the files`,
   'html.line': (p) => `line ${p.line}`,
   'import.same-file': (p) => `-o cannot be the file imported (${p.file}): the text would overwrite it`,
   'html.problems': (p) => `${p.errors} error(s), ${p.warnings} warning(s), ${p.infos} info`,

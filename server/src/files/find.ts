@@ -4,6 +4,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
+import { isOfficeLock } from './names';
 import { NOT_REGULAR } from './read';
 
 export const REPORT_EXTENSIONS = new Set(['.txt', '.md', '.xxgk']);
@@ -11,6 +12,8 @@ export const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
 export interface FoundFile {
   path: string;
+  /** a file inside an archive: its bytes, as the archive gave them (there is no file at `path` to read) */
+  bytes?: Uint8Array;
   error?: string;
   /** the system's code for the error (ENOENT, EACCES…), for callers that word it themselves */
   code?: string;
@@ -58,7 +61,7 @@ export async function* findFiles(paths: readonly string[], onSkipped: OnSkipped 
       const kind = await kindOf(entry, path);
       if (kind === 'folder') {
         if (!SKIPPED_DIRS.has(entry.name)) yield* walk(path);
-      } else if (extensions.has(extname(entry.name).toLowerCase())) {
+      } else if (extensions.has(extname(entry.name).toLowerCase()) && !isOfficeLock(entry.name)) {
         if (kind === 'file') yield { path };
         else onSkipped(path, kind === 'other' ? NOT_REGULAR : BROKEN_LINK);
       }

@@ -36,7 +36,7 @@ export function decodeHtml(bytes: Uint8Array): Decoded {
 
 const gb18030 = (bytes: Uint8Array, note?: string): Decoded => ({ text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030', ...(note && { note }) });
 
-function strictUtf8(bytes: Uint8Array): string | null {
+export function strictUtf8(bytes: Uint8Array): string | null {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {

@@ -31,7 +31,7 @@ export interface Imported {
 /** A file that cannot be imported: one clear message (a scan without text, a password, a legacy .doc). */
 export interface ImportFailure {
   /** 'unknown': a file name none of the readers takes */
-  readonly format: SourceFormat | 'doc' | 'xls' | 'wps' | 'unknown';
+  readonly format: SourceFormat | 'doc' | 'xls' | 'wps' | 'et' | 'ofd' | 'rar' | '7z' | 'unknown';
   readonly error: string;
 }
 
