@@ -44,3 +44,33 @@ describe('invisible characters', () => {
     assert.equal(fixAll(wrong).text, marked);
   });
 });
+
+describe('invisible characters inside a number', () => {
+  const row = '4.保护第三方合法权益\t21\t0\t0\t0\t0\t0\t21';
+  it('part no digits: 2\\u200b1 is 21, as a reader sees it, in every table and with each character (was invalid-number)', () => {
+    for (const ch of INVISIBLE) {
+      const one = clean.replace(row, row.replace('\t21\t', `\t2${ch}1\t`));
+      assert.deepEqual(diagnose(one), [], `U+${ch.charCodeAt(0).toString(16)}`);
+      const every = clean.replace(/\t(\d)(\d+)/g, `\t$1${ch}$2`);
+      assert.notEqual(every, clean);
+      assert.deepEqual(diagnose(every).map((d) => d.code), [], `U+${ch.charCodeAt(0).toString(16)}`);
+    }
+  });
+
+  it('between two cells with no other separator they are one number, as on screen: 21\\u200b0 is 210, the row a cell short', () => {
+    const text = clean.replace(row, row.replace('\t21\t0\t', '\t21\u200b0\t'));
+    const ds = diagnose(text);
+    assert.deepEqual(ds.map((d) => d.code), ['blank-cell']);
+    assert.match(ds[0].message, /应有 7 个数值，只找到 6 个/);
+    assert.deepEqual(diagnose(text), diagnose(clean.replace(row, row.replace('\t21\t0\t', '\t210\t'))));
+  });
+
+  it('near miss: a wrong total so written is row-total-mismatch on it, and fix-all writes the sum over it', () => {
+    const wrongRow = row.replace(/\t21$/, '\t2\u200b2');
+    const wrong = clean.replace(row, wrongRow);
+    const ds = diagnose(wrong).filter((d) => d.code === 'row-total-mismatch');
+    assert.equal(ds.length, 1);
+    assert.equal(ds[0].text, '2\u200b2');
+    assert.equal(fixAll(wrong).text, clean);
+  });
+});

@@ -304,6 +304,55 @@ describe('tables flattened onto one line by a scraper', () => {
     });
   });
 
+  describe('a cell’s unit run into the next row or block with no separator (行政许可793件第二十条…, 行政处罚247件行政强制)', () => {
+    const spaced = oneLine.replace(/\t/g, ' ');
+    const glued = (text: string, label: string, value: number, unit: string): string => text.replace(new RegExp(`${label}\\s*${value}\\s*`), `${label}${value}${unit}`);
+    it('each count of table 二 so glued, tabs kept or not: no diagnostic, the value its digits (was blank-cell or missing-row)', () => {
+      for (const base of [oneLine, spaced]) {
+        for (const [label, value, key] of [['行政许可', 793, 'E1'], ['行政处罚', 247, 'F1'], ['行政强制', 19, 'F2']] as const) {
+          const text = glued(base, label, value, '件');
+          assert.ok(text.includes(`${label}${value}件`) && !text.includes(`${label}${value}件 `), label);
+          assert.deepEqual(codes(checkText(text).diagnostics), [], label);
+          assert.deepEqual(cellsOf(text, '二', key).map((c) => c.raw), [String(value)], label);
+        }
+      }
+    });
+    it('near miss: a unit that is not the column’s so glued (44元三、 in 万元, 793元 in a count) is invalid-number on number and unit, as when apart', () => {
+      for (const [label, value, unit, key] of [['行政事业性收费', 44, '元', 'H1'], ['行政许可', 793, '元', 'E1']] as const) {
+        const text = glued(oneLine, label, value, unit);
+        const ds = diagnose(text);
+        assert.deepEqual(codes(ds), ['invalid-number'], label);
+        assert.equal(ds[0].text, `${value}${unit}`);
+        assert.deepEqual(ds.map((d) => d.message), diagnose(once(oneLine, `${label}\t${value} `, `${label}\t${value}${unit} `)).map((d) => d.message));
+        assert.deepEqual(cellsOf(text, '二', key).map((c) => c.value), [null]);
+      }
+    });
+    it('near miss: prose so glued keeps its numbers (办理3件，其中…; 第19条2款 no cell)', () => {
+      const text = once(oneLine, '行政事业性收费\t44 ', '行政事业性收费\t44 本年度办理行政许可793件，行政处罚247件，依据第19条2款办理。 ');
+      assert.deepEqual(codes(checkText(text).diagnostics), []);
+    });
+  });
+
+  describe('a page footer in words inside the line (第 3 页 共 8 页)', () => {
+    const label = '4.保护第三方合法权益';
+    it('between a row’s label and its values, before a group’s heading or a row: no cell, no diagnostic (was row-total-mismatch and five column-total-mismatch, or invalid-number)', () => {
+      for (const footer of ['第 3 页 共 8 页', '第3页共8页', '第 3 页', '第３页/共８页']) {
+        for (const text of [once(oneLine, `${label}\t`, `${label} ${footer} `), once(oneLine, '（四）无法提供', `${footer} （四）无法提供`), once(oneLine, '行政规范性文件', `${footer} 行政规范性文件`)]) {
+          assert.deepEqual(codes(checkText(text).diagnostics), [], footer);
+          assert.deepEqual(cellsOf(text, '三', 'R8').map((c) => c.value), [21, 0, 0, 0, 0, 0, 21]);
+        }
+      }
+    });
+    it('near miss: a wrong total after it is row-total-mismatch on that cell, and fix-all writes the sum', () => {
+      const fine = once(oneLine, `${label}\t`, `${label} 第 3 页 共 8 页 `);
+      const text = once(fine, '第 3 页 共 8 页 21\t0\t0\t0\t0\t0\t21', '第 3 页 共 8 页 21\t0\t0\t0\t0\t0\t22');
+      const ds = diagnose(text);
+      assert.deepEqual(codes(ds), ['row-total-mismatch', 'column-total-mismatch']);
+      assert.deepEqual(ds[0].span, cellsOf(text, '三', 'R8')[6].span);
+      fixesTo(text, fine);
+    });
+  });
+
   describe('prose after a table’s last cell, and a unit note in table 四', () => {
     const last = '四、结转下年度继续办理\t0\t2\t2\t1\t2\t1\t8';
     const note = `${last} （数据截至2024年12月31日）`;

@@ -39,7 +39,12 @@ export interface ReportSpec {
   subtotalColumn?: SubtotalColumn;
   /** a unit on every count cell (`144件`), as some pages write them; the fee (万元) without */
   units?: boolean;
+  /** a full stop after every cell (`21.`, `21。`), as some pages write them */
+  stop?: Stop;
 }
+
+export type Stop = '.' | '．' | '。';
+export const STOPS: readonly Stop[] = ['.', '．', '。'];
 
 export type SubtotalColumn = 'after-natural' | 'after-other';
 
@@ -149,8 +154,9 @@ export function renderTables(
   subtotalRows = false,
   subtotalColumn?: SubtotalColumn,
   units = false,
+  stop = '',
 ): { two: string[]; three: string[]; four: string[] } {
-  const num = (n: number): string => digits(n, fullWidth) + (units ? '件' : '');
+  const num = (n: number): string => digits(n, fullWidth) + (units ? '件' : '') + stop;
   const cells3 = (cells: readonly number[]): string[] => withSubtotalColumn(cells, subtotalColumn).map(num);
   const parts3 = ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'];
   const header3 = subtotalColumn === 'after-natural' ? ['小计', ...parts3] : subtotalColumn === 'after-other' ? [...parts3, '小计'] : parts3;
@@ -159,7 +165,7 @@ export function renderTables(
     return [
       block.label,
       ...rowText('信息内容', rows[0].columns.map((c) => c.label), layout),
-      ...rows.flatMap((r) => rowText(r.label, values.table2[r.key].map((v, k) => (r.columns[k].kind === 'amount' ? digits(v, fullWidth) : num(v))), layout)),
+      ...rows.flatMap((r) => rowText(r.label, values.table2[r.key].map((v, k) => (r.columns[k].kind === 'amount' ? digits(v, fullWidth) + stop : num(v))), layout)),
     ];
   });
   const groupOf = new Map(T['三'].groups.map((g) => [g.members[0], g]));
@@ -249,7 +255,7 @@ export function renderReport(spec: ReportSpec): string {
   const flow = spec.flow ?? 'lines';
   if (flow === 'one-line' || flow === 'run-on') spec = { ...spec, layout: 'spaces', splitLabels: false };
   if (flow === 'tab-rows' || flow === 'glued-rows') spec = { ...spec, layout: 'tabs', splitLabels: false };
-  const { two, three, four } = renderTables(spec.values, spec.layout, spec.fullWidth, spec.splitLabels, spec.subtotalRows, spec.subtotalColumn, spec.units);
+  const { two, three, four } = renderTables(spec.values, spec.layout, spec.fullWidth, spec.splitLabels, spec.subtotalRows, spec.subtotalColumn, spec.units, spec.stop);
   const r1 = spec.values.table3.R1[6];
   const bodies = [
     [`${spec.year}年，本机关认真贯彻《中华人民共和国政府信息公开条例》，全年共受理政府信息公开申请${r1}件，均在法定期限内答复。`],

@@ -3,7 +3,7 @@
 // of its own wherever it stands, even glued to label text (`数量151300…`, as scraped pages give tables).
 // Tokens and lines are kept as parallel arrays of numbers, not objects: a compilation has hundreds of
 // thousands of them, and only label tokens are ever read as text.
-import { isSpace } from '../text/chars';
+import { isInvisible, isSpace, withoutInvisible } from '../text/chars';
 import { lineEndAt } from '../text/lines';
 import { readTitle } from './blocks';
 
@@ -153,6 +153,11 @@ const NUMBER_TEXT = /^(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$/;
 const MALFORMED = /^[+\-−]?\d[\d,.]*\d$|^[+\-−]\d+$|^\d[\d,.]*[-—–―]+$/;
 /** digits followed by stray separators (`97---`, `97—`, SPEC §2): the number, the dashes no part of the cell */
 const DIGITS_THEN_DASHES = /^(\d+)[-—–―]+$/;
+/**
+ * a number followed by a full stop (`21.`, `21．`, `21。`, as some pages end every cell): a point with no digit after
+ * it is no decimal, so the number, the stop no part of the cell (but for an ordinal: see ordinalBeforeLabel)
+ */
+const NUMBER_THEN_STOP = /^((?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?)[.。]$/;
 const DASHES = /^[-—–―]+$/;
 const BLANK_MARKERS = new Set(['/', '\\', '-', '—', '–', '——', '--', '无', '×', '／']);
 /** a page footer (`- 3 -`, `第 3 页 共 8 页`), its digits half- or full-width */
@@ -160,6 +165,11 @@ export const PAGE_FOOTER = /^\s*[-—－]\s*[\d０-９]+\s*[-—－]\s*$|^\s*第
 /** a page footer inside a line (`… - 3 - …`), from its first dash: spaces around its number, no tab */
 const MID_LINE_FOOTER = /[-—－][ \u3000]+([\d０-９]{1,3})[ \u3000]+[-—－](?=[\s]|$)/y;
 const isFooterDash = (code: number): boolean => code === 0x2d || code === 0x2014 || code === 0xff0d;
+/**
+ * a page footer inside a line in words (`… 第 3 页 共 8 页 …`, `第3页/共8页`), from its 第, a word of its own on both
+ * sides: no cell ever reads so, so it is no token at all
+ */
+const MID_LINE_PAGE = /第[ \u3000]*[\d０-９]{1,3}[ \u3000]*页(?:[ \u3000]*[/／]?[ \u3000]*共[ \u3000]*[\d０-９]{1,3}[ \u3000]*页)?(?=\s|$)/y;
 const SEPARATOR_CHARS = /^[\s|:：\-—–－=＝+_]*$/;
 /** What a page footer or a separator line can start with, after spaces: |:：-—–－=＝+_第 (asked of every line). */
 function skippableStart(code: number): boolean {
@@ -248,11 +258,46 @@ function numberValue(source: string, start: number, end: number): number {
   let value = 0;
   for (let i = start; i < end; i++) {
     const code = source.charCodeAt(i);
-    if (isDecimalPoint(code)) return Number(source.slice(start, end).normalize('NFKC').replace(/,/g, ''));
-    if (code === COMMA) continue;
+    if (isDecimalPoint(code)) return Number(withoutInvisible(source.slice(start, end)).normalize('NFKC').replace(/,/g, ''));
+    if (code === COMMA || isInvisible(code)) continue;
     value = value * 10 + (code >= 0xff10 ? code - 0xff10 : code - 48);
   }
   return value;
+}
+
+/**
+ * Whether source[at] is an invisible character inside a number: a digit before it and, past any more of them, one
+ * after it. A reader sees `2\u200b1` as 21 (and `21\u200b0` as 210), so it parts no cells there.
+ */
+function invisibleInNumber(source: string, at: number, limit: number): boolean {
+  if (!isInvisible(source.charCodeAt(at)) || !isDigit(source.charCodeAt(at - 1))) return false;
+  let next = at + 1;
+  while (next < limit && isInvisible(source.charCodeAt(next))) next++;
+  return next < limit && isDigit(source.charCodeAt(next));
+}
+
+/** Where the digits at source[at] end, invisible characters between them read past (invisibleInNumber). */
+function digitsEnd(source: string, at: number, to: number): number {
+  while (at < to && (isDigit(source.charCodeAt(at)) || invisibleInNumber(source, at, to))) at++;
+  return at;
+}
+
+const CJK_NUMERALS = '一二三四五六七八九十';
+/** sentence punctuation: a word holding it is prose, never a row run together with the next */
+const SENTENCE_MARK = /[。，；！？]/;
+/** a full stop after a number: no decimal point where no digit follows */
+const isStop = (code: number): boolean => isDecimalPoint(code) || code === 0x3002;
+
+/**
+ * Whether source[at, to) opens with a numbering or a heading of its own (`二、上年结转…`, `（三）不予公开`, `第二十条…`),
+ * which no text after an ordinal does (the template's `1.`–`8.` open 属于国家秘密, 其他, …): a digit and a stop
+ * before it are a cell and its stop, not an ordinal.
+ */
+function opensNumbering(source: string, at: number, to: number): boolean {
+  if (at >= to) return false;
+  const code = source.charCodeAt(at);
+  if (isOpeningParen(code) || code === DI) return true;
+  return at + 1 < to && CJK_NUMERALS.includes(source[at]) && (isOrdinalMark(source.charCodeAt(at + 1)));
 }
 
 /** A row label's ordinal standing apart from its text (`2. 其他法律…`). */
@@ -294,7 +339,8 @@ export const isMoneyUnit = (unit: string): boolean => MONEY_UNITS.includes(unit)
 
 /**
  * The unit written after the number at source[end] (the tokenizer reads past it: `44元`, `12 件`), spaces between
- * them allowed but no tab or pipe: the unit, and where it ends; null for none.
+ * them allowed but no tab or pipe, or run on into the text after it with no space (`44元三、收到…`, a row glued to
+ * the next): the unit, and where it ends; null for none.
  */
 export function unitAfter(source: string, end: number): { unit: string; end: number } | null {
   let at = end;
@@ -302,7 +348,9 @@ export function unitAfter(source: string, end: number): { unit: string; end: num
   let to = at;
   for (let c = source.charCodeAt(to); to < source.length && !isSpace(c) && c !== 9 && c !== 124 && c !== 10 && c !== 13; c = source.charCodeAt(++to));
   const unit = to > at ? unitOf(source, at, to) : null;
-  return unit === null ? null : { unit, end: to };
+  if (unit !== null) return { unit, end: to };
+  const runOn = at === end ? unitPrefixEnd(source, at, to) : -1;
+  return runOn > at ? { unit: source.slice(at, runOn), end: runOn } : null;
 }
 
 /** The unit a cell's text ends in after its number (`44元`, `12 件`), null for none. */
@@ -336,6 +384,8 @@ function readMixedWord(line: LineReader, source: string, from: number, to: numbe
     if (kind === LABEL) line.labelText(start, end);
     else line.value(NUMBER, start, end, value, glued);
   };
+  /** whether the word holds sentence punctuation: prose (`509件，其中…`), asked once a unit runs on */
+  let sentence: boolean | undefined;
   let s = from;
   while (s < to) {
     if (!isDigit(source.charCodeAt(s))) {
@@ -345,15 +395,22 @@ function readMixedWord(line: LineReader, source: string, from: number, to: numbe
       s = e;
       continue;
     }
-    let e = s;
-    while (e < to && isDigit(source.charCodeAt(e))) e++;
+    let e = digitsEnd(source, s, to);
     e = groupsEnd(source, s, e, to);
     let decimal = false;
     if (e + 1 < to && isDecimalPoint(source.charCodeAt(e)) && isDigit(source.charCodeAt(e + 1))) {
-      decimal = true;
-      for (e++; e < to && isDigit(source.charCodeAt(e)); ) e++;
+      // no decimal where its digits run on into an ordinal (`3.2.其他`: a cell and its stop, then 2.其他)
+      const fraction = digitsEnd(source, e + 1, to);
+      decimal = !(fraction + 1 < to && isOrdinalMark(source.charCodeAt(fraction)) && !isDigit(source.charCodeAt(fraction + 1)));
+      if (decimal) e = fraction;
     }
     const after = e < to ? source.charCodeAt(e) : -1;
+    if (!decimal && isStop(after) && (e + 1 === to || isDigit(source.charCodeAt(e + 1)) || opensNumbering(source, e + 1, to) || (s === from && cellStart && line.stopCell()))) {
+      // a cell and its stop (NUMBER_THEN_STOP), ending the word or run into the next cell, row or block
+      add(NUMBER, s, e, numberValue(source, s, e), true);
+      s = e + 1;
+      continue;
+    }
     if (!decimal && isOrdinalMark(after) && e + 1 < to) {
       if (e - 1 > s) add(NUMBER, s, e - 1, numberValue(source, s, e - 1), true);
       add(LABEL, e - 1, e, 0, false);
@@ -361,7 +418,8 @@ function readMixedWord(line: LineReader, source: string, from: number, to: numbe
       add(LABEL, s, e, 0, false);
     } else if (after >= 0 && (COUNTERS.has(source[e]) || isOpeningParen(after))) {
       const unitEnd = unitPrefixEnd(source, e, to);
-      if (unitEnd > e && unitEnd < to && ((cellStart && s === from) || line.afterNumber() || (isDigit(source.charCodeAt(unitEnd)) && source.charCodeAt(s - 1) !== DI))) {
+      const unitRunsOn = unitEnd > e && unitEnd < to;
+      if (unitRunsOn && ((cellStart && s === from) || line.afterNumber() || (source.charCodeAt(s - 1) !== DI && (isDigit(source.charCodeAt(unitEnd)) || !(sentence ??= SENTENCE_MARK.test(source.slice(from, to))))))) {
         // a cell and its unit run into the next cell or the next row's label: the number, the unit no part of
         // either, the rest read on
         add(NUMBER, s, e, numberValue(source, s, e), s > from);
@@ -439,8 +497,21 @@ class LineReader {
   fields = 1;
   /** the first character of the last line after spaces, -1 for none */
   first = -1;
+  /**
+   * whether the section writes a stop after its cells (`0.\t3.\t…`, see NUMBER_THEN_STOP): a single digit and a stop
+   * after a number on its line, or ending it, is then a cell too, where it would otherwise be an ordinal
+   */
+  stopsEndCells = false;
+  /** words of digits and a stop, and of plain digits, read so far: which the section's cells are written as */
+  stopped = 0;
+  plain = 0;
+  /** a single digit and a stop read as an ordinal that stopsEndCells would read as a cell */
+  undecided = false;
   private lineNo = 0;
   private field = 0;
+  /** the end of the text being read, and whether the word being read opens a field after other text on its line */
+  private to = 0;
+  private cellStart = false;
   /** the label being read (its words run together), -1 for none */
   private labelStart = -1;
   private labelEnd = -1;
@@ -477,6 +548,7 @@ class LineReader {
     const source = stream.source;
     const limit = Math.min(to, start + MAX_TABLE_LINE + 1);
     const firstToken = stream.tokenCount;
+    this.to = to;
     let fieldHasContent = false;
     let firstFieldBlank = true;
     let i = start;
@@ -507,6 +579,7 @@ class LineReader {
       }
       // the first word of a field after other text on the line: a cell's start, where the tabs or pipes say so
       const cellStart = this.field > 0 && !fieldHasContent && (stream.tokenCount > firstToken || this.labelStart >= 0);
+      this.cellStart = cellStart;
       fieldHasContent = true;
       // the word's end, and on the way its kind: plain digits are a number, a word with an ideograph a label
       let j = i;
@@ -514,12 +587,15 @@ class LineReader {
       let ideograph = false;
       let anyDigit = false;
       let digitAfterIdeograph = false;
+      let invisible = false;
       let value = 0;
-      for (let d = c; j < limit && d !== PIPE && d !== sep && !isSpace(d); d = source.charCodeAt(++j)) {
+      for (let d = c; j < limit && d !== PIPE && d !== sep && (!isSpace(d) || invisibleInNumber(source, j, limit)); d = source.charCodeAt(++j)) {
         if (d >= 48 && d <= 57) {
           value = value * 10 + (d - 48);
           anyDigit = true;
           if (ideograph) digitAfterIdeograph = true;
+        } else if (isInvisible(d)) {
+          invisible = true;
         } else {
           digits = false;
           if (d >= 0x4e00 && d <= 0x9fff) ideograph = true;
@@ -527,6 +603,16 @@ class LineReader {
             anyDigit = true;
             if (ideograph) digitAfterIdeograph = true;
           }
+        }
+      }
+      if (c === DI && (i === start || isSpace(source.charCodeAt(i - 1)))) {
+        MID_LINE_PAGE.lastIndex = i;
+        const page = MID_LINE_PAGE.exec(source);
+        if (page && i + page[0].length <= limit) {
+          // the label before it ends there, as at a line's end
+          this.endLabel();
+          i += page[0].length;
+          continue;
         }
       }
       // a page footer mid-line, after a space: its words are read as ever, and noted (a table drops them where it can)
@@ -550,14 +636,17 @@ class LineReader {
         }
       }
       // most labels with a digit are an ordinal and their text (`1.属于国家秘密`), with no number in them
-      if (ideograph && anyDigit && (digitAfterIdeograph || !startsWithOrdinal(source, i, j))) {
+      if (ideograph && anyDigit && (digitAfterIdeograph || !startsWithOrdinal(source, i, j) || opensNumbering(source, i + 2, j) || (cellStart && this.stopCell()))) {
         readMixedWord(this, source, i, j, cellStart);
         i = j;
         continue;
       }
-      if (digits && j - i < 16) this.value(NUMBER, i, j, value);
+      if (digits && j - i < 16) {
+        this.plain++;
+        this.value(NUMBER, i, j, value);
+      }
       else if (ideograph && !(j - i === 1 && c === WU)) this.labelText(i, j);
-      else this.word(source.slice(i, j).normalize('NFKC'), i, j);
+      else this.word((invisible ? withoutInvisible(source.slice(i, j)) : source.slice(i, j)).normalize('NFKC'), i, j);
       i = j;
     }
     if (i - start > MAX_TABLE_LINE) {
@@ -592,11 +681,44 @@ class LineReader {
     return this.labelStart < 0 && t >= 0 && stream.kind[t] === NUMBER && stream.line[t] === this.lineNo && stream.field[t] === this.field;
   }
 
+  /**
+   * Whether the word (`2.`, ending at source[end]) is a row label's ordinal standing apart from its text (`2. 其他法律…`,
+   * `2.\t其他…`): one digit and a stop, not before a number or a blank cell's mark (`2.\t0.\t…` is a cell and its stop).
+   * Where the section writes a stop after its cells, it is a cell also after a number on its line or opening a field
+   * (`…0.\t5. 行政规范性文件`, the last cell of a row run into the next row's label) and at the line's end (one cell a
+   * line); elsewhere those are ordinals as ever (`…\t3 2. 其他法律…`, `2.` wrapped from its text).
+   */
+  private ordinalBeforeLabel(word: string, end: number): boolean {
+    if (word.length !== 2) return false;
+    const source = this.stream.source;
+    let at = end;
+    while (at < this.to && isSpace(source.charCodeAt(at)) && source.charCodeAt(at) !== 10 && source.charCodeAt(at) !== 13) at++;
+    const next = at < this.to ? source.charCodeAt(at) : 10;
+    if (next === PIPE || isDigit(next) || MARK_CHARS.includes(source[at]) || opensNumbering(source, at, this.to)) return false;
+    return !((next === 10 || next === 13 || this.cellStart || this.afterNumber()) && this.stopCell());
+  }
+
+  /**
+   * Whether a single digit and a stop where a cell may stand (opening a field, after a number, ending a line) is a
+   * cell and its stop, not an ordinal: where the section writes its cells so (stopsEndCells); noted as undecided
+   * while that is not known.
+   */
+  stopCell(): boolean {
+    if (!this.stopsEndCells) this.undecided = true;
+    return this.stopsEndCells;
+  }
+
   /** A word without an ideograph that is not plain digits: see classifyWord. */
   private word(word: string, start: number, end: number): void {
     const dashed = DIGITS_THEN_DASHES.exec(word);
     if (dashed) {
       this.value(NUMBER, start, start + dashed[1].length, Number(dashed[1]));
+      return;
+    }
+    const stopped = NUMBER_THEN_STOP.exec(word);
+    if (stopped) this.stopped++;
+    if (stopped && !this.ordinalBeforeLabel(word, end)) {
+      this.value(NUMBER, start, end - 1, Number(stopped[1].replace(/,/g, '')));
       return;
     }
     // and set apart from its number within a tab's or a pipe's field (`97 ---`); where spaces part the cells, a dash
@@ -615,6 +737,17 @@ class LineReader {
 export function tokenize(source: string, from: number, to: number, stream: TokenStream): TokenStream {
   stream.reset(source);
   const line = new LineReader(stream);
+  readLines(source, from, to, stream, line);
+  // most cells written with a stop: read again, the single digits so written after a number taken for cells too
+  if (line.undecided && line.stopped > line.plain) {
+    line.stopsEndCells = true;
+    stream.reset(source);
+    readLines(source, from, to, stream, line);
+  }
+  return stream;
+}
+
+function readLines(source: string, from: number, to: number, stream: TokenStream, line: LineReader): void {
   let start = from;
   for (let lineNumber = 0; start < to; lineNumber++) {
     const lineNo = stream.lineCount;
@@ -637,5 +770,4 @@ export function tokenize(source: string, from: number, to: number, stream: Token
     // past the line break: CRLF is one
     start = end + (source.charCodeAt(end) === 13 && source.charCodeAt(end + 1) === 10 && end + 1 < to ? 2 : 1);
   }
-  return stream;
 }

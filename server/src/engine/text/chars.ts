@@ -14,3 +14,16 @@ export function isSpace(code: number): boolean {
     code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x2060 || code === 0xad
   );
 }
+
+/**
+ * The characters among isSpace's that take no room on screen: the zero-width space and joiners, the word joiner, the
+ * soft hyphen, the zero-width no-break space. Between two digits a reader sees no gap (`2\u200b1` shows as 21), so
+ * they part no number there, where a visible space would.
+ */
+export function isInvisible(code: number): boolean {
+  return (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xad || code === 0xfeff;
+}
+
+/** The text without its invisible characters (isInvisible). */
+export const withoutInvisible = (text: string): string => text.replace(/[\u200b-\u200d\u2060\u00ad\ufeff]/g, '');
+
