@@ -192,6 +192,17 @@ describe('label-typo', () => {
       typoFixedBack(official, written);
     }
   });
+  it('a long row label with one character typed after it, at its end: label-typo, and the fix writes the label', () => {
+    // the label holds the official words, and was let pass: no diagnostic at all
+    for (const [official, written] of [['4.保护第三方合法权益', '4.保护第三方合法权益利'], ['行政规范性文件', '行政规范性文件甲']]) {
+      typoFixedBack(official, written);
+    }
+  });
+  it('near miss: after a label, a unit, two more characters or a blank and one are no typo of it', () => {
+    for (const [official, written] of [['一、本年新收政府信息公开申请数量', '一、本年新收政府信息公开申请数量件'], ['4.保护第三方合法权益', '4.保护第三方合法权益事项'], ['4.保护第三方合法权益', '4.保护第三方合法权益 利']]) {
+      expectClean(base().replace(`\n${official}\t`, `\n${written}\t`));
+    }
+  });
   it('a short label with one character mistyped, or written 其它 / 合计: the row is read, and the fix writes the label', () => {
     for (const [official, written] of [['2.重复申请', '2.重复申清'], ['行政许可', '行政许诺'], ['（七）总计', '（七）总记'], ['3.其他', '3.其它'], ['（七）总计', '（七）合计']]) {
       typoFixedBack(official, written);

@@ -117,8 +117,20 @@ describe('a real error behind markup', () => {
     assert.equal(found.code, 'label-typo');
     assert.equal(found.text, '危及&ldquo;三安全一稳订');
     const { text } = fixAll(typo);
-    assert.ok(text.includes('\n3.危及“三安全一稳定”'));
     assert.deepEqual(codes(checkText(text).diagnostics), []);
+    // &rdquo; is the closing quote, outside the typo's span: not written a second time (it was: …一稳定”&rdquo;)
+    assert.equal(text, typo.replace('危及&ldquo;三安全一稳订', '危及“三安全一稳定'));
+  });
+  it('a typo just inside a closing mark written as a reference (&#8221;, &#65289;): the mark is not doubled', () => {
+    for (const [official, written, fixed] of [
+      ['3.危及“三安全一稳定”', '3.危及“三安全一稳订&#8221;', '3.危及“三安全一稳定&#8221;'],
+      ['（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '（二）部分公开（区分处理的，只计这一情形，不计其他情行&#65289;', '（二）部分公开（区分处理的，只计这一情形，不计其他情形&#65289;'],
+    ]) {
+      const line = CLEAN.split('\n').find((l) => l.startsWith(official))!;
+      const typo = withLine(line, line.replace(official, written));
+      assert.equal(fixAll(typo).text, typo.replace(written, fixed), written);
+      assert.deepEqual(codes(checkText(fixAll(typo).text).diagnostics), [], written);
+    }
   });
 });
 

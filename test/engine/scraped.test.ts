@@ -388,6 +388,50 @@ describe('tables flattened onto one line by a scraper', () => {
     });
   });
 
+  describe('a row label mistyped by one character, the table on one line', () => {
+    const glued = renderReport(spec({ flow: 'glued-rows', scraper: true }));
+    const labelTypo = (text: string) => diagnose(text).filter((d) => d.code === 'label-typo');
+    it('the label begins with its group’s heading (（三）不予公开 1.于国家秘密): fix-all writes the words after the row’s own numbering', () => {
+      // each once lost its numbering: （三）不予公开 属于国家秘密, 其他 本年新收…, （六）申请人… (its group heading’s words gone too)
+      for (const [text, official, written] of [
+        [oneLine, '（三）不予公开 1.属于国家秘密', '（三）不予公开 1.于国家秘密'],
+        [oneLine, '（四）无法提供 1.本机关不掌握', '（四）无法提供 1.机关不掌握'],
+        [oneLine, '其他 一、本年新收', '其他 一、年新收'],
+        [glued, '（六）其他处理1.申请人', '（六）其他处理1.请人'],
+      ]) {
+        const typo = once(text, official, written);
+        assert.deepEqual([...new Set(codes(diagnose(typo)))], ['label-typo'], written);
+        fixesTo(typo, text);
+      }
+    });
+    it('the last header cell run into the row’s label, mistyped (现行有效件数 章 for 规章): offered, not applied by fix-all', () => {
+      // fix-all wrote the header over both, and 章 was gone: 现行有效件数\t0…
+      for (const [text, written] of [[oneLine, '现行有效件数 章'], [glued, '现行有效件数章']]) {
+        const typo = once(text, written.replace('章', '规章'), written);
+        const header = labelTypo(typo).find((d) => d.text === written);
+        assert.equal(header?.fix?.preferred, false, written);
+        assert.equal(fixAll(typo).text, typo, written);
+      }
+    });
+    it('a row’s numbering lost where its label is glued to the last cell (\t223、上年… for 223二、): the total is not rewritten', () => {
+      // 223、 read as 22 then 3、: fix-all wrote 223 over 22, giving 2233、上年结转
+      const r1 = spec().values.table3.R1[6];
+      const r7 = spec().values.table3.R7[6];
+      for (const [from, to] of [[`\t${r1}二、上年`, `\t${r1}、上年`], [`\t${r7}4.保护`, `\t${r7}4保护`]]) {
+        const typo = once(glued, from, to);
+        const totals = diagnose(typo).filter((d) => d.code === 'row-total-mismatch');
+        assert.ok(totals.length > 0 && totals.every((d) => d.fix?.preferred === false), to);
+        assert.equal(fixAll(typo).text, typo, to);
+      }
+    });
+    it('near miss: a wrong total glued to the next label, its numbering as written, is still fixed (\t12.其他 for 02.其他)', () => {
+      const r5 = spec().values.table3.R5;
+      const typo = once(glued, `\t${r5[6]}2.其他法律`, `\t${r5[6] + 1}2.其他法律`);
+      assert.deepEqual(codes(diagnose(typo)).filter((c) => c === 'row-total-mismatch'), ['row-total-mismatch']);
+      fixesTo(typo, glued);
+    });
+  });
+
   describe('a running page header after a heading on the line', () => {
     const page = renderReport(spec({ flow: 'glued-rows', scraper: true }));
     const withHeader = once(page, '一、总体情况2024年，', '一、总体情况2024年政府信息公开工作年度报告2024年，');

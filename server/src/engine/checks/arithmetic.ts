@@ -6,7 +6,7 @@ import { lookupOf, type CompiledRule } from '../template/lookup';
 import type { RuleTemplate } from '../template/types';
 import type { Fix } from '../diagnostic';
 import { forcedValue, outcomesEntered, ruleValues, rulesOf } from '../rules/evaluate';
-import { cellAt, columnName, formatNumber, numberFor, rowName, sumText, tableName } from './context';
+import { cellAt, columnName, formatNumber, numberFor, rowName, runsIntoLabel, sumText, tableName } from './context';
 import { defineCheck, type CheckContext } from './define';
 import { gluedRowParams, gluedRowSpan } from './glued';
 import { checkSubtotals } from './subtotals';
@@ -51,10 +51,12 @@ function checkRule(ctx: CheckContext, table: Table, rule: RuleTemplate): void {
 function totalFix(ctx: CheckContext, table: Table, rule: RuleTemplate, expected: number): Fix {
   const forced = rule.code === 'balance-mismatch' ? null : forcedValue(table, rule.reportAt);
   const value = numberFor(table, expected);
+  const cell = cellAt(table, rule.reportAt)!;
   return {
     title: ctx.msg('fix.set-total', { value }),
-    edits: [{ span: cellAt(table, rule.reportAt)!.span, newText: value }],
-    preferred: forced === expected,
+    edits: [{ span: cell.span, newText: value }],
+    // a total glued to a label whose numbering was mistyped may hold a digit of it: what to write is no sure thing
+    preferred: forced === expected && !runsIntoLabel(ctx.text, table, cell),
   };
 }
 

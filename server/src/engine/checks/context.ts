@@ -1,5 +1,7 @@
 // The options every check receives, and the helpers checks share for naming rows, columns and cells.
 import type { Cell, Table } from '../model';
+import { numberingAt, WRITTEN_NUMBERING } from '../parse/labels';
+import { foldText } from '../text/fold';
 import type { Locale } from '../messages/catalog';
 import type { CellRef, TableId } from '../template/types';
 import type { CheckContext } from './define';
@@ -32,6 +34,26 @@ export function columnName(table: Table, ref: CellRef): string {
 
 export function cellAt(table: Table, ref: CellRef): Cell | null {
   return table.cell(ref);
+}
+
+/**
+ * Whether a cell's digits may be, in part, the numbering of the row label glued right after it. A scraper that
+ * drops a table's line breaks glues each row's last cell to the next row's label (`…\t144二、上年结转…`); the cell
+ * ends for sure only where that label starts with its own numbering as written. Where the numbering is mistyped or
+ * lost (`\t223、上年…` for 223 二、: read 22 and 3、; `\t64保护…` for 6 4.保护…: read 64), the cell read may hold a
+ * digit of it or have lost one to it, so no fix should write over it as if its digits were known.
+ */
+export function runsIntoLabel(text: string, table: Table, cell: Cell): boolean {
+  const end = cell.span.end;
+  for (const row of table.rows.values()) {
+    if (row.labelSpan.start !== end) continue;
+    const numbering = WRITTEN_NUMBERING.exec(row.template.label)?.[0];
+    if (!numbering) return false;
+    const written = numberingAt(text, end);
+    // a numbering that starts with no digit (`二、`, `（三）`) ends the digits before it; a digit must be the row's own
+    return !written || (/\d/.test(written[0]) && foldText(written) !== foldText(numbering));
+  }
+  return false;
 }
 
 export function formatNumber(n: number): string {

@@ -59,7 +59,7 @@ export class LabelInfo {
   /** The first row at or after `cursor` that this label is, exactly, or approximately among the next few rows. */
   row(template: TableTemplate, cursor: number): RowMatch | null {
     const answers = this.answersFor(template);
-    const exact = (answers.exact ??= exactRows(this.folded.text, template.rows));
+    const exact = (answers.exact ??= exactRows(this.folded, template.rows));
     for (const match of exact) if (match.index >= cursor) return match;
     if (answers.near[cursor] === undefined) answers.near[cursor] = nearRow(this.folded, template.rows, cursor);
     return answers.near[cursor]!;
@@ -140,13 +140,33 @@ export function labelAt(source: string, start: number, end: number): LabelInfo {
   return info;
 }
 
-function exactRows(text: string, rows: readonly RowTemplate[]): RowMatch[] {
+function exactRows(folded: Folded, rows: readonly RowTemplate[]): RowMatch[] {
   const found: RowMatch[] = [];
   rows.forEach((row, index) => {
-    if (row.core && text.includes(row.core)) found.push({ index });
+    const at = row.core ? folded.text.indexOf(row.core) : -1;
+    if (at >= 0) found.push({ index, typo: extraLastChar(folded, row.core, at) });
   });
   return found;
 }
+
+/** characters a count's unit is written with, which may follow a label (`申请数量件`) and are no typo of it */
+const UNIT_CHARS = /[件个项次条人元万]/;
+
+/**
+ * Where the label is a long row label with one ideograph typed after it, at its end (`4.保护第三方合法权益利`): a
+ * typo like a character added inside it, which the label holding the official words would let pass. Only at the
+ * label's end, only one character, and not a unit (`…申请数量件`): text that goes on after the words (a note, a
+ * wrapped line, a prose sentence) is no typo.
+ */
+function extraLastChar(folded: Folded, core: string, at: number): Span | undefined {
+  const end = at + core.length;
+  if (core.length < MIN_LONG_CORE || end + 1 !== folded.text.length) return undefined;
+  const extra = folded.text[end];
+  if (!IDEOGRAPH.test(extra) || UNIT_CHARS.test(extra) || folded.starts[end] !== folded.ends[end - 1]) return undefined;
+  return sourceRange(folded, at, end + 1);
+}
+
+const IDEOGRAPH = /^\p{Script=Han}$/u;
 
 /**
  * A label wrapped onto the next line: the text ends with the start of the official label (at least
@@ -198,10 +218,10 @@ function nearRow(folded: Folded, rows: readonly RowTemplate[], cursor: number): 
       return { index: i, start: cut ? sourceRange(folded, start + numberingLength(row.core), text.length) : undefined, rest: row.core.slice(text.length - start) };
     }
     const allowed = typoEdits(row.core);
-    if (row.core.length >= 6 && charsMissing(row.core, text) <= allowed) {
+    if (row.core.length >= MIN_LONG_CORE && charsMissing(row.core, text) <= allowed) {
       const m = findApprox(row.core, text);
       if (m.distance > 0 && m.distance <= allowed && m.end > m.start) return { index: i, typo: sourceRange(folded, m.start, mistypedLastEnd(folded, row.core, m)) };
-    } else if (row.core.length >= MIN_SHORT_CORE && row.core.length < 6) {
+    } else if (row.core.length >= MIN_SHORT_CORE && row.core.length < MIN_LONG_CORE) {
       const at = shortLabelOneOff(text, row.core);
       if (at >= 0) return { index: i, typo: sourceRange(folded, at + numberingLength(row.core), text.length) };
     }
@@ -215,6 +235,13 @@ const NUMBERING = /^[0-9一二三四五六七八九]+/;
 const NOTE = /[（(].*$/;
 /** a label's numbering as written (`（二）`, `4.`, `一、`) */
 export const WRITTEN_NUMBERING = /^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.．、])\s*/;
+const NUMBERING_AT = new RegExp(WRITTEN_NUMBERING.source.slice(1), 'y');
+
+/** The numbering written at text[at] (WRITTEN_NUMBERING wherever it stands), if any. */
+export function numberingAt(text: string, at: number): string | undefined {
+  NUMBERING_AT.lastIndex = at;
+  return NUMBERING_AT.exec(text)?.[0];
+}
 
 /**
  * Whether the start of a label that a text ends with (folded) is the label cut short, if nothing follows it on
@@ -231,8 +258,11 @@ const numberingLength = (label: string): number => NUMBERING.exec(label)?.[0].le
 /** a short label (`重复申请`, `行政许可`, `七总计`) is found with one character mistyped only from this long on */
 const MIN_SHORT_CORE = 3;
 
+/** a row label is found with characters mistyped anywhere in it from this long on (its folded core); a shorter one is short */
+const MIN_LONG_CORE = 6;
+
 /** The characters a row label's typo may change, by its folded core: one in four, one for a short label. */
-export const typoEdits = (core: string): number => (core.length >= 6 ? Math.floor(core.length / 4) : 1);
+export const typoEdits = (core: string): number => (core.length >= MIN_LONG_CORE ? Math.floor(core.length / 4) : 1);
 
 /**
  * Where a short label with one character mistyped starts in the text (`2重复申清`, `七总记`), -1 if it is not that: a

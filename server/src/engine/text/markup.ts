@@ -47,3 +47,14 @@ export function maskMarkup(text: string): string {
   });
   return masked ? read : text;
 }
+
+/** the fewest characters a character reference has (`&lt;`, `&#9;`), so the fewest blanks maskMarkup leaves of one */
+export const SHORTEST_REFERENCE = 4;
+const MASKED = ' '.repeat(SHORTEST_REFERENCE);
+
+/**
+ * Whether the text read has, from `from` on, blanks that may be a masked reference: as many spaces as the shortest
+ * reference has characters. What the reference stood for (`&rdquo;`: ”) is not in the text read, only that one
+ * may be there.
+ */
+export const mayBeMasked = (read: string, from: number): boolean => from >= 0 && read.startsWith(MASKED, from);
