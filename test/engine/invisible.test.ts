@@ -65,6 +65,18 @@ describe('invisible characters inside a number', () => {
     assert.deepEqual(diagnose(text), diagnose(clean.replace(row, row.replace('\t21\t0\t', '\t210\t'))));
   });
 
+  it('as the only thing parting a row’s cells (a page’s cells joined by them), they part the cells: the clean report stays clean', () => {
+    for (const ch of INVISIBLE) {
+      // the cells after a row's label, and table 四's values, parted by the character alone
+      const joined = clean.replace(/(?<=\d)\t(?=\d)/g, ch);
+      assert.notEqual(joined, clean);
+      assert.deepEqual(diagnose(joined).map((d) => d.code), [], `U+${ch.charCodeAt(0).toString(16)}`);
+    }
+    // near miss: a wrong total among such cells is found on its digits
+    const wrong = clean.replace(row, row.replace(/\t21$/, '\t22')).replace(/(?<=\d)\t(?=\d)/g, '\u200b');
+    assert.deepEqual(diagnose(wrong).filter((d) => d.code === 'row-total-mismatch').map((d) => d.text), ['22']);
+  });
+
   it('near miss: a wrong total so written is row-total-mismatch on it, and fix-all writes the sum over it', () => {
     const wrongRow = row.replace(/\t21$/, '\t2\u200b2');
     const wrong = clean.replace(row, wrongRow);

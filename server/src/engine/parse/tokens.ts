@@ -266,19 +266,31 @@ function numberValue(source: string, start: number, end: number): number {
 }
 
 /**
- * Whether source[at] is an invisible character inside a number: a digit before it and, past any more of them, one
- * after it. A reader sees `2\u200b1` as 21 (and `21\u200b0` as 210), so it parts no cells there.
+ * Whether source[at] is an invisible character between two digits: a digit before it and, past any more of them,
+ * one after it. Where tabs or pipes set a row's cells apart, it is inside a number (a reader sees `2\u200b1` as 21,
+ * and `21\u200b0` as 210); where nothing else parts the cells (`97\u200b16\u200b7…`, a page's cells joined by it)
+ * it is what parts them, as a space would (see LineReader.joinsDigits).
  */
-function invisibleInNumber(source: string, at: number, limit: number): boolean {
+function invisibleBetweenDigits(source: string, at: number, limit: number): boolean {
   if (!isInvisible(source.charCodeAt(at)) || !isDigit(source.charCodeAt(at - 1))) return false;
   let next = at + 1;
   while (next < limit && isInvisible(source.charCodeAt(next))) next++;
   return next < limit && isDigit(source.charCodeAt(next));
 }
 
-/** Where the digits at source[at] end, invisible characters between them read past (invisibleInNumber). */
-function digitsEnd(source: string, at: number, to: number): number {
-  while (at < to && (isDigit(source.charCodeAt(at)) || invisibleInNumber(source, at, to))) at++;
+/** The groups of digits that invisible characters part in the run of them around source[at] (`5\u200b0\u200b12`: 3). */
+function digitGroups(source: string, at: number, limit: number): number {
+  const inRun = (i: number): boolean => isDigit(source.charCodeAt(i)) || isInvisible(source.charCodeAt(i));
+  let start = at;
+  while (start > 0 && inRun(start - 1)) start--;
+  let groups = 0;
+  for (let i = start; i < limit && inRun(i); i++) if (isDigit(source.charCodeAt(i)) && !isDigit(source.charCodeAt(i - 1))) groups++;
+  return groups;
+}
+
+/** Where the digits at source[at] end; invisible characters between them read past where `line` joins digits over them. */
+function digitsEnd(line: LineReader, source: string, at: number, to: number): number {
+  while (at < to && (isDigit(source.charCodeAt(at)) || line.joinsDigits(at, to))) at++;
   return at;
 }
 
@@ -395,12 +407,12 @@ function readMixedWord(line: LineReader, source: string, from: number, to: numbe
       s = e;
       continue;
     }
-    let e = digitsEnd(source, s, to);
+    let e = digitsEnd(line, source, s, to);
     e = groupsEnd(source, s, e, to);
     let decimal = false;
     if (e + 1 < to && isDecimalPoint(source.charCodeAt(e)) && isDigit(source.charCodeAt(e + 1))) {
       // no decimal where its digits run on into an ordinal (`3.2.其他`: a cell and its stop, then 2.其他)
-      const fraction = digitsEnd(source, e + 1, to);
+      const fraction = digitsEnd(line, source, e + 1, to);
       decimal = !(fraction + 1 < to && isOrdinalMark(source.charCodeAt(fraction)) && !isDigit(source.charCodeAt(fraction + 1)));
       if (decimal) e = fraction;
     }
@@ -509,6 +521,10 @@ class LineReader {
   undecided = false;
   private lineNo = 0;
   private field = 0;
+  /** where the line being read starts, its separator, and whether its cells are set apart by it (-1: not yet asked) */
+  private lineStart = 0;
+  private sep: typeof TAB | typeof PIPE = TAB;
+  private cellsSetApart = -1;
   /** the end of the text being read, and whether the word being read opens a field after other text on its line */
   private to = 0;
   private cellStart = false;
@@ -522,6 +538,27 @@ class LineReader {
   labelText(start: number, end: number): void {
     if (this.labelStart < 0) this.labelStart = start;
     this.labelEnd = end;
+  }
+
+  /**
+   * Whether the invisible character at source[at] joins the digits on either side into one number: where the line's
+   * cells are set apart by its separator (two of them at least: a label's and a cell's), and elsewhere where it
+   * parts a number in two (`7\u200b93`); not where such characters part a run of digits in three or more, which is
+   * cells joined by them (`5\u200b0\u200b12`).
+   */
+  joinsDigits(at: number, limit: number): boolean {
+    const source = this.stream.source;
+    if (!invisibleBetweenDigits(source, at, limit)) return false;
+    if (this.cellsSetApart < 0) {
+      let separators = 0;
+      for (let i = this.lineStart; i < limit && separators < 2; i++) {
+        const c = source.charCodeAt(i);
+        if (c === 10 || c === 13) break;
+        if (c === this.sep) separators++;
+      }
+      this.cellsSetApart = separators >= 2 ? 1 : 0;
+    }
+    return this.cellsSetApart === 1 || digitGroups(source, at, limit) === 2;
   }
 
   /** The last thing read on this line is a number, no label text after it. */
@@ -553,6 +590,9 @@ class LineReader {
     let firstFieldBlank = true;
     let i = start;
     this.lineNo = lineNo;
+    this.lineStart = start;
+    this.sep = sep;
+    this.cellsSetApart = -1;
     this.field = 0;
     this.labelStart = -1;
     this.stop = LINE_DONE;
@@ -589,7 +629,7 @@ class LineReader {
       let digitAfterIdeograph = false;
       let invisible = false;
       let value = 0;
-      for (let d = c; j < limit && d !== PIPE && d !== sep && (!isSpace(d) || invisibleInNumber(source, j, limit)); d = source.charCodeAt(++j)) {
+      for (let d = c; j < limit && d !== PIPE && d !== sep && (!isSpace(d) || this.joinsDigits(j, limit)); d = source.charCodeAt(++j)) {
         if (d >= 48 && d <= 57) {
           value = value * 10 + (d - 48);
           anyDigit = true;
