@@ -9,7 +9,8 @@ import type { Imported } from '../../server/src/import/types';
 import { importXlsx } from '../../server/src/import/xlsx';
 import { arbVariant, namedDiagnostics, variantReport, type VariantReport } from '../support/import-check';
 import { keyName, type CellKey } from '../support/official';
-import { cellRef, xlsxFile, xlsxReport, type SheetCell, type XlsxReportOptions } from '../support/ooxml';
+import { strFromU8, unzipSync } from 'fflate';
+import { cellRef, xlsxFile, xlsxReport, zipParts, type SheetCell, type XlsxReportOptions } from '../support/ooxml';
 
 const lines = (cells: SheetCell[], merges: string[] = []): string[] => importXlsx(xlsxFile([{ name: 'Sheet1', cells, merges }])).text.split('\n').filter((l) => l);
 
@@ -251,6 +252,15 @@ describe('XLSX import: formulas', () => {
     const imported = importXlsx(xlsxFile([{ name: 'Sheet1', cells: [...chain, { ref: 'A3001', value: 1 }], merges: [] }]));
     assert.equal(imported.notes.filter((n) => n.includes('超过 200 层')).length, 1);
   });
+  it('a damaged row number or cell address (`r="2S"`, `r="A0"`): read as if absent, placed after the one before', () => {
+    const file = unzipSync(xlsxFile([{ name: 'Sheet1', cells: [{ ref: 'A1', value: '规章' }, { ref: 'B1', value: 1 }, { ref: 'A2', value: '行政规范性文件' }, { ref: 'B2', value: 3 }], merges: [] }]));
+    const sheet = strFromU8(file['xl/worksheets/sheet1.xml']);
+    const damaged = sheet.replace('<row r="2"', '<row r="2S"').replace('r="B2"', 'r="B0"');
+    assert.notEqual(damaged, sheet);
+    const imported = importXlsx(zipParts({ ...file, 'xl/worksheets/sheet1.xml': damaged }));
+    assert.deepEqual(imported.text.split('\n').filter((l) => l), ['规章\t1', '行政规范性文件\t3']);
+  });
+
   it('moves a shared formula: relative references only, not inside strings or sheet names', () => {
     assert.equal(shiftFormula('SUM(A5:C5)', 1, 0), 'SUM(A6:C6)');
     assert.equal(shiftFormula('$A$1+B1+$C2+D$3', 2, 1), '$A$1+C3+$C4+E$3');

@@ -12,7 +12,7 @@ export interface Range {
   readonly to: CellAddress;
 }
 
-const A1 = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/;
+const A1 = /^\$?([A-Z]{1,3})\$?([1-9]\d{0,6})$/;
 
 /** `H12` → row 11, column 7 (0-based); null for anything else. */
 export function parseAddress(ref: string): CellAddress | null {

@@ -170,7 +170,8 @@ class Sheet {
       open: (name, a) => {
         switch (local(name)) {
           case 'row':
-            row = a.r ? +a.r - 1 : row + 1;
+            // a row number that is none (a damaged file's `r="2S"`, `r="0"`) is read as absent: the row after the last
+            row = a.r && /^[1-9]\d{0,6}$/.test(a.r) ? +a.r - 1 : row + 1;
             nextCol = 0;
             break;
           case 'c': {
