@@ -251,6 +251,10 @@ const MONEY_UNITS = ['万元', '元', '万'];
 const COUNT_UNITS = ['笔', '件', '个', '项', '条', '次', '人次', '人', '家', '起', '份'];
 /** units a cell's number may carry, read past when they end the word; the column says which it takes */
 const CELL_UNITS = [...MONEY_UNITS, ...COUNT_UNITS];
+/** the longest word unitOf takes for a unit: the longest unit, in brackets */
+const LONGEST_UNIT_WORD = Math.max(...CELL_UNITS.map((u) => u.length)) + 2;
+/** what a unit's word starts with, but for a bracket: after a number, most text starts with none of these */
+const UNIT_STARTS = new Set(CELL_UNITS.map((u) => u.charCodeAt(0)));
 /** counters and units: digits running on into one of these are prose (`2023年制作`, `509条，其中`), not a cell */
 const COUNTERS = new Set('年月日时号条件个项次人家户名份期场篇类万亿元笔余多倍天周届批起%％');
 
@@ -357,8 +361,12 @@ export const isMoneyUnit = (unit: string): boolean => MONEY_UNITS.includes(unit)
 export function unitAfter(source: string, end: number): { unit: string; end: number } | null {
   let at = end;
   while (at < source.length && (source.charCodeAt(at) === 32 || source.charCodeAt(at) === 0x3000)) at++;
+  // the word after the number, read no further than a unit in brackets can be long: a longer word is no unit but
+  // may start with one, and a cell glued to the rest of its line (a scraped table) is not read to the line's end
+  if (at >= source.length || !(UNIT_STARTS.has(source.charCodeAt(at)) || isOpeningParen(source.charCodeAt(at)))) return null;
+  const limit = Math.min(source.length, at + LONGEST_UNIT_WORD + 1);
   let to = at;
-  for (let c = source.charCodeAt(to); to < source.length && !isSpace(c) && c !== 9 && c !== 124 && c !== 10 && c !== 13; c = source.charCodeAt(++to));
+  for (let c = source.charCodeAt(to); to < limit && !isSpace(c) && c !== 9 && c !== 124 && c !== 10 && c !== 13; c = source.charCodeAt(++to));
   const unit = to > at ? unitOf(source, at, to) : null;
   if (unit !== null) return { unit, end: to };
   const runOn = at === end ? unitPrefixEnd(source, at, to) : -1;
