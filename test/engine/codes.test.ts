@@ -161,6 +161,17 @@ describe('label-typo', () => {
     const ds = expectOnly(base().replace('本年废止件数', '本年度止件数'), 'label-typo');
     assert.equal(ds[0].fix!.edits[0].newText, '本年废止件数');
   });
+  it('a block header as near to one official header as to another is no typo of either: nothing is guessed, and fix-all writes nothing', () => {
+    for (const oneLine of [false, true]) {
+      const t = base().replace('第二十条第（五）项', '第二十条第（甲）项');
+      const text = oneLine ? t.replace(/\n/g, ' ') : t;
+      assert.notEqual(text, base());
+      assert.equal(diagnose(text).filter((d) => d.code === 'label-typo').length, 0, `one line: ${oneLine}`);
+      assert.equal(fixAll(text).text, text);
+    }
+    // near miss: one character from a single header is its typo, and the fix writes that header
+    typoFixedBack('第二十条第（五）项', '第二十条第（五）顷', (t) => t.replace('第二十条第（五）项', '第二十条第（五）顷'));
+  });
   it('triggers on a row label with a character missing', () => {
     const ds = expectOnly(base().replace('4.保护第三方合法权益', '4.保护第三方合权益'), 'label-typo');
     assert.equal(ds[0].text, '保护第三方合权益');

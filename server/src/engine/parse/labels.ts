@@ -341,32 +341,40 @@ function misspeltInHeaderRun(folded: Folded, template: TableTemplate): HeaderTyp
       const after = text.startsWith(h.folded, i) ? rest(i + h.folded.length) : null;
       if (after && (!best || (best.typo && !after.typo))) best = { cells: after.cells + 1, typo: after.typo };
     }
+    // a misspelt cell that two headers are each as near to (`第二十条第（甲）项`: （一）项? （五）项?) is no typo of either
+    let misspelt: Cover | null = null;
+    const officials = new Set<string>();
     for (const h of best ? [] : cells) {
       if (h.folded.length < 4) continue;
       const allowed = Math.max(1, Math.floor(h.folded.length / 6));
-      for (let length = h.folded.length - 1; length <= h.folded.length + 1 && !best && i + length <= text.length; length++) {
+      for (let length = h.folded.length - 1; length <= h.folded.length + 1 && i + length <= text.length; length++) {
         const after = rest(i + length);
         const window = text.slice(i, i + length);
         if (!after || after.typo || window === h.folded || charsMissing(h.folded, window) > allowed || editDistance(h.folded, window) > allowed) continue;
-        best = { cells: after.cells + 1, typo: { at: i, length, official: h.official } };
+        officials.add(h.official);
+        misspelt ??= { cells: after.cells + 1, typo: { at: i, length, official: h.official } };
+        break;
       }
     }
-    cover[i] = best;
+    cover[i] = best ?? (officials.size === 1 ? misspelt : null);
   }
   const whole = cover[0];
   if (!whole?.typo || whole.cells < MIN_RUN_CELLS) return null;
   return { official: whole.typo.official, typo: sourceRange(folded, whole.typo.at, whole.typo.at + whole.typo.length) };
 }
 
+/** The header a label misspells: the nearest, if no other is as near (`第二十条第（甲）项` is as near to （一）项 as to （五）项). */
 function misspeltHeader(folded: string, headers: readonly string[]): string | null {
   if (folded.length < 4) return null;
-  let best: { official: string; distance: number } | null = null;
+  let best: { official: string; distance: number; tied: boolean } | null = null;
   for (const { official, folded: f } of foldedHeaders(headers)) {
     if (f === folded) return null;
     const allowed = Math.max(1, Math.floor(f.length / 6));
     if (Math.abs(f.length - folded.length) > 1 || f.length < 4 || charsMissing(f, folded) > allowed) continue;
     const d = editDistance(f, folded);
-    if (d <= allowed && (!best || d < best.distance)) best = { official, distance: d };
+    if (d > allowed) continue;
+    if (!best || d < best.distance) best = { official, distance: d, tied: false };
+    else if (d === best.distance && official !== best.official) best.tied = true;
   }
-  return best ? best.official : null;
+  return best && !best.tied ? best.official : null;
 }
