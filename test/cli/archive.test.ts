@@ -1,10 +1,11 @@
-// A .zip a reviewer was sent (各单位年报.zip) is read as a folder: `xxgk check` and `xxgk summary` take the report
-// files inside it (text and published formats, a zip inside a zip too) under the archive's path, names made by a
-// Chinese Windows archiver (GBK, no UTF-8 flag) read right, an archiver's clutter and Office's lock files left
-// out; a file that cannot be had from the archive, or an archive that cannot be opened, is one message; --fix
-// never rewrites a file in an archive. Formats no reader takes (.ofd, .rar, .7z, .et) get one message each.
+// What a reviewer is sent, as `xxgk check` and `xxgk summary` find it. A .zip (各单位年报.zip) is read as a folder: the
+// report files inside it (text and published formats, a zip inside a zip too) under the archive's path, names made
+// by a Chinese Windows archiver (GBK, no UTF-8 flag) read right, an archiver's clutter left out; a file that cannot
+// be had from the archive, or an archive that cannot be opened, is one message; --fix never rewrites a file in an
+// archive. In folders, Office's lock files and a saved page's parts folder are left out. Formats no reader takes
+// (.ofd, .rar, .7z, .et) get one message each.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -114,6 +115,17 @@ describe('xxgk check on a .zip', () => {
     const r = xxgk(['check', '--format', 'json', folder]);
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(filesOf(r.stdout).map((f) => f.path), [join(folder, '年报.zip', '县发改局.txt')]);
+  });
+
+  it('in a folder, a saved page’s parts folder (年报_files, 年报.files) is not walked; a folder so named without its page is', () => {
+    const folder = mkdtempSync(join(dir, 'pages-'));
+    writeFileSync(join(folder, '年报.htm'), '<html><body><p>示例县2024年政府信息公开工作年度报告</p></body></html>');
+    for (const parts of ['年报_files', '年报.files', '资料_files']) {
+      mkdirSync(join(folder, parts));
+      writeFileSync(join(folder, parts, 'header.htm'), '<html><body>页眉</body></html>');
+    }
+    const paths = filesOf(xxgk(['check', '--format', 'json', folder]).stdout).map((f) => f.path);
+    assert.deepEqual(paths, [join(folder, '年报.htm'), join(folder, '资料_files', 'header.htm')]);
   });
 
   it('--fix leaves the archive as it was and says why its fixes were not written', () => {

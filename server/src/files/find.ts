@@ -37,6 +37,17 @@ async function kindOf(entry: Dirent, path: string): Promise<Kind> {
   }
 }
 
+/** a web page as browsers and Word save it, whose images, styles and frames go in a folder beside it */
+const SAVED_PAGE = /\.(?:html?|shtml|mht)$/i;
+/**
+ * The folder a saved page keeps its parts in (`年报_files` from a browser, `年报.files` from Word): its frames and
+ * running headers (`header.htm`) are pieces of the page beside it, no report of their own.
+ */
+const isPageResources = (name: string, pages: ReadonlySet<string>): boolean => {
+  const page = /^(.*)(?:_files|\.files)$/i.exec(name)?.[1];
+  return page !== undefined && pages.has(page);
+};
+
 const byName = (a: Dirent, b: Dirent): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 /**
@@ -56,11 +67,12 @@ export async function* findFiles(paths: readonly string[], onSkipped: OnSkipped 
       yield { path: dir, error: (e as Error).message, code: (e as NodeJS.ErrnoException).code };
       return;
     }
+    const pages = new Set(entries.filter((e) => SAVED_PAGE.test(e.name)).map((e) => e.name.replace(SAVED_PAGE, '')));
     for (const entry of entries) {
       const path = join(dir, entry.name);
       const kind = await kindOf(entry, path);
       if (kind === 'folder') {
-        if (!SKIPPED_DIRS.has(entry.name)) yield* walk(path);
+        if (!SKIPPED_DIRS.has(entry.name) && !isPageResources(entry.name, pages)) yield* walk(path);
       } else if (extensions.has(extname(entry.name).toLowerCase()) && !isOfficeLock(entry.name)) {
         if (kind === 'file') yield { path };
         else onSkipped(path, kind === 'other' ? NOT_REGULAR : BROKEN_LINK);
