@@ -10,7 +10,7 @@ export const REPORT_LANGUAGE = 'xxgk-report';
  * The published formats the server imports (SPEC §5), as the import command's file picker and the CLI's folder
  * search know them.
  */
-export const IMPORT_EXTENSIONS: readonly string[] = ['.html', '.htm', '.shtml', '.docx', '.xlsx', '.pdf'];
+export const IMPORT_EXTENSIONS: readonly string[] = ['.html', '.htm', '.shtml', '.mht', '.mhtml', '.docx', '.xlsx', '.pdf'];
 
 export const SERVER_COMMANDS = { fixAll: 'xxgk.server.fixAll', checkWorkspace: 'xxgk.server.checkWorkspace' } as const;
 

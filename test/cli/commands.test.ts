@@ -93,7 +93,7 @@ describe('xxgk check: files that are not there', () => {
     const r = xxgk(['check', dir]);
     assert.equal(r.code, 0);
     assert.equal(r.stdout, '');
-    assert.equal(r.stderr, `xxgk: 没有找到年报文件（在 ${dir} 中查找 *.txt *.md *.xxgk *.html *.htm *.shtml *.docx *.xlsx *.pdf *.zip）\n`);
+    assert.equal(r.stderr, `xxgk: 没有找到年报文件（在 ${dir} 中查找 *.txt *.md *.xxgk *.html *.htm *.shtml *.mht *.mhtml *.docx *.xlsx *.pdf *.zip）\n`);
     const json = xxgk(['check', '--format', 'json', dir]);
     assert.deepEqual(JSON.parse(json.stdout), { version: 1, files: [] });
     assert.match(json.stderr, /没有找到年报文件/);

@@ -75,9 +75,9 @@ const zh: Catalog = {
   --locale zh|en                 提示语言（默认中文）
   -o, --output 输出文件          import 写入该文件（UTF-8），而不是标准输出
 
-路径：文件、文件夹或 .zip 压缩包（按文件夹读）；文件夹中查找 *.txt、*.md、*.xxgk，发布的格式 *.html、*.htm、*.shtml、
-*.docx、*.xlsx、*.pdf（导入后检查，诊断旁注明原文位置，如“第 3 页”“表 2 第 5 行第 7 格”），以及 *.zip；
-旧版 .doc、.wps、.xls、.et 和 .ofd、.rar、.7z 会说明如何转换。
+路径：文件、文件夹或 .zip 压缩包（按文件夹读）；文件夹中查找 *.txt、*.md、*.xxgk，发布的格式 *.html、*.htm、
+*.shtml、*.mht、*.mhtml、*.docx、*.xlsx、*.pdf（导入后检查，诊断旁注明原文位置，如“第 3 页”“表 2 第 5 行第 7 格”），
+以及 *.zip；旧版 .doc、.wps、.xls、.et 和 .ofd、.rar、.7z 会说明如何转换。
 语言：--locale，其次 xxgk.config.json 的 locale，其次环境变量 XXGK_LOCALE，其次 LC_ALL、LC_MESSAGES、LANG
 （以 en 开头为英文），都没有则为中文。
 退出码：0 没有错误级问题；1 有错误级问题；2 用法错误或文件读写错误。
@@ -143,9 +143,9 @@ Options:
   -o, --output OUT               import writes the text to OUT (UTF-8) instead of stdout
 
 PATH: files, folders or .zip archives (read as folders); folders are searched for *.txt, *.md, *.xxgk, the
-published formats *.html, *.htm, *.shtml, *.docx, *.xlsx, *.pdf (imported, then checked; each diagnostic names its
-place in the original, such as "page 3") and *.zip; a legacy .doc, .wps, .xls, .et, or an .ofd, .rar, .7z is told
-how to convert it.
+published formats *.html, *.htm, *.shtml, *.mht, *.mhtml, *.docx, *.xlsx, *.pdf (imported, then checked; each
+diagnostic names its place in the original, such as "page 3") and *.zip; a legacy .doc, .wps, .xls, .et, or an
+.ofd, .rar, .7z is told how to convert it.
 Language: --locale, else the locale of xxgk.config.json, else the environment variable XXGK_LOCALE, else LC_ALL,
 LC_MESSAGES, LANG (English when it starts with en), else Chinese.
 Exit status: 0 no error-severity problem; 1 some; 2 a usage error or a file that could not be read or written.

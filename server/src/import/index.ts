@@ -6,6 +6,7 @@ import { importPdf } from './pdf';
 import { importDocx } from './docx';
 import { ImportError } from './failure';
 import { importHtml } from './html';
+import { importMhtml, looksLikeMime } from './mhtml';
 import type { ImportFailure, ImportResult } from './types';
 import { importXlsx } from './xlsx';
 import { isZip } from './zip';
@@ -25,7 +26,7 @@ export const LEGACY_EXTENSIONS: readonly string[] = ['.doc', '.wps', '.xls', '.e
 export type ImportFormat = ImportFailure['format'];
 
 const FORMAT_OF: Readonly<Record<string, ImportFormat>> = {
-  '.html': 'html', '.htm': 'html', '.shtml': 'html', '.docx': 'docx', '.xlsx': 'xlsx', '.pdf': 'pdf', '.doc': 'doc', '.wps': 'wps', '.xls': 'xls',
+  '.html': 'html', '.htm': 'html', '.shtml': 'html', '.mht': 'html', '.mhtml': 'html', '.docx': 'docx', '.xlsx': 'xlsx', '.pdf': 'pdf', '.doc': 'doc', '.wps': 'wps', '.xls': 'xls',
   '.et': 'et', '.ofd': 'ofd', '.rar': 'rar', '.7z': '7z',
 };
 
@@ -60,7 +61,8 @@ export interface ImportOptions {
 }
 
 /**
- * Imports a file by its extension (.html .htm .shtml .docx .xlsx .pdf). A legacy .doc, .wps, .xls or .et gets a
+ * Imports a file by its extension (.html .htm .shtml .mht .mhtml .docx .xlsx .pdf; a page saved as one file is known
+ * by its MIME headers, whatever it is called). A legacy .doc, .wps, .xls or .et gets a
  * message on how to convert it, unless its bytes are in fact a web page or an OOXML package (systems that
  * export "Word" and "Excel" files often write those), which are then read as what they are; an .ofd, .rar or
  * .7z gets its message.
@@ -70,7 +72,7 @@ export function importBytes(bytes: Uint8Array, fileName: string, options: Import
   if (bytes.length === 0) return { format: format ?? 'unknown', error: '文件为空' };
   switch (format) {
     case 'html':
-      return guarded('html', () => importHtml(bytes));
+      return guarded('html', () => (looksLikeMime(bytes) ? importMhtml(bytes) : importHtml(bytes)));
     case 'docx':
       return guarded('docx', () => importDocx(bytes));
     case 'xlsx':

@@ -2,6 +2,7 @@
 // content stream whole into memory, so a file of a megabyte whose stream inflates to gigabytes would hold it for
 // minutes and gigabytes. Each Flate stream that is not an image is inflated here a step at a time, and no further
 // than the bound (images are left alone: text extraction never decodes them).
+import { indexOfBytes } from './bytes';
 import { inflateWithin } from './inflate-bounded';
 
 /** a report's page content is tens of kilobytes; a stream this large is no report's */
@@ -12,20 +13,9 @@ const DICTIONARY_REACH = 8192;
 const latin1 = new TextDecoder('latin1');
 const STREAM = [0x73, 0x74, 0x72, 0x65, 0x61, 0x6d]; // "stream"
 
-/** Where `word` next starts in `bytes` from `from`, or -1. */
-function indexOf(bytes: Uint8Array, word: readonly number[], from: number): number {
-  const first = word[0];
-  for (let at = bytes.indexOf(first, from); at >= 0 && at + word.length <= bytes.length; at = bytes.indexOf(first, at + 1)) {
-    let k = 1;
-    while (k < word.length && bytes[at + k] === word[k]) k++;
-    if (k === word.length) return at;
-  }
-  return -1;
-}
-
 /** Whether some stream of the PDF that is not an image inflates beyond `limit` bytes. */
 export function holdsOversizedStream(bytes: Uint8Array, limit = MAX_STREAM_BYTES): boolean {
-  for (let at = indexOf(bytes, STREAM, 0); at >= 0; at = indexOf(bytes, STREAM, at + STREAM.length)) {
+  for (let at = indexOfBytes(bytes, STREAM, 0); at >= 0; at = indexOfBytes(bytes, STREAM, at + STREAM.length)) {
     // the keyword `stream`, not the end of `endstream`, followed by its end of line
     if (at >= 3 && bytes[at - 1] === 0x64 && bytes[at - 2] === 0x6e && bytes[at - 3] === 0x65) continue;
     let start = at + STREAM.length;
@@ -35,7 +25,7 @@ export function holdsOversizedStream(bytes: Uint8Array, limit = MAX_STREAM_BYTES
     const dictionary = latin1.decode(bytes.subarray(Math.max(0, at - DICTIONARY_REACH), at));
     const own = dictionary.slice(dictionary.lastIndexOf(' obj') + 1);
     if (!/\/FlateDecode\b/.test(own) || /\/Subtype\s*\/Image\b/.test(own)) continue;
-    const end = indexOf(bytes, STREAM, start);
+    const end = indexOfBytes(bytes, STREAM, start);
     const data = bytes.subarray(start, end < 0 ? bytes.length : end);
     // a damaged or encrypted stream counts what it gave: pdf.js says what it makes of it
     if (inflateWithin(data, limit, { zlib: true, keep: false }).size > limit) return true;
