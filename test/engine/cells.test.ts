@@ -921,6 +921,29 @@ describe('units, letters and decimals in cells', () => {
       assert.deepEqual(cellValues(text, '三', 'R1'), values.table3.R1, layout);
     }
   });
+  it('a bare page number anywhere among a row’s values, one a line, is left out where the row adds up without it alone', () => {
+    for (const layout of ['lines', 'spaced-lines'] as const) {
+      const values = withR1([97, 16, 7, 14, 4, 6, 144]);
+      const t = renderReport({ agency: '示例县发展和改革局', year: 2024, values, layout });
+      const cells = parseDocument(t).reports[0].tables['三']!.rows.get('R1')!.cells!;
+      for (const cell of cells.slice(1)) {
+        const text = `${t.slice(0, cell.span.start)}5\n${t.slice(cell.span.start)}`;
+        assert.deepEqual(codes(diagnose(text)), [], `${layout}, before ${cell.raw}`);
+        assert.deepEqual(cellValues(text, '三', 'R1'), values.table3.R1, `${layout}, before ${cell.raw}`);
+      }
+    }
+  });
+  it('near miss: a number among a row’s lines that is not alone in letting the row add up (it equals its neighbour), or with a total wrong besides, is not left out', () => {
+    const values = withR1([97, 16, 7, 14, 4, 6, 144]);
+    const t = renderReport({ agency: '示例县发展和改革局', year: 2024, values, layout: 'lines' });
+    const cells = parseDocument(t).reports[0].tables['三']!.rows.get('R1')!.cells!;
+    // 16 after 16: either could be the page number, and the cells' places would be a guess
+    const twin = `${t.slice(0, cells[2].span.start)}16\n${t.slice(cells[2].span.start)}`;
+    assert.notDeepEqual(codes(diagnose(twin)), []);
+    // the total one too many: no value left out makes the row add up, and its error is said
+    const wrong = `${t.slice(0, cells[2].span.start)}5\n${t.slice(cells[2].span.start, cells[6].span.start)}145${t.slice(cells[6].span.end)}`;
+    assert.ok(diagnose(wrong).some((d) => d.severity === 'error'));
+  });
   it('one value a line, an empty line among them is that blank cell: said on it, and filled by the rules', () => {
     const values = consistentValues(seededRandom(11));
     const t = renderReport({ agency: '示例县发展和改革局', year: 2024, values, layout: 'lines' });

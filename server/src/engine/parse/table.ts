@@ -623,6 +623,12 @@ function rulesHold(rules: readonly SumRule[], value: (col: number) => number): b
 }
 
 /** Whether the values stand on one tab- or pipe-separated line, no two in one field. */
+/** Whether token t is the only one on its line. */
+function aloneOnItsLine(stream: TokenStream, t: number): boolean {
+  const line = stream.line[t];
+  return (t === 0 || stream.line[t - 1] !== line) && (t + 1 >= stream.tokenCount || stream.line[t + 1] !== line);
+}
+
 function eachInFieldOfItsOwn(stream: TokenStream, values: readonly number[]): boolean {
   const line = stream.line[values[0]];
   if (!stream.lineTabbed[line]) return false;
@@ -748,9 +754,30 @@ class RowReader {
   write(i: number, values: number[], labelToken: number, zoneStart: number): boolean {
     const n = this.template.rows[i].columns.length;
     if (values.length === n) return this.place(i, values);
+    const stray = values.length === n + 1 ? this.strayValue(i, values) : -1;
+    if (stray >= 0) return this.place(i, values.filter((_, k) => k !== stray));
     const positional = values.length > 0 ? positionalCells(this.stream, values, labelToken, n) : null;
     if (positional) return this.place(i, positional);
     return values.length > 0 && this.split(i, values, zoneStart);
+  }
+
+  /**
+   * Of a row's values, one more than its cells, the one that stands on a line of its own and without which the row
+   * adds up: a page number that PDF text put among a row written one cell a line (`45\n11\n3\n2\n…`, page 3 between
+   * 11 and 2). -1 where no value or more than one is so, or a value is no number: the row is then read as ever.
+   */
+  private strayValue(i: number, values: readonly number[]): number {
+    const number = this.numberAt(values);
+    if (values.some((_, k) => Number.isNaN(number(k)))) return -1;
+    const plain = rowRules(this.template, i);
+    if (plain.length === 0) return -1;
+    let found = -1;
+    for (let k = 0; k < values.length; k++) {
+      if (!aloneOnItsLine(this.stream, values[k]) || !rulesHold(plain, (col) => number(col < k ? col : col + 1))) continue;
+      if (found >= 0) return -1;
+      found = k;
+    }
+    return found;
   }
 
   /** Whether the table has the 法人或其他组织 subtotal column (decided once for the table). */
@@ -826,6 +853,8 @@ class RowReader {
     // a reading as a subtotal that explains every value wins; the first cells adding up can be a coincidence of zeros
     // (`0 2 0 0 0 0 2 2`: 自然人 0, the subtotal 2, only 其他 2)
     if (rulesHold(rules, number)) return true;
+    // else a page number among a row's lines that the row adds up without is no subtotal
+    if (this.strayValue(i, values) >= 0) return false;
     // the row's cells as written add up without a subtotal: the value after them is an extra one, not a subtotal
     if (rulesHold(plain, number)) return false;
     const own = rules[rules.length - 1];
