@@ -84,7 +84,7 @@ describe('gridsOf: ruled tables', () => {
     const { grids, outside } = gridsOf(rules, [...pieces, piece('表外', 10, 120)]);
     assert.equal(grids.length, 1);
     assert.deepEqual(outside.map((p) => p.text), ['表外']);
-    const cells = grids[0].cells.map((c) => [c.row, c.col, c.rowSpan, c.colSpan, cellText(c)]);
+    const cells = grids[0].cells.map((c) => [c.row, c.col, c.rowSpan, c.colSpan, cellText(c, grids[0].padding)]);
     assert.deepEqual(cells, [
       [0, 0, 1, 2, '信息内容'],
       [0, 2, 1, 1, '总计'],
@@ -94,6 +94,15 @@ describe('gridsOf: ruled tables', () => {
       [2, 1, 1, 1, ''],
       [2, 2, 1, 1, '4'],
     ]);
+  });
+
+  // two 20 pt cells and a 60 pt one (x 0, 20, 40, 100), one row; a label stands 4 pt in from its rule
+  it("a number its narrow cell wrapped (17 over 8, where the 8 would not fit beside the 17) is one number; digits broken where more would fit stay two", () => {
+    const narrow = [h(100, 0, 100), h(60, 0, 100), v(0, 60, 100), v(20, 60, 100), v(40, 60, 100), v(100, 60, 100)];
+    const pieces = [piece('17', 24, 88), piece('8', 24, 76), piece('12', 44, 88), piece('3', 44, 76), piece('规', 4, 88), piece('章', 4, 76)];
+    const { grids } = gridsOf(narrow, pieces);
+    assert.equal(grids[0].padding, 4);
+    assert.deepEqual(grids[0].cells.map((c) => cellText(c, grids[0].padding)), ['规章', '178', '12 3']);
   });
 
   it('a frame around a paragraph (a single cell) is not a table', () => {
