@@ -4,7 +4,7 @@
 // left blank with a note; a 总计 whose SUM range leaves out an addend is handed back as `formulaRanges`.
 import { ImportError } from './failure';
 import { evaluateSum, formatAddress, inRange, parseAddress, parseRange, shiftFormula, sumRange, type CellAddress, type Operand, type Range } from './formula';
-import { layoutRows, type PlacedCell } from './table-layout';
+import { layoutRows, rowBlocks, type PlacedCell } from './table-layout';
 import type { ShortFormula } from '../engine';
 import type { Imported } from './types';
 import { TextWriter } from './writer';
@@ -315,17 +315,10 @@ function placeCells(sheet: Sheet, writer: TextWriter): PlacedCell<Source>[] {
   };
   for (const c of sheet.cells.values()) if (!covered.has(keyOf(c.address))) place(c.address, c);
   for (const m of sheet.merges) if (!sheet.at(m.from)) place(m.from, null);
-  const blockOf = blocksOfRows(cells);
-  const edges = new Map<number, { left: number; right: number }>();
-  for (const c of cells) {
-    if (!c.text) continue;
-    const block = blockOf.get(c.row)!;
-    const e = edges.get(block) ?? { left: Infinity, right: -1 };
-    edges.set(block, { left: Math.min(e.left, c.col), right: Math.max(e.right, c.col + c.colSpan - 1) });
-  }
+  const blockOf = rowBlocks(cells);
   const kept = cells.filter((c) => {
     if (c.text) return true;
-    const e = edges.get(blockOf.get(c.row) ?? -1);
+    const e = blockOf(c.row);
     return e !== undefined && c.col >= e.left && c.col <= e.right;
   });
   const absent = absentCells(kept, cells);
@@ -420,21 +413,6 @@ function absentCells(kept: readonly PlacedCell<Source>[], all: readonly PlacedCe
     }
   }
   return { cells, cut: found > MAX_ABSENT };
-}
-
-/** Rows with text, each numbered by the block of consecutive such rows (a merged cell joins the rows it spans). */
-function blocksOfRows(cells: readonly PlacedCell<Source>[]): Map<number, number> {
-  const filled = new Set<number>();
-  for (const c of cells) if (c.text) for (let r = c.row; r < c.row + c.rowSpan; r++) filled.add(r);
-  const blockOf = new Map<number, number>();
-  let block = -1;
-  let previous = -2;
-  for (const r of [...filled].sort((a, b) => a - b)) {
-    if (r !== previous + 1) block++;
-    blockOf.set(r, block);
-    previous = r;
-  }
-  return blockOf;
 }
 
 /**
