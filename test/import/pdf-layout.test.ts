@@ -3,6 +3,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { Piece, Segment } from '../../server/src/import/pdf-geometry';
+import type { PageContent } from '../../server/src/import/pdf-page';
+import { columnPages, columnPagesMessage } from '../../server/src/import/pdf-columns';
 import { flowRows } from '../../server/src/import/pdf-flow';
 import { cellText, gridsOf, linesOfPieces } from '../../server/src/import/pdf-grid';
 import { loadPdfJs } from '../../server/src/import/pdf-load';
@@ -161,3 +163,28 @@ describe('flowRows: text outside ruled tables', () => {
     assert.deepEqual(rows(text), ['本机关全年共受理政府信息公开申请12件。', '（二）部分公开（区分处理的，只计这一情形）\t3\t0']);
   });
 });
+
+describe('columnPages: a sheet printed wider than its paper', () => {
+  const page = (number: number, lines: readonly (readonly string[])[], top = 700): PageContent => ({
+    number,
+    width: 595,
+    height: 842,
+    segments: [],
+    pieces: lines.flatMap((cells, k) => cells.map((text, c) => piece(text, 60 + 80 * c, top - 15 * k))),
+  });
+  const labels = ['一、本年新收政府信息公开申请数量', '二、上年结转政府信息公开申请数量', '（一）予以公开', '1.属于国家秘密', '2.其他法律行政法规禁止公开', '3.危及“三安全一稳定”'];
+  const left = page(1, labels.map((l, k) => [l, String(k), '0', '3']));
+
+  it("finds the page whose rows of numbers alone stand at the heights of an earlier page's labelled rows, and says so once", () => {
+    const right = page(2, labels.map((_, k) => ['0', String(k + 3)]));
+    assert.deepEqual(columnPages([left, right]), [{ page: 2, of: 1 }]);
+    assert.match(columnPagesMessage([{ page: 2, of: 1 }]), /^第 2 页是第 1 页表格右侧的列/);
+  });
+
+  it('not a page of rows with their labels, nor numbers at other heights, nor a row numbered 1. taken for a number', () => {
+    assert.deepEqual(columnPages([left, page(2, labels.map((l, k) => [l, String(k)]))]), []);
+    assert.deepEqual(columnPages([left, page(2, labels.map((_, k) => ['0', String(k)]), 693)]), []);
+    assert.deepEqual(columnPages([left, page(2, labels.map((_, k) => [`${k + 1}.`, '4']))]), []);
+  });
+});
+

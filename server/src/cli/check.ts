@@ -1,7 +1,7 @@
 // `xxgk check`: the files read, every report checked (against last year's found among them), the output
 // written as it is made.
 import { dirname } from 'node:path';
-import { agencyYearKey, checkParsed, CODES, firstOfEachKeyByGroup, indexByAgencyYear, type Locale } from '../engine';
+import { agencyYearKey, checkParsed, CODES, firstOfEachKeyByGroup, indexByAgencyYear, type Locale, type Report } from '../engine';
 import type { FoundFile } from '../files/find';
 import type { CheckArgs } from './args';
 import { checkedFile, parsedOf, type CheckDocument, type CheckOptions, type Outcome } from './checked-file';
@@ -31,7 +31,7 @@ export function* checkedFiles(
   // file: one of its own folder's first, then the run's (`check A B` and `check B A` pair A's reports alike)
   const parsed = loaded.map(parsedOf);
   const run = indexByAgencyYear(parsed.flatMap((p) => p?.reports ?? []));
-  const byFolder = firstOfEachKeyByGroup(loaded.map((l, i) => [dirname(l.path), parsed[i]?.reports ?? []] as const), (r) => agencyYearKey(r));
+  const byFolder = firstOfEachKeyByGroup<Report>(loaded.map((l, i) => [dirname(l.path), parsed[i]?.reports ?? []] as const), (r) => agencyYearKey(r));
   for (const [i, l] of loaded.entries()) {
     const folder = byFolder.get(dirname(l.path));
     const checkDocument: CheckDocument = (p, o) => checkParsed(p, o, run, folder);
