@@ -1,12 +1,13 @@
 // The PDF reader on ruled tables as LibreOffice and Word print them: a row the page break cuts is closed by a
-// rule on both pages (Chromium leaves it open, see pdf-rows), and a row may begin with blank values. The PDFs are
+// rule on both pages (Chromium leaves it open, see pdf-rows), a row may begin with blank values, and a glyph its
+// font lacks is drawn from another font. The PDFs are
 // drawn by hand (pdf-minimal), so each test shows the one structure it is about.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { importPdf } from '../../server/src/import/pdf';
 import { isFailure, type Imported } from '../../server/src/import/types';
 import { originOf } from '../support/pdf-origins';
-import { ruledTablesPdf, type RuledTable } from '../support/pdf-minimal';
+import { pdfOfRuns, ruledTablesPdf, type RuledTable } from '../support/pdf-minimal';
 
 /** Table 三's label column and its seven value columns. */
 const X3 = [60, 200, 230, 260, 290, 320, 350, 380, 410];
@@ -62,3 +63,17 @@ describe('importPdf: blank values at the start of a row', () => {
     assert.equal(linesOf(result)[1], expected);
   });
 });
+
+describe('importPdf: a glyph drawn from another font', () => {
+  it('the quotes of 危及“三安全一稳定”, runs of their own inside and after the run that leaves a gap for the first: read in place', async () => {
+    // 宋体 glyphs one em (10 pt) wide: the gap LibreOffice leaves in `3.危及|三安全一稳定` for the “ is at x 100 to 106
+    const result = await importPdf(pdfOfRuns([
+      { text: '3.危及|三安全一稳定', x: 60, y: 700 },
+      { text: '\\223', x: 100, y: 700, latin: true },
+      { text: '\\224', x: 166, y: 700, latin: true },
+    ]));
+    assert.ok(!isFailure(result), isFailure(result) ? result.error : '');
+    assert.deepEqual(linesOf(result), ['3.危及“三安全一稳定”']);
+  });
+});
+

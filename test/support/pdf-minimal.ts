@@ -94,3 +94,24 @@ export function ruledTablesPdf(pages: readonly (readonly RuledTable[])[]): Uint8
     ]),
   ]);
 }
+
+/**
+ * One page of runs, each drawn by itself: in 宋体 as above, or in Helvetica (WinAnsi: `\223` is “, `\224` ”). A
+ * `|` in a 宋体 run is a gap of 0.6 em left in it (a TJ offset), where a writer draws a glyph from another font
+ * (pdf.js gives the run as one, a space in the gap).
+ */
+export function pdfOfRuns(runs: readonly { readonly text: string; readonly x: number; readonly y: number; readonly latin?: boolean }[]): Uint8Array {
+  const hex = (text: string): string => [...text].map((ch) => ch.codePointAt(0)!.toString(16).padStart(4, '0')).join('');
+  const shown = (r: (typeof runs)[number]): string => (r.latin ? `(${r.text}) Tj` : `[${r.text.split('|').map((part) => `<${hex(part)}>`).join(' -600 ')}] TJ`);
+  const content = runs.map((r) => `BT /${r.latin ? 'F2' : 'F1'} 10 Tf ${r.x} ${r.y} Td ${shown(r)} ET`).join('\n');
+  return pdfOf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R /F2 7 0 R >> >> /Contents 6 0 R >>',
+    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [5 0 R] >>',
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 8 0 R /DW 1000 >>',
+    stream(content),
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+  ]);
+}
