@@ -10,7 +10,7 @@ import { formatNumber, Numbering } from '../../server/src/import/numbering';
 import { originAt } from '../../server/src/import/origins';
 import { arbVariant, namedDiagnostics, variantReport } from '../support/import-check';
 import { reviewerCell } from '../support/official';
-import { docxFile, paragraph, run, textBox, type DocxOptions } from '../support/ooxml';
+import { docxFile, paragraph, run, textBox, xmlEscape, type DocxOptions } from '../support/ooxml';
 
 const lines = (bytes: Uint8Array): string[] => importDocx(bytes).text.split('\n').filter((l) => l);
 /** A document of the given body only (paragraphs and tables in WordprocessingML). */
@@ -47,6 +47,17 @@ describe('DOCX import: the same report as its text form', () => {
       );
     });
   }
+
+  // a text report opened in LibreOffice or Word and saved as .docx: a paragraph per line, a <w:tab/> between cells
+  it('a text report saved as .docx, its cells tab stops: a row whose first or last cells are blank keeps them, an indent does not', () => {
+    const blanks = [...[0, 1, 2, 3, 4].map((col) => ({ table: '四' as const, row: 'G', col })), { table: '三' as const, row: 'R5', col: 6 }];
+    const report = variantReport({ seed: 5, fullWidth: false, deltas: [], blanks });
+    const tabbed = (line: string): string => `<w:p><w:r>${line.split('\t').map((t) => (t ? `<w:t xml:space="preserve">${xmlEscape(t)}</w:t>` : '')).join('<w:tab/>')}</w:r></w:p>`;
+    const imported = importDocx(body(report.text.split('\n').filter((l) => l).map(tabbed).join('')));
+    assert.deepEqual(namedDiagnostics(imported.text), namedDiagnostics(report.text));
+    assert.equal(namedDiagnostics(imported.text).filter((d) => d.startsWith('blank-cell|')).length, 2);
+    assert.deepEqual(lines(body(tabbed('\t一、总体情况') + tabbed('\t\t') + tabbed('规章\t\t\t'))), ['一、总体情况', '规章']);
+  });
 });
 
 describe('DOCX import: automatic numbering', () => {

@@ -42,6 +42,36 @@ describe('HTML import: the same report as its text form', () => {
   }
 });
 
+// a workbook saved as a web page by LibreOffice Calc or Excel: the whole sheet is one table as wide as its widest
+// row (table 四's 15 columns), each prose line a first cell and empty ones after it, a row left empty after a table
+function sheetPage(blocks: readonly Block[]): Uint8Array {
+  const width = Math.max(...tablesOf(blocks).map((t) => t.colCount));
+  const td = (text: string, rowSpan = 1, colSpan = 1): string => `<td${rowSpan > 1 ? ` rowspan=${rowSpan}` : ''}${colSpan > 1 ? ` colspan=${colSpan}` : ''}>${text || '<br>'}</td>`;
+  const rows: string[] = [];
+  for (const b of blocks) {
+    if (b.kind !== 'table') {
+      rows.push(td(b.text) + td('').repeat(width - 1));
+      continue;
+    }
+    for (let r = 0; r < b.table.rowCount; r++) {
+      const own = b.table.cells.filter((c) => c.row === r).sort((x, y) => x.col - y.col);
+      const covered = b.table.cells.filter((c) => c.row <= r && r < c.row + c.rowSpan).reduce((n, c) => n + c.colSpan, 0);
+      rows.push(own.map((c) => td(c.text, c.rowSpan, c.colSpan)).join('') + td('').repeat(width - covered));
+    }
+    rows.push(td('').repeat(width));
+  }
+  return page(`<table>${rows.map((r) => `<tr>${r}</tr>`).join('')}</table>`);
+}
+
+describe('HTML import: a workbook saved as a web page', () => {
+  it("a row's last cell blank, the sheet's empty columns after it: the blank is said on its cell, as in the text form", () => {
+    const report = variantReport({ seed: 4, fullWidth: false, deltas: [], blanks: [{ table: '三', row: 'R5', col: 6 }, { table: '四', row: 'G', col: 14 }] });
+    const imported = importHtml(sheetPage(report.blocks));
+    assert.deepEqual(namedDiagnostics(imported.text), namedDiagnostics(report.text));
+    assert.equal(namedDiagnostics(imported.text).filter((d) => d.startsWith('blank-cell|')).length, 2);
+  });
+});
+
 describe('HTML import: decoding', () => {
   const text = '<p>政府信息公开工作年度报告　０件</p>';
   it('reads a gb2312 label as GB18030', () => {

@@ -3,6 +3,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { Piece, Segment } from '../../server/src/import/pdf-geometry';
+import type { PageContent } from '../../server/src/import/pdf-page';
+import { columnPages, columnPagesMessage } from '../../server/src/import/pdf-columns';
 import { flowRows } from '../../server/src/import/pdf-flow';
 import { cellText, gridsOf, linesOfPieces } from '../../server/src/import/pdf-grid';
 import { loadPdfJs } from '../../server/src/import/pdf-load';
@@ -84,7 +86,7 @@ describe('gridsOf: ruled tables', () => {
     const { grids, outside } = gridsOf(rules, [...pieces, piece('表外', 10, 120)]);
     assert.equal(grids.length, 1);
     assert.deepEqual(outside.map((p) => p.text), ['表外']);
-    const cells = grids[0].cells.map((c) => [c.row, c.col, c.rowSpan, c.colSpan, cellText(c)]);
+    const cells = grids[0].cells.map((c) => [c.row, c.col, c.rowSpan, c.colSpan, cellText(c, grids[0].padding)]);
     assert.deepEqual(cells, [
       [0, 0, 1, 2, '信息内容'],
       [0, 2, 1, 1, '总计'],
@@ -94,6 +96,15 @@ describe('gridsOf: ruled tables', () => {
       [2, 1, 1, 1, ''],
       [2, 2, 1, 1, '4'],
     ]);
+  });
+
+  // two 20 pt cells and a 60 pt one (x 0, 20, 40, 100), one row; a label stands 4 pt in from its rule
+  it("a number its narrow cell wrapped (17 over 8, where the 8 would not fit beside the 17) is one number; digits broken where more would fit stay two", () => {
+    const narrow = [h(100, 0, 100), h(60, 0, 100), v(0, 60, 100), v(20, 60, 100), v(40, 60, 100), v(100, 60, 100)];
+    const pieces = [piece('17', 24, 88), piece('8', 24, 76), piece('12', 44, 88), piece('3', 44, 76), piece('规', 4, 88), piece('章', 4, 76)];
+    const { grids } = gridsOf(narrow, pieces);
+    assert.equal(grids[0].padding, 4);
+    assert.deepEqual(grids[0].cells.map((c) => cellText(c, grids[0].padding)), ['规章', '178', '12 3']);
   });
 
   it('a frame around a paragraph (a single cell) is not a table', () => {
@@ -152,3 +163,28 @@ describe('flowRows: text outside ruled tables', () => {
     assert.deepEqual(rows(text), ['本机关全年共受理政府信息公开申请12件。', '（二）部分公开（区分处理的，只计这一情形）\t3\t0']);
   });
 });
+
+describe('columnPages: a sheet printed wider than its paper', () => {
+  const page = (number: number, lines: readonly (readonly string[])[], top = 700): PageContent => ({
+    number,
+    width: 595,
+    height: 842,
+    segments: [],
+    pieces: lines.flatMap((cells, k) => cells.map((text, c) => piece(text, 60 + 80 * c, top - 15 * k))),
+  });
+  const labels = ['一、本年新收政府信息公开申请数量', '二、上年结转政府信息公开申请数量', '（一）予以公开', '1.属于国家秘密', '2.其他法律行政法规禁止公开', '3.危及“三安全一稳定”'];
+  const left = page(1, labels.map((l, k) => [l, String(k), '0', '3']));
+
+  it("finds the page whose rows of numbers alone stand at the heights of an earlier page's labelled rows, and says so once", () => {
+    const right = page(2, labels.map((_, k) => ['0', String(k + 3)]));
+    assert.deepEqual(columnPages([left, right]), [{ page: 2, of: 1 }]);
+    assert.match(columnPagesMessage([{ page: 2, of: 1 }]), /^第 2 页是第 1 页表格右侧的列/);
+  });
+
+  it('not a page of rows with their labels, nor numbers at other heights, nor a row numbered 1. taken for a number', () => {
+    assert.deepEqual(columnPages([left, page(2, labels.map((l, k) => [l, String(k)]))]), []);
+    assert.deepEqual(columnPages([left, page(2, labels.map((_, k) => ['0', String(k)]), 693)]), []);
+    assert.deepEqual(columnPages([left, page(2, labels.map((_, k) => [`${k + 1}.`, '4']))]), []);
+  });
+});
+

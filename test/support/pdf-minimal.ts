@@ -44,3 +44,74 @@ export function encryptedPdf(): Uint8Array {
     `/Encrypt 4 0 R /ID [<${bytes(16, 7)}> <${bytes(16, 7)}>] `,
   );
 }
+
+/** A ruled table drawn on a page: column rules at `x`, rows from `top` down, each cell's lines of text. */
+export interface RuledTable {
+  readonly x: readonly number[];
+  readonly top: number;
+  /** per row, per column, the cell's printed lines (none for an empty cell) */
+  readonly rows: readonly (readonly (readonly string[])[])[];
+}
+
+const LINE = 14;
+const PAD = 4;
+
+/**
+ * Pages of ruled tables in 宋体 (not embedded, as pdfWithoutEmbeddedFont), 10 pt, every glyph one em wide; each
+ * row closed by rules above and below it on its page, as LibreOffice and Word draw a row the page break cuts.
+ */
+export function ruledTablesPdf(pages: readonly (readonly RuledTable[])[]): Uint8Array {
+  const hex = (text: string): string => [...text].map((ch) => ch.codePointAt(0)!.toString(16).padStart(4, '0')).join('');
+  const contents = pages.map((tables) => {
+    const ops: string[] = ['0.5 w'];
+    for (const t of tables) {
+      let y = t.top;
+      const left = t.x[0];
+      const right = t.x[t.x.length - 1];
+      ops.push(`${left} ${y} m ${right} ${y} l S`);
+      for (const row of t.rows) {
+        const height = Math.max(1, ...row.map((lines) => lines.length)) * LINE + PAD;
+        const bottom = y - height;
+        ops.push(`${left} ${bottom} m ${right} ${bottom} l S`);
+        for (const x of t.x) ops.push(`${x} ${y} m ${x} ${bottom} l S`);
+        row.forEach((lines, col) => lines.forEach((line, k) => ops.push(`BT /F1 10 Tf ${t.x[col] + PAD} ${y - PAD / 2 - (k + 1) * LINE + 3} Td <${hex(line)}> Tj ET`)));
+        y = bottom;
+      }
+    }
+    return ops.join('\n');
+  });
+  const first = 6;
+  const kids = pages.map((_, i) => `${first + 2 * i} 0 R`).join(' ');
+  return pdfOf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    `<< /Type /Pages /Kids [${kids}] /Count ${pages.length} >>`,
+    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [4 0 R] >>',
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 5 0 R /DW 1000 >>',
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+    ...contents.flatMap((content, i) => [
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${first + 2 * i + 1} 0 R >>`,
+      stream(content),
+    ]),
+  ]);
+}
+
+/**
+ * One page of runs, each drawn by itself: in 宋体 as above, or in Helvetica (WinAnsi: `\223` is “, `\224` ”). A
+ * `|` in a 宋体 run is a gap of 0.6 em left in it (a TJ offset), where a writer draws a glyph from another font
+ * (pdf.js gives the run as one, a space in the gap).
+ */
+export function pdfOfRuns(runs: readonly { readonly text: string; readonly x: number; readonly y: number; readonly latin?: boolean }[]): Uint8Array {
+  const hex = (text: string): string => [...text].map((ch) => ch.codePointAt(0)!.toString(16).padStart(4, '0')).join('');
+  const shown = (r: (typeof runs)[number]): string => (r.latin ? `(${r.text}) Tj` : `[${r.text.split('|').map((part) => `<${hex(part)}>`).join(' -600 ')}] TJ`);
+  const content = runs.map((r) => `BT /${r.latin ? 'F2' : 'F1'} 10 Tf ${r.x} ${r.y} Td ${shown(r)} ET`).join('\n');
+  return pdfOf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R /F2 7 0 R >> >> /Contents 6 0 R >>',
+    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [5 0 R] >>',
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 8 0 R /DW 1000 >>',
+    stream(content),
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+  ]);
+}

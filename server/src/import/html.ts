@@ -9,7 +9,7 @@ import { capTreeDepth } from './html-depth';
 import { leanHtml } from './html-lean';
 import { attr, cellTextOf, containsTable, Flow, PLACEHOLDER_STYLE, rowCells, tableRows, walkTableAsBlocks, type Element, type FlowSink } from './html-flow';
 import { isReportLandmark, isTemplateLabel, TEMPLATE_TABLE_LABELS } from './landmarks';
-import { layoutRows, type LaidField, type PlacedCell } from './table-layout';
+import { layoutRows, rowBlocks, type LaidField, type PlacedCell } from './table-layout';
 import type { Imported } from './types';
 import { TextWriter } from './writer';
 
@@ -66,7 +66,23 @@ function readTable(table: Element, continues: boolean): { rows: LaidField<null>[
   const template = atLeast(TEMPLATE_TABLE_LABELS, rows, (c) => !containsTable(c) && isTemplateLabel(textOf(c)));
   const grid = rows.length >= 2 && rows.some((cells) => cells.length >= 2);
   if (!template && (containsTable(table) || !(grid || continues))) return null;
-  return { rows: layoutRows(rows.length, placeCells(rows, textOf)), template };
+  return { rows: layoutRows(rows.length, withoutTrailingPadding(placeCells(rows, textOf))), template };
+}
+
+/**
+ * A spreadsheet saved as a web page (LibreOffice Calc, Excel) is one table as wide as the sheet's widest row:
+ * table 三's rows come with table 四's five more columns, all empty, and a row whose 总计 is blank then ends in six
+ * empty cells, which of them the blank is nobody can tell. Empty cells past every text of their block of rows
+ * (rows with text one after another: the report's table with its header) are the sheet's, not the table's, and
+ * are left out. A block of one row keeps its cells: it is a table of its own (table 四's row of values split off
+ * its header), whose empty cells are its blanks.
+ */
+function withoutTrailingPadding(cells: PlacedCell<null>[]): PlacedCell<null>[] {
+  const blockOf = rowBlocks(cells);
+  return cells.filter((c) => {
+    const block = c.text ? undefined : blockOf(c.row);
+    return !block || block.top === block.bottom || c.col <= block.right;
+  });
 }
 
 /** Whether at least `enough` cells of the rows are `wanted`, looking no further than that. */

@@ -25,6 +25,15 @@ export interface Grid {
   readonly rowCount: number;
   /** cells by first row, then first column */
   readonly cells: readonly GridCell[];
+  /** how far in from its rules a cell's text can start: the least any run stands in from its cell's left rule */
+  readonly padding: number;
+}
+
+/** A left-aligned label's inset, which every cell of a table has (Word's 0.19 cm, LibreOffice's 0.1 cm, a page's td padding). */
+function paddingOf(cells: readonly GridCell[]): number {
+  let padding = Infinity;
+  for (const c of cells) for (const p of c.pieces) padding = Math.min(padding, p.x0 - c.rect[0]);
+  return Number.isFinite(padding) ? Math.max(0, padding) : 0;
 }
 
 /** Values within `snap` of the previous one, averaged: [1, 1.5, 9] → [1.25, 9]. */
@@ -224,7 +233,7 @@ export function gridsOf(segments: readonly Segment[], pieces: readonly Piece[]):
     while (i > 0 && grid.ys[i] < y) i--;
     cellFor(grid, piece, i, j).pieces.push(piece);
   }
-  const grids = built.map((g) => ({ rect: g.rect, cutTop: g.cutTop, cutBottom: g.cutBottom, rowCount: g.ys.length - 1, cells: g.cells }));
+  const grids = built.map((g) => ({ rect: g.rect, cutTop: g.cutTop, cutBottom: g.cutBottom, rowCount: g.ys.length - 1, cells: g.cells, padding: paddingOf(g.cells) }));
   return { grids, outside };
 }
 
@@ -250,9 +259,28 @@ export function lineText(line: readonly Piece[]): string {
   return text;
 }
 
-/** A cell's text: its lines joined (a label that wraps inside its cell is one label). */
-export function cellText(cell: GridCell): string {
-  return linesOfPieces(cell.pieces).map(lineText).reduce(joinLines, '');
+/**
+ * A cell's text: its lines joined (a label that wraps inside its cell is one label). A number whose digits go on
+ * on the next line, where its next digit would not have fitted beside them within the cell's padding, is one
+ * number the narrow cell wrapped (178 in a 1 cm cell printed as 17 over 8); digits broken where more would have
+ * fitted were broken by hand, and stay two numbers.
+ */
+export function cellText(cell: GridCell, padding: number): string {
+  const lines = linesOfPieces(cell.pieces);
+  let text = '';
+  lines.forEach((line, k) => {
+    const own = lineText(line);
+    text = k > 0 && wrapsNumber(lines[k - 1], line, cell.rect[2] - cell.rect[0] - 2 * padding) ? text + own : joinLines(text, own);
+  });
+  return text;
+}
+
+function wrapsNumber(upper: readonly Piece[], lower: readonly Piece[], room: number): boolean {
+  const end = upper[upper.length - 1];
+  const next = lower[0];
+  if (!/[0-9０-９]$/.test(end.text) || !/^[0-9０-９]/.test(next.text)) return false;
+  const digit = (next.x1 - next.x0) / [...next.text].length;
+  return end.x1 - upper[0].x0 + digit > room;
 }
 
 /** Where a cell's text is; an empty cell's own rectangle. */

@@ -5,6 +5,7 @@ import { cellBox, cellText, gridsOf, lineText, linesOfPieces, type Grid, type Gr
 import { flowRows, type Field } from './pdf-flow';
 import type { PageContent } from './pdf-page';
 import { runningLines } from './pdf-running';
+import { isTemplateLabel } from './landmarks';
 
 export interface PageRow {
   /** 1-based */
@@ -21,18 +22,21 @@ const NUMBER = /^[0-9０-９][0-9０-９,，.．]*$/;
 
 /**
  * The rows of a ruled table. An empty cell at the start of a row, in columns that hold no number anywhere in
- * the table, is the rest of a label cell the page break cut (Chromium and Word draw it again, empty, on the
- * next page): it is left out, where an empty cell among values stays an empty field.
+ * the table, before the row's own label, is the rest of a label cell the page break cut (Chromium, Word and
+ * LibreOffice draw it again, empty, on the next page): it is left out, where an empty cell among values stays an
+ * empty field. Empty cells before a number are blank values, not a label's: table 四's row with its 行政复议 block
+ * blank keeps those five cells.
  */
 function gridRows(grid: Grid, page: number, carried: Carried): PageRow[] {
-  const texts = new Map(grid.cells.map((c) => [c, carried.texts.get(c) ?? cellText(c)]));
+  const texts = new Map(grid.cells.map((c) => [c, carried.texts.get(c) ?? cellText(c, grid.padding)]));
   const valueColumns = new Set(grid.cells.filter((c) => NUMBER.test(texts.get(c)!)).flatMap((c) => Array.from({ length: c.colSpan }, (_, k) => c.col + k)));
   const labelOnly = (c: GridCell): boolean => Array.from({ length: c.colSpan }, (_, k) => c.col + k).every((col) => !valueColumns.has(col));
   const rows: PageRow[] = [];
   for (let r = carried.onwards.has(grid) ? 1 : 0; r < grid.rowCount; r++) {
     const cells = grid.cells.filter((c) => c.row === r);
     const first = cells.findIndex((c) => texts.get(c) !== '');
-    const kept = first > 0 && cells.slice(0, first).every(labelOnly) ? cells.slice(first) : cells;
+    const restOfLabel = first > 0 && !NUMBER.test(texts.get(cells[first])!) && cells.slice(0, first).every(labelOnly);
+    const kept = restOfLabel ? cells.slice(first) : cells;
     if (kept.length === 0) continue;
     const fields = kept.map((c) => ({ text: texts.get(c)!, box: cellBox(c) }));
     rows.push({ page, fields, box: kept.map((c) => c.rect).reduce(unionBox), ruled: true });
@@ -53,14 +57,16 @@ interface Carried {
  * top table, both open where the page cuts them, are one row of one table (a label wrapped over the break, its
  * last line on the next page). Each piece on the next page joins the cell above it; the row is read once, where
  * it starts, and its cells point there. Tables whose columns differ, or a piece with no cell above it, are not
- * joined.
+ * joined. LibreOffice and Word close a cut row with a rule on both pages: there the two are one row only when the
+ * next page's has no number and its pieces finish labels of the template the pieces above leave unfinished
+ * (`6.属于四` over the break `类过程性信息`); a row of its own there (a row left blank, its label whole) is not joined.
  */
 function carryCutRows(pages: readonly (readonly Grid[])[]): Carried {
   const carried: Carried = { texts: new Map(), onwards: new Set() };
   for (let p = 0; p + 1 < pages.length; p++) {
     const upper = pages[p].reduce<Grid | undefined>((low, g) => (!low || g.rect[1] < low.rect[1] ? g : low), undefined);
     const lower = pages[p + 1].reduce<Grid | undefined>((high, g) => (!high || g.rect[3] > high.rect[3] ? g : high), undefined);
-    if (!upper?.cutBottom || !lower?.cutTop || !sameColumns(upper, lower)) continue;
+    if (!upper || !lower || !sameColumns(upper, lower)) continue;
     const last = upper.rowCount - 1;
     const above = upper.cells.filter((c) => c.row <= last && last < c.row + c.rowSpan);
     const pairs = lower.cells
@@ -69,14 +75,24 @@ function carryCutRows(pages: readonly (readonly Grid[])[]): Carried {
         const x = (c.rect[0] + c.rect[2]) / 2;
         return [c, above.find((a) => a.rect[0] <= x && x <= a.rect[2])] as const;
       });
-    if (pairs.some(([, a]) => !a)) continue;
-    for (const [c, a] of pairs) {
-      carried.texts.set(a!, joinLines(carried.texts.get(a!) ?? cellText(a!), cellText(c)));
+    if (pairs.length === 0 || pairs.some(([, a]) => !a)) continue;
+    const joined = pairs.map(([c, a]) => ({ c, a: a!, above: carried.texts.get(a!) ?? cellText(a!, upper.padding), below: cellText(c, lower.padding) }));
+    if (!(upper.cutBottom && lower.cutTop) && !finishesLabels(joined)) continue;
+    for (const { c, a, above, below } of joined) {
+      carried.texts.set(a, joinLines(above, below));
       carried.texts.set(c, '');
     }
     carried.onwards.add(lower);
   }
   return carried;
+}
+
+/** Pieces below a closed cut that are the rest of the labels above: no number, no label whole above, one made whole. */
+function finishesLabels(joined: readonly { above: string; below: string }[]): boolean {
+  return (
+    joined.every(({ above, below }) => !NUMBER.test(below) && !isTemplateLabel(above)) &&
+    joined.some(({ above, below }) => isTemplateLabel(joinLines(above, below)))
+  );
 }
 
 interface Block {

@@ -42,6 +42,7 @@ export async function readPage(page: PDFPageProxy, OPS: PathOps): Promise<PageCo
     pieces.push({ text, x0, x1: x0 + Math.max(perChar * str.trim().length, 0.01), baseline, y0: baseline + descent * size, y1: baseline + ascent * size, size });
   }
   const ops = await page.getOperatorList();
+  placeFallbackGlyphs(pieces);
   const [vx0, vy0, vx1, vy1] = page.view;
   return {
     number: page.pageNumber,
@@ -51,3 +52,25 @@ export async function readPage(page: PDFPageProxy, OPS: PathOps): Promise<PageCo
     segments: segmentsOf(ops.fnArray, ops.argsArray, OPS),
   };
 }
+
+/**
+ * A glyph the run's font lacks (the curly quotes of 危及“三安全一稳定” in a CJK font that has none) is drawn from
+ * another font, and pdf.js gives it as a run of its own while the run it interrupts keeps a space in its place:
+ * read in order of their starts, `危及 三安全一稳定` then `“`, the quote landed after the word it opens. A short run
+ * that starts inside another on its line, where that run has a space, takes the space's place.
+ */
+function placeFallbackGlyphs(pieces: Piece[]): void {
+  for (let k = pieces.length - 1; k >= 0; k--) {
+    const p = pieces[k];
+    if ([...p.text].length > 2) continue;
+    const host = pieces.find((q) => q !== p && Math.abs(q.baseline - p.baseline) <= Math.min(q.size, p.size) / 3 && q.x0 < p.x0 - 0.5 && p.x0 < q.x1 - 0.5);
+    if (!host) continue;
+    const chars = [...host.text];
+    const at = Math.round((p.x0 - host.x0) / ((host.x1 - host.x0) / chars.length));
+    if (chars[at] !== ' ') continue;
+    chars[at] = p.text;
+    pieces[pieces.indexOf(host)] = { ...host, text: chars.join('') };
+    pieces.splice(k, 1);
+  }
+}
+

@@ -6,6 +6,7 @@
 // Loaded lazily: pdf.js is large, and only a PDF needs it: the bundles keep it in a chunk of its own, required
 // on the first PDF (pdf-load.ts, pdf-js.ts). The CMaps are files: see pdf-cmaps.ts.
 import { cMapsFromDirectory, defaultCMapDirectory } from './pdf-cmaps';
+import { columnPages, columnPagesMessage } from './pdf-columns';
 import { layoutPages } from './pdf-layout';
 import { loadPdfJs, openPdf, type OpenedPdf } from './pdf-load';
 import { readPage, type PageContent } from './pdf-page';
@@ -54,6 +55,8 @@ export async function importPdf(bytes: Uint8Array, options: PdfImportOptions = {
       // no text because the maps for its fonts are not there is not a scan
       return { format: 'pdf', error: missingCMaps.size ? [...missingCMaps].map(missingCMap).join('；') : NO_TEXT };
     }
+    const columns = columnPages(pages);
+    if (columns.length > 0) return { format: 'pdf', error: columnPagesMessage(columns) };
     const { text, origins } = writeText(layoutPages(pages));
     const notes = [
       ...pages.filter((p) => p.pieces.length === 0).map((p) => pageWithoutText(p.number)),

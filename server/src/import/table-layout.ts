@@ -46,3 +46,31 @@ export function layoutRows<T>(rowCount: number, cells: readonly PlacedCell<T>[])
     return fields;
   });
 }
+
+/** A run of consecutive rows with text (a merged cell joins the rows it spans), and the columns its text fills. */
+export interface RowBlock {
+  readonly top: number;
+  readonly bottom: number;
+  readonly left: number;
+  readonly right: number;
+}
+
+/** The block of rows each row with text belongs to. */
+export function rowBlocks<T>(cells: readonly PlacedCell<T>[]): (row: number) => RowBlock | undefined {
+  const filled = new Set<number>();
+  for (const c of cells) if (c.text) for (let r = c.row; r < c.row + c.rowSpan; r++) filled.add(r);
+  const blockOf = new Map<number, { top: number; bottom: number; left: number; right: number }>();
+  let block: { top: number; bottom: number; left: number; right: number } | undefined;
+  for (const r of [...filled].sort((a, b) => a - b)) {
+    if (!block || r !== block.bottom + 1) block = { top: r, bottom: r, left: Infinity, right: -1 };
+    block.bottom = r;
+    blockOf.set(r, block);
+  }
+  for (const c of cells) {
+    if (!c.text) continue;
+    const b = blockOf.get(c.row)!;
+    b.left = Math.min(b.left, c.col);
+    b.right = Math.max(b.right, c.col + c.colSpan - 1);
+  }
+  return (row) => blockOf.get(row);
+}

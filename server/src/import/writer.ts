@@ -14,8 +14,19 @@ export interface CellOut {
 const PADDING = /^[\s\u00a0\u3000\ufeff\u200b]+|[\s\u00a0\u3000\ufeff\u200b]+$/g;
 const RUN_OF_SPACES = /[ \u00a0]{2,}/g;
 
-/** A line of prose: padding trimmed, runs of spaces made one (tabs are kept: a tabbed paragraph is a table row). */
-export const proseText = (s: string): string => s.replace(PADDING, '').replace(RUN_OF_SPACES, ' ');
+/** The same padding but for tabs, which at the ends of a tabbed row are its empty first or last cells. */
+const PADDING_BUT_TABS = /^(?:(?!\t)[\s\u200b])+|(?:(?!\t)[\s\u200b])+$/g;
+
+/**
+ * A line of prose: padding trimmed, runs of spaces made one. Tabs are kept: a tabbed paragraph (a text file
+ * opened in Word or LibreOffice, a table typed with tab stops) is a table row, and one whose text has a tab
+ * between fields keeps the tabs at its ends too, the empty cells before its first value or after its last. A
+ * line with tabs only at its ends (an indent, alignment) is trimmed of them.
+ */
+export const proseText = (s: string): string => {
+  const trimmed = s.replace(PADDING, '');
+  return (trimmed.includes('\t') ? s.replace(PADDING_BUT_TABS, '') : trimmed).replace(RUN_OF_SPACES, ' ');
+};
 
 /** Characters set solid, with no space between words: Chinese characters, CJK punctuation, full-width forms. */
 export const WIDE = '\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef';

@@ -4,7 +4,7 @@
 // left blank with a note; a 总计 whose SUM range leaves out an addend is handed back as `formulaRanges`.
 import { ImportError } from './failure';
 import { evaluateSum, formatAddress, inRange, parseAddress, parseRange, shiftFormula, sumRange, type CellAddress, type Operand, type Range } from './formula';
-import { layoutRows, type PlacedCell } from './table-layout';
+import { layoutRows, rowBlocks, type PlacedCell } from './table-layout';
 import type { ShortFormula } from '../engine';
 import type { Imported } from './types';
 import { TextWriter } from './writer';
@@ -20,6 +20,8 @@ const MAX_FORMULA_CHAIN = 200;
 /** empty cells Excel left unwritten that are made empty fields, at most (a crafted sheet could ask for its whole grid) */
 const MAX_ABSENT = 100000;
 const TOTAL = /总计|合计/;
+/** a cell's text that is a count or an amount (a date or a label is not) */
+const NUMBER = /^[+-]?[\d０-９][\d０-９,，]*([.．][\d０-９]+)?$/;
 const SUBTOTAL = /小计|合计|总计/;
 
 export function importXlsx(bytes: Uint8Array): Imported {
@@ -314,17 +316,10 @@ function placeCells(sheet: Sheet, writer: TextWriter): PlacedCell<Source>[] {
   };
   for (const c of sheet.cells.values()) if (!covered.has(keyOf(c.address))) place(c.address, c);
   for (const m of sheet.merges) if (!sheet.at(m.from)) place(m.from, null);
-  const blockOf = blocksOfRows(cells);
-  const edges = new Map<number, { left: number; right: number }>();
-  for (const c of cells) {
-    if (!c.text) continue;
-    const block = blockOf.get(c.row)!;
-    const e = edges.get(block) ?? { left: Infinity, right: -1 };
-    edges.set(block, { left: Math.min(e.left, c.col), right: Math.max(e.right, c.col + c.colSpan - 1) });
-  }
+  const blockOf = rowBlocks(cells);
   const kept = cells.filter((c) => {
     if (c.text) return true;
-    const e = edges.get(blockOf.get(c.row) ?? -1);
+    const e = blockOf(c.row);
     return e !== undefined && c.col >= e.left && c.col <= e.right;
   });
   const absent = absentCells(kept, cells);
@@ -333,11 +328,16 @@ function placeCells(sheet: Sheet, writer: TextWriter): PlacedCell<Source>[] {
 }
 
 /**
- * Excel writes no `<c>` for an empty cell it has no style for, and the row would close up over it. Such a cell
- * between two cells of its row is an empty field when its column is one the table uses: a cell starts in that
- * column in the row above or below, or above or below the run of rows that all lack it (a spacer column, where no
- * cell starts, stays out). Before a row's first cell or after its last nothing tells the table's width from the
- * prose or the wider table next to it, so nothing is added there.
+ * Excel writes no `<c>` for an empty cell it has no style for (nor do openpyxl and other writers for a cell never
+ * set), and the row would close up over it. Such a cell is an empty field when its column is one the table uses:
+ *  - between two cells of its row: a cell starts in that column in the row above or below, or above or below the
+ *    run of rows that all lack it (a spacer column, where no cell starts, stays out);
+ *  - before a row's first cell or after its last (table 四's 行政复议 block or a 总计 left blank): only in a row of
+ *    values, one crossed by two cells or more of which one shows a number, next to (or to a run of rows of the
+ *    table next to) a row crossed by two cells or more where a cell starts in that column. A line of prose, one
+ *    cell wide, lends no column and ends a run; a row of labels only (a header, a line of labels and dates such as
+ *    发布时间 beside the table, a row left all blank) carries a run but is written as it is, since what lies past
+ *    its last cell need not be the table's.
  */
 function absentCells(kept: readonly PlacedCell<Source>[], all: readonly PlacedCell<Source>[]): { cells: PlacedCell<Source>[]; cut: boolean } {
   const rowCount = kept.reduce((n, c) => Math.max(n, c.row + c.rowSpan), 0);
@@ -345,12 +345,19 @@ function absentCells(kept: readonly PlacedCell<Source>[], all: readonly PlacedCe
   const covers: { from: number; to: number }[][] = Array.from({ length: rowCount }, () => []);
   for (const c of all) for (let r = c.row; r < Math.min(rowCount, c.row + c.rowSpan); r++) covers[r].push({ from: c.col, to: c.col + c.colSpan - 1 });
   const starts: Set<number>[] = Array.from({ length: rowCount }, () => new Set());
+  const crossing: number[] = new Array<number>(rowCount).fill(0);
+  const numbers = new Set<number>();
   const own: { first: number; last: number }[] = [];
   for (const c of kept) {
-    for (let r = c.row; r < c.row + c.rowSpan; r++) starts[r].add(c.col);
+    if (NUMBER.test(c.text)) numbers.add(c.row);
+    for (let r = c.row; r < c.row + c.rowSpan; r++) {
+      starts[r].add(c.col);
+      crossing[r]++;
+    }
     const o = own[c.row] ?? { first: c.col, last: c.col };
     own[c.row] = { first: Math.min(o.first, c.col), last: Math.max(o.last, c.col) };
   }
+  const tableRow = (r: number): boolean => crossing[r] >= 2;
   const columns = [...new Set(kept.map((c) => c.col))].sort((a, b) => a - b);
   const after = (col: number): number => {
     let lo = 0;
@@ -362,7 +369,9 @@ function absentCells(kept: readonly PlacedCell<Source>[], all: readonly PlacedCe
     }
     return lo;
   };
+  // each column's rows that lack it, and which of them lack it before the row's first cell or after its last
   const gaps = new Map<number, number[]>();
+  const outer = new Set<number>();
   let found = 0;
   scan: for (let r = 0; r < rowCount; r++) {
     const o = own[r];
@@ -370,7 +379,9 @@ function absentCells(kept: readonly PlacedCell<Source>[], all: readonly PlacedCe
     const spans = covers[r].sort((a, b) => a.from - b.from);
     let j = 0;
     let coveredTo = -1;
-    for (let k = after(o.first); k < columns.length && columns[k] < o.last; ) {
+    // a table's row is looked at across every column the sheet uses, any other row between its own cells only
+    const [from, to] = tableRow(r) ? [0, columns.length] : [after(o.first), after(o.last - 1)];
+    for (let k = from; k < to; ) {
       const col = columns[k];
       while (j < spans.length && spans[j].from <= col) coveredTo = Math.max(coveredTo, spans[j++].to);
       if (coveredTo >= col) {
@@ -378,6 +389,7 @@ function absentCells(kept: readonly PlacedCell<Source>[], all: readonly PlacedCe
         continue;
       }
       if (++found > MAX_ABSENT) break scan;
+      if (col < o.first || col > o.last) outer.add(keyOf({ row: r, col }));
       const column = gaps.get(col);
       if (column) column.push(r);
       else gaps.set(col, [r]);
@@ -391,28 +403,17 @@ function absentCells(kept: readonly PlacedCell<Source>[], all: readonly PlacedCe
       while (end + 1 < rows.length && rows[end + 1] === rows[end] + 1) end++;
       const top = rows[i];
       const bottom = rows[end];
-      if (starts[top - 1]?.has(col) || starts[bottom + 1]?.has(col)) {
-        for (let r = top; r <= bottom; r++) cells.push({ row: r, col, rowSpan: 1, colSpan: 1, text: '', source: { ref: formatAddress({ row: r, col }), cell: null } });
+      // a run that reaches past some row's last cell is lent its column only by a table's row
+      const strict = rows.slice(i, end + 1).some((r) => outer.has(keyOf({ row: r, col })));
+      const lends = (row: number): boolean => starts[row]?.has(col) === true && (!strict || tableRow(row));
+      if (lends(top - 1) || lends(bottom + 1)) {
+        // a row of labels only (a header, a row left all blank) carries the run, and is written as it is
+        for (let r = top; r <= bottom; r++) if (numbers.has(r) || !outer.has(keyOf({ row: r, col }))) cells.push({ row: r, col, rowSpan: 1, colSpan: 1, text: '', source: { ref: formatAddress({ row: r, col }), cell: null } });
       }
       i = end + 1;
     }
   }
   return { cells, cut: found > MAX_ABSENT };
-}
-
-/** Rows with text, each numbered by the block of consecutive such rows (a merged cell joins the rows it spans). */
-function blocksOfRows(cells: readonly PlacedCell<Source>[]): Map<number, number> {
-  const filled = new Set<number>();
-  for (const c of cells) if (c.text) for (let r = c.row; r < c.row + c.rowSpan; r++) filled.add(r);
-  const blockOf = new Map<number, number>();
-  let block = -1;
-  let previous = -2;
-  for (const r of [...filled].sort((a, b) => a - b)) {
-    if (r !== previous + 1) block++;
-    blockOf.set(r, block);
-    previous = r;
-  }
-  return blockOf;
 }
 
 /**
