@@ -82,8 +82,16 @@ describe('language server under load', () => {
       assert.ok(Array.isArray(edits));
       await client.close(uri);
       await client.close(fresh);
-      const after = await client.request<Stats>('xxgk/stats', {});
-      assert.ok(after.heapUsed < baseline.heapUsed + 8 * 1024 * 1024, `heap ${(after.heapUsed / 1e6).toFixed(1)} MB after close, ${(baseline.heapUsed / 1e6).toFixed(1)} MB before`);
+      // what the server still holds once it has caught up: the publications it wrote last may still wait in the
+      // pipe's buffer for this process to read them (megabytes of JSON on a busy machine), so it is asked again
+      // for a few seconds before a heap above the bound counts as held
+      const bound = baseline.heapUsed + 8 * 1024 * 1024;
+      let after = await client.request<Stats>('xxgk/stats', {});
+      for (let k = 0; k < 10 && after.heapUsed >= bound; k++) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        after = await client.request<Stats>('xxgk/stats', {});
+      }
+      assert.ok(after.heapUsed < bound, `heap ${(after.heapUsed / 1e6).toFixed(1)} MB after close, ${(baseline.heapUsed / 1e6).toFixed(1)} MB before`);
       assert.equal(client.process.exitCode, null);
       assert.equal(client.errorOutput, '');
     } finally {
