@@ -7,7 +7,7 @@ import { importDocx } from './docx';
 import { ImportError } from './failure';
 import { importHtml } from './html';
 import { importMhtml, looksLikeMime } from './mhtml';
-import type { ImportFailure, ImportResult } from './types';
+import type { ImportFailure, ImportResult, LegacyFormat } from './types';
 import { importXlsx } from './xlsx';
 import { isZip } from './zip';
 
@@ -38,8 +38,6 @@ const extensionOf = (fileName: string): string => {
 
 /** The format a file name says, or null for a name the readers do not take (a text file). */
 export const importFormat = (fileName: string): ImportFormat | null => FORMAT_OF[extensionOf(fileName)] ?? null;
-
-type LegacyFormat = 'doc' | 'wps' | 'xls' | 'et' | 'ofd' | 'rar' | '7z';
 
 const LEGACY_MESSAGES: Readonly<Record<LegacyFormat, string>> = {
   doc: '不支持旧版 Word 格式（.doc），请用 Word 或 WPS 打开后另存为 .docx 再检查',

@@ -15,14 +15,17 @@ interface Part {
 
 const ascii = new TextDecoder('latin1');
 
-/** Where the header block starting at `from` ends (its blank line), and where the body after it starts. */
-function headerEnd(bytes: Uint8Array, from: number): { end: number; body: number } {
-  for (let i = from; i < bytes.length; i++) {
+/**
+ * Where the header block in bytes[from, to) ends (its blank line), and where the body after it starts; a block with
+ * no blank line before `to` is all headers.
+ */
+function headerEnd(bytes: Uint8Array, from: number, to: number): { end: number; body: number } {
+  for (let i = from; i < to; i++) {
     if (bytes[i] !== 10) continue;
     if (bytes[i + 1] === 10) return { end: i, body: i + 2 };
     if (bytes[i + 1] === 13 && bytes[i + 2] === 10) return { end: i, body: i + 3 };
   }
-  return { end: bytes.length, body: bytes.length };
+  return { end: to, body: to };
 }
 
 /** MIME headers, names lower-cased, folded lines joined. */
@@ -43,26 +46,28 @@ function parameter(value: string | undefined, name: string): string | null {
 
 const mediaType = (part: Part): string => (part.headers.get('content-type') ?? 'text/plain').split(';')[0].trim().toLowerCase();
 
-/** The parts of a multipart body, up to its closing delimiter. */
-function parts(bytes: Uint8Array, from: number, boundary: string): Part[] {
+/** A header block and the body after it, in bytes[from, to). */
+function partAt(bytes: Uint8Array, from: number, to: number): Part {
+  const { end, body } = headerEnd(bytes, from, to);
+  return { headers: parseHeaders(ascii.decode(bytes.subarray(from, end))), body: bytes.subarray(body, to) };
+}
+
+/** The parts of a multipart body, one at a time (the page is the first, before megabytes of images), up to its closing delimiter. */
+function* parts(bytes: Uint8Array, boundary: string): Generator<Part> {
   const delimiter = new TextEncoder().encode(`--${boundary}`);
-  const found: Part[] = [];
-  let at = indexOfBytes(bytes, delimiter, from);
+  let at = indexOfBytes(bytes, delimiter, 0);
   while (at >= 0) {
     const after = at + delimiter.length;
-    if (bytes[after] === 0x2d && bytes[after + 1] === 0x2d) break;
+    if (bytes[after] === 0x2d && bytes[after + 1] === 0x2d) return;
     const start = after + (bytes[after] === 13 ? 2 : bytes[after] === 10 ? 1 : 0);
     const next = indexOfBytes(bytes, delimiter, start);
-    const { end, body } = headerEnd(bytes, start);
-    const stop = next < 0 ? bytes.length : next;
     // the line break before the next delimiter belongs to it
-    let bodyEnd = stop;
-    if (bytes[bodyEnd - 1] === 10) bodyEnd--;
-    if (bytes[bodyEnd - 1] === 13) bodyEnd--;
-    found.push({ headers: parseHeaders(ascii.decode(bytes.subarray(start, Math.min(end, stop)))), body: bytes.subarray(Math.min(body, bodyEnd), bodyEnd) });
+    let stop = next < 0 ? bytes.length : next;
+    if (bytes[stop - 1] === 10) stop--;
+    if (bytes[stop - 1] === 13) stop--;
+    yield partAt(bytes, start, Math.max(start, stop));
     at = next;
   }
-  return found;
 }
 
 function quotedPrintable(body: Uint8Array): Uint8Array {
@@ -128,19 +133,21 @@ function pageText(part: Part, writer: TextWriter): string {
 
 /** Whether the bytes are a MIME message (a page saved as one file), whatever the file is called. */
 export function looksLikeMime(bytes: Uint8Array): boolean {
-  const head = ascii.decode(bytes.subarray(0, Math.min(bytes.length, 8192)));
-  if (!/^[A-Za-z][\w-]*:/.test(head)) return false;
-  const blank = head.search(/\r?\n\r?\n/);
-  const type = parseHeaders(blank < 0 ? head : head.slice(0, blank)).get('content-type') ?? '';
-  return /^(?:multipart\/related|text\/html)\b/i.test(type);
+  const head = bytes.subarray(0, Math.min(bytes.length, 8192));
+  if (!/^[A-Za-z][\w-]*:/.test(ascii.decode(head.subarray(0, 80)))) return false;
+  return /^(?:multipart\/related|text\/html)\b/i.test(partAt(head, 0, head.length).headers.get('content-type') ?? '');
+}
+
+/** The message's first text/html part: the message itself where it is not multipart. */
+function pagePart(message: Part): Part | undefined {
+  const boundary = parameter(message.headers.get('content-type'), 'boundary');
+  if (!boundary) return mediaType(message) === 'text/html' ? message : undefined;
+  for (const part of parts(message.body, boundary)) if (mediaType(part) === 'text/html') return part;
+  return undefined;
 }
 
 export function importMhtml(bytes: Uint8Array): Imported {
-  const top = headerEnd(bytes, 0);
-  const headers = parseHeaders(ascii.decode(bytes.subarray(0, top.end)));
-  const message: Part = { headers, body: bytes.subarray(top.body) };
-  const boundary = parameter(headers.get('content-type'), 'boundary');
-  const page = boundary ? parts(bytes, top.body, boundary).find((p) => mediaType(p) === 'text/html') : mediaType(message) === 'text/html' ? message : undefined;
+  const page = pagePart(partAt(bytes, 0, bytes.length));
   if (!page) throw new ImportError('不是有效的单个文件网页（.mht/.mhtml）：其中没有网页部分，无法读取');
   const writer = new TextWriter();
   writeHtml(pageText(page, writer), writer);

@@ -28,10 +28,13 @@ export interface Imported {
   readonly formulaRanges?: readonly ShortFormula[];
 }
 
+/** The formats reports are sent in that no reader takes: legacy Office and WPS files, OFD, archives other than .zip. */
+export type LegacyFormat = 'doc' | 'wps' | 'xls' | 'et' | 'ofd' | 'rar' | '7z';
+
 /** A file that cannot be imported: one clear message (a scan without text, a password, a legacy .doc). */
 export interface ImportFailure {
   /** 'unknown': a file name none of the readers takes */
-  readonly format: SourceFormat | 'doc' | 'xls' | 'wps' | 'et' | 'ofd' | 'rar' | '7z' | 'unknown';
+  readonly format: SourceFormat | LegacyFormat | 'unknown';
   readonly error: string;
 }
 

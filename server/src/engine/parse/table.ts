@@ -622,13 +622,13 @@ function rulesHold(rules: readonly SumRule[], value: (col: number) => number): b
   });
 }
 
-/** Whether the values stand on one tab- or pipe-separated line, no two in one field. */
 /** Whether token t is the only one on its line. */
 function aloneOnItsLine(stream: TokenStream, t: number): boolean {
   const line = stream.line[t];
   return (t === 0 || stream.line[t - 1] !== line) && (t + 1 >= stream.tokenCount || stream.line[t + 1] !== line);
 }
 
+/** Whether the values stand on one tab- or pipe-separated line, no two in one field. */
 function eachInFieldOfItsOwn(stream: TokenStream, values: readonly number[]): boolean {
   const line = stream.line[values[0]];
   if (!stream.lineTabbed[line]) return false;

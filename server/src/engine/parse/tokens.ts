@@ -529,10 +529,10 @@ class LineReader {
   undecided = false;
   private lineNo = 0;
   private field = 0;
-  /** where the line being read starts, its separator, and whether its cells are set apart by it (-1: not yet asked) */
+  /** where the line being read starts, its separator, and whether its cells are set apart by it (undefined: not yet asked) */
   private lineStart = 0;
   private sep: typeof TAB | typeof PIPE = TAB;
-  private cellsSetApart = -1;
+  private cellsSetApart: boolean | undefined;
   /** the end of the text being read, and whether the word being read opens a field after other text on its line */
   private to = 0;
   private cellStart = false;
@@ -557,16 +557,16 @@ class LineReader {
   joinsDigits(at: number, limit: number): boolean {
     const source = this.stream.source;
     if (!invisibleBetweenDigits(source, at, limit)) return false;
-    if (this.cellsSetApart < 0) {
+    if (this.cellsSetApart === undefined) {
       let separators = 0;
       for (let i = this.lineStart; i < limit && separators < 2; i++) {
         const c = source.charCodeAt(i);
         if (c === 10 || c === 13) break;
         if (c === this.sep) separators++;
       }
-      this.cellsSetApart = separators >= 2 ? 1 : 0;
+      this.cellsSetApart = separators >= 2;
     }
-    return this.cellsSetApart === 1 || digitGroups(source, at, limit) === 2;
+    return this.cellsSetApart || digitGroups(source, at, limit) === 2;
   }
 
   /** The last thing read on this line is a number, no label text after it. */
@@ -600,7 +600,7 @@ class LineReader {
     this.lineNo = lineNo;
     this.lineStart = start;
     this.sep = sep;
-    this.cellsSetApart = -1;
+    this.cellsSetApart = undefined;
     this.field = 0;
     this.labelStart = -1;
     this.stop = LINE_DONE;
